@@ -1,0 +1,11 @@
+// On Sched pages: an in-page "Clip" control beside each session. Kept tiny: no extractor here —
+// the worker injects the extraction script only when the user clicks.
+import { mountClipButtons } from '../lib/extension/inpage-clip';
+
+export default defineContentScript({
+  matches: ['https://*.sched.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    mountClipButtons(ctx, document);
+  },
+});

@@ -1,0 +1,123 @@
+import type { Conference, ExtractedTalk, Talk } from '../model';
+import type { TalkmarkDB } from './schema';
+
+export interface UpsertSummary {
+  added: number;
+  updated: number;
+  /** Already clipped with the same metadata. */
+  skipped: number;
+  /** Ids of every talk touched, in input order. */
+  ids: string[];
+}
+
+/**
+ * The identity of a talk across the views of one schedule: Sched's list page, session page and
+ * ICS feed share the 32-hex id, so host + id joins them; otherwise the canonical URL, plus the
+ * title because a generic page may hold several events under one URL.
+ */
+export function talkKey(t: Pick<ExtractedTalk, 'url' | 'externalId' | 'title'>): string {
+  let host = '';
+  try {
+    host = new URL(t.url).host.toLowerCase();
+  } catch {
+    /* a bad URL still gets a key from its text */
+  }
+  if (t.externalId) return `${host}#${t.externalId}`;
+  return `${t.url}#${t.title}`;
+}
+
+const instant = (iso: string | null): number | null => {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+};
+
+const isEmpty = (v: unknown): boolean =>
+  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+
+/** Fields that re-clipping refreshes. A poorer view (no description, no end) never erases a richer one. */
+const METADATA_FIELDS = [
+  'source', 'url', 'externalId', 'title', 'start', 'end', 'timeZone', 'room', 'tracks', 'customFields',
+  'speakers', 'descriptionHtml', 'description', 'files', 'videoUrl',
+] as const satisfies readonly (keyof ExtractedTalk)[];
+
+function mergeMetadata(old: Talk, fresh: ExtractedTalk): Partial<Talk> | null {
+  const changes: Record<string, unknown> = {};
+  for (const field of METADATA_FIELDS) {
+    const value = fresh[field];
+    if (isEmpty(value)) continue;
+    if (JSON.stringify(value) !== JSON.stringify(old[field])) changes[field] = value;
+  }
+  if ('start' in changes) changes.startAt = instant(fresh.start);
+  if ('end' in changes) changes.endAt = instant(fresh.end);
+  return Object.keys(changes).length ? (changes as Partial<Talk>) : null;
+}
+
+async function conferenceIdFor(db: TalkmarkDB, t: ExtractedTalk, now: number, cache: Map<string, string>): Promise<string | null> {
+  const ref = t.conference;
+  if (!ref) return null;
+  const cached = cache.get(ref.key);
+  if (cached) return cached;
+  const existing = await db.conferences.where('key').equals(ref.key).first();
+  const record: Conference = {
+    id: existing?.id ?? crypto.randomUUID(),
+    key: ref.key,
+    name: ref.name ?? existing?.name ?? null,
+    url: ref.url ?? existing?.url ?? null,
+    timeZone: ref.timeZone ?? existing?.timeZone ?? null,
+    updatedAt: now,
+  };
+  await db.conferences.put(record);
+  cache.set(ref.key, record.id);
+  return record.id;
+}
+
+/**
+ * Store clipped talks in one transaction: new ones are added, known ones get fresh metadata.
+ * Notes and highlights live in their own tables and are never touched here.
+ */
+export async function upsertTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[], now = Date.now()): Promise<UpsertSummary> {
+  const summary: UpsertSummary = { added: 0, updated: 0, skipped: 0, ids: [] };
+  await db.transaction('rw', db.talks, db.conferences, async () => {
+    const conferences = new Map<string, string>();
+    for (const fresh of talks) {
+      const key = talkKey(fresh);
+      const old = await db.talks.where('key').equals(key).first();
+      const conferenceId = await conferenceIdFor(db, fresh, now, conferences);
+      if (old) {
+        const changes = mergeMetadata(old, fresh);
+        if (changes || (conferenceId && conferenceId !== old.conferenceId)) {
+          await db.talks.update(old.id, { ...changes, conferenceId: conferenceId ?? old.conferenceId, updatedAt: now });
+          summary.updated++;
+        } else {
+          summary.skipped++;
+        }
+        summary.ids.push(old.id);
+        continue;
+      }
+      const { conference: _ref, ...fields } = fresh;
+      const talk: Talk = {
+        ...fields,
+        id: crypto.randomUUID(),
+        key,
+        conferenceId,
+        startAt: instant(fresh.start),
+        endAt: instant(fresh.end),
+        links: [],
+        clippedAt: now,
+        updatedAt: now,
+      };
+      await db.talks.add(talk);
+      summary.added++;
+      summary.ids.push(talk.id);
+    }
+  });
+  return summary;
+}
+
+/** Which of these keys are already clipped — the in-page buttons show "Clipped" for them. */
+export async function clippedKeys(db: TalkmarkDB, keys: readonly string[]): Promise<string[]> {
+  const found = await db.talks.where('key').anyOf(keys as string[]).toArray();
+  return found.map((t) => t.key);
+}

@@ -1,0 +1,109 @@
+/**
+ * In-page "Clip" buttons on Sched pages, each in its own shadow root so page CSS cannot restyle
+ * it and page scripts find nothing of ours in the light DOM. Clicks must be trusted (a page
+ * cannot script a clip), and the buttons hold no data beyond "clipped or not".
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { browser } from 'wxt/browser';
+import type { ClipResponse, Message } from '../messages';
+import { talkKey } from '../db/talks';
+
+const SESSION_ANCHOR = 'span.event a.name[id]';
+const SCHED_ID = /^[0-9a-f]{32}$/i;
+
+const STYLE = `
+  :host { all: initial; display: inline-block; margin: 0 0 0 .5em; vertical-align: middle; }
+  button { font: 600 12px/1.2 system-ui, sans-serif; padding: 3px 9px; border-radius: 999px; cursor: pointer;
+    border: 1px solid #5b3cc4; background: #5b3cc4; color: #fff; }
+  button[data-state="clipped"] { background: #fff; color: #3d2a87; }
+  button[data-state="busy"] { opacity: .7; cursor: progress; }
+  button:focus-visible { outline: 2px solid #f59e0b; outline-offset: 2px; }
+  [role="status"] { font: 12px system-ui, sans-serif; color: #b42318; margin-left: .4em; }
+`;
+
+type ButtonState = 'idle' | 'busy' | 'clipped';
+
+/** One session's control: its state lives here so answers that arrive before mounting are kept. */
+class SessionButton {
+  private state: ButtonState = 'idle';
+  private error: string | null = null;
+  private button: HTMLButtonElement | null = null;
+  private status: HTMLElement | null = null;
+
+  constructor(readonly key: string, private readonly label: string) {}
+
+  mount(container: HTMLElement, onClick: () => void): void {
+    this.button = document.createElement('button');
+    this.status = document.createElement('span');
+    this.status.setAttribute('role', 'status');
+    this.button.addEventListener('click', (event) => {
+      // A page can dispatch synthetic clicks into our shadow root; only a person's click counts.
+      if (event.isTrusted && this.state !== 'busy') onClick();
+    });
+    container.append(this.button, this.status);
+    this.render();
+  }
+
+  set(state: ButtonState, error: string | null = null): void {
+    this.state = state;
+    this.error = error;
+    this.render();
+  }
+
+  private render(): void {
+    if (!this.button || !this.status) return;
+    this.button.dataset.state = this.state;
+    this.button.textContent = this.state === 'clipped' ? 'Clipped ✓' : this.state === 'busy' ? 'Clipping…' : 'Clip';
+    this.button.setAttribute('aria-label', this.state === 'clipped' ? this.label.replace('Clip talk', 'Clipped talk') : this.label);
+    this.status.textContent = this.error ?? '';
+  }
+}
+
+function sessionTitle(anchor: Element): string {
+  const title = anchor.querySelector('.session-title') ?? anchor;
+  return (title.firstChild?.textContent ?? title.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+async function send<T>(message: Message): Promise<T | null> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as T;
+  } catch {
+    return null; // the extension was reloaded or updated under this page
+  }
+}
+
+async function clip(button: SessionButton): Promise<void> {
+  button.set('busy');
+  const res = await send<ClipResponse>({ type: 'clip-page', keys: [button.key] });
+  if (res?.ok) button.set('clipped');
+  else button.set('idle', res?.message ?? 'Talkmark was updated: reload the page to clip.');
+}
+
+export function mountClipButtons(ctx: ContentScriptContext, doc: Document): void {
+  const anchors = Array.from(doc.querySelectorAll(SESSION_ANCHOR)).filter((a) => SCHED_ID.test(a.id));
+  if (!anchors.length) return;
+  const single = anchors.length === 1;
+  const buttons = anchors.map((anchor) => {
+    const key = talkKey({ url: location.href, externalId: anchor.id.toLowerCase(), title: '' });
+    const button = new SessionButton(key, single ? 'Clip talk' : `Clip talk: ${sessionTitle(anchor)}`);
+    void createShadowRootUi(ctx, {
+      name: 'talkmark-clip',
+      position: 'inline',
+      anchor: anchor.parentElement ?? anchor,
+      append: 'after',
+      css: STYLE,
+      onMount: (container) => button.mount(container, () => void clip(button)),
+    }).then((ui) => ui.mount());
+    return button;
+  });
+  void markClipped(buttons);
+}
+
+/** Show which sessions are clipped already. */
+async function markClipped(buttons: SessionButton[]): Promise<void> {
+  const clipped = await send<string[]>({ type: 'clipped-keys', keys: buttons.map((b) => b.key) });
+  if (!Array.isArray(clipped)) return;
+  const set = new Set(clipped);
+  for (const b of buttons) if (set.has(b.key)) b.set('clipped');
+}

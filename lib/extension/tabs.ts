@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+
+export interface PageTarget {
+  tabId: number;
+  url: string;
+  title: string;
+}
+
+/**
+ * The tab the popup acts on: the active tab of the window it was opened from. `?tab=<id>` names
+ * one explicitly — used when the popup is opened as a page (tests, keyboard users).
+ */
+export async function popupTarget(params: URLSearchParams): Promise<PageTarget | null> {
+  const explicit = Number(params.get('tab'));
+  const tab = Number.isInteger(explicit) && explicit > 0
+    ? await browser.tabs.get(explicit).catch(() => null)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? null;
+  if (!tab?.id || !tab.url || !/^https?:/.test(tab.url)) return null;
+  return { tabId: tab.id, url: tab.url, title: tab.title ?? '' };
+}
+
+/** Chrome's side panel or Firefox's sidebar. Must run inside a user gesture. */
+export async function openSidePanel(tabId: number | null): Promise<void> {
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  if (sidebar) return sidebar.open();
+  const tab = tabId ? await browser.tabs.get(tabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.windowId === undefined) throw new Error('No browser window to open the side panel in.');
+  await chrome.sidePanel.open({ windowId: tab.windowId });
+}

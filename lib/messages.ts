@@ -1,0 +1,124 @@
+/**
+ * The one message contract between content scripts, the service worker and extension pages.
+ * Everything that crosses it is validated: a content script lives next to a hostile page, so
+ * its messages are data to check, never commands to trust.
+ */
+import type { ExtractedTalk, Speaker, TalkFile, TalkSource } from './model';
+import type { ExtractionResult } from './schedule/types';
+
+export type Message =
+  /** In-page "Clip": clip the sender tab's talks, only those with these keys when given. */
+  | { type: 'clip-page'; keys: string[] | null }
+  /** Which of these talk keys are clipped already (the in-page buttons show it). */
+  | { type: 'clipped-keys'; keys: string[] };
+
+export interface ClipResponse {
+  ok: boolean;
+  added: number;
+  updated: number;
+  skipped: number;
+  /** Keys of the talks clipped by this request. */
+  keys: string[];
+  /** One line for the user when nothing could be clipped, or what was odd. */
+  message: string | null;
+}
+
+const MAX_KEYS = 5000;
+const isString = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
+const isStringArray = (v: unknown, maxItems = MAX_KEYS): v is string[] =>
+  Array.isArray(v) && v.length <= maxItems && v.every((s) => isString(s));
+
+/** A well-formed message, or null for anything else (unknown types are ignored, not answered). */
+export function parseMessage(raw: unknown): Message | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'clip-page':
+      return m.keys === null || isStringArray(m.keys) ? { type: 'clip-page', keys: (m.keys as string[] | null) ?? null } : null;
+    case 'clipped-keys':
+      return isStringArray(m.keys) ? { type: 'clipped-keys', keys: m.keys } : null;
+    default:
+      return null;
+  }
+}
+
+const SOURCES: readonly TalkSource[] = ['sched', 'pretalx', 'sessionize', 'jsonld', 'microdata', 'opengraph', 'ics'];
+const LIMITS = { short: 1000, long: 200_000 };
+
+const str = (v: unknown, max = LIMITS.short): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
+const httpUrl = (v: unknown): string | null => {
+  if (typeof v !== 'string') return null;
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+};
+const iso = (v: unknown): string | null => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : null);
+
+function cleanSpeaker(v: unknown): Speaker | null {
+  if (!v || typeof v !== 'object') return null;
+  const s = v as Record<string, unknown>;
+  const name = str(s.name);
+  if (!name) return null;
+  return {
+    name, role: str(s.role), company: str(s.company), roleCompanyRaw: str(s.roleCompanyRaw), group: str(s.group),
+    profileUrl: httpUrl(s.profileUrl), avatarUrl: httpUrl(s.avatarUrl),
+  };
+}
+
+function cleanFile(v: unknown): TalkFile | null {
+  if (!v || typeof v !== 'object') return null;
+  const f = v as Record<string, unknown>;
+  const url = httpUrl(f.url);
+  return url ? { name: str(f.name) ?? url, url } : null;
+}
+
+/**
+ * An extracted talk as stored: known fields only, right types, bounded sizes, http(s) links only.
+ * Returns null when the essentials (URL, title) are missing.
+ */
+export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
+  if (!v || typeof v !== 'object') return null;
+  const t = v as Record<string, unknown>;
+  const url = httpUrl(t.url);
+  const title = str(t.title)?.trim();
+  if (!url || !title) return null;
+  const conf = t.conference && typeof t.conference === 'object' ? (t.conference as Record<string, unknown>) : null;
+  const fields: Record<string, string> = {};
+  if (t.customFields && typeof t.customFields === 'object') {
+    for (const [k, val] of Object.entries(t.customFields as Record<string, unknown>).slice(0, 50)) {
+      if (typeof val === 'string') fields[k.slice(0, 200)] = val.slice(0, LIMITS.short);
+    }
+  }
+  return {
+    source: SOURCES.includes(t.source as TalkSource) ? (t.source as TalkSource) : 'jsonld',
+    url,
+    externalId: str(t.externalId, 200),
+    title,
+    start: iso(t.start),
+    end: iso(t.end),
+    timeZone: str(t.timeZone, 100),
+    room: str(t.room),
+    tracks: Array.isArray(t.tracks) ? t.tracks.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
+    customFields: fields,
+    speakers: Array.isArray(t.speakers) ? t.speakers.slice(0, 200).map(cleanSpeaker).filter((s): s is Speaker => !!s) : [],
+    descriptionHtml: str(t.descriptionHtml, LIMITS.long),
+    description: str(t.description, LIMITS.long),
+    files: Array.isArray(t.files) ? t.files.slice(0, 100).map(cleanFile).filter((f): f is TalkFile => !!f) : [],
+    videoUrl: httpUrl(t.videoUrl),
+    conference: conf && str(conf.key)
+      ? { key: str(conf.key)!, name: str(conf.name), url: httpUrl(conf.url), timeZone: str(conf.timeZone, 100) }
+      : null,
+  };
+}
+
+/** What an injected extraction returned, checked the same way. */
+export function cleanExtractionResult(v: unknown): ExtractionResult {
+  if (!v || typeof v !== 'object') return { talks: [], warnings: ['The page gave no answer.'], source: 'none' };
+  const r = v as Record<string, unknown>;
+  const talks = Array.isArray(r.talks) ? r.talks.slice(0, 5000).map(cleanExtractedTalk).filter((t): t is ExtractedTalk => !!t) : [];
+  const warnings = Array.isArray(r.warnings) ? r.warnings.filter((w): w is string => typeof w === 'string').map((w) => w.slice(0, 500)).slice(0, 20) : [];
+  return { talks, warnings, source: str(r.source, 50) ?? 'none' };
+}

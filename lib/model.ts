@@ -1,0 +1,142 @@
+/**
+ * The records Talkmark stores. Extractors produce `ExtractedTalk`s; the database adds identity
+ * and bookkeeping to make a `Talk`. Absent facts are `null` or empty, never invented.
+ */
+
+export type TalkSource = 'sched' | 'pretalx' | 'sessionize' | 'jsonld' | 'microdata' | 'opengraph' | 'ics';
+
+export interface Speaker {
+  name: string;
+  /** Position as printed ("Staff Engineer"), split from `roleCompanyRaw` at the last ", ". */
+  role: string | null;
+  company: string | null;
+  /** The one "Position, Company" string as the page printed it, kept because splits can be wrong. */
+  roleCompanyRaw: string | null;
+  /** The group a page lists the person under: "Speakers", "Moderators", … */
+  group: string | null;
+  profileUrl: string | null;
+  avatarUrl: string | null;
+}
+
+export interface TalkFile {
+  name: string;
+  url: string;
+}
+
+export interface ExtractedTalk {
+  source: TalkSource;
+  /** Canonical, absolute URL of the talk's own page. */
+  url: string;
+  /** Platform id (Sched's 32-hex id, pretalx code, Sessionize id) when the page has one. */
+  externalId: string | null;
+  title: string;
+  /** ISO 8601 instants written with the venue's offset, e.g. `2025-09-09T09:30:00-07:00`. */
+  start: string | null;
+  end: string | null;
+  /** The conference's IANA zone (`America/Los_Angeles`) when known. */
+  timeZone: string | null;
+  room: string | null;
+  tracks: string[];
+  customFields: Record<string, string>;
+  speakers: Speaker[];
+  /** Sanitized HTML as found on the page. */
+  descriptionHtml: string | null;
+  /** Markdown converted from `descriptionHtml`. */
+  description: string | null;
+  files: TalkFile[];
+  videoUrl: string | null;
+  /** The conference the talk belongs to, as far as the page tells. */
+  conference: ConferenceRef | null;
+}
+
+export interface ConferenceRef {
+  /** Stable key: the Sched site host, the pretalx event slug URL, … */
+  key: string;
+  name: string | null;
+  url: string | null;
+  timeZone: string | null;
+}
+
+export interface Conference {
+  id: string;
+  key: string;
+  name: string | null;
+  url: string | null;
+  timeZone: string | null;
+  updatedAt: number;
+}
+
+export interface Talk extends Omit<ExtractedTalk, 'conference'> {
+  id: string;
+  /** Deduplication key: the platform id when there is one, else the canonical URL. */
+  key: string;
+  conferenceId: string | null;
+  /** `start`/`end` as epoch milliseconds, for indexes and arithmetic. */
+  startAt: number | null;
+  endAt: number | null;
+  /** Links the user attached by hand (a blog post the speaker mentioned, …). */
+  links: string[];
+  clippedAt: number;
+  updatedAt: number;
+}
+
+export const NOTE_KINDS = ['plain', 'takeaway', 'quote', 'question', 'link', 'todo', 'slide'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export interface Note {
+  id: string;
+  talkId: string;
+  kind: NoteKind;
+  /** Markdown as typed. */
+  text: string;
+  /** Wall-clock instant the note is about (editable: a late note can be moved back). */
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface Highlight {
+  id: string;
+  talkId: string | null;
+  /** Canonical page URL: fragment and tracking parameters stripped, `rel=canonical` honoured. */
+  pageUrl: string;
+  pageTitle: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector | null;
+  comment: string;
+  color: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An unsent composer text, one per talk (or per "no talk" slot), so a closed panel loses nothing. */
+export interface Draft {
+  key: string;
+  text: string;
+  updatedAt: number;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  kind: 'talk' | 'day';
+  body: string;
+  updatedAt: number;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,113 @@
+/**
+ * Instants ⇄ wall-clock times in IANA zones, built on Intl only (no tz database to ship).
+ * Abbreviations such as "CST" are ambiguous (US Central, China, Cuba), so the venue's IANA zone
+ * is always what turns a printed time into an instant.
+ */
+
+export interface WallTime {
+  year: number;
+  month: number; // 1–12
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    partsFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC in minutes at an instant (e.g. -420 for PDT). */
+export function zoneOffsetMinutes(timeZone: string, at: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of partsFormatter(timeZone).formatToParts(new Date(at))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
+  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant at which the venue's clock shows `wall`. In a DST gap the later offset wins; in a
+ * repeated hour the first occurrence — the reading a printed schedule almost always means.
+ */
+export function wallTimeToInstant(wall: WallTime, timeZone: string): number {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const first = naive - zoneOffsetMinutes(timeZone, naive) * 60000;
+  const second = naive - zoneOffsetMinutes(timeZone, first) * 60000;
+  return Math.min(first, second);
+}
+
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** `2025-09-09T09:30:00-07:00`: the instant written in the venue's clock with its offset. */
+export function toIsoInZone(at: number, timeZone: string | null): string {
+  const offset = timeZone ? zoneOffsetMinutes(timeZone, at) : 0;
+  const local = new Date(at + offset * 60000).toISOString().slice(0, 19);
+  return `${local}${timeZone ? formatOffset(offset) : 'Z'}`;
+}
+
+/** Writes an offset without a colon (`+0100`, as Sched's JSON-LD does) the way ISO 8601 parsers want it. */
+export function normalizeIsoOffset(iso: string): string {
+  return iso.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+}
+
+/** The offset written in an ISO string, in minutes; null for a floating (zone-less) time. */
+export function isoOffsetMinutes(iso: string): number | null {
+  const m = /(?:([+-])(\d{2}):?(\d{2})|Z)$/.exec(iso.trim());
+  if (!m) return null;
+  if (!m[1]) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+export function parseInstant(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(normalizeIsoOffset(iso));
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** The viewer's own zone, as the browser knows it. */
+export function viewerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export function formatTime(at: number, timeZone: string | null, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: timeZone ?? undefined }).format(at);
+}
+
+export function formatDay(at: number, timeZone: string | null, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: timeZone ?? undefined }).format(at);
+}
+
+/** `YYYY-MM-DD` of an instant in a zone: the key that groups talks into days. */
+export function dayKey(at: number, timeZone: string | null): string {
+  return toIsoInZone(at, timeZone).slice(0, 10);
+}
+
+export function zoneAbbreviation(at: number, timeZone: string, locale?: string): string {
+  const part = new Intl.DateTimeFormat(locale ?? 'en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}

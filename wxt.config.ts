@@ -1,0 +1,50 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Gecko id is fixed so Firefox keeps the same storage across reinstalls.
+const GECKO_ID = 'talkmark@talkmark.dev';
+
+/**
+ * `npm start` builds a demo variant (WXT_DEMO=true) whose Sched buttons also run on the loopback
+ * demo conference. It goes to its own folder so tests and releases never ship it.
+ */
+const DEMO = process.env.WXT_DEMO === 'true';
+export const DEMO_MATCH = 'http://127.0.0.1/*';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: DEMO ? '.output/demo' : '.output',
+  vite: () => ({ plugins: [preact()] }),
+  // wxt's dev runner would try to launch a browser; `npm start` launches Chromium itself.
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Talkmark',
+    description:
+      'Clip conference talks from their schedule pages, take timestamped notes and highlights, and turn them into a Markdown recap.',
+    // Everything lives in IndexedDB on the extension origin; unlimitedStorage keeps a conference
+    // worth of notes and highlights clear of the default quota.
+    permissions: ['unlimitedStorage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Sched is the primary schedule platform: the in-page "Clip" buttons run there.
+    host_permissions: ['https://*.sched.com/*', ...(DEMO ? [DEMO_MATCH] : [])],
+    action: { default_title: 'Talkmark' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!DEMO) return;
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.matches?.some((m) => m.includes('sched.com'))) script.matches.push(DEMO_MATCH);
+      }
+    },
+  },
+});
