@@ -1,0 +1,12 @@
+// Timing and note logic for the side panel. Pure functions plus Dexie helpers taking a TalkmarkDB.
+export * from './composer';
+export * from './offsets';
+export * from './spans';
+export * from './now-next';
+export * from './conflicts';
+export * from './storage-errors';
+export * from './notes-store';
+export * from './drafts';
+export * from './fold';
+export * from './snippet';
+export * from './search';

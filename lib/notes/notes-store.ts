@@ -1,0 +1,117 @@
+import Dexie from 'dexie';
+import type { TalkmarkDB } from '../db/schema';
+import { NOTE_KINDS, type Note, type NoteKind } from '../model';
+import { attemptWrite, StorageError, type StorageResult } from './storage-errors';
+
+/**
+ * Note writes for the side panel. Every write returns a `StorageResult` instead of throwing, so
+ * a full disk or a closed database becomes a message next to the composer, not a lost note.
+ * Reads (`listNotes`) reject normally.
+ */
+
+export interface NewNote {
+  talkId: string;
+  kind: NoteKind;
+  text: string;
+  /** The instant the note is about; defaults to `now`. */
+  at?: number;
+}
+
+export interface AddNoteOptions {
+  now?: number;
+  /** Fixed id (tests, imports); a random UUID otherwise. */
+  id?: string;
+  /** Delete this draft in the same transaction, so a saved note never reappears as a draft. */
+  clearDraftKey?: string;
+}
+
+function checkText(text: string): string {
+  if (typeof text !== 'string' || text.trim() === '') throw new StorageError('invalid', 'A note needs some text.');
+  return text;
+}
+
+function checkInstant(at: number): number {
+  if (!Number.isFinite(at)) throw new StorageError('invalid', 'That is not a valid time for a note.');
+  return at;
+}
+
+function checkKind(kind: NoteKind): NoteKind {
+  if (!NOTE_KINDS.includes(kind)) throw new StorageError('invalid', `Unknown note kind "${String(kind)}".`);
+  return kind;
+}
+
+const missingNote = () => new StorageError('missing', 'This note no longer exists (deleted elsewhere?).');
+
+export function addNote(db: TalkmarkDB, input: NewNote, options: AddNoteOptions = {}): Promise<StorageResult<Note>> {
+  return attemptWrite(async () => {
+    const now = options.now ?? Date.now();
+    const note: Note = {
+      id: options.id ?? crypto.randomUUID(),
+      talkId: input.talkId,
+      kind: checkKind(input.kind),
+      text: checkText(input.text),
+      createdAt: checkInstant(input.at ?? now),
+      updatedAt: now,
+    };
+    await db.transaction('rw', db.notes, db.talks, db.drafts, async () => {
+      if (!(await db.talks.get(input.talkId))) throw new StorageError('missing', 'The talk for this note no longer exists.');
+      await db.notes.add(note);
+      if (options.clearDraftKey !== undefined) await db.drafts.delete(options.clearDraftKey);
+    });
+    return note;
+  });
+}
+
+type NoteChanges = Partial<Pick<Note, 'text' | 'kind' | 'createdAt'>>;
+
+/** Validates, then read-modify-writes one note in a transaction; `missing` when it is gone. */
+function changeNote(db: TalkmarkDB, id: string, changes: () => NoteChanges, now: number): Promise<StorageResult<Note>> {
+  return attemptWrite(async () => {
+    const valid = changes();
+    return db.transaction('rw', db.notes, async () => {
+      const old = await db.notes.get(id);
+      if (!old) throw missingNote();
+      const next: Note = { ...old, ...valid, updatedAt: now };
+      await db.notes.put(next);
+      return next;
+    });
+  });
+}
+
+export function updateNoteText(db: TalkmarkDB, id: string, text: string, now = Date.now()): Promise<StorageResult<Note>> {
+  return changeNote(db, id, () => ({ text: checkText(text) }), now);
+}
+
+export function setNoteKind(db: TalkmarkDB, id: string, kind: NoteKind, now = Date.now()): Promise<StorageResult<Note>> {
+  return changeNote(db, id, () => ({ kind: checkKind(kind) }), now);
+}
+
+/** Timestamp correction: moves the note to `at` (a late note moved back to the slide it is about). */
+export function setNoteTime(db: TalkmarkDB, id: string, at: number, now = Date.now()): Promise<StorageResult<Note>> {
+  return changeNote(db, id, () => ({ createdAt: checkInstant(at) }), now);
+}
+
+/** Deletes a note and hands back the record, so the UI can offer Undo via `restoreNote`. */
+export function deleteNote(db: TalkmarkDB, id: string): Promise<StorageResult<Note>> {
+  return attemptWrite(() =>
+    db.transaction('rw', db.notes, async () => {
+      const old = await db.notes.get(id);
+      if (!old) throw missingNote();
+      await db.notes.delete(id);
+      return old;
+    }),
+  );
+}
+
+/** Puts a deleted note back exactly as it was (same id, times and text). Idempotent. */
+export function restoreNote(db: TalkmarkDB, note: Note): Promise<StorageResult<Note>> {
+  return attemptWrite(async () => {
+    await db.notes.put(note);
+    return note;
+  });
+}
+
+/** A talk's notes in time order (the `[talkId+createdAt]` index), ties by id. */
+export function listNotes(db: TalkmarkDB, talkId: string): Promise<Note[]> {
+  return db.notes.where('[talkId+createdAt]').between([talkId, Dexie.minKey], [talkId, Dexie.maxKey]).toArray();
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, OWN_FIXTURES, readTable, test } from './fixtures';
+
+const SESSION_URL = 'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team';
+const SESSION_FILE = join(OWN_FIXTURES, 'sched/kcdsf2025-session.html');
+
+/** The same session page on the conference's next day, as a second talk. */
+const DAY2_URL = 'https://kcdsf2025.sched.com/event/25u5x/ebpf-for-the-rest-of-us';
+const day2Html = () =>
+  readFileSync(SESSION_FILE, 'utf8')
+    .replaceAll('Platform Engineering Without the Platform Team', 'eBPF for the Rest of Us')
+    .replaceAll('25u4t/platform-engineering-without-the-platform-team', '25u5x/ebpf-for-the-rest-of-us')
+    .replaceAll('6f1c2e8a9b0d4c3e8f7a6b5c4d3e2f10', '0123456789abcdef0123456789abcdef')
+    .replaceAll('2025-09-09T09:30:00-0700', '2025-09-10T11:00:00-0700')
+    .replaceAll('2025-09-09T10:00:00-0700', '2025-09-10T11:45:00-0700')
+    .replace('Tuesday September 9, 2025 9:30am - 10:00am', 'Wednesday September 10, 2025 11:00am - 11:45am');
+
+test('the in-page Clip button stores the talk and the open side panel shows it live', async ({ context, serve, openExtensionPage }) => {
+  await serve(SESSION_URL, { file: SESSION_FILE });
+  const panel = await openExtensionPage('sidepanel.html');
+  await expect(panel.getByText('No talks clipped yet')).toBeVisible();
+
+  const page = await context.newPage();
+  await page.goto(SESSION_URL);
+  const clip = page.getByRole('button', { name: 'Clip talk' });
+  await clip.click();
+  await expect(page.getByRole('button', { name: 'Clipped talk' })).toHaveText('Clipped ✓');
+
+  // The panel was open all along: liveQuery brings the talk in without a reload.
+  const card = panel.getByRole('article', { name: 'Platform Engineering Without the Platform Team' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Grand Ballroom A');
+  await expect(card).toContainText('Jane Doe (Staff Engineer, Developer Experience, Acme Corp)');
+  await expect(card.getByRole('link', { name: 'Platform Engineering Without the Platform Team' })).toHaveAttribute('href', SESSION_URL);
+
+  const [talk] = await readTable<Record<string, unknown>>(panel, 'talks');
+  expect(talk).toMatchObject({
+    title: 'Platform Engineering Without the Platform Team',
+    start: '2025-09-09T09:30:00-07:00',
+    end: '2025-09-09T10:00:00-07:00',
+    startAt: Date.UTC(2025, 8, 9, 16, 30),
+    externalId: '6f1c2e8a9b0d4c3e8f7a6b5c4d3e2f10',
+  });
+});
+
+test('a page that was clipped before shows as clipped when it is opened again', async ({ context, serve }) => {
+  await serve(SESSION_URL, { file: SESSION_FILE });
+  const page = await context.newPage();
+  await page.goto(SESSION_URL);
+  await page.getByRole('button', { name: 'Clip talk' }).click();
+  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Clipped talk' })).toHaveText('Clipped ✓');
+});
+
+test('the popup clips the page it was opened on', async ({ context, serve, openExtensionPage, tabIdOf }) => {
+  await serve(SESSION_URL, { file: SESSION_FILE });
+  const page = await context.newPage();
+  await page.goto(SESSION_URL);
+  const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(page)}`);
+  await expect(popup.getByText('KCD San Francisco Bay Area 2025: Platform Engineering')).toBeVisible();
+  await popup.getByRole('button', { name: 'Clip this talk' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Clipped: 1 added.');
+  expect(await readTable(popup, 'talks')).toHaveLength(1);
+});
+
+test('clipping the same page twice updates the talk instead of duplicating it', async ({ context, serve, openExtensionPage, tabIdOf }) => {
+  let html = readFileSync(SESSION_FILE, 'utf8');
+  await context.route(SESSION_URL, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  const page = await context.newPage();
+  await page.goto(SESSION_URL);
+  const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(page)}`);
+  await popup.getByRole('button', { name: 'Clip this talk' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Clipped: 1 added.');
+
+  // The organisers move the talk to another room; the user clips again.
+  html = html.replaceAll('Grand Ballroom A', 'Hahn Auditorium');
+  await page.reload();
+  await popup.getByRole('button', { name: 'Clip this talk' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Clipped: 1 updated.');
+  await popup.getByRole('button', { name: 'Clip this talk' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Clipped: 1 already clipped.');
+
+  const talks = await readTable<{ room: string }>(popup, 'talks');
+  expect(talks.map((t) => t.room)).toEqual(['Hahn Auditorium']);
+});
+
+test('the side panel lists the newest day first', async ({ context, serve, openExtensionPage }) => {
+  await serve(SESSION_URL, { file: SESSION_FILE });
+  await serve(DAY2_URL, { html: day2Html() });
+  const page = await context.newPage();
+  for (const url of [SESSION_URL, DAY2_URL]) {
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Clip talk' }).click();
+    await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+  }
+  const panel = await openExtensionPage('sidepanel.html');
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(['Wednesday, September 10, 2025', 'Tuesday, September 9, 2025']);
+  await expect(panel.getByRole('list', { name: 'Talks on Wednesday, September 10, 2025' }).getByRole('article')).toHaveText([/eBPF for the Rest of Us/]);
+});
+
+test('a bot-check page instead of a session says so in one line', async ({ context, serve, openExtensionPage, tabIdOf }) => {
+  await serve(SESSION_URL, { html: '<html><head><title>Just a moment...</title></head><body><h1>Checking your browser before accessing kcdsf2025.sched.com</h1></body></html>' });
+  const page = await context.newPage();
+  await page.goto(SESSION_URL);
+  const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(page)}`);
+  await popup.getByRole('button', { name: 'Clip this talk' }).click();
+  await expect(popup.getByRole('status')).toHaveText(/no session on it/);
+  expect(await readTable(popup, 'talks')).toHaveLength(0);
+});

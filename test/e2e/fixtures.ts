@@ -1,0 +1,125 @@
+/**
+ * The e2e harness every user-path test shares: the built extension (`.output/chrome-mv3`) loaded
+ * into a fresh persistent Chromium profile, headless; its id; fixture pages served at their real
+ * URLs (so content scripts see https://<site>.sched.com); extension pages opened as tabs.
+ */
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from '../../scripts/find-chromium.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const OWN_FIXTURES = join(ROOT, 'test/fixtures');
+export const REAL_FIXTURES = resolve(ROOT, '../shared/fixtures/real');
+
+declare global {
+  // WXT declares no global `chrome`; extension pages and the worker have one.
+  const chrome: typeof import('wxt/browser').browser & { sidePanel: unknown };
+}
+
+export interface ExtensionFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker, as it is now (tests that kill it fetch a fresh one). */
+  serviceWorker: Worker;
+  /** Open an extension page (`sidepanel.html`, `popup.html?tab=3`) as an ordinary tab. */
+  openExtensionPage: (path: string) => Promise<Page>;
+  /** Serve `body` (or a fixture file) whenever the browser asks for `url`. */
+  serve: (url: string | RegExp, body: { file?: string; html?: string; contentType?: string }) => Promise<void>;
+  /** The id of the tab showing `page`, as the extension sees it. */
+  tabIdOf: (page: Page) => Promise<number>;
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+    const executablePath = await findChromium();
+    if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs`.');
+    const profile = mkdtempSync(join(tmpdir(), 'talkmark-e2e-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        '--disable-quic',
+        '--no-proxy-server',
+        '--disable-gpu',
+        // Hermetic: every host but loopback fails at once; fixture pages come from context.route.
+        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+      ],
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+  serve: async ({ context }, use) => {
+    await use(async (url, body) => {
+      await context.route(url, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: body.contentType ?? 'text/html; charset=utf-8',
+          body: body.html ?? readFileSync(body.file!, 'utf8'),
+        }),
+      );
+    });
+  },
+  tabIdOf: async ({ serviceWorker }, use) => {
+    // Without a host permission the extension cannot see a tab's URL, so find it by focus.
+    await use(async (page) => {
+      await page.bringToFront();
+      const id = await serviceWorker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? null;
+      });
+      if (id === null) throw new Error(`No tab shows ${page.url()}`);
+      return id;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** Rows of a table in the extension's IndexedDB, read from an extension page ([] before the database exists). */
+export async function readTable<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    // Opening a database that does not exist would create an empty one and confuse Dexie later.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'talkmark')) return [];
+    return new Promise<T[]>((resolvePromise, reject) => {
+      const open = indexedDB.open('talkmark');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains(name)) {
+          db.close();
+          return resolvePromise([]);
+        }
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => {
+          resolvePromise(req.result as T[]);
+          db.close();
+        };
+        req.onerror = () => reject(req.error);
+      };
+    });
+  }, table);
+}
