@@ -27,6 +27,10 @@ export default defineConfig({
     // Sched is the primary schedule platform: the in-page "Clip" buttons run there.
     host_permissions: ['https://*.sched.com/*', ...(DEMO ? [DEMO_MATCH] : [])],
     action: { default_title: 'Talkmark' },
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Ctrl+Shift+Y' }, description: 'Open the Talkmark sidebar' } }
+        : { 'open-panel': { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open the Talkmark side panel and focus the note box' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,25 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { noteCountsByTalk } from '../lib/db/note-counts';
 import { getDb } from '../lib/db/schema';
+import { getSetting, setSetting } from '../lib/db/settings';
+import type { Talk } from '../lib/model';
 import { viewerTimeZone } from '../lib/time/zones';
+import { NowView } from './NowView';
+import { SearchView } from './SearchView';
 import { TalkList } from './TalkList';
 import { useLiveQuery } from './useLiveQuery';
+import { useNow } from './useNow';
+
+type View = 'now' | 'agenda' | 'search';
+const VIEWS: Array<[View, string]> = [['now', 'Now'], ['agenda', 'Agenda'], ['search', 'Search']];
+
+export interface SidePanelProps {
+  /** The keyboard shortcut that opens the panel / focuses the note box, as the browser has it bound. */
+  shortcut: string | null;
+  /** Increments when that shortcut fires while the panel is open. */
+  focusSignal: number;
+}
 
 /** The side panel (Chrome) / sidebar (Firefox): where Talkmark lives during a conference. */
-export function SidePanel() {
-  const talks = useLiveQuery(() => getDb().talks.toArray());
+export function SidePanel({ shortcut, focusSignal }: SidePanelProps) {
+  const db = getDb();
+  const [view, setView] = useState<View>('now');
+  const talks = useLiveQuery(() => db.talks.toArray());
+  const pickedId = useLiveQuery(() => getSetting(db, 'pickedTalkId'));
+  const counts = useLiveQuery(() => (view === 'agenda' ? noteCountsByTalk(db) : new Map<string, number>()), [view]);
+  const now = useNow();
+  const viewerZone = viewerTimeZone();
+  const [pickError, setPickError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (focusSignal) setView('now');
+  }, [focusSignal]);
+
+  const pick = (id: string | null) => {
+    setSetting(db, 'pickedTalkId', id).then(
+      () => setPickError(null),
+      (e: unknown) => setPickError(`Could not remember your choice: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  };
+  const openTalk = (talk: Talk) => {
+    pick(talk.id);
+    setView('now');
+  };
+
   return (
-    <main style={{ padding: '.75rem' }}>
-      <header>
+    <main class="panel">
+      <header class="panel-header">
         <h1>Talkmark</h1>
+        <nav aria-label="Views" class="tabs">
+          {VIEWS.map(([id, label]) => (
+            <button key={id} type="button" aria-pressed={view === id} class="tab" onClick={() => setView(id)}>
+              {label}
+            </button>
+          ))}
+        </nav>
       </header>
-      <section aria-label="Clipped talks">
-        {talks.status === 'loading' && <p class="muted">Loading…</p>}
-        {talks.status === 'error' && (
-          <p class="error" role="alert">
-            Your talks could not be read: {talks.error.message}
-          </p>
-        )}
-        {talks.status === 'ready' && <TalkList talks={talks.value} viewerZone={viewerTimeZone()} />}
-      </section>
+      {talks.status === 'loading' && <p class="muted">Loading…</p>}
+      {talks.status === 'error' && (
+        <p class="error" role="alert">
+          Your talks could not be read: {talks.error.message}
+        </p>
+      )}
+      {pickError && <p class="error" role="alert">{pickError}</p>}
+      {talks.status === 'ready' && view === 'now' && (
+        <NowView
+          talks={talks.value}
+          pickedId={pickedId.status === 'ready' ? pickedId.value : null}
+          onPick={pick}
+          now={now}
+          viewerZone={viewerZone}
+          focusSignal={focusSignal}
+        />
+      )}
+      {talks.status === 'ready' && view === 'agenda' && (
+        <section aria-label="Clipped talks">
+          <TalkList
+            talks={talks.value}
+            viewerZone={viewerZone}
+            noteCounts={counts.status === 'ready' ? counts.value : undefined}
+            onOpen={openTalk}
+          />
+        </section>
+      )}
+      {view === 'search' && <SearchView onOpen={openTalk} />}
+      {shortcut && <p class="muted shortcut-hint">Shortcut: {shortcut} opens this panel and jumps to the note box.</p>}
     </main>
   );
 }

@@ -4,6 +4,12 @@ import { talkTimeLabel } from '../lib/time/display';
 export interface TalkCardProps {
   talk: Talk;
   viewerZone: string;
+  /** How many notes the talk has; omitted where counts are not shown. */
+  noteCount?: number;
+  /** Titles of talks this one overlaps with. */
+  conflictsWith?: string[];
+  /** Take notes for this talk. */
+  onOpen?: (talk: Talk) => void;
 }
 
 function speakerLine(talk: Talk): string {
@@ -16,11 +22,11 @@ function speakerLine(talk: Talk): string {
 }
 
 /** One clipped talk. Every string came from a web page, so it is rendered as text, never as HTML. */
-export function TalkCard({ talk, viewerZone }: TalkCardProps) {
+export function TalkCard({ talk, viewerZone, noteCount, conflictsWith = [], onOpen }: TalkCardProps) {
   const time = talkTimeLabel(talk, viewerZone);
   const speakers = speakerLine(talk);
   return (
-    <article class="card" aria-label={talk.title}>
+    <article class={`card${conflictsWith.length ? ' conflict' : ''}`} aria-label={talk.title}>
       <h3>
         <a href={talk.url} target="_blank" rel="noopener noreferrer">
           {talk.title}
@@ -36,6 +42,17 @@ export function TalkCard({ talk, viewerZone }: TalkCardProps) {
       )}
       {talk.room && <p class="meta">{talk.room}</p>}
       {speakers && <p class="meta muted">{speakers}</p>}
+      {conflictsWith.length > 0 && <p class="meta warn">Overlaps with {conflictsWith.join(', ')}</p>}
+      {(noteCount !== undefined || onOpen) && (
+        <p class="meta card-actions">
+          {noteCount !== undefined && <span class="muted">{noteCount === 1 ? '1 note' : `${noteCount} notes`}</span>}
+          {onOpen && (
+            <button type="button" class="link-button" aria-label={`Take notes for ${talk.title}`} onClick={() => onOpen(talk)}>
+              Take notes
+            </button>
+          )}
+        </p>
+      )}
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import type { Talk } from '../lib/model';
+import { findConflicts } from '../lib/notes';
 import { groupByDay } from '../lib/talks/agenda';
 import { formatDay, wallTimeToInstant } from '../lib/time/zones';
 import { TalkCard } from './TalkCard';
@@ -6,6 +7,9 @@ import { TalkCard } from './TalkCard';
 export interface TalkListProps {
   talks: readonly Talk[];
   viewerZone: string;
+  /** Notes per talk id; when given, each card shows its count. */
+  noteCounts?: ReadonlyMap<string, number>;
+  onOpen?: (talk: Talk) => void;
 }
 
 function dayHeading(day: string): string {
@@ -14,22 +18,34 @@ function dayHeading(day: string): string {
   return formatDay(wallTimeToInstant({ year, month, day: date, hour: 12, minute: 0 }, 'UTC'), 'UTC');
 }
 
-/** Clipped talks by day, newest day first. */
-export function TalkList({ talks, viewerZone }: TalkListProps) {
+/** Clipped talks as a day-by-day agenda, newest day first, with overlapping talks marked. */
+export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProps) {
   if (!talks.length) {
     return <p class="muted">No talks clipped yet. Open a talk on a schedule page (Sched, for one) and press “Clip”.</p>;
   }
+  const titles = new Map(talks.map((t) => [t.id, t.title]));
   return (
     <div>
       {groupByDay(talks).map((group) => {
         const heading = dayHeading(group.day);
+        const overlaps = new Map<string, string[]>();
+        for (const [a, b] of findConflicts(group.talks).pairs) {
+          overlaps.set(a, [...(overlaps.get(a) ?? []), titles.get(b)!]);
+          overlaps.set(b, [...(overlaps.get(b) ?? []), titles.get(a)!]);
+        }
         return (
           <section key={group.day} aria-label={heading}>
             <h2>{heading}</h2>
             <ul class="plain" aria-label={`Talks on ${heading}`}>
               {group.talks.map((t) => (
                 <li key={t.id}>
-                  <TalkCard talk={t} viewerZone={viewerZone} />
+                  <TalkCard
+                    talk={t}
+                    viewerZone={viewerZone}
+                    noteCount={noteCounts ? noteCounts.get(t.id) ?? 0 : undefined}
+                    conflictsWith={overlaps.get(t.id)}
+                    onOpen={onOpen}
+                  />
                 </li>
               ))}
             </ul>

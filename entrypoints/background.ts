@@ -1,8 +1,9 @@
+import { browser } from 'wxt/browser';
 import { getDb } from '../lib/db/schema';
 import { clippedKeys } from '../lib/db/talks';
 import { clipTab } from '../lib/extension/clip';
 import { isTrustedSender } from '../lib/extension/senders';
-import { parseMessage } from '../lib/messages';
+import { OPEN_PANEL_COMMAND, parseMessage, type Message } from '../lib/messages';
 
 // No state lives here: the worker may die at any moment; every listener is registered synchronously.
 export default defineBackground(() => {
@@ -15,6 +16,17 @@ export default defineBackground(() => {
         return clipTab(getDb(), sender.tab.id, { frameId: sender.frameId, keys: message.keys });
       case 'clipped-keys':
         return clippedKeys(getDb(), message.keys);
+      default:
+        return undefined;
     }
+  });
+
+  // Chrome: the shortcut opens the side panel (a command counts as a user gesture) and asks an
+  // already open panel to focus its note box. Firefox binds the key to _execute_sidebar_action.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== OPEN_PANEL_COMMAND) return;
+    if (tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+    const focus: Message = { type: 'focus-composer' };
+    void browser.runtime.sendMessage(focus).catch(() => {}); // no panel open: nothing to focus
   });
 });

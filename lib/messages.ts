@@ -10,7 +10,12 @@ export type Message =
   /** In-page "Clip": clip the sender tab's talks, only those with these keys when given. */
   | { type: 'clip-page'; keys: string[] | null }
   /** Which of these talk keys are clipped already (the in-page buttons show it). */
-  | { type: 'clipped-keys'; keys: string[] };
+  | { type: 'clipped-keys'; keys: string[] }
+  /** From the worker to the open side panel: the shortcut fired, focus the note box. */
+  | { type: 'focus-composer' };
+
+/** The keyboard command that opens the panel and focuses the note box (Chrome; Firefox uses _execute_sidebar_action). */
+export const OPEN_PANEL_COMMAND = 'open-panel';
 
 export interface ClipResponse {
   ok: boolean;
@@ -37,6 +42,8 @@ export function parseMessage(raw: unknown): Message | null {
       return m.keys === null || isStringArray(m.keys) ? { type: 'clip-page', keys: (m.keys as string[] | null) ?? null } : null;
     case 'clipped-keys':
       return isStringArray(m.keys) ? { type: 'clipped-keys', keys: m.keys } : null;
+    case 'focus-composer':
+      return { type: 'focus-composer' };
     default:
       return null;
   }

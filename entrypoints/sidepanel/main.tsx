@@ -1,5 +1,28 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import { SidePanel } from '../../components/SidePanel';
+import { OPEN_PANEL_COMMAND, parseMessage } from '../../lib/messages';
 
-render(<SidePanel />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+let focusSignal = 0;
+let shortcut: string | null = null;
+const draw = () => render(<SidePanel shortcut={shortcut} focusSignal={focusSignal} />, root);
+
+// The shortcut fired while the panel is open: jump to the note box.
+browser.runtime.onMessage.addListener((raw, sender) => {
+  if (sender.id !== browser.runtime.id || parseMessage(raw)?.type !== 'focus-composer') return undefined;
+  focusSignal++;
+  draw();
+  return undefined;
+});
+
+draw();
+browser.commands
+  .getAll()
+  .then((commands) => {
+    const command = commands.find((c) => c.name === OPEN_PANEL_COMMAND || c.name === '_execute_sidebar_action');
+    shortcut = command?.shortcut || null;
+    draw();
+  })
+  .catch(() => {});

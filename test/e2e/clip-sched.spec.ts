@@ -19,6 +19,7 @@ const day2Html = () =>
 test('the in-page Clip button stores the talk and the open side panel shows it live', async ({ context, serve, openExtensionPage }) => {
   await serve(SESSION_URL, { file: SESSION_FILE });
   const panel = await openExtensionPage('sidepanel.html');
+  await panel.getByRole('button', { name: 'Agenda' }).click();
   await expect(panel.getByText('No talks clipped yet')).toBeVisible();
 
   const page = await context.newPage();
@@ -96,6 +97,7 @@ test('the side panel lists the newest day first', async ({ context, serve, openE
     await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
   }
   const panel = await openExtensionPage('sidepanel.html');
+  await panel.getByRole('button', { name: 'Agenda' }).click();
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(['Wednesday, September 10, 2025', 'Tuesday, September 9, 2025']);
   await expect(panel.getByRole('list', { name: 'Talks on Wednesday, September 10, 2025' }).getByRole('article')).toHaveText([/eBPF for the Rest of Us/]);
 });

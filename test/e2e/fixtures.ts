@@ -16,11 +16,6 @@ export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const OWN_FIXTURES = join(ROOT, 'test/fixtures');
 export const REAL_FIXTURES = resolve(ROOT, '../shared/fixtures/real');
 
-declare global {
-  // WXT declares no global `chrome`; extension pages and the worker have one.
-  const chrome: typeof import('wxt/browser').browser & { sidePanel: unknown };
-}
-
 export interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;

@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { getDb } from '../lib/db/schema';
+import type { NoteKind, Talk } from '../lib/model';
+import { addNote, draftKeyFor, loadDraft, parseComposerInput, saveDraft, type StorageFailure } from '../lib/notes';
+import { KIND_LABELS, KindBadge } from './KindBadge';
+import { useDurableWriter } from './useDurableWriter';
+
+export interface ComposerProps {
+  /** Notes go to this talk. The parent remounts the composer per talk (`key`), so drafts never mix. */
+  talk: Talk;
+  /** Set by the panel when the "focus the note box" shortcut fires. */
+  focusSignal: number;
+}
+
+/** Alt+letter picks a kind for the next note; typing a prefix (`!`, `?`, `"`) does the same. */
+export const KIND_KEYS: Record<string, NoteKind> = { t: 'takeaway', q: 'quote', a: 'question', l: 'link', d: 'todo', p: 'plain' };
+const PICKABLE: NoteKind[] = ['plain', 'takeaway', 'quote', 'question', 'link', 'todo'];
+
+/**
+ * The one text box a user types into during a talk. Enter adds a note, Shift+Enter a new line.
+ * The unsent text is a draft in IndexedDB, written on every change, so a closed panel, a dead
+ * service worker or a reloaded extension never loses it.
+ */
+export function Composer({ talk, focusSignal }: ComposerProps) {
+  const db = getDb();
+  const draftKey = draftKeyFor(talk.id);
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<NoteKind | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [sendError, setSendError] = useState<StorageFailure | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const draft = useDurableWriter((value) => saveDraft(db, draftKey, value));
+
+  useEffect(() => {
+    let live = true;
+    loadDraft(db, draftKey)
+      .then((d) => live && d && setText((current) => current || d.text))
+      .catch(() => {})
+      .finally(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [draftKey]);
+
+  useEffect(() => {
+    if (focusSignal) box.current?.focus();
+  }, [focusSignal]);
+
+  const change = (value: string) => {
+    setText(value);
+    draft.schedule(value);
+  };
+
+  const send = async (noteKind: NoteKind | null, raw: string) => {
+    const parsed = parseComposerInput(raw, noteKind);
+    if (!parsed.text && parsed.kind !== 'slide') return;
+    draft.discard();
+    const result = await addNote(db, { talkId: talk.id, kind: parsed.kind, text: parsed.text || 'Slide' }, { clearDraftKey: draftKey });
+    if (result.ok) {
+      setSendError(null);
+      if (noteKind !== 'slide') {
+        setText('');
+        setKind(null);
+      }
+    } else {
+      setSendError(result.error);
+      draft.schedule(raw); // the text stays in the box and in the draft
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      void send(kind, text);
+    } else if (e.altKey && !e.ctrlKey && !e.metaKey) {
+      const picked = KIND_KEYS[e.key.toLowerCase()];
+      if (picked) {
+        e.preventDefault();
+        setKind((k) => (k === picked ? null : picked));
+      } else if (e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void send('slide', '');
+      }
+    }
+  };
+
+  const preview = parseComposerInput(text, kind).kind;
+  const error = sendError ?? draft.error;
+  return (
+    <form class="composer" aria-label="New note" onSubmit={(e) => (e.preventDefault(), void send(kind, text))}>
+      <div class="kinds" role="radiogroup" aria-label="Kind of the next note">
+        {PICKABLE.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="radio"
+            aria-checked={(kind ?? 'plain') === k}
+            class="chip"
+            onClick={() => setKind(k === 'plain' ? null : k)}
+            title={`Alt+${Object.entries(KIND_KEYS).find(([, v]) => v === k)?.[0].toUpperCase()}`}
+          >
+            {KIND_LABELS[k]}
+          </button>
+        ))}
+      </div>
+      <textarea
+        ref={box}
+        aria-label="Note"
+        placeholder={loaded ? 'Type a note, Enter to add. ! takeaway · " quote · ? question · [] to do' : 'Loading draft…'}
+        rows={3}
+        value={text}
+        onInput={(e) => change((e.target as HTMLTextAreaElement).value)}
+        onKeyDown={onKeyDown}
+      />
+      <div class="composer-bar">
+        <span class="muted">{preview !== 'plain' ? <KindBadge kind={preview} /> : 'Shift+Enter: new line'}</span>
+        <span style={{ display: 'flex', gap: '.4rem' }}>
+          <button type="button" class="secondary" onClick={() => void send('slide', '')} title="Alt+S">
+            Mark slide
+          </button>
+          <button type="submit" disabled={!text.trim()}>
+            Add note
+          </button>
+        </span>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error.message} Your text is still here.
+        </p>
+      )}
+    </form>
+  );
+}

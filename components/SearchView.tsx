@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getDb } from '../lib/db/schema';
+import type { Talk } from '../lib/model';
+import { searchAll, type SearchResults, type Snippet } from '../lib/notes';
+
+export interface SearchViewProps {
+  onOpen: (talk: Talk) => void;
+}
+
+function Marked({ snippet }: { snippet: Snippet }) {
+  const parts = [];
+  let at = 0;
+  for (const [start, end] of snippet.marks) {
+    if (start > at) parts.push(snippet.text.slice(at, start));
+    parts.push(<mark key={start}>{snippet.text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(snippet.text.slice(at));
+  return <>{parts}</>;
+}
+
+/** Search every note and talk; results appear as you type. */
+export function SearchView({ onOpen }: SearchViewProps) {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      searchAll(getDb(), query)
+        .then((r) => live && (setResults(r), setError(null)))
+        .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const empty = results && query.trim() && !results.totalNotes && !results.totalTalks;
+  return (
+    <section aria-label="Search">
+      <input
+        type="search"
+        aria-label="Search notes and talks"
+        placeholder="Search notes and talks"
+        value={query}
+        autoFocus
+        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+      />
+      {error && <p class="error" role="alert">Search failed: {error}</p>}
+      {empty && <p class="muted">Nothing matches “{query}”.</p>}
+      {results && results.talks.length > 0 && (
+        <>
+          <h2>Talks ({results.totalTalks})</h2>
+          <ul class="plain" aria-label="Matching talks">
+            {results.talks.map((hit) => (
+              <li key={hit.talk.id} class="card">
+                <button type="button" class="link-button" onClick={() => onOpen(hit.talk)}>
+                  <Marked snippet={hit.snippet} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {results && results.notes.length > 0 && (
+        <>
+          <h2>Notes ({results.totalNotes})</h2>
+          <ul class="plain" aria-label="Matching notes">
+            {results.notes.map((hit) => (
+              <li key={hit.note.id} class="card">
+                <p class="meta">
+                  <Marked snippet={hit.snippet} />
+                </p>
+                {hit.talk && (
+                  <button type="button" class="link-button" onClick={() => onOpen(hit.talk!)}>
+                    {hit.talk.title}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

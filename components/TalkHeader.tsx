@@ -1,0 +1,53 @@
+import type { Talk } from '../lib/model';
+import { formatOffset, talkProgress } from '../lib/notes';
+import { talkTimeLabel } from '../lib/time/display';
+
+export interface TalkHeaderProps {
+  talk: Talk;
+  /** Talks around it, to estimate a missing end. */
+  agenda: readonly Talk[];
+  now: number;
+  viewerZone: string;
+}
+
+function progressLabel(talk: Talk, agenda: readonly Talk[], now: number): string | null {
+  const p = talkProgress(talk, now, agenda);
+  if (!p) return null;
+  if (p.elapsedMs < 0) return `Starts in ${Math.ceil(-p.elapsedMs / 60000)} min`;
+  if (p.remainingMs <= 0) return 'Ended';
+  return `${formatOffset(p.elapsedMs)} in`;
+}
+
+/** Title, speakers with company, room, time and how far into the talk we are. */
+export function TalkHeader({ talk, agenda, now, viewerZone }: TalkHeaderProps) {
+  const time = talkTimeLabel(talk, viewerZone);
+  const progress = progressLabel(talk, agenda, now);
+  return (
+    <section class="talk-header" aria-label="Current talk">
+      <h2 class="talk-title">
+        <a href={talk.url} target="_blank" rel="noopener noreferrer">
+          {talk.title}
+        </a>
+      </h2>
+      {talk.speakers.length > 0 && (
+        <ul class="plain speakers" aria-label="Speakers">
+          {talk.speakers.map((s) => (
+            <li key={s.name}>
+              {s.name}
+              {(s.role || s.company) && <span class="muted"> · {[s.role, s.company].filter(Boolean).join(', ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="meta">
+        {[talk.room, time?.venue].filter(Boolean).join(' · ')}
+        {time?.viewer && <span class="muted"> (your time {time.viewer})</span>}
+      </p>
+      {progress && (
+        <p class="meta progress" aria-label="Elapsed time">
+          {progress}
+        </p>
+      )}
+    </section>
+  );
+}
