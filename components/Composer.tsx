@@ -51,20 +51,33 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
     draft.schedule(value);
   };
 
+  /**
+   * The box empties the moment Enter is pressed, so typing can go straight on; clearing it only
+   * after the write would wipe whatever was typed meanwhile. If the write fails, the sent text
+   * comes back in front of anything typed since, and the draft holds both.
+   */
   const send = async (noteKind: NoteKind | null, raw: string) => {
     const parsed = parseComposerInput(raw, noteKind);
     if (!parsed.text && parsed.kind !== 'slide') return;
-    draft.discard();
-    const result = await addNote(db, { talkId: talk.id, kind: parsed.kind, text: parsed.text || 'Slide' }, { clearDraftKey: draftKey });
+    const consumesText = noteKind !== 'slide';
+    if (consumesText) {
+      setText('');
+      setKind(null);
+      draft.schedule('');
+    }
+    const result = await addNote(db, { talkId: talk.id, kind: parsed.kind, text: parsed.text || 'Slide' });
     if (result.ok) {
       setSendError(null);
-      if (noteKind !== 'slide') {
-        setText('');
-        setKind(null);
-      }
-    } else {
-      setSendError(result.error);
-      draft.schedule(raw); // the text stays in the box and in the draft
+      return;
+    }
+    setSendError(result.error);
+    if (consumesText) {
+      setKind(noteKind);
+      setText((typedSince) => {
+        const restored = typedSince ? `${raw}\n${typedSince}` : raw;
+        draft.schedule(restored);
+        return restored;
+      });
     }
   };
 

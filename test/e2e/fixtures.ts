@@ -4,7 +4,7 @@
  * URLs (so content scripts see https://<site>.sched.com); extension pages opened as tabs.
  */
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,9 @@ export const test = base.extend<ExtensionFixtures>({
     const executablePath = await findChromium();
     if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs`.');
     const profile = mkdtempSync(join(tmpdir(), 'talkmark-e2e-'));
+    // Developer mode keeps an unpacked extension enabled across chrome.runtime.reload().
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
@@ -117,4 +120,29 @@ export async function readTable<T = Record<string, unknown>>(page: Page, table: 
       };
     });
   }, table);
+}
+
+/**
+ * Kill the extension's service worker, as Chrome does after 30 s idle (under Playwright its idle
+ * timer is off). The next event starts a fresh worker with no memory of the old one.
+ */
+export async function killServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (!worker) throw new Error('The extension has no running service worker to kill.');
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  } finally {
+    await cdp.detach();
+  }
+  await expect
+    .poll(async () => {
+      const s = await context.newCDPSession(page);
+      const { targetInfos } = (await s.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
+      await s.detach();
+      return targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+    })
+    .toBe(false);
 }

@@ -1,0 +1,86 @@
+import { expect, killServiceWorker, readTable, test } from './fixtures';
+import { clipSessions, MINUTE, type SessionSpec } from './pages';
+
+const running: SessionSpec = { id: 'd'.repeat(32), title: 'Durable Talk', start: Date.now() - 5 * MINUTE, minutes: 45 };
+const second: SessionSpec = { id: 'e'.repeat(32), title: 'After The Worker Died', start: Date.now() + 60 * MINUTE, minutes: 30 };
+
+test('closing the panel mid-typing keeps the draft', async ({ context, openExtensionPage }) => {
+  await clipSessions(context, [running]);
+  const panel = await openExtensionPage('sidepanel.html');
+  await panel.getByRole('textbox', { name: 'Note' }).pressSequentially('half a thought about sched');
+  await panel.close(); // at once: no time for the debounce, only the pagehide flush
+  const reopened = await openExtensionPage('sidepanel.html');
+  await expect(reopened.getByRole('textbox', { name: 'Note' })).toHaveValue('half a thought about sched');
+});
+
+test('a dead service worker loses nothing, and capture and clipping still work', async ({ context, openExtensionPage, extensionId }) => {
+  await clipSessions(context, [running]);
+  const panel = await openExtensionPage('sidepanel.html');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await box.fill('note before the worker died');
+  await box.press('Enter');
+  await box.pressSequentially('draft while the worker is dead');
+
+  await killServiceWorker(context, extensionId);
+
+  await box.press('Enter');
+  const notes = panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem');
+  await expect(notes).toHaveCount(2);
+  expect((await readTable<{ text: string }>(panel, 'notes')).map((n) => n.text).sort()).toEqual([
+    'draft while the worker is dead', 'note before the worker died',
+  ]);
+  // The in-page Clip button wakes a fresh worker.
+  await clipSessions(context, [second]);
+  expect(await readTable(panel, 'talks')).toHaveLength(2);
+});
+
+test('reloading the extension keeps notes and the unsent draft', async ({ context, openExtensionPage, serviceWorker }) => {
+  await clipSessions(context, [running]);
+  const panel = await openExtensionPage('sidepanel.html');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await box.fill('saved note');
+  await box.press('Enter');
+  await box.pressSequentially('unsent words');
+  await expect.poll(async () => (await readTable<{ text: string }>(panel, 'drafts')).map((d) => d.text)).toEqual(['unsent words']);
+
+  const closed = panel.waitForEvent('close');
+  await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+  await closed; // a reload closes every extension page
+  await context.waitForEvent('serviceworker');
+
+  const reopened = await openExtensionPage('sidepanel.html');
+  await expect(reopened.getByRole('list', { name: 'Notes of this talk' })).toContainText('saved note');
+  await expect(reopened.getByRole('textbox', { name: 'Note' })).toHaveValue('unsent words');
+});
+
+test('a write that fails (disk full) says so and keeps the text in the box', async ({ context, openExtensionPage }) => {
+  await clipSessions(context, [running]);
+  const panel = await openExtensionPage('sidepanel.html');
+  // unlimitedStorage exempts the extension from quota enforcement (CDP's quota override is not
+  // enforced for it), so the full disk is simulated where the browser would report it: every
+  // IndexedDB write throws the QuotaExceededError DOMException.
+  await panel.evaluate(() => {
+    const w = window as unknown as { __restoreWrites: () => void };
+    const { add, put } = IDBObjectStore.prototype;
+    const full = () => {
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.add = full;
+    IDBObjectStore.prototype.put = full;
+    w.__restoreWrites = () => Object.assign(IDBObjectStore.prototype, { add, put });
+  });
+
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await box.fill('this must not vanish');
+  await box.press('Enter');
+  await expect(panel.getByRole('alert')).toContainText('storage is full');
+  await expect(box).toHaveValue('this must not vanish');
+  expect(await readTable(panel, 'notes')).toHaveLength(0);
+
+  // Space comes back: the same Enter now saves it, and the message goes away.
+  await panel.evaluate(() => (window as unknown as { __restoreWrites: () => void }).__restoreWrites());
+  await box.press('Enter');
+  await expect(panel.getByRole('list', { name: 'Notes of this talk' })).toContainText('this must not vanish');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await expect(box).toHaveValue('');
+});
