@@ -1,6 +1,7 @@
 import type { TalkmarkDB } from '../db/schema';
 import type { Draft } from '../model';
-import { attemptWrite, type StorageResult } from './storage-errors';
+import { MAX_NOTE_CHARS } from './notes-store';
+import { attemptWrite, StorageError, type StorageResult } from './storage-errors';
 
 /** The draft slot used while no talk is selected. Talk ids are UUIDs, so it cannot collide. */
 export const NO_TALK_DRAFT_KEY = 'none';
@@ -19,6 +20,7 @@ export function saveDraft(db: TalkmarkDB, key: string, text: string, now = Date.
       await db.drafts.delete(key);
       return null;
     }
+    if (text.length > MAX_NOTE_CHARS) throw new StorageError('invalid', 'This draft is too long to save; split it up.');
     const draft: Draft = { key, text, updatedAt: now };
     await db.drafts.put(draft);
     return draft;

@@ -25,13 +25,19 @@ export interface AddNoteOptions {
   clearDraftKey?: string;
 }
 
+/** Far beyond any typed note; keeps a runaway paste from filling the quota (backups accept more). */
+export const MAX_NOTE_CHARS = 1_000_000;
+/** The range a JS Date can represent; backups reject anything outside it. */
+const MAX_TIME_MS = 8.64e15;
+
 function checkText(text: string): string {
   if (typeof text !== 'string' || text.trim() === '') throw new StorageError('invalid', 'A note needs some text.');
+  if (text.length > MAX_NOTE_CHARS) throw new StorageError('invalid', 'This note is too long to save; split it up.');
   return text;
 }
 
 function checkInstant(at: number): number {
-  if (!Number.isFinite(at)) throw new StorageError('invalid', 'That is not a valid time for a note.');
+  if (!Number.isFinite(at) || Math.abs(at) > MAX_TIME_MS) throw new StorageError('invalid', 'That is not a valid time for a note.');
   return at;
 }
 

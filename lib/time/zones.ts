@@ -45,14 +45,21 @@ export function zoneOffsetMinutes(timeZone: string, at: number): number {
 }
 
 /**
- * The instant at which the venue's clock shows `wall`. In a DST gap the later offset wins; in a
- * repeated hour the first occurrence — the reading a printed schedule almost always means.
+ * The instant at which the venue's clock shows `wall`, as Temporal's "compatible" rule reads
+ * it: in a repeated hour (DST ends) the first occurrence; in a skipped hour (DST starts) the
+ * time moves forward by the gap (02:30 → 03:30) — what a printed schedule almost always means.
  */
 export function wallTimeToInstant(wall: WallTime, timeZone: string): number {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const first = naive - zoneOffsetMinutes(timeZone, naive) * 60000;
-  const second = naive - zoneOffsetMinutes(timeZone, first) * 60000;
-  return Math.min(first, second);
+  const DAY = 86_400_000;
+  // A zone has at most two offsets within a day either side: before and after a transition.
+  const before = zoneOffsetMinutes(timeZone, naive - DAY);
+  const after = zoneOffsetMinutes(timeZone, naive + DAY);
+  const valid = [...new Set([before, after])]
+    .map((offset) => naive - offset * 60_000)
+    .filter((at) => naive - zoneOffsetMinutes(timeZone, at) * 60_000 === at);
+  if (valid.length) return Math.min(...valid);
+  return naive - before * 60_000; // in the gap: read with the offset before it, i.e. shifted forward
 }
 
 export function formatOffset(minutes: number): string {
@@ -110,4 +117,10 @@ export function zoneAbbreviation(at: number, timeZone: string, locale?: string):
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
+}
+
+/** An instant written with a fixed offset (`+08:00`), for when the venue's offset is known but its IANA zone is not. */
+export function toIsoWithOffset(at: number, offsetMinutes: number): string {
+  const local = new Date(at + offsetMinutes * 60000).toISOString().slice(0, 19);
+  return `${local}${formatOffset(offsetMinutes)}`;
 }

@@ -11,10 +11,16 @@ describe('zones', () => {
   it('turns a venue wall time into an instant', () => {
     expect(wallTimeToInstant({ year: 2025, month: 9, day: 9, hour: 9, minute: 30 }, 'America/Los_Angeles')).toBe(Date.UTC(2025, 8, 9, 16, 30));
     expect(wallTimeToInstant({ year: 2026, month: 3, day: 23, hour: 14, minute: 5 }, 'Europe/Amsterdam')).toBe(Date.UTC(2026, 2, 23, 13, 5));
-    // 02:30 does not exist on 2025-03-09 in Los Angeles: the later offset is used.
-    expect(wallTimeToInstant({ year: 2025, month: 3, day: 9, hour: 2, minute: 30 }, 'America/Los_Angeles')).toBe(Date.UTC(2025, 2, 9, 9, 30));
+    // 02:30 does not exist on 2025-03-09 in Los Angeles: moved forward by the gap, to 03:30 PDT.
+    expect(wallTimeToInstant({ year: 2025, month: 3, day: 9, hour: 2, minute: 30 }, 'America/Los_Angeles')).toBe(Date.UTC(2025, 2, 9, 10, 30));
     // 01:30 happens twice on 2025-11-02: the first (PDT) reading.
     expect(wallTimeToInstant({ year: 2025, month: 11, day: 2, hour: 1, minute: 30 }, 'America/Los_Angeles')).toBe(Date.UTC(2025, 10, 2, 8, 30));
+    // Just after the repeated hour: PST only.
+    expect(wallTimeToInstant({ year: 2025, month: 11, day: 2, hour: 2, minute: 0 }, 'America/Los_Angeles')).toBe(Date.UTC(2025, 10, 2, 10, 0));
+    expect(wallTimeToInstant({ year: 2025, month: 11, day: 2, hour: 2, minute: 30 }, 'America/Los_Angeles')).toBe(Date.UTC(2025, 10, 2, 10, 30));
+    // The night before Berlin springs forward: still CET.
+    expect(wallTimeToInstant({ year: 2025, month: 3, day: 30, hour: 1, minute: 30 }, 'Europe/Berlin')).toBe(Date.UTC(2025, 2, 30, 0, 30));
+    expect(wallTimeToInstant({ year: 2025, month: 3, day: 30, hour: 2, minute: 30 }, 'Europe/Berlin')).toBe(Date.UTC(2025, 2, 30, 1, 30));
   });
 
   it('writes instants in the venue clock', () => {

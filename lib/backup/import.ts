@@ -1,0 +1,154 @@
+import type { TalkmarkDB } from '../db/schema';
+import type { Conference, Draft, Highlight, Note, Talk, Template } from '../model';
+import { BACKUP_TABLES, type BackupFile, type ImportSummary, type TableImportSummary } from './format';
+
+interface Stamped {
+  updatedAt: number;
+}
+
+interface Keyed extends Stamped {
+  id: string;
+  key: string;
+}
+
+/** The part of a Dexie table the merges use (EntityTable's insert type differs from T, hence not Table<T>). */
+interface MergeTable<T> {
+  bulkGet(keys: string[]): PromiseLike<Array<T | undefined>>;
+  bulkPut(items: readonly T[]): PromiseLike<unknown>;
+  where(index: string): { anyOf(keys: string[]): { toArray(): PromiseLike<T[]> } };
+}
+
+function emptySummary(): ImportSummary {
+  const tables = Object.fromEntries(BACKUP_TABLES.map((t) => [t, { added: 0, updated: 0, unchanged: 0 }]));
+  return { ...(tables as Record<(typeof BACKUP_TABLES)[number], TableImportSummary>), mergedByKey: { conferences: 0, talks: 0 } };
+}
+
+/** Add what is missing, replace what is strictly older; an equal `updatedAt` keeps the local copy. */
+async function mergeByPrimaryKey<T extends Stamped>(table: MergeTable<T>, records: readonly T[], primaryKey: (r: T) => string, summary: TableImportSummary): Promise<void> {
+  if (records.length === 0) return;
+  const existing = await table.bulkGet(records.map(primaryKey));
+  const puts: T[] = [];
+  records.forEach((incoming, i) => {
+    const old = existing[i];
+    if (!old) summary.added++;
+    else if (incoming.updatedAt > old.updatedAt) summary.updated++;
+    else return void summary.unchanged++;
+    puts.push(incoming);
+  });
+  await table.bulkPut(puts);
+}
+
+/**
+ * Merge for tables with a unique `key` besides the id (conferences, talks): the same id is
+ * updated when newer; otherwise a record whose key is already taken is merged into the holder
+ * (the returned map sends its id to the holder's, for re-pointing children); else it is added.
+ * State is tracked in memory so duplicates inside the file resolve the same way.
+ */
+async function mergeByIdThenKey<T extends Keyed>(
+  table: MergeTable<T>,
+  records: readonly T[],
+  summary: TableImportSummary,
+  mergeInto: (incoming: T, holder: T) => T,
+): Promise<{ idMap: Map<string, string>; merged: number }> {
+  const idMap = new Map<string, string>();
+  if (records.length === 0) return { idMap, merged: 0 };
+  const byId = new Map<string, T>();
+  const byKey = new Map<string, T>();
+  const known = [
+    ...(await table.bulkGet(records.map((r) => r.id))),
+    ...(await table.where('key').anyOf(records.map((r) => r.key)).toArray()),
+  ];
+  for (const r of known) {
+    if (!r) continue;
+    byId.set(r.id, r);
+    byKey.set(r.key, r);
+  }
+  const staged = new Map<string, T>();
+  const stage = (next: T, previous?: T) => {
+    if (previous && previous.key !== next.key && byKey.get(previous.key) === previous) byKey.delete(previous.key);
+    byId.set(next.id, next);
+    byKey.set(next.key, next);
+    staged.set(next.id, next);
+  };
+
+  let merged = 0;
+  for (const incoming of records) {
+    const sameId = byId.get(incoming.id);
+    const holder = sameId ?? byKey.get(incoming.key);
+    if (holder && holder.id !== incoming.id) {
+      idMap.set(incoming.id, holder.id);
+      merged++;
+    }
+    if (!holder) {
+      stage(incoming);
+      summary.added++;
+    } else if (incoming.updatedAt <= holder.updatedAt) {
+      summary.unchanged++;
+    } else if (sameId) {
+      // Taking a key another record holds would break the unique index: keep the current key.
+      const keyOwner = byKey.get(incoming.key);
+      stage(keyOwner && keyOwner.id !== incoming.id ? { ...incoming, key: sameId.key } : incoming, sameId);
+      summary.updated++;
+    } else {
+      stage(mergeInto(incoming, holder), holder);
+      summary.updated++;
+    }
+  }
+  await table.bulkPut([...staged.values()]);
+  return { idMap, merged };
+}
+
+const remap = (idMap: Map<string, string>, id: string): string => idMap.get(id) ?? id;
+
+/**
+ * Merges a parsed backup into the database in ONE transaction: any failure (quota, closed
+ * database) rolls everything back and rejects — classify it with `classifyStorageError`.
+ * Ids are kept; a record with a known id replaces the local one only when its `updatedAt` is
+ * newer. Talks and conferences are also matched by their unique `key`, and notes/highlights
+ * (and talks' conferenceId) are re-pointed to the record they merged into. Settings have no
+ * timestamp: missing keys are added, local values are kept. Pass only `parseBackup` output.
+ */
+export async function importBackup(db: TalkmarkDB, backup: BackupFile): Promise<ImportSummary> {
+  const summary = emptySummary();
+  const { data } = backup;
+  const tables = [db.conferences, db.talks, db.notes, db.highlights, db.drafts, db.templates, db.settings];
+
+  await db.transaction('rw', tables, async () => {
+    const conferences = await mergeByIdThenKey<Conference>(db.conferences, data.conferences, summary.conferences, (incoming, holder) => ({ ...incoming, id: holder.id }));
+    summary.mergedByKey.conferences = conferences.merged;
+
+    const talksIn = data.talks.map((t) => (t.conferenceId === null ? t : { ...t, conferenceId: remap(conferences.idMap, t.conferenceId) }));
+    const talks = await mergeByIdThenKey<Talk>(db.talks, talksIn, summary.talks, (incoming, holder) => ({
+      ...incoming,
+      id: holder.id,
+      clippedAt: Math.min(incoming.clippedAt, holder.clippedAt),
+    }));
+    summary.mergedByKey.talks = talks.merged;
+
+    const notes = data.notes.map((n) => ({ ...n, talkId: remap(talks.idMap, n.talkId) }));
+    await mergeByPrimaryKey<Note>(db.notes, notes, (n) => n.id, summary.notes);
+    const highlights = data.highlights.map((h) => (h.talkId === null ? h : { ...h, talkId: remap(talks.idMap, h.talkId) }));
+    await mergeByPrimaryKey<Highlight>(db.highlights, highlights, (h) => h.id, summary.highlights);
+    // A draft is keyed by its talk's id: follow the talk when it merged into another.
+    const drafts = data.drafts.map((d) => ({ ...d, key: remap(talks.idMap, d.key) }));
+    await mergeByPrimaryKey<Draft>(db.drafts, dedupeNewest(drafts, (d) => d.key), (d) => d.key, summary.drafts);
+    await mergeByPrimaryKey<Template>(db.templates, data.templates, (t) => t.id, summary.templates);
+
+    const localSettings = await db.settings.bulkGet(data.settings.map((s) => s.key));
+    const newSettings = data.settings.filter((_, i) => !localSettings[i]);
+    await db.settings.bulkAdd(newSettings);
+    summary.settings.added = newSettings.length;
+    summary.settings.unchanged = data.settings.length - newSettings.length;
+  });
+  return summary;
+}
+
+/** After re-keying, two drafts may share a key: keep the newest so bulkPut stays deterministic. */
+function dedupeNewest<T extends Stamped>(records: readonly T[], key: (r: T) => string): T[] {
+  const best = new Map<string, T>();
+  for (const r of records) {
+    const seen = best.get(key(r));
+    if (!seen || r.updatedAt > seen.updatedAt) best.set(key(r), r);
+  }
+  return [...best.values()];
+}

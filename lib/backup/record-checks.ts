@@ -1,0 +1,107 @@
+import { NOTE_KINDS, type Conference, type Draft, type Highlight, type Note, type Setting, type Speaker, type Talk, type TalkFile, type TalkSource, type Template, type TextPositionSelector, type TextQuoteSelector } from '../model';
+import type { BackupData, BackupTable } from './format';
+import { arrayOf, jsonValue, nullable, oneOf, shape, string, stringMap, timestamp, integer, BackupValidationError, type Check } from './validators';
+
+/**
+ * Field-by-field checks for every stored record type. The bounds are far above anything Talkmark
+ * writes (an export must always import again: clipped pages can carry data: URLs and long
+ * descriptions) yet keep a hostile file from blowing up memory; the whole file is capped too.
+ */
+export const LIMITS = {
+  id: 1_000,
+  short: 10_000,
+  long: 5_000_000,
+  isoTime: 100,
+  listItems: 10_000,
+  settingChars: 1_000_000,
+  records: {
+    conferences: 10_000, talks: 100_000, notes: 1_000_000, highlights: 1_000_000,
+    drafts: 100_000, templates: 10_000, settings: 10_000,
+  } satisfies Record<BackupTable, number>,
+} as const;
+
+const TALK_SOURCES = ['sched', 'pretalx', 'sessionize', 'jsonld', 'microdata', 'opengraph', 'ics'] as const satisfies readonly TalkSource[];
+// Fails to compile if model.ts gains a source this list lacks.
+const sourcesComplete: [Exclude<TalkSource, (typeof TALK_SOURCES)[number]>] extends [never] ? true : false = true;
+void sourcesComplete;
+
+const id = string(LIMITS.id, 1);
+const key = string(LIMITS.long, 1);
+// URLs can be data: URLs (avatars), hence the long bound.
+const url = string(LIMITS.long);
+const short = string(LIMITS.short);
+const long = string(LIMITS.long);
+const isoTime = string(LIMITS.isoTime);
+
+const speaker = shape<Speaker>({
+  name: short, role: nullable(short), company: nullable(short), roleCompanyRaw: nullable(short),
+  group: nullable(short), profileUrl: nullable(url), avatarUrl: nullable(url),
+});
+
+const talkFile = shape<TalkFile>({ name: short, url });
+
+export const conferenceCheck = shape<Conference>({
+  id, key, name: nullable(short), url: nullable(url), timeZone: nullable(short), updatedAt: timestamp,
+});
+
+export const talkCheck = shape<Talk>({
+  id, key, source: oneOf(TALK_SOURCES), url, externalId: nullable(short), title: short,
+  start: nullable(isoTime), end: nullable(isoTime), timeZone: nullable(short), room: nullable(short),
+  tracks: arrayOf(short, LIMITS.listItems), customFields: stringMap(LIMITS.listItems, LIMITS.short, LIMITS.long),
+  speakers: arrayOf(speaker, LIMITS.listItems), descriptionHtml: nullable(long), description: nullable(long),
+  files: arrayOf(talkFile, LIMITS.listItems), videoUrl: nullable(url), conferenceId: nullable(id),
+  startAt: nullable(timestamp), endAt: nullable(timestamp), links: arrayOf(url, LIMITS.listItems),
+  clippedAt: timestamp, updatedAt: timestamp,
+});
+
+export const noteCheck = shape<Note>({
+  id, talkId: id, kind: oneOf(NOTE_KINDS), text: long, createdAt: timestamp, updatedAt: timestamp,
+});
+
+const quoteSelector = shape<TextQuoteSelector>({
+  type: oneOf(['TextQuoteSelector']), exact: long, prefix: string(LIMITS.short), suffix: string(LIMITS.short),
+});
+
+const positionSelector = shape<TextPositionSelector>({
+  type: oneOf(['TextPositionSelector']), start: integer(0, Number.MAX_SAFE_INTEGER), end: integer(0, Number.MAX_SAFE_INTEGER),
+});
+
+export const highlightCheck = shape<Highlight>({
+  id, talkId: nullable(id), pageUrl: url, pageTitle: short, quote: quoteSelector, position: nullable(positionSelector),
+  comment: long, color: short, createdAt: timestamp, updatedAt: timestamp,
+});
+
+export const draftCheck = shape<Draft>({ key: id, text: long, updatedAt: timestamp });
+
+export const templateCheck = shape<Template>({ id, name: short, kind: oneOf(['talk', 'day']), body: long, updatedAt: timestamp });
+
+export const settingCheck = shape<Setting>({ key: id, value: jsonValue(LIMITS.settingChars) });
+
+/** Rejects two records with the same primary key: IndexedDB would keep only one of them. */
+function unique<T>(primaryKey: (r: T) => string, table: BackupTable): (records: T[], path: string) => T[] {
+  return (records, path) => {
+    const seen = new Set<string>();
+    for (const r of records) {
+      const k = primaryKey(r);
+      if (seen.has(k)) throw new BackupValidationError(`${path} has two records with the ${table === 'drafts' || table === 'settings' ? 'key' : 'id'} ${JSON.stringify(k)}`);
+      seen.add(k);
+    }
+    return records;
+  };
+}
+
+function table<T>(name: BackupTable, check: Check<T>, primaryKey: (r: T) => string): Check<T[]> {
+  const list = arrayOf(check, LIMITS.records[name]);
+  const distinct = unique(primaryKey, name);
+  return (v, path) => distinct(list(v, path), path);
+}
+
+export const backupDataCheck = shape<BackupData>({
+  conferences: table('conferences', conferenceCheck, (r) => r.id),
+  talks: table('talks', talkCheck, (r) => r.id),
+  notes: table('notes', noteCheck, (r) => r.id),
+  highlights: table('highlights', highlightCheck, (r) => r.id),
+  drafts: table('drafts', draftCheck, (r) => r.key),
+  templates: table('templates', templateCheck, (r) => r.id),
+  settings: table('settings', settingCheck, (r) => r.key),
+});

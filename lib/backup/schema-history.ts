@@ -1,0 +1,31 @@
+import Dexie from 'dexie';
+
+/**
+ * Every schema TalkmarkDB has shipped, frozen: the full effective stores of each version (not
+ * just the tables that version changed). Migration tests build a database exactly as an old
+ * version left it, seed it from `test/fixtures/backup/v<N>-database.json`, then open it with the
+ * current TalkmarkDB. When lib/db/schema.ts gains a version, append it here and add a fixture.
+ */
+export const SCHEMA_HISTORY: ReadonlyArray<{ version: number; stores: Readonly<Record<string, string>> }> = [
+  {
+    version: 1,
+    stores: {
+      conferences: 'id, &key',
+      talks: 'id, &key, url, startAt, conferenceId, clippedAt',
+      notes: 'id, talkId, [talkId+createdAt], updatedAt',
+      highlights: 'id, pageUrl, talkId, createdAt',
+      drafts: 'key',
+      templates: 'id, name',
+      settings: 'key',
+    },
+  },
+];
+
+/** A Dexie handle on `name` declaring only the given historical version (no upgrades). */
+export function openHistoricalSchema(name: string, version: number): Dexie {
+  const entry = SCHEMA_HISTORY.find((s) => s.version === version);
+  if (!entry) throw new Error(`No schema v${version} in SCHEMA_HISTORY`);
+  const db = new Dexie(name);
+  db.version(version).stores({ ...entry.stores });
+  return db;
+}

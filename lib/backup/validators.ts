@@ -1,0 +1,105 @@
+/**
+ * Small hand-written validators for untrusted JSON. Each check returns a fresh value built from
+ * the fields it knows (unknown fields are dropped, so nothing foreign reaches the database) or
+ * throws a `BackupValidationError` naming the path of the first bad value.
+ */
+
+export class BackupValidationError extends Error {
+  override readonly name = 'BackupValidationError';
+}
+
+export type Check<T> = (value: unknown, path: string) => T;
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value.length > 40 ? 'a long text' : `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return `a ${typeof value}`;
+}
+
+export function fail(path: string, expected: string, value: unknown): never {
+  throw new BackupValidationError(`${path} should be ${expected}, but is ${describeValue(value)}`);
+}
+
+export function string(max: number, min = 0): Check<string> {
+  return (v, path) => {
+    if (typeof v !== 'string') fail(path, 'text', v);
+    if (v.length < min) fail(path, 'non-empty text', v);
+    if (v.length > max) fail(path, `text of at most ${max} characters`, v);
+    return v;
+  };
+}
+
+/** Any instant a JS Date can hold, in epoch ms. */
+const MAX_TIME_MS = 8.64e15;
+export const timestamp: Check<number> = (v, path) => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_TIME_MS) fail(path, 'a time in milliseconds', v);
+  return v;
+};
+
+export function integer(min: number, max: number): Check<number> {
+  return (v, path) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(path, `a whole number from ${min} to ${max}`, v);
+    return v;
+  };
+}
+
+export function oneOf<const T extends string>(values: readonly T[]): Check<T> {
+  return (v, path) => {
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail(path, `one of ${values.join(', ')}`, v);
+    return v as T;
+  };
+}
+
+export function nullable<T>(check: Check<T>): Check<T | null> {
+  return (v, path) => (v === null ? null : check(v, path));
+}
+
+export function arrayOf<T>(check: Check<T>, max: number): Check<T[]> {
+  return (v, path) => {
+    if (!Array.isArray(v)) fail(path, 'a list', v);
+    if (v.length > max) throw new BackupValidationError(`${path} has ${v.length} items; at most ${max} are allowed`);
+    return v.map((item, i) => check(item, `${path}[${i}]`));
+  };
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** An object with exactly these typed fields; every field is required (null where allowed). */
+export function shape<T>(fields: { [K in keyof T]-?: Check<T[K]> }): Check<T> {
+  return (v, path) => {
+    if (!isPlainObject(v)) fail(path, 'an object', v);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(fields) as Array<keyof T & string>) {
+      const value = Object.hasOwn(v, key) ? v[key] : undefined;
+      out[key] = fields[key](value, `${path}.${key}`);
+    }
+    return out as T;
+  };
+}
+
+/** A text → text map such as `customFields`; built with fromEntries so "__proto__" stays data. */
+export function stringMap(maxEntries: number, maxKey: number, maxValue: number): Check<Record<string, string>> {
+  const key = string(maxKey);
+  const value = string(maxValue);
+  return (v, path) => {
+    if (!isPlainObject(v)) fail(path, 'an object', v);
+    const entries = Object.entries(v);
+    if (entries.length > maxEntries) fail(path, `an object with at most ${maxEntries} fields`, v);
+    return Object.fromEntries(entries.map(([k, x]) => [key(k, `${path} key`), value(x, `${path}.${k}`)]));
+  };
+}
+
+/** Any JSON value (it came from JSON.parse) that serialises to at most `maxChars`; copied. */
+export function jsonValue(maxChars: number): Check<unknown> {
+  return (v, path) => {
+    if (v === undefined) fail(path, 'a value', v);
+    const text = JSON.stringify(v);
+    if (text.length > maxChars) fail(path, `a value of at most ${maxChars} characters`, v);
+    return JSON.parse(text) as unknown;
+  };
+}
