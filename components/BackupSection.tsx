@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import { backupFileName, exportBackup, restoreFromText, serializeBackup, type ImportSummary } from '../lib/backup';
+import { getDb } from '../lib/db/schema';
+import { downloadText } from '../lib/extension/download';
+
+function describeSummary(summary: ImportSummary): string {
+  const parts = (['talks', 'notes', 'highlights', 'templates'] as const).map((table) => {
+    const s = summary[table];
+    return `${table}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged`;
+  });
+  return `Restored. ${parts.join('; ')}.`;
+}
+
+/** Everything in one JSON file, and back: a restore checks the whole file before writing anything. */
+export function BackupSection() {
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const backup = async () => {
+    setBusy(true);
+    try {
+      const file = await exportBackup(getDb());
+      downloadText(backupFileName(), serializeBackup(file));
+      const d = file.data;
+      setStatus({ ok: true, text: `Backup saved: ${d.talks.length} talks, ${d.notes.length} notes, ${d.highlights.length} highlights.` });
+    } catch (err) {
+      setStatus({ ok: false, text: `The backup failed: ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await restoreFromText(getDb(), await file.text());
+      setStatus(result.ok ? { ok: true, text: describeSummary(result.summary) } : { ok: false, text: `Nothing was changed: ${result.error}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="backup-heading" class="card">
+      <h2 id="backup-heading">Backup and restore</h2>
+      <p class="muted">One file with every talk, note, highlight, template and setting. Restoring merges it in; nothing you have is deleted.</p>
+      <p style={{ display: 'flex', gap: '.5rem', flexWrap: 'wrap', alignItems: 'center' }}>
+        <button type="button" onClick={() => void backup()} disabled={busy}>
+          Download backup
+        </button>
+        <label class="file-button">
+          Restore from file…
+          <input type="file" accept=".json,application/json" aria-label="Restore from backup file" disabled={busy} onChange={(e) => void restore(e.target as HTMLInputElement)} />
+        </label>
+      </p>
+      {status && (
+        <p role="status" class={status.ok ? 'ok' : 'error'}>
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
