@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../lib/db/schema';
 import { clippedKeys } from '../lib/db/talks';
 import { clipTab } from '../lib/extension/clip';
+import { reinjectSchedTabs } from '../lib/extension/reinject';
 import { isTrustedSender } from '../lib/extension/senders';
 import { OPEN_PANEL_COMMAND, parseMessage, type Message } from '../lib/messages';
 
@@ -20,6 +21,8 @@ export default defineBackground(() => {
         return undefined;
     }
   });
+
+  browser.runtime.onInstalled.addListener(() => void reinjectSchedTabs());
 
   // Chrome: the shortcut opens the side panel (a command counts as a user gesture) and asks an
   // already open panel to focus its note box. Firefox binds the key to _execute_sidebar_action.

@@ -1,0 +1,21 @@
+import { expect, OWN_FIXTURES, readTable, test } from './fixtures';
+import { join } from 'node:path';
+
+const SESSION_URL = 'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team';
+
+test('after an extension update, an open Sched tab gets a working Clip button again', async ({ context, serve, serviceWorker, openExtensionPage }) => {
+  await serve(SESSION_URL, { file: join(OWN_FIXTURES, 'sched/kcdsf2025-session.html') });
+  const page = await context.newPage();
+  await page.goto(SESSION_URL);
+  await expect(page.getByRole('button', { name: 'Clip talk' })).toHaveCount(1);
+
+  await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+  await context.waitForEvent('serviceworker');
+
+  // The old script's button is gone, a new one works — no "Extension context invalidated".
+  await expect(page.getByRole('button', { name: 'Clip talk' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clip talk' }).click();
+  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+  const panel = await openExtensionPage('sidepanel.html');
+  expect(await readTable(panel, 'talks')).toHaveLength(1);
+});
