@@ -18,10 +18,11 @@ export interface SidePanelProps {
   shortcut: string | null;
   /** Increments when that shortcut fires while the panel is open. */
   focusSignal: number;
+  onOpenSettings: () => void;
 }
 
 /** The side panel (Chrome) / sidebar (Firefox): where Talkmark lives during a conference. */
-export function SidePanel({ shortcut, focusSignal }: SidePanelProps) {
+export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelProps) {
   const db = getDb();
   const [view, setView] = useState<View>('now');
   const talks = useLiveQuery(() => db.talks.toArray());
@@ -86,7 +87,12 @@ export function SidePanel({ shortcut, focusSignal }: SidePanelProps) {
         </section>
       )}
       {view === 'search' && <SearchView onOpen={openTalk} />}
-      {shortcut && <p class="muted shortcut-hint">Shortcut: {shortcut} opens this panel and jumps to the note box.</p>}
+      <footer class="muted shortcut-hint">
+        {shortcut && <p>Shortcut: {shortcut} opens this panel and jumps to the note box.</p>}
+        <button type="button" class="link-button" onClick={onOpenSettings}>
+          Settings, backups and templates
+        </button>
+      </footer>
     </main>
   );
 }
