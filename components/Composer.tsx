@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { NoteKind, Talk } from '../lib/model';
-import { addNote, draftKeyFor, loadDraft, parseComposerInput, saveDraft, type StorageFailure } from '../lib/notes';
+import { addNote, draftKeyFor, loadDraft, newerDraft, pageStorage, parseComposerInput, readMirror, saveDraft, writeMirror, type StorageFailure } from '../lib/notes';
 import { KIND_LABELS, KindBadge } from './KindBadge';
 import { useDurableWriter } from './useDurableWriter';
 
@@ -33,9 +33,17 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
 
   useEffect(() => {
     let live = true;
+    const mirror = readMirror(pageStorage(), draftKey);
+    if (mirror) setText(mirror.text); // at once: the synchronous copy is never older than the page
     loadDraft(db, draftKey)
-      .then((d) => live && d && setText((current) => current || d.text))
-      .catch(() => {})
+      .catch(() => null)
+      .then((stored) => {
+        const best = newerDraft(stored, mirror);
+        if (!live || !best) return;
+        setText((current) => current || best.text);
+        // The mirror caught keystrokes IndexedDB missed: write them back.
+        if (best === mirror && (!stored || stored.text !== mirror.text)) draft.schedule(mirror.text);
+      })
       .finally(() => live && setLoaded(true));
     return () => {
       live = false;
@@ -48,6 +56,7 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
 
   const change = (value: string) => {
     setText(value);
+    writeMirror(pageStorage(), draftKey, value);
     draft.schedule(value);
   };
 
@@ -63,9 +72,12 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
     if (consumesText) {
       setText('');
       setKind(null);
+      writeMirror(pageStorage(), draftKey, '');
       draft.schedule('');
     }
+    const started = performance.now();
     const result = await addNote(db, { talkId: talk.id, kind: parsed.kind, text: parsed.text || 'Slide' });
+    performance.measure('talkmark:note-write', { start: started, end: performance.now() });
     if (result.ok) {
       setSendError(null);
       return;
@@ -75,6 +87,7 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
       setKind(noteKind);
       setText((typedSince) => {
         const restored = typedSince ? `${raw}\n${typedSince}` : raw;
+        writeMirror(pageStorage(), draftKey, restored);
         draft.schedule(restored);
         return restored;
       });

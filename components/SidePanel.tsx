@@ -36,6 +36,12 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     if (focusSignal) setView('now');
   }, [focusSignal]);
 
+  // First render with data, for the benchmark (User Timing, visible in DevTools too).
+  const ready = talks.status !== 'loading';
+  useEffect(() => {
+    if (ready) requestAnimationFrame(() => performance.mark('talkmark:panel-ready'));
+  }, [ready]);
+
   const pick = (id: string | null) => {
     setSetting(db, 'pickedTalkId', id).then(
       () => setPickError(null),

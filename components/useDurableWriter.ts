@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { StorageFailure, StorageResult } from '../lib/notes';
 
-/** Writes land at most this long after the last keystroke. */
+/** A keystroke is written at most this long after it is typed, even while typing goes on. */
 export const WRITE_DEBOUNCE_MS = 200;
 
 export interface DurableWriter {
@@ -16,14 +16,19 @@ export interface DurableWriter {
 }
 
 /**
- * Text that must survive the page closing: every change is written through `save` after a
- * short debounce, and whatever is pending is written at once when the page is hidden or
- * unloaded (`visibilitychange`, `pagehide`), or the component goes away. The write happens in
- * this page, straight to IndexedDB — never through the service worker, which may be dead.
+ * Text that must survive the page closing: changes are written through `save` at most
+ * `delayMs` after the first unwritten keystroke — the timer is not restarted by later keys, so
+ * continuous typing is written every `delayMs`, not only when the typist pauses. Whatever is
+ * pending is written at once when the page is hidden or unloaded (`visibilitychange`,
+ * `pagehide`), or the component goes away. The write happens in this page, straight to
+ * IndexedDB — never through the service worker, which may be dead. Each write is measured
+ * (`talkmark:keystroke-to-durable`) for the benchmark.
  */
 export function useDurableWriter(save: (value: string) => Promise<StorageResult<unknown>>, delayMs = WRITE_DEBOUNCE_MS): DurableWriter {
   const [error, setError] = useState<StorageFailure | null>(null);
   const pending = useRef<string | null>(null);
+  /** When the oldest unwritten change was typed. */
+  const pendingSince = useRef<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -32,22 +37,27 @@ export function useDurableWriter(save: (value: string) => Promise<StorageResult<
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const value = pending.current;
+    const since = pendingSince.current;
     if (value === null) return;
     pending.current = null;
+    pendingSince.current = null;
     const result = await saveRef.current(value);
-    if (result.ok) setError(null);
-    else {
+    if (result.ok) {
+      setError(null);
+      if (since !== null) performance.measure('talkmark:keystroke-to-durable', { start: since, end: performance.now() });
+    } else {
       setError(result.error);
       // Keep it queued: the next change or flush tries again.
       pending.current ??= value;
+      pendingSince.current ??= since;
     }
   }, []);
 
   const schedule = useCallback(
     (value: string) => {
       pending.current = value;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), delayMs);
+      pendingSince.current ??= performance.now();
+      timer.current ??= setTimeout(() => void flush(), delayMs);
     },
     [flush, delayMs],
   );
@@ -56,6 +66,7 @@ export function useDurableWriter(save: (value: string) => Promise<StorageResult<
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     pending.current = null;
+    pendingSince.current = null;
   }, []);
 
   useEffect(() => {

@@ -7,6 +7,7 @@ export * from './conflicts';
 export * from './storage-errors';
 export * from './notes-store';
 export * from './drafts';
+export * from './draft-mirror';
 export * from './fold';
 export * from './snippet';
 export * from './search';

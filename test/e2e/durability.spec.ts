@@ -11,6 +11,8 @@ test('closing the panel mid-typing keeps the draft', async ({ context, openExten
   await panel.close(); // at once: no time for the debounce, only the pagehide flush
   const reopened = await openExtensionPage('sidepanel.html');
   await expect(reopened.getByRole('textbox', { name: 'Note' })).toHaveValue('half a thought about sched');
+  // …and the text that only the synchronous mirror caught is back in IndexedDB too.
+  await expect.poll(async () => (await readTable<{ text: string }>(reopened, 'drafts')).map((d) => d.text)).toEqual(['half a thought about sched']);
 });
 
 test('a dead service worker loses nothing, and capture and clipping still work', async ({ context, openExtensionPage, extensionId }) => {

@@ -1,0 +1,56 @@
+/**
+ * A synchronous mirror of the composer's draft in `localStorage`, written on every keystroke.
+ * IndexedDB is the real store, but its writes are asynchronous: a write started in `pagehide`
+ * can be cut off when the page is torn down (seen under load). `localStorage.setItem` returns
+ * only once the browser holds the value, so the last keystrokes survive the panel closing; on
+ * the next open, whichever copy is newer wins and is written back to IndexedDB.
+ */
+
+export interface MirroredDraft {
+  text: string;
+  /** When it was typed (epoch ms). */
+  at: number;
+}
+
+const PREFIX = 'talkmark:draft:';
+
+/** Any `Storage`-like object; pages pass `localStorage`, tests a fake. */
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export function writeMirror(storage: DraftStorage | null, key: string, text: string, at = Date.now()): void {
+  if (!storage) return;
+  try {
+    if (text.trim()) storage.setItem(PREFIX + key, JSON.stringify({ text, at }));
+    else storage.removeItem(PREFIX + key);
+  } catch {
+    /* storage full or disabled: the IndexedDB draft still stands */
+  }
+}
+
+export function readMirror(storage: DraftStorage | null, key: string): MirroredDraft | null {
+  if (!storage) return null;
+  try {
+    const raw = storage.getItem(PREFIX + key);
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Partial<MirroredDraft>;
+    return typeof value.text === 'string' && typeof value.at === 'number' ? { text: value.text, at: value.at } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The draft to show: the newer of the IndexedDB draft and the mirror. */
+export function newerDraft(stored: { text: string; updatedAt: number } | null, mirror: MirroredDraft | null): MirroredDraft | null {
+  if (!mirror) return stored ? { text: stored.text, at: stored.updatedAt } : null;
+  if (!stored || mirror.at > stored.updatedAt) return mirror;
+  return { text: stored.text, at: stored.updatedAt };
+}
+
+/** `localStorage` where the page has one (extension pages do; workers and some private modes do not). */
+export function pageStorage(): DraftStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
