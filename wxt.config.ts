@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 // Gecko id is fixed so Firefox keeps the same storage across reinstalls.
 const GECKO_ID = 'talkmark@talkmark.dev';
@@ -11,10 +12,32 @@ const GECKO_ID = 'talkmark@talkmark.dev';
 const DEMO = process.env.WXT_DEMO === 'true';
 export const DEMO_MATCH = 'http://127.0.0.1/*';
 
+/**
+ * Content scripts run on the user's pages, where every byte counts. Chrome MV3 and Firefox both
+ * give content scripts promise-based extension APIs, so there the polyfill (~10 kB) is dead
+ * weight: in content-script builds only, `wxt/browser` resolves to WXT's native `browser` again.
+ * Extension pages and the worker keep the polyfill.
+ */
+function nativeBrowserInContentScripts(): Plugin {
+  let contentScriptBuild = false;
+  return {
+    name: 'talkmark:native-browser-in-content-scripts',
+    enforce: 'pre',
+    buildStart(options) {
+      const inputs = Object.values(typeof options.input === 'string' ? [options.input] : options.input ?? {});
+      contentScriptBuild = inputs.some((i) => /\.content\.(ts|tsx)$|content-script/.test(String(i)));
+    },
+    async resolveId(id, importer) {
+      if (!contentScriptBuild || id !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: DEMO ? '.output/demo' : '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [nativeBrowserInContentScripts(), preact()] }),
   // wxt's dev runner would try to launch a browser; `npm start` launches Chromium itself.
   webExt: { disabled: true },
   manifest: ({ browser }) => ({
@@ -23,14 +46,18 @@ export default defineConfig({
       'Clip conference talks from their schedule pages, take timestamped notes and highlights, and turn them into a Markdown recap.',
     // Everything lives in IndexedDB on the extension origin; unlimitedStorage keeps a conference
     // worth of notes and highlights clear of the default quota.
-    permissions: ['unlimitedStorage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Asked for one site at a time, only when the user wants highlights painted on every visit.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Sched is the primary schedule platform: the in-page "Clip" buttons run there.
     host_permissions: ['https://*.sched.com/*', ...(DEMO ? [DEMO_MATCH] : [])],
     action: { default_title: 'Talkmark' },
-    commands:
-      browser === 'firefox'
+    commands: {
+      ...(browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Ctrl+Shift+Y' }, description: 'Open the Talkmark sidebar' } }
-        : { 'open-panel': { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open the Talkmark side panel and focus the note box' } },
+        : { 'open-panel': { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open the Talkmark side panel and focus the note box' } }),
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight the selected text' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,32 +2,58 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../lib/db/schema';
 import { clippedKeys } from '../lib/db/talks';
 import { clipTab } from '../lib/extension/clip';
+import { handleHighlightMessage } from '../lib/extension/highlight-requests';
+import { highlightSelectionIn, syncRepaintRegistration } from '../lib/extension/highlighter-injection';
 import { reinjectSchedTabs } from '../lib/extension/reinject';
-import { isTrustedSender } from '../lib/extension/senders';
-import { OPEN_PANEL_COMMAND, parseMessage, type Message } from '../lib/messages';
+import { senderKind } from '../lib/extension/senders';
+import { HIGHLIGHT_COMMAND, OPEN_PANEL_COMMAND, parseMessage, type Message } from '../lib/messages';
+
+const HIGHLIGHT_MENU = 'talkmark-highlight';
 
 // No state lives here: the worker may die at any moment; every listener is registered synchronously.
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender) => {
     const message = parseMessage(raw);
-    if (!message || !isTrustedSender(sender, browser.runtime.id)) return undefined;
+    const kind = message && senderKind(sender, browser.runtime.id);
+    if (!message || !kind) return undefined;
     switch (message.type) {
       case 'clip-page':
-        if (sender.tab?.id === undefined) return undefined;
+        if (kind !== 'sched-content-script' || sender.tab?.id === undefined) return undefined;
         return clipTab(getDb(), sender.tab.id, { frameId: sender.frameId, keys: message.keys });
       case 'clipped-keys':
-        return clippedKeys(getDb(), message.keys);
+        return kind === 'sched-content-script' ? clippedKeys(getDb(), message.keys) : undefined;
+      case 'highlight-save':
+      case 'highlights-for-page':
+      case 'highlight-update':
+      case 'highlight-delete':
+      case 'highlights-anchored':
+        // Only the highlighter in a tab, and only about its own site.
+        return kind === 'extension-page' ? undefined : handleHighlightMessage(getDb(), message, sender.url);
       default:
         return undefined;
     }
   });
 
-  browser.runtime.onInstalled.addListener(() => void reinjectSchedTabs());
+  browser.runtime.onInstalled.addListener(() => {
+    void reinjectSchedTabs();
+    void syncRepaintRegistration();
+    browser.contextMenus.create({ id: HIGHLIGHT_MENU, title: 'Highlight with Talkmark', contexts: ['selection'] }, () => void browser.runtime.lastError);
+  });
+  browser.permissions.onAdded.addListener(() => void syncRepaintRegistration());
+  browser.permissions.onRemoved.addListener(() => void syncRepaintRegistration());
 
-  // Chrome: the shortcut opens the side panel (a command counts as a user gesture) and asks an
-  // already open panel to focus its note box. Firefox binds the key to _execute_sidebar_action.
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === HIGHLIGHT_MENU && tab?.id !== undefined) void highlightSelectionIn(tab.id, info.frameId ?? 0);
+  });
+
   browser.commands.onCommand.addListener((command, tab) => {
+    if (command === HIGHLIGHT_COMMAND) {
+      if (tab?.id !== undefined) void highlightSelectionIn(tab.id);
+      return;
+    }
     if (command !== OPEN_PANEL_COMMAND) return;
+    // Chrome: the shortcut opens the side panel (a command counts as a user gesture) and asks an
+    // already open panel to focus its note box. Firefox binds the key to _execute_sidebar_action.
     if (tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
     const focus: Message = { type: 'focus-composer' };
     void browser.runtime.sendMessage(focus).catch(() => {}); // no panel open: nothing to focus

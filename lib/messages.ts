@@ -3,7 +3,7 @@
  * Everything that crosses it is validated: a content script lives next to a hostile page, so
  * its messages are data to check, never commands to trust.
  */
-import type { ExtractedTalk, Speaker, TalkFile, TalkSource } from './model';
+import type { ExtractedTalk, Speaker, TalkFile, TalkSource, TextPositionSelector, TextQuoteSelector } from './model';
 import type { ExtractionResult } from './schedule/types';
 
 export type Message =
@@ -12,7 +12,43 @@ export type Message =
   /** Which of these talk keys are clipped already (the in-page buttons show it). */
   | { type: 'clipped-keys'; keys: string[] }
   /** From the worker to the open side panel: the shortcut fired, focus the note box. */
-  | { type: 'focus-composer' };
+  | { type: 'focus-composer' }
+  /** Highlighter → worker: store a highlight of the sender's page. */
+  | { type: 'highlight-save'; pageUrl: string; pageTitle: string; quote: TextQuoteSelector; position: TextPositionSelector | null; color: string; comment: string; id: string | null }
+  /** Highlighter → worker: the highlights of the sender's page, to paint. */
+  | { type: 'highlights-for-page'; pageUrl: string }
+  | { type: 'highlight-update'; id: string; color: string | null; comment: string | null }
+  | { type: 'highlight-delete'; id: string }
+  /** Highlighter → worker: which highlights this visit found and which it could not (orphans). */
+  | { type: 'highlights-anchored'; pageUrl: string; found: string[]; lost: string[] }
+  /** Worker → highlighter: highlight the current selection (context menu, shortcut). */
+  | { type: 'highlight-selection' }
+  /** Worker/panel → highlighter: highlights changed elsewhere, repaint. */
+  | { type: 'highlights-changed' }
+  /** Worker → highlighter: are you there? (avoids injecting twice). */
+  | { type: 'highlighter-ping' };
+
+/** What the highlighter gets for its page: enough to anchor, paint and edit, nothing else. */
+export interface PageHighlight {
+  id: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector | null;
+  color: string;
+  comment: string;
+}
+
+export interface HighlightSaved {
+  ok: boolean;
+  id: string | null;
+  /** The talk it went to, for the confirmation; null when no talk was chosen. */
+  talkTitle: string | null;
+  message: string | null;
+}
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+
+/** Keyboard command that highlights the selection. */
+export const HIGHLIGHT_COMMAND = 'highlight-selection';
 
 /** The keyboard command that opens the panel and focuses the note box (Chrome; Firefox uses _execute_sidebar_action). */
 export const OPEN_PANEL_COMMAND = 'open-panel';
@@ -43,10 +79,50 @@ export function parseMessage(raw: unknown): Message | null {
     case 'clipped-keys':
       return isStringArray(m.keys) ? { type: 'clipped-keys', keys: m.keys } : null;
     case 'focus-composer':
-      return { type: 'focus-composer' };
+    case 'highlight-selection':
+    case 'highlights-changed':
+    case 'highlighter-ping':
+      return { type: m.type };
+    case 'highlight-save': {
+      const quote = parseQuote(m.quote);
+      const position = m.position === null ? null : parsePosition(m.position);
+      if (!quote || position === undefined || !httpUrl(m.pageUrl) || !isString(m.pageTitle, LIMITS.short)) return null;
+      if (!isColor(m.color) || !isString(m.comment, LIMITS.long) || !(m.id === null || isId(m.id))) return null;
+      return { type: 'highlight-save', pageUrl: httpUrl(m.pageUrl)!, pageTitle: m.pageTitle, quote, position, color: m.color, comment: m.comment, id: m.id };
+    }
+    case 'highlights-for-page':
+      return httpUrl(m.pageUrl) ? { type: 'highlights-for-page', pageUrl: httpUrl(m.pageUrl)! } : null;
+    case 'highlight-update':
+      if (!isId(m.id) || !(m.color === null || isColor(m.color)) || !(m.comment === null || isString(m.comment, LIMITS.long))) return null;
+      return { type: 'highlight-update', id: m.id, color: m.color, comment: m.comment };
+    case 'highlight-delete':
+      return isId(m.id) ? { type: 'highlight-delete', id: m.id } : null;
+    case 'highlights-anchored':
+      if (!httpUrl(m.pageUrl) || !isStringArray(m.found) || !isStringArray(m.lost)) return null;
+      return { type: 'highlights-anchored', pageUrl: httpUrl(m.pageUrl)!, found: m.found, lost: m.lost };
     default:
       return null;
   }
+}
+
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[\w-]{1,64}$/.test(v);
+const isColor = (v: unknown): v is string => typeof v === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(v);
+
+function parseQuote(v: unknown): TextQuoteSelector | null {
+  if (!v || typeof v !== 'object') return null;
+  const q = v as Record<string, unknown>;
+  if (q.type !== 'TextQuoteSelector' || !isString(q.exact, 50_000) || !(q.exact as string).trim()) return null;
+  if (!isString(q.prefix, 500) || !isString(q.suffix, 500)) return null;
+  return { type: 'TextQuoteSelector', exact: q.exact as string, prefix: q.prefix as string, suffix: q.suffix as string };
+}
+
+/** A position selector, or undefined when malformed (null is a valid "no position"). */
+function parsePosition(v: unknown): TextPositionSelector | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const p = v as Record<string, unknown>;
+  const ok = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (p.type !== 'TextPositionSelector' || !ok(p.start) || !ok(p.end) || (p.end as number) < (p.start as number)) return undefined;
+  return { type: 'TextPositionSelector', start: p.start as number, end: p.end as number };
 }
 
 const SOURCES: readonly TalkSource[] = ['sched', 'pretalx', 'sessionize', 'jsonld', 'microdata', 'opengraph', 'ics'];

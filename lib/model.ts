@@ -117,6 +117,11 @@ export interface Highlight {
   position: TextPositionSelector | null;
   comment: string;
   color: string;
+  /**
+   * When the page was last seen without this highlight's text (an orphan); null once found
+   * again. Absent on records older than the field.
+   */
+  orphanedAt?: number | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -2,7 +2,8 @@
 // loopback, and open Chromium with Talkmark loaded on it. `--check` does the same headless,
 // clips one demo talk and exits (CI runs it, so the README's first command stays true).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './demo-server.mjs';
@@ -29,7 +30,7 @@ console.log(`Talkmark: demo conference at ${demo.url}`);
 
 if (check) {
   const { chromium } = await import('@playwright/test');
-  const profile = join(root, '.cache/demo-check-profile');
+  const profile = mkdtempSync(join(tmpdir(), 'talkmark-demo-check-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath, headless: true,
     args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--disable-gpu'],
@@ -43,6 +44,7 @@ if (check) {
     await page.getByRole('button', { name: 'Clipped talk' }).waitFor({ timeout: 10_000 });
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
+    await panel.getByRole('button', { name: 'Agenda' }).click();
     await panel.getByRole('article', { name: 'Paved Roads on a Budget' }).waitFor({ timeout: 10_000 });
     ok = true;
     console.log('Talkmark: demo check passed — a demo talk was clipped and shows in the side panel.');
@@ -51,6 +53,7 @@ if (check) {
   } finally {
     await context.close();
     await demo.close();
+    rmSync(profile, { recursive: true, force: true });
   }
   process.exit(ok ? 0 : 1);
 }

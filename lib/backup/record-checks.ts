@@ -1,6 +1,6 @@
 import { NOTE_KINDS, type Conference, type Draft, type Highlight, type Note, type Setting, type Speaker, type Talk, type TalkFile, type TalkSource, type Template, type TextPositionSelector, type TextQuoteSelector } from '../model';
 import type { BackupData, BackupTable } from './format';
-import { arrayOf, jsonValue, nullable, oneOf, shape, string, stringMap, timestamp, integer, BackupValidationError, type Check } from './validators';
+import { arrayOf, jsonValue, optionalNullable, nullable, oneOf, shape, string, stringMap, timestamp, integer, BackupValidationError, type Check } from './validators';
 
 /**
  * Field-by-field checks for every stored record type. The bounds are far above anything Talkmark
@@ -68,7 +68,7 @@ const positionSelector = shape<TextPositionSelector>({
 
 export const highlightCheck = shape<Highlight>({
   id, talkId: nullable(id), pageUrl: url, pageTitle: short, quote: quoteSelector, position: nullable(positionSelector),
-  comment: long, color: short, createdAt: timestamp, updatedAt: timestamp,
+  comment: long, color: short, orphanedAt: optionalNullable(timestamp), createdAt: timestamp, updatedAt: timestamp,
 });
 
 export const draftCheck = shape<Draft>({ key: id, text: long, updatedAt: timestamp });

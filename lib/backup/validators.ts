@@ -57,6 +57,12 @@ export function nullable<T>(check: Check<T>): Check<T | null> {
   return (v, path) => (v === null ? null : check(v, path));
 }
 
+/** A field older records lack: missing stays missing, so a backup round-trips exactly. */
+export function optionalNullable<T>(check: Check<T>): Check<T | null | undefined> {
+  const orNull = nullable(check);
+  return (v, path) => (v === undefined ? undefined : orNull(v, path));
+}
+
 export function arrayOf<T>(check: Check<T>, max: number): Check<T[]> {
   return (v, path) => {
     if (!Array.isArray(v)) fail(path, 'a list', v);
@@ -69,14 +75,15 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** An object with exactly these typed fields; every field is required (null where allowed). */
+/** An object with exactly these typed fields; a field whose check gives `undefined` (an optional one) is left out. */
 export function shape<T>(fields: { [K in keyof T]-?: Check<T[K]> }): Check<T> {
   return (v, path) => {
     if (!isPlainObject(v)) fail(path, 'an object', v);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(fields) as Array<keyof T & string>) {
       const value = Object.hasOwn(v, key) ? v[key] : undefined;
-      out[key] = fields[key](value, `${path}.${key}`);
+      const checked = fields[key](value, `${path}.${key}`);
+      if (checked !== undefined) out[key] = checked;
     }
     return out as T;
   };

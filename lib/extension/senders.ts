@@ -1,19 +1,22 @@
 import type { Browser } from 'wxt/browser';
-import { isSchedHost } from '../schedule/sched';
+import { isSchedHost } from '../schedule/sched-host';
+
+export type SenderKind = 'extension-page' | 'sched-content-script' | 'content-script';
 
 /**
- * Messages are accepted only from our own extension, and from content scripts only on the hosts
- * they are declared for (Sched; loopback for the bundled demo). Web pages cannot send at all
- * (no `externally_connectable`), but a compromised frame elsewhere must not clip either.
+ * Who sent a runtime message. Only our own extension can (no `externally_connectable`); within
+ * it, extension pages, the Sched content script (on Sched pages; loopback in the demo build)
+ * and the highlighter on any http(s) page are told apart, because each may ask different things.
  */
-export function isTrustedSender(sender: Browser.runtime.MessageSender, extensionId: string): boolean {
-  if (sender.id !== extensionId) return false;
-  if (!sender.tab) return true; // an extension page
+export function senderKind(sender: Browser.runtime.MessageSender, extensionId: string): SenderKind | null {
+  if (sender.id !== extensionId) return null;
+  if (!sender.tab) return 'extension-page';
   try {
     const { protocol, hostname } = new URL(sender.url ?? '');
-    if (protocol === 'https:' && isSchedHost(hostname)) return true;
-    return import.meta.env.WXT_DEMO === 'true' && hostname === '127.0.0.1';
+    if (protocol === 'https:' && isSchedHost(hostname)) return 'sched-content-script';
+    if (import.meta.env.WXT_DEMO === 'true' && hostname === '127.0.0.1') return 'sched-content-script';
+    return protocol === 'https:' || protocol === 'http:' ? 'content-script' : null;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -1,36 +1,162 @@
 import DOMPurify from 'dompurify';
 import TurndownService from 'turndown';
+import { gfm } from 'turndown-plugin-gfm';
 
 /**
  * Page HTML is hostile: it is sanitized once, at clip time, with DOMPurify (scripts, handlers,
- * `javascript:` URLs, iframes and styles gone), and only then converted to Markdown.
+ * `javascript:` URLs, iframes and styles gone), and only then converted to Markdown. Images are
+ * dropped too: a clipped description must never load anything when shown (tracking pixels).
  */
 const ALLOWED_TAGS = [
-  'a', 'b', 'strong', 'i', 'em', 'u', 's', 'code', 'pre', 'p', 'br', 'ul', 'ol', 'li', 'blockquote',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'span', 'div', 'img',
+  'a', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'code', 'pre', 'p', 'br', 'ul', 'ol', 'li', 'blockquote',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'span', 'div',
 ];
 
-export function sanitizeHtml(html: string, win: Window & typeof globalThis): string {
-  const purify = DOMPurify(win);
-  return purify.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href', 'src', 'alt', 'title'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-  }) as string;
+type Win = Window & typeof globalThis;
+
+export interface Description {
+  descriptionHtml: string | null;
+  description: string | null;
 }
 
-let turndown: TurndownService | null = null;
+const NONE: Description = { descriptionHtml: null, description: null };
 
-export function htmlToMarkdown(html: string): string {
-  turndown ??= new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '_' });
-  return turndown.turndown(html).replace(/\n{3,}/g, '\n\n').trim();
+// One DOMPurify instance per window: building one per description is the slow part of a 600-session page.
+const purifiers = new WeakMap<object, ReturnType<typeof DOMPurify>>();
+
+/** The base the current sanitization resolves relative links against (DOMPurify hooks are per instance). */
+let currentBase: string | undefined;
+
+function resolveLink(value: string): string {
+  try {
+    const url = new URL(value.trim().startsWith('//') ? `https:${value.trim()}` : value.trim(), currentBase);
+    return /^(?:https?|mailto):$/.test(url.protocol) ? url.href : '';
+  } catch {
+    return '';
+  }
 }
 
-/** Sanitized HTML and its Markdown, or nulls for an element with no text. */
-export function describe(el: Element | null, win: Window & typeof globalThis): { descriptionHtml: string | null; description: string | null } {
-  if (!el) return { descriptionHtml: null, description: null };
-  // Sched descriptions often open with an empty <strong>: drop empty inline wrappers.
-  const clean = sanitizeHtml(el.innerHTML, win).replace(/<(strong|b|em|i|span|u)>\s*<\/\1>/g, '').trim();
-  const markdown = clean ? htmlToMarkdown(clean) : '';
-  return markdown ? { descriptionHtml: clean, description: markdown } : { descriptionHtml: null, description: null };
+function purifier(win: Win): ReturnType<typeof DOMPurify> {
+  let purify = purifiers.get(win);
+  if (!purify) {
+    purify = DOMPurify(win);
+    // Relative links are resolved against the page before the URL check, which then keeps only http(s) and mailto.
+    purify.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (!currentBase || data.attrName !== 'href') return;
+      data.attrValue = resolveLink(data.attrValue);
+      if (!data.attrValue) data.keepAttr = false;
+    });
+    purifiers.set(win, purify);
+  }
+  return purify;
+}
+
+const CONFIG = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href', 'title'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+};
+
+export function sanitizeHtml(html: string, win: Win, base?: string): string {
+  currentBase = base;
+  try {
+    return purifier(win).sanitize(html, CONFIG) as string;
+  } finally {
+    currentBase = undefined;
+  }
+}
+
+const INLINE = new Set(['STRONG', 'B', 'EM', 'I', 'SPAN', 'U']);
+
+/** Sanitized into DOMPurify's inert document; the result is handed to Turndown as a node, not re-parsed. */
+function sanitizeToBody(html: string, win: Win, base: string | undefined): HTMLElement {
+  currentBase = base;
+  let body: HTMLElement;
+  try {
+    body = purifier(win).sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement;
+  } finally {
+    currentBase = undefined;
+  }
+  // Descriptions often open with an empty <strong>: drop empty inline wrappers (innermost first).
+  const all = Array.from(body.getElementsByTagName('*'));
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    if (INLINE.has(el.tagName) && !el.firstElementChild && !el.textContent?.trim()) el.remove();
+  }
+  return body;
+}
+
+const OPTIONS: TurndownService.Options = { headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '_' };
+
+/**
+ * An HTML → Markdown converter with a Turndown plugin (GFM tables by default). The plugin is
+ * third-party code meeting hostile markup: if it fails to load or throws on a page, conversion
+ * falls back to plain Turndown instead of losing the description.
+ */
+export function createMarkdownConverter(plugin: TurndownService.Plugin | null = gfm): (html: string | HTMLElement) => string {
+  let plain: TurndownService | null = null;
+  let extended: TurndownService | null = null;
+  if (plugin) {
+    try {
+      extended = new TurndownService(OPTIONS).use(plugin);
+    } catch {
+      extended = null;
+    }
+  }
+  const tidy = (md: string) => md.replace(/\n{3,}/g, '\n\n').trim();
+  return (html) => {
+    if (extended) {
+      try {
+        return tidy(extended.turndown(html));
+      } catch {
+        /* fall back to plain Turndown below */
+      }
+    }
+    plain ??= new TurndownService(OPTIONS);
+    return tidy(plain.turndown(html));
+  };
+}
+
+let defaultConverter: ((html: string | HTMLElement) => string) | null = null;
+
+export function htmlToMarkdown(html: string | HTMLElement): string {
+  defaultConverter ??= createMarkdownConverter();
+  return defaultConverter(html);
+}
+
+function describeSanitized(body: HTMLElement): Description {
+  const html = body.innerHTML.trim();
+  const hasContent = !!html && !!body.textContent?.trim();
+  const markdown = hasContent ? htmlToMarkdown(body) : '';
+  return markdown ? { descriptionHtml: html, description: markdown } : NONE;
+}
+
+/** Sanitized HTML and its Markdown from an HTML string; nulls when it holds no text. */
+export function describeHtml(html: string | null | undefined, win: Win, base?: string): Description {
+  if (!html?.trim()) return NONE;
+  return describeSanitized(sanitizeToBody(html, win, base));
+}
+
+/**
+ * Sanitized HTML and its Markdown for an element of the page, links made absolute (a relative
+ * link would otherwise point at the wrong site once clipped). The page is never modified.
+ */
+export function describe(el: Element | null, win: Win, base?: string): Description {
+  if (!el) return NONE;
+  return describeHtml(el.innerHTML, win, base ?? el.ownerDocument.baseURI);
+}
+
+/**
+ * A plain-text description (iCalendar, Sessionize, pretalx's Markdown) kept as written: it
+ * already reads as Markdown, and inventing HTML for it would only add a second copy.
+ */
+export function describeText(text: string | null | undefined): Description {
+  const clean = (text ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return clean ? { descriptionHtml: null, description: clean } : NONE;
+}
+
+/** HTML when the text holds markup (some feeds send it), else plain text. */
+export function describeMixed(text: string | null | undefined, win: Win | null): Description {
+  if (win && text && /<(?:p|br|a|ul|ol|li|strong|em|b|i|div|h[1-6])\b[^>]*>/i.test(text)) return describeHtml(text, win);
+  return describeText(text);
 }

@@ -1,16 +1,44 @@
+/**
+ * Schedule extraction: one entry point, one reader per platform, most specific first. Every
+ * reader is pure DOM (no extension APIs) and never throws out of `extractTalks`.
+ */
+import { feedExtractor } from './feeds';
+import { jsonLdExtractor } from './jsonld';
+import { microdataExtractor } from './microdata';
+import { openGraphExtractor } from './opengraph';
+import { pretalxExtractor } from './pretalx';
 import { schedExtractor } from './sched';
-import type { ExtractionResult, Extractor } from './types';
+import { schedEmbedExtractor } from './sched-embed';
+import { sessionizeEmbedExtractor } from './sessionize-embed';
+import type { ExtractOptions, ExtractionResult, Extractor } from './types';
 
-export type { ExtractionResult } from './types';
+export type { ExtractionResult, ExtractOptions } from './types';
+export { parseIcs } from './ics';
+export { parsePretalxSchedule } from './pretalx-json';
+export { parseSessionizeAll } from './sessionize-json';
+export { parseFeedText } from './feeds';
+export { mergeTalks } from './merge';
+export { extractSchedSession, isSchedHost, splitRoleCompany } from './sched';
 
-/** Most specific platform first; the generic readers come last. */
-const EXTRACTORS: Extractor[] = [schedExtractor];
+/** Raw feeds first, then platforms (Sched before its embeds on other sites), then the generic readers. */
+const EXTRACTORS: Extractor[] = [
+  feedExtractor,
+  schedExtractor,
+  schedEmbedExtractor,
+  pretalxExtractor,
+  sessionizeEmbedExtractor,
+  jsonLdExtractor,
+  microdataExtractor,
+  openGraphExtractor,
+];
+
+const describeError = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * Every talk a page describes. Never throws: a page that is not a schedule, or one that broke
- * an extractor, gives no talks and a warning that says so.
+ * a reader, gives no talks and a warning that says so.
  */
-export function extractTalks(doc: Document, url: string): ExtractionResult {
+export function extractTalks(doc: Document, url: string, options: ExtractOptions = {}): ExtractionResult {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -21,11 +49,12 @@ export function extractTalks(doc: Document, url: string): ExtractionResult {
   for (const extractor of EXTRACTORS) {
     try {
       if (!extractor.detect(doc, parsed)) continue;
-      const result = extractor.extract(doc, parsed);
+      const result = extractor.extract(doc, parsed, options);
       if (result.talks.length) return { ...result, warnings: [...warnings, ...result.warnings] };
       warnings.push(...result.warnings);
+      if (!extractor.generic) return { talks: [], warnings, source: result.source };
     } catch (err) {
-      warnings.push(`The ${extractor.name} reader failed on this page (${err instanceof Error ? err.message : String(err)}).`);
+      warnings.push(`The ${extractor.name} reader failed on this page (${describeError(err)}).`);
     }
   }
   if (!warnings.length) warnings.push('No talk found on this page: it does not look like a conference schedule.');

@@ -6,11 +6,13 @@ import { EXTENSION_DIR, expect, test } from './fixtures';
 // A change to this snapshot is a change to that promise — update both together.
 test('the Chrome manifest asks for the minimal permissions', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'unlimitedStorage']);
+  expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'unlimitedStorage']);
   expect(manifest.host_permissions).toEqual(['https://*.sched.com/*']);
-  expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  // Asked per site, at the user's request, to repaint highlights on revisit.
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|externally_connectable|unsafe-eval/);
   expect(manifest.content_scripts).toEqual([{ matches: ['https://*.sched.com/*'], run_at: 'document_idle', js: ['content-scripts/sched.js'] }]);
   expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
-  expect(Object.keys(manifest.commands)).toEqual(['open-panel']);
+  expect(Object.keys(manifest.commands).sort()).toEqual(['highlight-selection', 'open-panel']);
+  expect(manifest.web_accessible_resources ?? []).toEqual([]);
 });

@@ -1,0 +1,11 @@
+// Injected on demand (context menu, shortcut, popup), or registered for sites the user allowed:
+// paints this page's highlights and turns selections into new ones. No `matches`: WXT would
+// turn them into standing host permissions.
+import { startHighlighter } from '../lib/extension/highlighter/controller';
+
+export default defineContentScript({
+  registration: 'runtime',
+  main(ctx) {
+    void startHighlighter(ctx);
+  },
+});

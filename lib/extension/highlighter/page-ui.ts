@@ -1,0 +1,140 @@
+/**
+ * The highlighter's in-page UI, in one shadow root: a floating "Highlight" button beside a
+ * selection, a toolbar on a clicked highlight (colours, comment, delete) and a toast (saved /
+ * deleted, with undo). Plain DOM, no framework: this runs on every page the user highlights on.
+ * Every handler ignores untrusted (page-scripted) events.
+ */
+import { HIGHLIGHT_COLORS as PALETTE } from '../../anchoring/paint';
+import { HIGHLIGHT_COLORS } from '../../messages';
+
+// Compact on purpose: this string ships in the injected script.
+export const PAGE_UI_CSS = `:host{all:initial}.tm{position:fixed;z-index:2147483647;font:13px/1.3 system-ui,sans-serif;color:#1b1b1f;background:#fff;border:1px solid #d4d1e3;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.18);padding:4px;display:flex;gap:4px;align-items:center}.tm[hidden]{display:none}button{font:inherit;border:1px solid #5b3cc4;background:#5b3cc4;color:#fff;border-radius:6px;padding:3px 9px;cursor:pointer}button.plain{background:#fff;color:#3d2a87}button.swatch{width:20px;height:20px;padding:0;border-radius:50%;border:2px solid #fff;box-shadow:0 0 0 1px #aaa}button:focus-visible{outline:2px solid #f59e0b;outline-offset:1px}input{font:inherit;border:1px solid #d4d1e3;border-radius:6px;padding:3px 6px;width:14em}.toast{bottom:16px;right:16px;max-width:360px;padding:6px 10px}@media (prefers-color-scheme:dark){.tm{background:#1f1e27;color:#ecebf3;border-color:#2f2d3a}input{background:#16151c;color:inherit}}`;
+
+
+export interface PageUiHandlers {
+  onHighlight(): void;
+  onRecolor(id: string, color: string): void;
+  onComment(id: string, comment: string): void;
+  onDelete(id: string): void;
+}
+
+function trusted<E extends Event>(fn: (e: E) => void): (e: E) => void {
+  return (e) => {
+    if (e.isTrusted) fn(e);
+  };
+}
+
+function button(label: string, onClick: () => void, className = ''): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  if (className) b.className = className;
+  b.addEventListener('click', trusted(onClick));
+  return b;
+}
+
+export class PageUi {
+  private readonly selectionBar: HTMLElement;
+  private readonly toolbar: HTMLElement;
+  private readonly toast: HTMLElement;
+  private toolbarFor: string | null = null;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(container: HTMLElement, private readonly handlers: PageUiHandlers) {
+    this.selectionBar = this.panel('Talkmark selection');
+    this.selectionBar.append(button('Highlight', () => handlers.onHighlight()));
+    this.toolbar = this.panel('Talkmark highlight');
+    this.toast = this.panel('Talkmark');
+    this.toast.classList.add('toast');
+    this.toast.setAttribute('role', 'status');
+    container.append(this.selectionBar, this.toolbar, this.toast);
+  }
+
+  private panel(label: string): HTMLElement {
+    const el = document.createElement('div');
+    el.className = 'tm';
+    el.hidden = true;
+    el.setAttribute('role', 'toolbar');
+    el.setAttribute('aria-label', label);
+    return el;
+  }
+
+  private place(el: HTMLElement, x: number, y: number): void {
+    el.style.left = `${Math.max(4, Math.min(x, innerWidth - 200))}px`;
+    el.style.top = `${Math.max(4, Math.min(y, innerHeight - 40))}px`;
+    el.hidden = false;
+  }
+
+  showSelectionButton(rect: DOMRect): void {
+    this.hideToolbar();
+    this.place(this.selectionBar, rect.left, rect.bottom + 6);
+  }
+
+  hideSelectionButton(): void {
+    this.selectionBar.hidden = true;
+  }
+
+  showToolbar(id: string, color: string, comment: string, x: number, y: number): void {
+    this.hideSelectionButton();
+    this.toolbarFor = id;
+    this.toolbar.replaceChildren(
+      ...HIGHLIGHT_COLORS.map((c) => {
+        const b = button('', () => this.handlers.onRecolor(id, c), 'swatch');
+        b.style.background = PALETTE[c] ?? c;
+        b.setAttribute('aria-label', `Colour ${c}`);
+        b.setAttribute('aria-pressed', String(c === color));
+        return b;
+      }),
+      button(comment ? 'Edit comment' : 'Comment', () => this.askComment(id, comment), 'plain'),
+      button('Delete', () => this.handlers.onDelete(id), 'plain'),
+    );
+    this.place(this.toolbar, x, y + 12);
+  }
+
+  hideToolbar(): void {
+    this.toolbar.hidden = true;
+    this.toolbarFor = null;
+  }
+
+  get toolbarHighlightId(): string | null {
+    return this.toolbarFor;
+  }
+
+  /** A message for a few seconds, with an optional action (Undo, Add comment). */
+  showToast(text: string, action?: { label: string; run: () => void }): void {
+    clearTimeout(this.toastTimer);
+    const label = document.createElement('span');
+    label.textContent = text;
+    this.toast.replaceChildren(label, ...(action ? [button(action.label, () => (this.hideToast(), action.run()), 'plain')] : []));
+    this.toast.hidden = false;
+    this.toastTimer = setTimeout(() => this.hideToast(), 8000);
+  }
+
+  hideToast(): void {
+    this.toast.hidden = true;
+  }
+
+  askComment(id: string, current: string): void {
+    clearTimeout(this.toastTimer);
+    const input = document.createElement('input');
+    input.value = current;
+    input.setAttribute('aria-label', 'Comment on this highlight');
+    const save = () => {
+      this.handlers.onComment(id, input.value.trim());
+      this.hideToast();
+    };
+    input.addEventListener('keydown', trusted((e: KeyboardEvent) => {
+      if (e.key === 'Enter') save();
+      if (e.key === 'Escape') this.hideToast();
+    }));
+    this.toast.replaceChildren(input, button('Save', save));
+    this.toast.hidden = false;
+    this.hideToolbar();
+    input.focus();
+  }
+
+  /** Is this event target part of our UI (so page-level handlers leave it alone)? */
+  contains(host: Element, target: EventTarget | null): boolean {
+    return target instanceof Node && (target === host || host.contains(target));
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * strftime-style formatting in an IANA zone, for the `date_in_zone` template filter. Intl does
+ * the zone arithmetic; we only map directives to its parts. Supported: %Y %y %m %-m %d %-d %e
+ * %H %-H %I %-I %M %S %p %P %A %a %B %b %Z %z %F %T %R %%.
+ */
+import { parseInstant, zoneAbbreviation, zoneOffsetMinutes } from '../time/zones';
+
+interface Parts {
+  year: string; month: string; day: string; hour: string; minute: string; second: string;
+  weekday: string; weekdayShort: string; monthName: string; monthShort: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat[]>();
+function formattersFor(timeZone: string, locale: string): Intl.DateTimeFormat[] {
+  const key = `${timeZone}|${locale}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = [
+      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+      new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', month: 'long' }),
+      new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short' }),
+    ];
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function partsOf(at: number, timeZone: string, locale: string): Parts {
+  const [numeric, long, short] = formattersFor(timeZone, locale);
+  const get = (f: Intl.DateTimeFormat, type: string) => f.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  return {
+    year: get(numeric!, 'year'), month: get(numeric!, 'month'), day: get(numeric!, 'day'),
+    hour: get(numeric!, 'hour'), minute: get(numeric!, 'minute'), second: get(numeric!, 'second'),
+    weekday: get(long!, 'weekday'), monthName: get(long!, 'month'),
+    weekdayShort: get(short!, 'weekday'), monthShort: get(short!, 'month'),
+  };
+}
+
+/** Epoch ms from a number, a numeric string, an ISO string or a Date; null when none fits. */
+export function toInstant(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  if (typeof value === 'string') return /^-?\d+$/.test(value.trim()) ? Number(value) : parseInstant(value);
+  return null;
+}
+
+export function isUsableTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function formatInZone(at: number, format: string, timeZone: string, locale = 'en-US'): string {
+  const zone = isUsableTimeZone(timeZone) ? timeZone : 'UTC';
+  const p = partsOf(at, zone, locale);
+  const hour = Number(p.hour);
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  const offset = zoneOffsetMinutes(zone, at);
+  const abs = Math.abs(offset);
+  const z = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+  const table: Record<string, () => string> = {
+    Y: () => p.year, y: () => p.year.slice(-2), m: () => p.month, '-m': () => String(Number(p.month)),
+    d: () => p.day, '-d': () => String(Number(p.day)), e: () => String(Number(p.day)).padStart(2, ' '),
+    H: () => p.hour, '-H': () => String(hour), I: () => String(h12).padStart(2, '0'), '-I': () => String(h12),
+    M: () => p.minute, S: () => p.second, p: () => (hour < 12 ? 'AM' : 'PM'), P: () => (hour < 12 ? 'am' : 'pm'),
+    A: () => p.weekday, a: () => p.weekdayShort, B: () => p.monthName, b: () => p.monthShort,
+    Z: () => zoneAbbreviation(at, zone, locale), z: () => z,
+    F: () => `${p.year}-${p.month}-${p.day}`, T: () => `${p.hour}:${p.minute}:${p.second}`, R: () => `${p.hour}:${p.minute}`,
+    '%': () => '%',
+  };
+  return format.replace(/%(-?[A-Za-z%])/g, (all, directive: string) => table[directive]?.() ?? all);
+}

@@ -1,0 +1,109 @@
+/**
+ * Recap rendering: Talkmark's talks, notes and highlights → a Markdown blog post. Pure
+ * TypeScript (no extension APIs), synchronous, usable in Node.
+ *
+ *   const result = renderRecap({ talks, notes, highlights, conference }, { preset: 'structured' });
+ *   if (result.ok) save(result.fileName, result.markdown); else show(result.error);
+ */
+import { renderDayPost, tidyMarkdown } from './day-post';
+import { recapFileName } from './file-name';
+import { renderFrontMatter, type FrontMatterOptions } from './front-matter';
+import { PRESETS, isPresetName, type PresetName } from './presets';
+import { buildRecapData, type RecapDataOptions, type RecapInput } from './recap-data';
+import {
+  dayTemplateScope, renderWithTemplate, talkTemplateScope, validateTemplate, type TemplateError, type TemplateKind,
+} from './templates';
+
+export interface RecapOptions extends RecapDataOptions {
+  /** Built-in style (default `narrative`); with a talk template it still decides the post's frame. */
+  preset?: PresetName;
+  /** Default: the preset's (Hugo for narrative and structured, none for bulleted). */
+  frontMatter?: FrontMatterOptions;
+  /** "Main takeaways" gathered from takeaway notes (default true; skipped when there are none). */
+  mainTakeaways?: boolean;
+  /** A user template: `talk` renders each section inside the preset's post, `day` the whole post. */
+  template?: { kind: TemplateKind; source: string } | null;
+}
+
+export type RecapResult =
+  | { ok: true; markdown: string; fileName: string }
+  | { ok: false; error: TemplateError };
+
+class TalkTemplateFailure extends Error {
+  constructor(readonly error: TemplateError) {
+    super(error.message);
+  }
+}
+
+export function renderRecap(input: RecapInput, options: RecapOptions = {}): RecapResult {
+  const data = buildRecapData(input, options);
+  // Settings come from storage: an unknown name falls back rather than failing the export.
+  const preset = PRESETS[isPresetName(options.preset) ? options.preset : 'narrative'];
+  const frontMatter = renderFrontMatter(
+    { title: data.title, date: data.date, tags: data.tags, authors: data.authors },
+    options.frontMatter ?? preset.frontMatter,
+  );
+  const mainTakeaways = options.mainTakeaways ?? true;
+  const fileName = recapFileName(data.date, data.conference?.name ?? data.title);
+  const template = options.template ?? null;
+
+  if (template) {
+    // Parse errors first: they point at the template, whatever the data.
+    const check = validateTemplate(template.source);
+    if (!check.ok) return check;
+  }
+
+  if (template?.kind === 'day') {
+    const scope = dayTemplateScope(data, frontMatter, {
+      main_takeaways: mainTakeaways,
+      intro_heading: preset.introHeading,
+      outro_heading: preset.outroHeading,
+    });
+    const rendered = renderWithTemplate(template.source, scope);
+    if (!rendered.ok) return rendered;
+    const markdown = tidyMarkdown(rendered.markdown);
+    if (markdown.trim() === '') return { ok: false, error: { line: 1, message: 'The template produced no text' } };
+    return { ok: true, markdown, fileName };
+  }
+
+  try {
+    const markdown = renderDayPost(data, {
+      frontMatter,
+      introHeading: preset.introHeading,
+      outroHeading: preset.outroHeading,
+      mainTakeaways,
+      renderTalk: template
+        ? (talk, day) => {
+          const rendered = renderWithTemplate(template.source, talkTemplateScope(data, talk, day));
+          if (!rendered.ok) throw new TalkTemplateFailure({ ...rendered.error, message: `${rendered.error.message} (rendering “${talk.title}”)` });
+          return rendered.markdown.trim();
+        }
+        : (talk) => preset.renderTalk(talk, data),
+    });
+    return { ok: true, markdown, fileName };
+  } catch (err) {
+    if (err instanceof TalkTemplateFailure) return { ok: false, error: err.error };
+    throw err;
+  }
+}
+
+export { buildRecapData, INTRO_PLACEHOLDER } from './recap-data';
+export type {
+  DayView, HighlightView, LinkView, NoteView, RecapData, RecapDataOptions, RecapInput, SpeakerView, TakeawayView, TalkView,
+} from './recap-data';
+export { PRESETS, PRESET_NAMES, isPresetName } from './presets';
+export type { PresetDefinition, PresetName } from './presets';
+export { TALK_STARTERS, dayStarterTemplate } from './starter-templates';
+export {
+  dayTemplateScope, renderWithTemplate, talkTemplateScope, validateTemplate,
+} from './templates';
+export type { DayTemplateSettings, TemplateCheck, TemplateError, TemplateKind, TemplateResult } from './templates';
+export { renderFrontMatter, yamlQuote } from './front-matter';
+export type { FrontMatterField, FrontMatterFields, FrontMatterFlavour, FrontMatterOptions, YamlValue } from './front-matter';
+export { recapFileName, slugify } from './file-name';
+export { recordingDeepLink, recordingPlayer } from './recording-links';
+export { formatElapsed, noteOffsetMs } from './timestamps';
+export { escapeMarkdownInline, markdownLink, normalizeInlineText, safeUrl } from './escape';
+export { neutralizeMarkdown } from './neutralize';
+export { MarkdownString } from './markdown-string';
+export { tidyMarkdown } from './day-post';

@@ -1,0 +1,326 @@
+/**
+ * The recap's view model: talks, notes and highlights as a recap shows them — sorted, grouped by
+ * day in the venue's clock, offsets computed, URLs checked, Markdown neutralized. Presets and
+ * user templates read the same objects, so keys are snake_case: they are the template variables.
+ * Built once per export; rendering never goes back to the database records.
+ */
+import type { Highlight, Note, NoteKind, Talk } from '../model';
+import { NOTE_KINDS } from '../model';
+import { htmlToMarkdown } from '../schedule/description';
+import { venueZone } from '../time/display';
+import { dayKey, isValidTimeZone } from '../time/zones';
+import { markdownAutolink, normalizeInlineText, safeUrl } from './escape';
+import { md, type MarkdownString } from './markdown-string';
+import { neutralizeMarkdown } from './neutralize';
+import { recordingLinker } from './recording-links';
+import { formatElapsed, noteOffsetMs } from './timestamps';
+
+export interface RecapInput {
+  talks: readonly Talk[];
+  notes: readonly Note[];
+  highlights: readonly Highlight[];
+  conference?: { name: string | null; url: string | null } | null;
+}
+
+export interface RecapDataOptions {
+  /** Post title; default "<conference> – Recap". */
+  title?: string;
+  authors?: readonly string[];
+  tags?: readonly string[];
+  /** Markdown for the intro; default a placeholder to overwrite, null for none. */
+  intro?: string | null;
+  /** Markdown for a closing section; default none. */
+  outro?: string | null;
+  /** Locale of day names and times (default `en-US`). */
+  locale?: string;
+  /** Clock for talks whose venue zone is unknown (default UTC). */
+  fallbackTimeZone?: string;
+}
+
+export interface SpeakerView {
+  name: string;
+  role: string | null;
+  company: string | null;
+  profile_url: string | null;
+}
+
+export interface NoteView {
+  id: string;
+  kind: NoteKind;
+  text: MarkdownString;
+  created_at: number;
+  offset_ms: number | null;
+  /** `12:34`, or null without an offset. */
+  offset_label: string | null;
+  /** Deep link into the recording at the offset (YouTube, Vimeo), else null. */
+  offset_url: string | null;
+  /** `[12:34](deep link)`, `[12:34]`, or empty. */
+  offset: MarkdownString;
+}
+
+export interface HighlightView {
+  id: string;
+  /** The highlighted passage: page text, not Markdown. */
+  quote: string;
+  comment: MarkdownString;
+  page_url: string | null;
+  page_title: string;
+  /** Highlighted on the talk's own page (then "Talk page" says more than the page title). */
+  on_talk_page: boolean;
+  created_at: number;
+}
+
+export interface LinkView {
+  name: string;
+  url: string;
+}
+
+export interface TalkView {
+  id: string;
+  /** Position in the export, from 1. */
+  number: number;
+  title: string;
+  url: string | null;
+  speakers: SpeakerView[];
+  description: MarkdownString | null;
+  start_at: number | null;
+  end_at: number | null;
+  time_zone: string;
+  /** `9:30 – 10:00 AM PDT` in the venue's clock, or null without a start. */
+  time_label: string | null;
+  room: string | null;
+  tracks: string[];
+  files: LinkView[];
+  video_url: string | null;
+  /** Talk page, files, recording: the links every preset lists. */
+  resources: LinkView[];
+  links: string[];
+  notes: NoteView[];
+  notes_by_kind: Record<NoteKind, NoteView[]>;
+  highlights: HighlightView[];
+}
+
+export interface DayView {
+  /** `2025-09-09`, or null for the talks without a time. */
+  key: string | null;
+  number: number;
+  /** `Tuesday, September 9`, or `Other talks`. */
+  label: string;
+  /** `Day 1 — Tuesday, September 9`, or `Other talks`. */
+  heading: string;
+  talks: TalkView[];
+}
+
+export interface TakeawayView {
+  note: NoteView;
+  talk: TalkView;
+}
+
+export interface RecapData {
+  title: string;
+  /** `YYYY-MM-DD` of the first talk, in its venue's clock. */
+  date: string | null;
+  authors: string[];
+  tags: string[];
+  conference: { name: string | null; url: string | null } | null;
+  intro: MarkdownString | null;
+  outro: MarkdownString | null;
+  days: DayView[];
+  talks: TalkView[];
+  takeaways: TakeawayView[];
+  multi_day: boolean;
+}
+
+export const INTRO_PLACEHOLDER = '_Intro: what the event was, why you went, and what stood out. Replace this line._';
+
+/** Intl formatters are slow to build; a recap needs a handful, reused for every talk. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function cachedFormat(locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, f);
+  }
+  return f;
+}
+
+function dayLabel(at: number, timeZone: string, locale: string): string {
+  return cachedFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(at);
+}
+
+/** `9:30 – 10:00 AM PDT` in the venue's clock, as lib/time/display writes it. */
+function timeLabel(start: number | null, end: number | null, timeZone: string, locale: string): string | null {
+  if (start === null) return null;
+  const clock = cachedFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
+  const span = end === null || end < start ? clock.format(start) : clock.formatRange(start, end);
+  const abbr = cachedFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(start).find((p) => p.type === 'timeZoneName')?.value;
+  return `${span.replace(/[\u2009\u202f]/g, ' ')}${abbr ? ` ${abbr}` : ''}`;
+}
+
+function cleanList(values: readonly string[] | undefined): string[] {
+  return (values ?? []).map(normalizeInlineText).filter((v) => v !== '');
+}
+
+function byTime<T extends { created_at: number; id: string }>(a: T, b: T): number {
+  return a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A link note that is only a URL becomes an autolink; CommonMark does not link bare URLs. */
+function noteMarkdown(note: Note): string {
+  const bare = note.text.trim();
+  if (note.kind === 'link' && /^https?:\/\/\S+$/i.test(bare)) {
+    const autolink = markdownAutolink(bare);
+    if (autolink) return autolink;
+  }
+  return neutralizeMarkdown(note.text, 'user');
+}
+
+type Linker = ((offsetMs: number | null) => string | null) | null;
+
+function noteView(note: Note, talk: Talk, linkAt: Linker): NoteView | null {
+  const text = noteMarkdown(note);
+  // A slide mark is a moment even without words; any other empty note is nothing to show.
+  if (text === '' && note.kind !== 'slide') return null;
+  const offsetMs = noteOffsetMs(note.createdAt, talk.startAt);
+  const label = offsetMs === null ? null : formatElapsed(offsetMs);
+  const url = linkAt?.(offsetMs) ?? null;
+  return {
+    id: note.id,
+    kind: NOTE_KINDS.includes(note.kind) ? note.kind : 'plain',
+    text: md(text),
+    created_at: note.createdAt,
+    offset_ms: offsetMs,
+    offset_label: label,
+    offset_url: url,
+    offset: md(label === null ? '' : url ? `[${label}](${url})` : `[${label}]`),
+  };
+}
+
+function highlightView(h: Highlight, talkUrl: string | null): HighlightView | null {
+  const quote = h.quote.exact.trim();
+  if (quote === '') return null;
+  const pageUrl = safeUrl(h.pageUrl);
+  return {
+    id: h.id,
+    quote,
+    comment: md(neutralizeMarkdown(h.comment, 'user')),
+    page_url: pageUrl,
+    page_title: normalizeInlineText(h.pageTitle),
+    on_talk_page: pageUrl !== null && pageUrl === talkUrl,
+    created_at: h.createdAt,
+  };
+}
+
+function descriptionOf(talk: Talk): MarkdownString | null {
+  // Clip time stored Markdown made from sanitized HTML; older records may only have the HTML.
+  const source = talk.description ?? (talk.descriptionHtml ? htmlToMarkdown(talk.descriptionHtml) : null);
+  const text = source ? neutralizeMarkdown(source, 'page') : '';
+  return text === '' ? null : md(text);
+}
+
+function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: RecapDataOptions): TalkView {
+  // A zone string from a page may be garbage; Intl would throw on it.
+  const zone = [venueZone(talk), venueZone({ start: talk.start, timeZone: null }), options.fallbackTimeZone]
+    .find((z): z is string => !!z && isValidTimeZone(z)) ?? 'UTC';
+  const url = safeUrl(talk.url);
+  const videoUrl = safeUrl(talk.videoUrl);
+  const files = talk.files
+    .map((f) => ({ name: normalizeInlineText(f.name), url: safeUrl(f.url) }))
+    .filter((f): f is LinkView => f.url !== null);
+  const linkAt = recordingLinker(videoUrl);
+  const noteViews = notes.map((n) => noteView(n, talk, linkAt)).filter((n): n is NoteView => n !== null).sort(byTime);
+  const byKind = Object.fromEntries(NOTE_KINDS.map((k) => [k, [] as NoteView[]])) as Record<NoteKind, NoteView[]>;
+  for (const n of noteViews) byKind[n.kind].push(n);
+  return {
+    id: talk.id,
+    number: 0,
+    title: normalizeInlineText(talk.title) || 'Untitled talk',
+    url,
+    speakers: talk.speakers
+      .map((s) => ({
+        name: normalizeInlineText(s.name),
+        role: s.role ? normalizeInlineText(s.role) : null,
+        company: s.company ? normalizeInlineText(s.company) || null : null,
+        profile_url: safeUrl(s.profileUrl),
+      }))
+      .filter((s) => s.name !== ''),
+    description: descriptionOf(talk),
+    start_at: talk.startAt,
+    end_at: talk.endAt,
+    time_zone: zone,
+    time_label: timeLabel(talk.startAt, talk.endAt, zone, options.locale ?? 'en-US'),
+    room: talk.room ? normalizeInlineText(talk.room) : null,
+    tracks: cleanList(talk.tracks),
+    files,
+    video_url: videoUrl,
+    resources: [
+      ...(url ? [{ name: 'Talk page', url }] : []),
+      ...files.map((f) => ({ name: f.name || 'Slides', url: f.url })),
+      ...(videoUrl ? [{ name: 'Recording', url: videoUrl }] : []),
+    ],
+    links: talk.links.map(safeUrl).filter((u): u is string => u !== null),
+    notes: noteViews,
+    notes_by_kind: byKind,
+    highlights: highlights.map((h) => highlightView(h, url)).filter((h): h is HighlightView => h !== null).sort(byTime),
+  };
+}
+
+function compareTalks(a: Talk, b: Talk): number {
+  if (a.startAt !== b.startAt) {
+    if (a.startAt === null) return 1;
+    if (b.startAt === null) return -1;
+    return a.startAt - b.startAt;
+  }
+  return (a.endAt ?? 0) - (b.endAt ?? 0) || a.clippedAt - b.clippedAt || a.title.localeCompare(b.title);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}): RecapData {
+  const locale = options.locale ?? 'en-US';
+  const notesByTalk = groupBy(input.notes, (n) => n.talkId);
+  const highlightsByTalk = groupBy(input.highlights, (h) => h.talkId);
+  const talks = [...input.talks]
+    .sort(compareTalks)
+    .map((t, i) => ({ ...talkView(t, notesByTalk.get(t.id) ?? [], highlightsByTalk.get(t.id) ?? [], options), number: i + 1 }));
+
+  const days: DayView[] = [];
+  for (const talk of talks) {
+    const key = talk.start_at === null ? null : dayKey(talk.start_at, talk.time_zone);
+    let day = days.find((d) => d.key === key);
+    if (!day) {
+      const label = talk.start_at === null ? 'Other talks' : dayLabel(talk.start_at, talk.time_zone, locale);
+      day = { key, number: days.length + 1, label, heading: key === null ? label : `Day ${days.length + 1} — ${label}`, talks: [] };
+      days.push(day);
+    }
+    day.talks.push(talk);
+  }
+
+  const conferenceName = input.conference?.name ? normalizeInlineText(input.conference.name) : '';
+  const intro = options.intro === undefined ? INTRO_PLACEHOLDER : options.intro === null ? null : neutralizeMarkdown(options.intro, 'user');
+  const outro = options.outro ? neutralizeMarkdown(options.outro, 'user') : null;
+  return {
+    title: normalizeInlineText(options.title ?? '') || (conferenceName ? `${conferenceName} – Recap` : 'Conference recap'),
+    date: days[0]?.key ?? null,
+    authors: cleanList(options.authors),
+    tags: cleanList(options.tags),
+    conference: input.conference ? { name: conferenceName || null, url: safeUrl(input.conference.url) } : null,
+    intro: intro ? md(intro) : null,
+    outro: outro ? md(outro) : null,
+    days,
+    talks,
+    takeaways: talks.flatMap((talk) => talk.notes_by_kind.takeaway.map((note) => ({ note, talk }))),
+    multi_day: days.length > 1,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Deep links into a talk's recording at a note's offset. Only players whose time parameter we
+ * know get one; any other recording URL yields null and the offset is shown without a link.
+ */
+
+const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
+const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'music.youtube.com', 'youtube-nocookie.com', 'www.youtube-nocookie.com']);
+const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com']);
+
+export type RecordingPlayer = 'youtube' | 'vimeo' | 'other';
+
+/** The video id of a YouTube URL in any of its shapes (watch, youtu.be, embed, live, shorts). */
+export function youtubeVideoId(url: URL): string | null {
+  let id: string | null = null;
+  if (url.hostname === 'youtu.be') id = url.pathname.split('/')[1] ?? null;
+  else if (YOUTUBE_HOSTS.has(url.hostname)) {
+    const [first, second] = url.pathname.split('/').slice(1);
+    id = first === 'watch' ? url.searchParams.get('v') : ['embed', 'live', 'shorts', 'v'].includes(first ?? '') ? second ?? null : null;
+  }
+  return id !== null && YOUTUBE_ID.test(id) ? id : null;
+}
+
+function parse(videoUrl: string): URL | null {
+  try {
+    const url = new URL(videoUrl.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+export function recordingPlayer(videoUrl: string | null): RecordingPlayer {
+  const url = videoUrl ? parse(videoUrl) : null;
+  if (!url) return 'other';
+  if (youtubeVideoId(url)) return 'youtube';
+  return VIMEO_HOSTS.has(url.hostname) && /\/\d+/.test(url.pathname) ? 'vimeo' : 'other';
+}
+
+/**
+ * A function from offset to deep link for one recording, parsing the URL once (a talk may have
+ * hundreds of notes): `youtube.com/watch?v=ID&t=754s`, `youtu.be/ID?t=754`,
+ * `vimeo.com/ID#t=754s`. Null when the player has no known time parameter.
+ */
+export function recordingLinker(videoUrl: string | null): ((offsetMs: number | null) => string | null) | null {
+  const url = videoUrl ? parse(videoUrl) : null;
+  if (!url) return null;
+  const youtubeId = youtubeVideoId(url);
+  // The short host keeps its own form; every youtube.com shape becomes the plain watch page.
+  if (youtubeId && url.hostname === 'youtu.be') return at((s) => `https://youtu.be/${youtubeId}?t=${s}`);
+  if (youtubeId) return at((s) => `https://www.youtube.com/watch?v=${youtubeId}&t=${s}s`);
+  if (VIMEO_HOSTS.has(url.hostname) && /\/\d+/.test(url.pathname)) {
+    url.hash = '';
+    const base = url.href;
+    return at((s) => `${base}#t=${s}s`);
+  }
+  return null;
+}
+
+function at(build: (seconds: number) => string): (offsetMs: number | null) => string | null {
+  return (offsetMs) => (offsetMs === null || offsetMs < 0 ? null : build(Math.floor(offsetMs / 1000)));
+}
+
+/** The recording at `offsetMs`, or null for other players, an unusable URL or no offset. */
+export function recordingDeepLink(videoUrl: string | null, offsetMs: number | null): string | null {
+  return recordingLinker(videoUrl)?.(offsetMs) ?? null;
+}

@@ -1,0 +1,220 @@
+/**
+ * User templates in Liquid (liquidjs), rendered synchronously.
+ *
+ * Escaping is on by default: every `{{ value }}` goes through `outputEscape`, which escapes plain
+ * text as Markdown text and prints `MarkdownString`s (note text, descriptions, filter results)
+ * as they are — those were neutralized when the data was built. We chose this over handing
+ * templates pre-escaped strings because pre-escaped data is wrong in every other context (YAML
+ * front matter, URLs, `truncate` cutting an escape in half), while an output escape applies after
+ * all filters. `| raw` opts out of Markdown escaping but still defangs raw HTML and script links,
+ * so no template can print a page's HTML. Trade-off: text that a template assembles itself
+ * (`capture`, `append`) is plain text and gets escaped when printed; `| raw` keeps it as Markdown.
+ *
+ * The engine is CSP-safe as used: no string-built functions, an in-memory template map so
+ * `include`/`render`/`layout` never touch a file system or the network, and time/memory limits
+ * so a runaway loop cannot freeze the page.
+ */
+import { Liquid, type Template } from 'liquidjs';
+import {
+  escapeMarkdownInline, escapeMarkdownParagraphs, markdownAutolink, markdownLink, markdownUrl,
+} from './escape';
+import { formatInZone, toInstant } from './date-format';
+import { yamlQuote } from './front-matter';
+import { MarkdownString, md } from './markdown-string';
+import { neutralizeMarkdown } from './neutralize';
+import type { DayView, RecapData, TalkView } from './recap-data';
+import { recordingDeepLink } from './recording-links';
+import {
+  highlightBlock, highlightListItem, indentContinuation, noteContent, noteLabel, noteListItem, quoteLines,
+  speakersAt, speakersComma, speakersLinked, words,
+} from './talk-section';
+import { formatElapsed } from './timestamps';
+import { slugify } from './file-name';
+
+export type TemplateKind = 'talk' | 'day';
+
+export interface TemplateError {
+  line: number;
+  column?: number;
+  message: string;
+}
+
+export type TemplateResult = { ok: true; markdown: string } | { ok: false; error: TemplateError };
+export type TemplateCheck = { ok: true; warnings: string[] } | { ok: false; error: TemplateError };
+
+const RENDER_LIMIT_MS = 2000;
+const MEMORY_LIMIT = 5e7;
+const PARSE_LIMIT = 1e6;
+const CACHE_SIZE = 32;
+
+/** Plain value → string, the way Liquid prints it. */
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof MarkdownString) return value.markdown;
+  if (Array.isArray(value)) return value.map(text).join('');
+  return String(value);
+}
+
+/** Markdown for a value: MarkdownStrings as they are, anything else escaped as one line. */
+function markdownOf(value: unknown): string {
+  return value instanceof MarkdownString ? value.markdown : escapeMarkdownInline(text(value));
+}
+
+function escapeOutput(value: unknown): string {
+  if (Array.isArray(value)) return value.map(escapeOutput).join('');
+  return markdownOf(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+type Handler = (this: { context: { getSync(paths: PropertyKey[]): unknown } }, value: unknown, ...args: unknown[]) => unknown;
+
+/** Filters whose result is Markdown (raw: not escaped again). */
+const MARKDOWN_FILTERS: Record<string, Handler> = {
+  raw: (v) => (v instanceof MarkdownString ? v.markdown : neutralizeMarkdown(text(v), 'page')),
+  md_escape: (v) => escapeMarkdownInline(text(v)),
+  yaml_string: (v) => (Array.isArray(v) ? `[${v.map((x) => yamlQuote(text(x))).join(', ')}]` : yamlQuote(text(v))),
+  md_link: (v, url) => markdownLink(text(v), typeof url === 'string' ? url : null),
+  safe_url: (v) => markdownUrl(text(v)) ?? '',
+  autolink: (v) => markdownAutolink(text(v)) ?? '',
+  indent: (v, spaces) => indentContinuation(markdownOf(v), typeof spaces === 'number' ? spaces : 2),
+  /** `{{ highlight.quote | blockquote }}`; `{{ note.text | blockquote: note.offset }}` puts the offset first. */
+  blockquote: (v, prefix) => quoteLines(words(markdownOf(prefix), v instanceof MarkdownString ? v.markdown : escapeMarkdownParagraphs(text(v)).join('\n\n'))),
+  /** `{{ note | offset }}` → `[12:34](deep link)`; `{{ ms | offset: talk.video_url }}` also works. */
+  offset(v, videoUrl) {
+    if (isRecord(v) && v.offset instanceof MarkdownString) return v.offset.markdown;
+    const ms = typeof v === 'number' ? v : null;
+    if (ms === null || ms < 0) return '';
+    const url = recordingDeepLink(typeof videoUrl === 'string' ? videoUrl : null, ms);
+    return url ? `[${formatElapsed(ms)}](${url})` : `[${formatElapsed(ms)}]`;
+  },
+  speaker_list(v, style) {
+    const speakers = Array.isArray(v) ? v : [];
+    return style === 'comma' ? speakersComma(speakers) : style === 'links' ? speakersLinked(speakers) : speakersAt(speakers);
+  },
+  note_label: (v) => (isRecord(v) && typeof v.kind === 'string' && v.text instanceof MarkdownString ? noteLabel(v.kind as never, v.text.markdown !== '') : ''),
+  note_content: (v, labelled) => (isRecord(v) && v.text instanceof MarkdownString ? noteContent(v as never, labelled !== false) : ''),
+  note_item: (v, labelled) => (isRecord(v) && v.text instanceof MarkdownString ? noteListItem(v as never, labelled !== false) : ''),
+  highlight: (v) => (isRecord(v) && typeof v.quote === 'string' ? highlightBlock(v as never) : ''),
+  highlight_item: (v) => (isRecord(v) && typeof v.quote === 'string' ? highlightListItem(v as never) : ''),
+};
+
+/** Filters with plain-text results (escaped on output like any text). */
+const TEXT_FILTERS: Record<string, Handler> = {
+  /** `{{ talk | date_in_zone: "%A, %B %-d" }}`, `{{ note.created_at | date_in_zone: "%H:%M", talk.time_zone }}`. */
+  date_in_zone(v, format, zone) {
+    const talk = isRecord(v) && 'start_at' in v ? v : null;
+    const at = toInstant(talk ? talk.start_at : v);
+    if (at === null) return typeof v === 'string' ? v : '';
+    const scopeZone = talk?.time_zone ?? this.context.getSync(['talk', 'time_zone']);
+    const timeZone = typeof zone === 'string' && zone ? zone : typeof scopeZone === 'string' ? scopeZone : 'UTC';
+    return formatInZone(at, typeof format === 'string' && format ? format : '%Y-%m-%d', timeZone);
+  },
+  slugify: (v) => slugify(text(v)),
+};
+
+let engine: Liquid | null = null;
+
+function getEngine(): Liquid {
+  if (engine) return engine;
+  const liquid = new Liquid({
+    outputEscape: escapeOutput,
+    strictFilters: true,
+    ownPropertyOnly: true,
+    templates: {},
+    parseLimit: PARSE_LIMIT,
+    renderLimit: RENDER_LIMIT_MS,
+    memoryLimit: MEMORY_LIMIT,
+    timezoneOffset: 0,
+    locale: 'en-US',
+  });
+  for (const [name, handler] of Object.entries(MARKDOWN_FILTERS)) liquid.registerFilter(name, { handler: handler as never, raw: true });
+  for (const [name, handler] of Object.entries(TEXT_FILTERS)) liquid.registerFilter(name, handler as never);
+  engine = liquid;
+  return liquid;
+}
+
+const parsed = new Map<string, Template[]>();
+
+/** Parsed templates by source, so a template used for 50 talks is parsed once. */
+function parseCached(source: string): Template[] {
+  const hit = parsed.get(source);
+  if (hit) {
+    parsed.delete(source);
+    parsed.set(source, hit);
+    return hit;
+  }
+  const templates = getEngine().parse(source);
+  parsed.set(source, templates);
+  if (parsed.size > CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+  return templates;
+}
+
+interface PositionedError {
+  message?: unknown;
+  originalError?: { message?: unknown };
+  token?: { getPosition?: () => [number, number] };
+}
+
+/** Line, column and a message without liquidjs's ", line:1, col:2" suffix. */
+export function toTemplateError(err: unknown): TemplateError {
+  const e = (isRecord(err) ? err : {}) as PositionedError;
+  const position = typeof e.token?.getPosition === 'function' ? e.token.getPosition() : null;
+  const raw = String(e.originalError?.message ?? e.message ?? err);
+  const message = raw.replace(/, line:\d+, col:\d+$/, '').trim() || 'Template error';
+  return position ? { line: position[0], column: position[1], message } : { line: 1, message };
+}
+
+export function renderWithTemplate(source: string, data: object): TemplateResult {
+  try {
+    const markdown: unknown = getEngine().renderSync(parseCached(source), data);
+    return { ok: true, markdown: text(markdown) };
+  } catch (err) {
+    return { ok: false, error: toTemplateError(err) };
+  }
+}
+
+const KNOWN_GLOBALS: Record<TemplateKind, readonly string[]> = {
+  talk: ['talk', 'day', 'recap'],
+  day: ['recap', 'days', 'talks', 'takeaways', 'front_matter', 'settings'],
+};
+
+/**
+ * Parses without rendering. Unknown top-level variables are warnings, not errors: they print
+ * as nothing, which is legal Liquid but usually a typo.
+ */
+export function validateTemplate(source: string, kind?: TemplateKind): TemplateCheck {
+  let templates: Template[];
+  try {
+    templates = parseCached(source);
+  } catch (err) {
+    return { ok: false, error: toTemplateError(err) };
+  }
+  if (!kind) return { ok: true, warnings: [] };
+  let globals: string[] = [];
+  try {
+    globals = getEngine().globalVariablesSync(templates);
+  } catch {
+    // Analysis is a nicety; a template that parsed is valid.
+  }
+  const known = new Set(KNOWN_GLOBALS[kind]);
+  return { ok: true, warnings: globals.filter((g) => !known.has(g)).map((g) => `Unknown variable “${g}” prints nothing`) };
+}
+
+export interface DayTemplateSettings {
+  main_takeaways: boolean;
+  intro_heading: string | null;
+  outro_heading: string | null;
+}
+
+/** Variables of a talk template: `talk`, `day`, `recap`. */
+export function talkTemplateScope(data: RecapData, talk: TalkView, day: DayView): object {
+  return { talk, day, recap: data };
+}
+
+/** Variables of a day template: `recap`, `days`, `talks`, `takeaways`, `front_matter`, `settings`. */
+export function dayTemplateScope(data: RecapData, frontMatter: string, settings: DayTemplateSettings): object {
+  return { recap: data, days: data.days, talks: data.talks, takeaways: data.takeaways, front_matter: md(frontMatter), settings };
+}

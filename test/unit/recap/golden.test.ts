@@ -1,0 +1,64 @@
+/**
+ * Fixture data → expected Markdown, compared byte for byte. After an intended change, rewrite
+ * the files with `UPDATE_GOLDEN=1 npx vitest run test/unit/recap` and read the diff.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TALK_STARTERS, dayStarterTemplate, renderRecap, type RecapOptions } from '../../../lib/recap';
+import { GOLDEN_DIR, loadRecapFixture } from './fixtures';
+
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+interface GoldenCase {
+  file: string;
+  fixture: 'kcd-sf-bay-area-2025' | 'kubecon-na-2019';
+  options: RecapOptions & { preset: NonNullable<RecapOptions['preset']> };
+}
+
+const CASES: GoldenCase[] = [
+  { file: 'kcd-sf-bay-area-2025.narrative.md', fixture: 'kcd-sf-bay-area-2025', options: {
+    preset: 'narrative', authors: ['drmorr'],
+    frontMatter: { flavour: 'hugo', keys: { date: 'datetime', tags: null }, extra: { template: 'post.html' } },
+  } },
+  { file: 'kcd-sf-bay-area-2025.bulleted.md', fixture: 'kcd-sf-bay-area-2025', options: { preset: 'bulleted', mainTakeaways: false } },
+  { file: 'kcd-sf-bay-area-2025.structured.md', fixture: 'kcd-sf-bay-area-2025', options: {
+    preset: 'structured', title: 'Kubernetes Community Day SF Bay Area 2025 - Feedback', authors: ['lionelgurret'], tags: ['Events', 'Kubernetes'],
+    frontMatter: { flavour: 'hugo', draft: false, extra: { description: '', categories: ['DevOps'], showAuthor: true } },
+    outro: 'A great first KCD in the Bay Area. See you at KubeCon!',
+  } },
+  { file: 'kubecon-na-2019.narrative.md', fixture: 'kubecon-na-2019', options: { preset: 'narrative', frontMatter: { flavour: 'obsidian' }, tags: ['kubecon', 'conference'] } },
+  { file: 'kubecon-na-2019.bulleted.md', fixture: 'kubecon-na-2019', options: {
+    preset: 'bulleted', title: 'Day 1 at KubeCon!', intro: 'Here are the sessions I attended at KubeCon in San Diego, day by day.',
+  } },
+  { file: 'kubecon-na-2019.structured.md', fixture: 'kubecon-na-2019', options: {
+    preset: 'structured', authors: ['Ada Example'], tags: ['kubecon'], frontMatter: { flavour: 'jekyll', keys: { authors: 'author' } },
+  } },
+];
+
+describe('golden recaps', () => {
+  for (const c of CASES) {
+    it(`${c.file} matches`, () => {
+      const result = renderRecap(loadRecapFixture(c.fixture), { locale: 'en-US', ...c.options });
+      if (!result.ok) throw new Error(result.error.message);
+      const path = resolve(GOLDEN_DIR, c.file);
+      if (UPDATE || !existsSync(path)) writeFileSync(path, result.markdown);
+      expect(result.markdown).toBe(readFileSync(path, 'utf8'));
+    });
+
+    it(`${c.file}: the Liquid starters render the same Markdown`, () => {
+      const input = loadRecapFixture(c.fixture);
+      const options = { locale: 'en-US', ...c.options };
+      const preset = renderRecap(input, options);
+      const talk = renderRecap(input, { ...options, template: { kind: 'talk', source: TALK_STARTERS[c.options.preset] } });
+      const day = renderRecap(input, { ...options, template: { kind: 'day', source: dayStarterTemplate(c.options.preset) } });
+      expect(talk).toEqual(preset);
+      expect(day).toEqual(preset);
+    });
+  }
+
+  it('names the file after the date and the conference', () => {
+    expect(renderRecap(loadRecapFixture('kcd-sf-bay-area-2025'))).toMatchObject({ ok: true, fileName: '2025-09-09-kcd-sf-bay-area-recap.md' });
+    expect(renderRecap(loadRecapFixture('kubecon-na-2019'))).toMatchObject({ ok: true, fileName: '2019-11-19-kubecon-cloudnativecon-north-america-recap.md' });
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { buildRecapData, renderRecap } from '../../../lib/recap';
+import { START, makeHighlight, makeNote, makeSpeaker, makeTalk } from './builders';
+
+describe('buildRecapData', () => {
+  it('orders notes by time, keeps only the talk’s own, and drops empty ones but not bare slide marks', () => {
+    const talk = makeTalk();
+    const data = buildRecapData({
+      talks: [talk],
+      notes: [
+        makeNote('t1', 'plain', 'second', START + 120_000),
+        makeNote('t1', 'plain', 'first', START + 60_000),
+        makeNote('other', 'plain', 'someone else’s', START + 1),
+        makeNote('t1', 'plain', '   \n  ', START + 2),
+        makeNote('t1', 'slide', '', START + 180_000),
+        makeNote('t1', 'link', '  https://example.com/a_b  ', START + 200_000),
+      ],
+      highlights: [makeHighlight('t1', '  Quote  '), makeHighlight('t1', ''), makeHighlight(null as unknown as string, 'orphan')],
+    });
+    const notes = data.talks[0]!.notes;
+    expect(notes.map((n) => n.text.markdown)).toEqual(['first', 'second', '', '<https://example.com/a_b>']);
+    expect(notes.map((n) => n.offset.markdown)).toEqual(['[1:00]', '[2:00]', '[3:00]', '[3:20]']);
+    expect(data.talks[0]!.highlights.map((h) => [h.quote, h.on_talk_page])).toEqual([['Quote', true]]);
+  });
+
+  it('offsets link into the recording, and are absent before the start or without one', () => {
+    const timed = makeTalk({ videoUrl: 'https://youtu.be/aB3dE5fG7hI' });
+    const untimed = makeTalk({ id: 't2', start: null, end: null, startAt: null, endAt: null });
+    const data = buildRecapData({
+      talks: [timed, untimed],
+      notes: [makeNote('t1', 'plain', 'early', START - 1), makeNote('t1', 'plain', 'late', START + 3_723_000), makeNote('t2', 'plain', 'x', START)],
+      highlights: [],
+    });
+    expect(data.talks[0]!.notes.map((n) => [n.offset_label, n.offset_url, n.offset.markdown])).toEqual([
+      [null, null, ''],
+      ['1:02:03', 'https://youtu.be/aB3dE5fG7hI?t=3723', '[1:02:03](https://youtu.be/aB3dE5fG7hI?t=3723)'],
+    ]);
+    expect(data.talks[1]!.notes[0]!.offset_ms).toBeNull();
+  });
+
+  it('groups by the venue’s calendar day, not UTC’s, and labels days', () => {
+    const late = Date.UTC(2025, 8, 10, 6, 30); // 23:30 PDT on the 9th
+    const data = buildRecapData({
+      talks: [
+        makeTalk({ id: 'a', startAt: late, start: '2025-09-09T23:30:00-07:00' }),
+        makeTalk({ id: 'b', startAt: START }),
+        makeTalk({ id: 'c', startAt: late + 86_400_000, start: '2025-09-10T23:30:00-07:00' }),
+        makeTalk({ id: 'd', timeZone: 'Mars/Olympus_Mons', start: '2025-09-11T10:00:00+02:00', startAt: Date.UTC(2025, 8, 11, 8) }),
+      ],
+      notes: [], highlights: [],
+    });
+    expect(data.days.map((d) => [d.key, d.heading, d.talks.map((t) => t.id)])).toEqual([
+      ['2025-09-09', 'Day 1 — Tuesday, September 9', ['b', 'a']],
+      ['2025-09-10', 'Day 2 — Wednesday, September 10', ['c']],
+      ['2025-09-11', 'Day 3 — Thursday, September 11', ['d']],
+    ]);
+    expect(data.talks.find((t) => t.id === 'd')!.time_zone).toBe('Etc/GMT-2');
+    expect(data.talks.find((t) => t.id === 'b')!.time_label).toBe('9:30 – 10:00 AM PDT');
+    expect(data.date).toBe('2025-09-09');
+  });
+
+  it('checks every URL and keeps only navigable ones', () => {
+    const data = buildRecapData({
+      talks: [makeTalk({
+        url: 'javascript:alert(1)', videoUrl: 'data:text/html,x', links: ['https://ok.example', 'vbscript:x'],
+        files: [{ name: 'deck', url: 'file:///etc/passwd' }, { name: '', url: 'https://static.example/d.pdf' }],
+        speakers: [makeSpeaker('  Ada   Lovelace ', ' ', 'javascript:x')],
+      })],
+      notes: [], highlights: [],
+    });
+    const t = data.talks[0]!;
+    expect([t.url, t.video_url, t.links, t.files, t.resources]).toEqual([
+      null, null, ['https://ok.example/'], [{ name: '', url: 'https://static.example/d.pdf' }], [{ name: 'Slides', url: 'https://static.example/d.pdf' }],
+    ]);
+    expect(t.speakers).toEqual([{ name: 'Ada Lovelace', role: null, company: null, profile_url: null }]);
+  });
+
+  it('neutralizes page HTML in descriptions, converting HTML-only ones', () => {
+    const data = buildRecapData({
+      talks: [
+        makeTalk({ description: 'Hi <script>alert(1)</script> [x](javascript:alert(1))' }),
+        makeTalk({ id: 't2', description: null, descriptionHtml: '<p>Uses <em>eBPF</em> &lt;img src=x onerror=alert(1)&gt;</p>' }),
+      ],
+      notes: [], highlights: [],
+    });
+    expect(data.talks[0]!.description?.markdown).toBe('Hi \\<script>alert(1)\\</script> [x](#javascript:alert(1))');
+    expect(data.talks[1]!.description?.markdown).toBe('Uses _eBPF_ \\<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('renderRecap', () => {
+  it('renders a lone talk without front matter, intro or takeaways when asked', () => {
+    const result = renderRecap(
+      { talks: [makeTalk({ speakers: [makeSpeaker('Ada', 'Analytical Engines')] })], notes: [makeNote('t1', 'takeaway', 'Notes matter', START + 5_000)], highlights: [] },
+      { preset: 'bulleted', intro: null, mainTakeaways: false },
+    );
+    expect(result).toEqual({
+      ok: true,
+      fileName: '2025-09-09-conference-recap.md',
+      markdown: '### A talk – Ada, Analytical Engines\n\n[Talk page](https://conf.example/event/1)\n\n- [0:05] **Takeaway:** Notes matter\n',
+    });
+  });
+
+  it('renders an empty export as a valid, nearly empty post', () => {
+    const result = renderRecap({ talks: [], notes: [], highlights: [] }, { intro: null });
+    expect(result).toEqual({ ok: true, fileName: 'conference-recap.md', markdown: '---\ntitle: "Conference recap"\ndraft: true\ntags: []\nauthors: []\n---\n' });
+  });
+});
