@@ -3,6 +3,7 @@ import { chooseNowAndNext } from '../lib/notes';
 import { formatTime } from '../lib/time/zones';
 import { venueZone } from '../lib/time/display';
 import { Composer } from './Composer';
+import { HighlightList } from './HighlightList';
 import { NoteList } from './NoteList';
 import { TalkHeader } from './TalkHeader';
 import { TalkPicker } from './TalkPicker';
@@ -37,6 +38,7 @@ export function NowView({ talks, pickedId, onPick, now, viewerZone, focusSignal 
           <TalkHeader talk={talk} agenda={talks} now={now} viewerZone={viewerZone} />
           <Composer key={talk.id} talk={talk} focusSignal={focusSignal} />
           <NoteList talk={talk} viewerZone={viewerZone} />
+          <HighlightList talk={talk} talks={talks} />
         </>
       ) : (
         <p class="muted">No talk is on right now. Pick one above to take notes for it.</p>

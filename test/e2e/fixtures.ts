@@ -16,6 +16,14 @@ export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const OWN_FIXTURES = join(ROOT, 'test/fixtures');
 export const REAL_FIXTURES = resolve(ROOT, '../shared/fixtures/real');
 
+export interface ExtensionOptions {
+  /**
+   * A visible window (on the Xvfb display `npm test` provides): needed where a test presses a
+   * real keyboard shortcut with xdotool, the only way to grant `activeTab` as a user does.
+   */
+  headed: boolean;
+}
+
 export interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;
@@ -29,9 +37,10 @@ export interface ExtensionFixtures {
   tabIdOf: (page: Page) => Promise<number>;
 }
 
-export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
+  headed: [false, { option: true }],
+  context: async ({ headed }, use) => {
+    if (headed && !process.env.DISPLAY) throw new Error('This test needs a display: run it through `npm run test:e2e` (it starts Xvfb).');
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
     const executablePath = await findChromium();
     if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs`.');
@@ -41,7 +50,7 @@ export const test = base.extend<ExtensionFixtures>({
     writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
-      headless: true,
+      headless: !headed,
       args: [
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
@@ -145,4 +154,16 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
       return targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(extensionId));
     })
     .toBe(false);
+}
+
+/**
+ * Press a real key combination in the focused Chromium window, as a person would: extension
+ * shortcuts (and the `activeTab` grant they carry) cannot be triggered through CDP.
+ */
+export async function pressShortcut(page: Page, keys: string): Promise<void> {
+  await page.bringToFront();
+  const { execFileSync } = await import('node:child_process');
+  const windowId = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'chromium']).toString().trim().split('\n').pop()!;
+  execFileSync('xdotool', ['windowfocus', '--sync', windowId]);
+  execFileSync('xdotool', ['key', '--clearmodifiers', keys]);
 }

@@ -15,6 +15,8 @@ export interface SessionSpec {
   start: number;
   minutes: number;
   room?: string;
+  /** The blog post the description links to (default: the fixture's). */
+  descriptionLink?: string;
 }
 
 /** `2026-11-21T09:30:00+0000`: Sched's JSON-LD form (offset without a colon), in UTC. */
@@ -30,7 +32,8 @@ export function sessionHtml(spec: SessionSpec): string {
     .replace(/"startDate":"[^"]+"/, `"startDate":"${schedIso(spec.start)}"`)
     .replace(/"endDate":"[^"]+"/, `"endDate":"${schedIso(spec.start + spec.minutes * 60_000)}"`)
     .replace(/<link rel="canonical"[^>]*>/, `<link rel="canonical" href="${sessionUrl(spec)}">`)
-    .replaceAll('Grand Ballroom A', spec.room ?? 'Grand Ballroom A');
+    .replaceAll('Grand Ballroom A', spec.room ?? 'Grand Ballroom A')
+    .replace('https://blog.example.dev/paved-roads', spec.descriptionLink ?? 'https://blog.example.dev/paved-roads');
 }
 
 /** Serve each session at its URL and clip it with the in-page button, as a user would. */

@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { getDb } from '../lib/db/schema';
+import { broadcastHighlightsChanged } from '../lib/extension/highlighter-injection';
+import { deleteHighlight, highlightsForTalk, restoreHighlight, updateHighlight, type HighlightChanges } from '../lib/highlights/store';
+import type { Highlight, Talk } from '../lib/model';
+import { HighlightItem } from './HighlightItem';
+import { UndoToast } from './UndoToast';
+import { useLiveQuery } from './useLiveQuery';
+
+export interface HighlightListProps {
+  talk: Talk;
+  talks: readonly Talk[];
+}
+
+/** A talk's highlights from the pages it links to; changes repaint open pages. */
+export function HighlightList({ talk, talks }: HighlightListProps) {
+  const db = getDb();
+  const highlights = useLiveQuery(() => highlightsForTalk(db, talk.id), [talk.id]);
+  const [deleted, setDeleted] = useState<Highlight | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const settle = (ok: boolean, message?: string) => {
+    setError(ok ? null : message ?? 'That change could not be saved.');
+    if (ok) void broadcastHighlightsChanged();
+  };
+  const change = async (id: string, changes: HighlightChanges) => {
+    const r = await updateHighlight(db, id, changes);
+    settle(r.ok, r.ok ? undefined : r.error.message);
+  };
+  const remove = async (id: string) => {
+    const r = await deleteHighlight(db, id);
+    if (r.ok) setDeleted(r.value);
+    settle(r.ok, r.ok ? undefined : r.error.message);
+  };
+  const undo = async () => {
+    if (!deleted) return;
+    const r = await restoreHighlight(db, deleted);
+    setDeleted(null);
+    settle(r.ok, r.ok ? undefined : r.error.message);
+  };
+
+  if (highlights.status !== 'ready' || (!highlights.value.length && !deleted)) return null;
+  return (
+    <section aria-label="Highlights" class="highlights">
+      <h2>Highlights ({highlights.value.length})</h2>
+      {error && <p class="error" role="alert">{error}</p>}
+      {highlights.value.length > 0 && (
+        <ul class="plain" aria-label="Highlights of this talk">
+          {highlights.value.map((h) => (
+            <HighlightItem key={h.id} highlight={h} talks={talks} onChange={(c) => void change(h.id, c)} onDelete={() => void remove(h.id)} />
+          ))}
+        </ul>
+      )}
+      {deleted && <UndoToast message="Highlight deleted." onUndo={() => void undo()} onDismiss={() => setDeleted(null)} />}
+    </section>
+  );
+}
