@@ -1,66 +1,151 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClipResponse } from '../lib/messages';
+import type { ExtractedTalk } from '../lib/model';
+import type { ExtractionResult } from '../lib/schedule/types';
+import { extractedByDay } from '../lib/talks/agenda';
+import { formatDay, wallTimeToInstant } from '../lib/time/zones';
+
+export interface PopupTarget {
+  tabId: number;
+  url: string;
+  title: string;
+}
 
 export interface PopupProps {
   /** The page the popup acts on, or null when there is none (a browser page, say). */
-  target: { tabId: number; url: string; title: string } | null;
-  clip: (tabId: number) => Promise<ClipResponse>;
+  target: PopupTarget | null;
+  /** Read the page's talks (fresh each call). */
+  extract: (tabId: number) => Promise<ExtractionResult>;
+  store: (talks: ExtractedTalk[], note: string | null) => Promise<ClipResponse>;
+  /** Bring the highlighter to the page (activeTab); false when the page cannot be scripted. */
+  highlight: (tabId: number) => Promise<boolean>;
+  /** Whether highlights repaint on this site by themselves, and the switch for it. */
+  siteAccess: { origin: string; granted: boolean } | null;
+  setSiteAccess: (origin: string, granted: boolean) => Promise<boolean>;
   openSidePanel: () => Promise<void>;
 }
 
 function summary(res: ClipResponse): string {
   if (!res.ok) return res.message ?? 'No talk found on this page.';
-  const parts = [
-    res.added && `${res.added} added`,
-    res.updated && `${res.updated} updated`,
-    res.skipped && `${res.skipped} already clipped`,
-  ].filter(Boolean);
+  const parts = [res.added && `${res.added} added`, res.updated && `${res.updated} updated`, res.skipped && `${res.skipped} already clipped`].filter(Boolean);
   return `Clipped: ${parts.join(', ')}.`;
 }
 
-/** The toolbar popup: clip the current page, open the panel. */
-export function Popup({ target, clip, openSidePanel }: PopupProps) {
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ClipResponse | null>(null);
-  const [panelError, setPanelError] = useState<string | null>(null);
-  useEffect(() => setResult(null), [target?.tabId]);
+function dayLabel(day: string): string {
+  if (!day) return 'No time given';
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return formatDay(wallTimeToInstant({ year, month, day: date, hour: 12, minute: 0 }, 'UTC'), 'UTC');
+}
 
-  const onClip = async () => {
+/** The toolbar popup: clip the page (one talk, a day, or all), highlight on it, open the panel. */
+export function Popup({ target, extract, store, highlight, siteAccess, setSiteAccess, openSidePanel }: PopupProps) {
+  const [preview, setPreview] = useState<ExtractionResult | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [result, setResult] = useState<ClipResponse | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [granted, setGranted] = useState(siteAccess?.granted ?? false);
+
+  useEffect(() => {
+    if (target) void extract(target.tabId).then(setPreview);
+  }, [target?.tabId]);
+
+  /** Clip from a fresh read of the page (it may have changed since the preview). */
+  const clip = async (label: string, pick: (talks: ExtractedTalk[]) => ExtractedTalk[]) => {
     if (!target) return;
-    setBusy(true);
+    setBusy(label);
     try {
-      setResult(await clip(target.tabId));
+      const fresh = await extract(target.tabId);
+      setPreview(fresh);
+      setResult(await store(pick(fresh.talks), fresh.warnings[0] ?? null));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
+  const days = preview ? extractedByDay(preview.talks) : [];
+  const count = preview?.talks.length ?? 0;
   return (
-    <main style={{ padding: '.75rem', width: '320px' }}>
+    <main style={{ padding: '.75rem', width: '340px' }}>
       <h1>Talkmark</h1>
       {target ? (
         <p class="meta muted" title={target.url}>
           {target.title || target.url}
         </p>
       ) : (
-        <p class="meta muted">Open a talk’s schedule page to clip it.</p>
+        <p class="meta muted">Open a talk’s schedule page to clip it, or an article to highlight it.</p>
       )}
-      <p style={{ display: 'flex', gap: '.5rem', flexWrap: 'wrap' }}>
-        <button type="button" onClick={onClip} disabled={!target || busy}>
-          {busy ? 'Clipping…' : 'Clip this talk'}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => openSidePanel().catch((e: unknown) => setPanelError(e instanceof Error ? e.message : String(e)))}
-        >
-          Open side panel
-        </button>
-      </p>
-      <p role="status" class={result && !result.ok ? 'error' : 'ok'}>
-        {result ? summary(result) : ''}
-      </p>
-      {panelError && <p class="error">{panelError}</p>}
+
+      <section aria-label="Clip">
+        {target && !preview && <p class="muted">Reading this page…</p>}
+        {preview && count === 0 && <p class="muted">{preview.warnings[0] ?? 'No talk found on this page.'}</p>}
+        {preview && count > 1 && (
+          <p class="meta">
+            {count} talks on {days.length === 1 ? 'one day' : `${days.length} days`}
+          </p>
+        )}
+        <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap' }}>
+          {count <= 1 ? (
+            <button type="button" disabled={!target || count === 0 || !!busy} onClick={() => void clip('one', (t) => t)}>
+              {busy ? 'Clipping…' : 'Clip this talk'}
+            </button>
+          ) : (
+            <button type="button" disabled={!!busy} onClick={() => void clip('all', (t) => t)}>
+              {busy === 'all' ? 'Adding…' : `Add all ${count} talks`}
+            </button>
+          )}
+        </p>
+        {count > 1 && days.length > 1 && (
+          <ul class="plain" aria-label="Days on this page">
+            {days.map((d) => (
+              <li key={d.day} style={{ marginBottom: '.25rem' }}>
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={!!busy}
+                  aria-label={`Add the day: ${dayLabel(d.day)} (${d.talks.length} talks)`}
+                  onClick={() => void clip(d.day, (talks) => extractedByDay(talks).find((g) => g.day === d.day)?.talks ?? [])}
+                >
+                  {busy === d.day ? 'Adding…' : `Add ${dayLabel(d.day)} (${d.talks.length})`}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p role="status" class={result && !result.ok ? 'error' : 'ok'}>
+          {result ? summary(result) : ''}
+        </p>
+      </section>
+
+      <section aria-label="Highlight">
+        <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap' }}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!target}
+            onClick={() => void highlight(target!.tabId).then((ok) => (ok ? window.close() : setProblem('Talkmark cannot highlight on this page.')))}
+          >
+            Highlight on this page
+          </button>
+          <button type="button" class="secondary" onClick={() => openSidePanel().catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))}>
+            Open side panel
+          </button>
+        </p>
+        {siteAccess && (
+          <label class="meta">
+            <input
+              type="checkbox"
+              style={{ width: 'auto' }}
+              checked={granted}
+              onChange={(e) => {
+                const want = (e.target as HTMLInputElement).checked;
+                void setSiteAccess(siteAccess.origin, want).then((now) => setGranted(now));
+              }}
+            />{' '}
+            Show my highlights on {new URL(siteAccess.origin).host} on every visit
+          </label>
+        )}
+      </section>
+      {problem && <p class="error">{problem}</p>}
     </main>
   );
 }

@@ -1,4 +1,4 @@
-// Injected on demand (popup "Clip this talk", in-page "Clip"): reads the page, returns talks.
-import { extractTalks } from '../lib/schedule';
+// Injected on demand (popup, in-page "Clip", "Add the day"): reads the page, returns talks.
+import { extractPage } from '../lib/extension/page-extraction';
 
-export default defineUnlistedScript(() => extractTalks(document, location.href));
+export default defineUnlistedScript(() => extractPage(document, location.href));

@@ -2,11 +2,20 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import { Popup } from '../../components/Popup';
 import { getDb } from '../../lib/db/schema';
-import { clipTab } from '../../lib/extension/clip';
-import { openSidePanel, popupTarget } from '../../lib/extension/tabs';
+import { extractTab, storeTalks } from '../../lib/extension/clip';
+import { ensureHighlighter } from '../../lib/extension/highlighter-injection';
+import { openSidePanel, popupTarget, setSiteAccess, siteAccessFor } from '../../lib/extension/tabs';
 
 const target = await popupTarget(new URLSearchParams(location.search));
 render(
-  <Popup target={target} clip={(tabId) => clipTab(getDb(), tabId)} openSidePanel={() => openSidePanel(target?.tabId ?? null)} />,
+  <Popup
+    target={target}
+    extract={(tabId) => extractTab(tabId)}
+    store={(talks, note) => storeTalks(getDb(), talks, note)}
+    highlight={(tabId) => ensureHighlighter(tabId)}
+    siteAccess={target ? await siteAccessFor(target.url) : null}
+    setSiteAccess={setSiteAccess}
+    openSidePanel={() => openSidePanel(target?.tabId ?? null)}
+  />,
   document.getElementById('app')!,
 );

@@ -1,41 +1,47 @@
 /**
  * Clipping a tab: inject the extraction script (it needs the page's DOM), validate what comes
- * back, store it. Shared by the popup (through `activeTab`) and the in-page buttons (through the
- * service worker), so both paths clip exactly the same way.
+ * back, store it. The popup previews first (`extractTab`, then `storeTalks` for what the user
+ * picks); the in-page buttons do both at once through the worker (`clipTab`). Both clip
+ * exactly the same way.
  */
 import { browser } from 'wxt/browser';
 import type { ClipResponse } from '../messages';
 import { cleanExtractionResult } from '../messages';
+import type { ExtractedTalk } from '../model';
 import type { TalkmarkDB } from '../db/schema';
 import { talkKey, upsertTalks } from '../db/talks';
+import type { ExtractionResult } from '../schedule/types';
 
 /** Path of the unlisted script built from `entrypoints/clip.ts`. */
 export const CLIP_SCRIPT = '/clip.js';
 
-export async function clipTab(db: TalkmarkDB, tabId: number, options: { frameId?: number; keys?: string[] | null } = {}): Promise<ClipResponse> {
-  let raw: unknown;
+export async function extractTab(tabId: number, frameId?: number): Promise<ExtractionResult> {
   try {
     const [injection] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: options.frameId !== undefined ? [options.frameId] : undefined },
+      target: { tabId, frameIds: frameId !== undefined ? [frameId] : undefined },
       files: [CLIP_SCRIPT],
     });
-    raw = injection?.result;
+    return cleanExtractionResult(injection?.result);
   } catch (err) {
-    return failure(`Talkmark cannot read this page (${err instanceof Error ? err.message : String(err)}).`);
+    return { talks: [], warnings: [`Talkmark cannot read this page (${err instanceof Error ? err.message : String(err)}).`], source: 'none' };
   }
-  const result = cleanExtractionResult(raw);
-  const wanted = options.keys ? new Set(options.keys) : null;
-  const talks = wanted ? result.talks.filter((t) => wanted.has(talkKey(t))) : result.talks;
-  if (!talks.length) return failure(result.warnings[0] ?? 'No talk found on this page.');
+}
+
+export async function storeTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[], note: string | null = null): Promise<ClipResponse> {
+  if (!talks.length) return failure(note ?? 'No talk found on this page.');
   try {
     const summary = await upsertTalks(db, talks);
-    return {
-      ok: true, added: summary.added, updated: summary.updated, skipped: summary.skipped,
-      keys: talks.map(talkKey), message: result.warnings[0] ?? null,
-    };
+    return { ok: true, added: summary.added, updated: summary.updated, skipped: summary.skipped, keys: talks.map(talkKey), message: note };
   } catch (err) {
-    return failure(`The talk could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+    return failure(`The talks could not be saved: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+export async function clipTab(db: TalkmarkDB, tabId: number, options: { frameId?: number; keys?: string[] | null } = {}): Promise<ClipResponse> {
+  const result = await extractTab(tabId, options.frameId);
+  const wanted = options.keys ? new Set(options.keys) : null;
+  const talks = wanted ? result.talks.filter((t) => wanted.has(talkKey(t))) : result.talks;
+  return storeTalks(db, talks, result.warnings[0] ?? null);
 }
 
 function failure(message: string): ClipResponse {

@@ -97,7 +97,64 @@ export function mountClipButtons(ctx: ContentScriptContext, doc: Document): void
     }).then((ui) => ui.mount());
     return button;
   });
+  if (!single) mountDayButtons(ctx, doc, anchors, buttons);
   void markClipped(buttons);
+}
+
+/** The day a session belongs to on a list view: the nearest day anchor before it. */
+function sessionsByDay(doc: Document, anchors: Element[], buttons: SessionButton[]): Array<{ day: Element; sessions: SessionButton[] }> {
+  const days = Array.from(doc.querySelectorAll('a.sched-container-anchor[id]'));
+  return days
+    .map((day, i) => {
+      const next = days[i + 1];
+      const sessions = buttons.filter((_, j) => {
+        const a = anchors[j]!;
+        const after = day.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING;
+        const before = !next || next.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_PRECEDING;
+        return after && before;
+      });
+      return { day, sessions };
+    })
+    .filter((d) => d.sessions.length > 0);
+}
+
+/** "Add the day": every session under one day heading, clipped at once, with a count. */
+function mountDayButtons(ctx: ContentScriptContext, doc: Document, anchors: Element[], buttons: SessionButton[]): void {
+  for (const { day, sessions } of sessionsByDay(doc, anchors, buttons)) {
+    const heading = day.nextElementSibling?.querySelector('.sched-current-date') ?? day;
+    const label = `Add the day: ${(heading.textContent ?? day.id).replace(/\s+/g, ' ').trim()} (${sessions.length} talks)`;
+    void createShadowRootUi(ctx, {
+      name: 'talkmark-day',
+      position: 'inline',
+      anchor: heading,
+      append: 'after',
+      css: STYLE,
+      onMount(container) {
+        const button = document.createElement('button');
+        const status = document.createElement('span');
+        status.setAttribute('role', 'status');
+        button.textContent = `Add the day (${sessions.length})`;
+        button.setAttribute('aria-label', label);
+        button.addEventListener('click', async (event) => {
+          if (!event.isTrusted || button.disabled) return;
+          button.disabled = true;
+          status.textContent = `Adding ${sessions.length} talks…`;
+          sessions.forEach((s) => s.set('busy'));
+          const res = await send<ClipResponse>({ type: 'clip-page', keys: sessions.map((s) => s.key) });
+          button.disabled = false;
+          if (!res?.ok) {
+            sessions.forEach((s) => s.set('idle'));
+            status.textContent = res?.message ?? 'Talkmark was updated: reload the page to clip.';
+            return;
+          }
+          const done = new Set(res.keys);
+          sessions.forEach((s) => s.set(done.has(s.key) ? 'clipped' : 'idle'));
+          status.textContent = `${res.added} added · ${res.updated} updated · ${res.skipped} already clipped`;
+        });
+        container.append(button, status);
+      },
+    }).then((ui) => ui.mount());
+  }
 }
 
 /** Show which sessions are clipped already. */

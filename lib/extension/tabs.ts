@@ -27,3 +27,32 @@ export async function openSidePanel(tabId: number | null): Promise<void> {
   if (tab?.windowId === undefined) throw new Error('No browser window to open the side panel in.');
   await chrome.sidePanel.open({ windowId: tab.windowId });
 }
+
+/**
+ * Whether highlights repaint on this site by themselves: an optional host permission for the
+ * site's origin, asked only when the user turns it on (the browser shows its own prompt).
+ */
+export async function siteAccessFor(url: string): Promise<{ origin: string; granted: boolean } | null> {
+  let origin: string;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+    origin = u.origin;
+  } catch {
+    return null;
+  }
+  const granted = await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false);
+  return { origin, granted };
+}
+
+/** Turn the per-site repaint on (asks the user) or off; resolves to the state now in force. */
+export async function setSiteAccess(origin: string, granted: boolean): Promise<boolean> {
+  const origins = [`${origin}/*`];
+  try {
+    if (granted) return await browser.permissions.request({ origins });
+    await browser.permissions.remove({ origins });
+    return false;
+  } catch {
+    return browser.permissions.contains({ origins }).catch(() => false);
+  }
+}

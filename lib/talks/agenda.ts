@@ -27,3 +27,16 @@ export function groupByDay(talks: readonly Talk[]): DayGroup[] {
       talks: list.sort((x, y) => (x.startAt ?? 0) - (y.startAt ?? 0) || x.title.localeCompare(y.title)),
     }));
 }
+
+/** Extracted (not yet stored) talks by the venue's day, earliest first: the popup's "Add the day". */
+export function extractedByDay<T extends Pick<Talk, 'start' | 'timeZone'>>(talks: readonly T[]): Array<{ day: string; talks: T[] }> {
+  const groups = new Map<string, T[]>();
+  for (const t of talks) {
+    const at = t.start ? Date.parse(t.start) : NaN;
+    const day = Number.isNaN(at) ? '' : dayKey(at, venueZone(t));
+    groups.set(day, [...(groups.get(day) ?? []), t]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([day, list]) => ({ day, talks: list }));
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../lib/extension/page-extraction';
+import { REAL_FIXTURES, loadDocument, readFixture } from './helpers';
+
+const LIST_URL = 'https://dlfforum2017.sched.com/list/simple';
+const list = () => loadDocument(readFixture(`${REAL_FIXTURES}/sched-dlfforum2017-list.html`), LIST_URL);
+const ics = readFixture(`${REAL_FIXTURES}/sched-dlfforum2017-all.ics`);
+
+describe('extractPage on a Sched list view', () => {
+  it('joins the site feed: every session gets its end time and the venue zone', async () => {
+    let asked = '';
+    const result = await extractPage(list(), LIST_URL, async (url) => ((asked = url), ics));
+    expect(asked).toBe('https://dlfforum2017.sched.com/all.ics');
+    expect(result.talks).toHaveLength(151);
+    expect(result.talks.every((t) => t.end !== null && t.timeZone === 'America/New_York')).toBe(true);
+  });
+
+  it('still clips the sessions, without end times, when the feed cannot be fetched', async () => {
+    const result = await extractPage(list(), LIST_URL, async () => {
+      throw new Error('HTTP 503');
+    });
+    expect(result.talks).toHaveLength(151);
+    expect(result.warnings.at(-1)).toMatch(/could not be loaded \(HTTP 503\).*without end times/);
+  });
+
+  it('clips only the sessions the page shows, not the whole feed', async () => {
+    const html = readFixture(`${REAL_FIXTURES}/sched-dlfforum2017-list.html`);
+    // Keep the first day only, as a filtered list would.
+    const cut = html.indexOf('<a class="sched-container-anchor" id="2017-10-23">');
+    const doc = loadDocument(html.slice(0, cut), LIST_URL);
+    const result = await extractPage(doc, LIST_URL, async () => ics);
+    expect(result.talks.length).toBeGreaterThan(0);
+    expect(result.talks.length).toBeLessThan(151);
+    expect(result.talks.every((t) => t.start?.startsWith('2017-10-22'))).toBe(true);
+  });
+});
