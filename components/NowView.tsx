@@ -5,6 +5,7 @@ import { venueZone } from '../lib/time/display';
 import { Composer } from './Composer';
 import { HighlightList } from './HighlightList';
 import { NoteList } from './NoteList';
+import { TalkDetails } from './TalkDetails';
 import { TalkHeader } from './TalkHeader';
 import { TalkPicker } from './TalkPicker';
 
@@ -36,6 +37,7 @@ export function NowView({ talks, pickedId, onPick, now, viewerZone, focusSignal 
       {talk ? (
         <>
           <TalkHeader talk={talk} agenda={talks} now={now} viewerZone={viewerZone} />
+          <TalkDetails talk={talk} />
           <Composer key={talk.id} talk={talk} focusSignal={focusSignal} />
           <NoteList talk={talk} viewerZone={viewerZone} />
           <HighlightList talk={talk} talks={talks} />

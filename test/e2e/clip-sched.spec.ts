@@ -111,3 +111,40 @@ test('a bot-check page instead of a session says so in one line', async ({ conte
   await expect(popup.getByRole('button', { name: 'Clip this talk' })).toBeDisabled();
   expect(await readTable(popup, 'talks')).toHaveLength(0);
 });
+
+test('the side panel shows everything the schedule said about the talk', async ({ context, serve, openExtensionPage }) => {
+  await serve(SESSION_URL, { file: SESSION_FILE });
+  const page = await context.newPage();
+  await page.goto(SESSION_URL);
+  await page.getByRole('button', { name: 'Clip talk' }).click();
+  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+  const panel = await openExtensionPage('sidepanel.html');
+  await panel.getByRole('button', { name: 'Agenda' }).click();
+  await panel.getByRole('button', { name: 'Take notes for Platform Engineering Without the Platform Team' }).click();
+  const current = panel.getByRole('region', { name: 'Current talk' });
+  await expect(current.getByRole('list', { name: 'Speakers' })).toContainText('Ravi Kumar · Maintainer');
+  await expect(current).toContainText('Grand Ballroom A');
+  await panel.getByText('About this talk').click();
+  const details = panel.locator('details.talk-details');
+  await expect(details).toContainText('Track: Platform Engineering');
+  await expect(details).toContainText('Content Experience Level');
+  await expect(details.getByRole('link', { name: 'Backstage' })).toHaveAttribute('href', 'https://backstage.io/docs');
+  await expect(details.getByRole('link', { name: 'Slides: paved-roads-slides.pdf' })).toBeVisible();
+  await expect(details.getByRole('link', { name: 'Recording' })).toHaveAttribute('href', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+});
+
+test.describe('a viewer in Tokyo, a conference in California', () => {
+  test.use({ viewerTimeZone: 'Asia/Tokyo' });
+
+  test('sees the venue time and their own, with the date change', async ({ serve, openExtensionPage, context }) => {
+    await serve(SESSION_URL, { file: SESSION_FILE });
+    const page = await context.newPage();
+    await page.goto(SESSION_URL);
+    await page.getByRole('button', { name: 'Clip talk' }).click();
+    await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+    const panel = await openExtensionPage('sidepanel.html');
+    await panel.getByRole('button', { name: 'Agenda' }).click();
+    const card = panel.getByRole('article', { name: 'Platform Engineering Without the Platform Team' });
+    await expect(card).toContainText('9:30 – 10:00 AM PDT · your time 1:30 – 2:00 AM GMT+9 (next day)');
+  });
+});

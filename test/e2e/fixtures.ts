@@ -22,6 +22,8 @@ export interface ExtensionOptions {
    * real keyboard shortcut with xdotool, the only way to grant `activeTab` as a user does.
    */
   headed: boolean;
+  /** The viewer's clock (IANA zone) for extension pages; the machine's when undefined. */
+  viewerTimeZone: string | undefined;
 }
 
 export interface ExtensionFixtures {
@@ -39,7 +41,8 @@ export interface ExtensionFixtures {
 
 export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
   headed: [false, { option: true }],
-  context: async ({ headed }, use) => {
+  viewerTimeZone: [undefined, { option: true }],
+  context: async ({ headed, viewerTimeZone }, use) => {
     if (headed && !process.env.DISPLAY) throw new Error('This test needs a display: run it through `npm run test:e2e` (it starts Xvfb).');
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
     const executablePath = await findChromium();
@@ -51,6 +54,7 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: !headed,
+      timezoneId: viewerTimeZone,
       args: [
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
