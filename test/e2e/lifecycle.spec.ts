@@ -8,11 +8,13 @@ test('after an extension update, an open Sched tab gets a working Clip button ag
   const page = await context.newPage();
   await page.goto(SESSION_URL);
   await expect(page.getByRole('button', { name: 'Clip talk' })).toHaveCount(1);
+  const oldHost = await page.locator('talkmark-clip').elementHandle();
 
   await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => {});
   await context.waitForEvent('serviceworker');
 
-  // The old script's button is gone, a new one works — no "Extension context invalidated".
+  // The old script's button goes away and a new one comes — no "Extension context invalidated".
+  await expect.poll(() => oldHost!.evaluate((el) => el.isConnected)).toBe(false);
   await expect(page.getByRole('button', { name: 'Clip talk' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Clip talk' }).click();
   await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
