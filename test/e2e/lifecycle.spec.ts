@@ -14,7 +14,7 @@ test('after an extension update, an open Sched tab gets a working Clip button ag
   await context.waitForEvent('serviceworker');
 
   // The old script's button goes away and a new one comes — no "Extension context invalidated".
-  await expect.poll(() => oldHost!.evaluate((el) => el.isConnected)).toBe(false);
+  await expect.poll(() => oldHost!.evaluate((el) => el.isConnected), { timeout: 15_000 }).toBe(false);
   await expect(page.getByRole('button', { name: 'Clip talk' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Clip talk' }).click();
   await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
