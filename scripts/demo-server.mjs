@@ -51,10 +51,25 @@ ${people ? `<div class="tip-roles"><strong>Speakers</strong>${people}</div>` : '
 </div>`, `<script type="application/ld+json">${JSON.stringify(ld).replace(/</g, '\\u003c')}</script>`);
 }
 
+const zoneAbbr = (d) => new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'UTC';
+const dayId = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
 function schedulePage(talks) {
-  const rows = talks.map((t) => `<h3>${clock(t.start)}</h3>
-<span class="event ev_1"><a href="event/${t.short}/${t.slug}" id="${t.id}" name="${t.id}" class="name"><span class="session-title">${esc(t.title)}</span><span class="vs">${esc(t.room)}</span></a></span>`).join('\n');
-  return layout(conference.name, `<h1>${esc(conference.name)} — schedule</h1><p>Open a talk and press “Clip”, or use the Talkmark button in the toolbar.</p>${rows}`);
+  const first = talks[0].start;
+  const dayHeader = `<a class="sched-container-anchor" id="${dayId(first)}"></a><div class="sched-container-header"><div class="sched-container-dates"><div class="sched-current-date"><b>${first.toLocaleDateString('en-US', { weekday: 'long' })}</b>, ${first.toLocaleDateString('en-US', { month: 'long', day: 'numeric' })}</div></div></div>`;
+  const rows = talks.map((t) => `<h3>${clock(t.start)} <span class='tz'>${esc(zoneAbbr(t.start))}</span></h3>
+<span class="event ev_1"><a href="event/${t.short}/${t.slug}" id="${t.id}" name="${t.id}" class="name"><span class="session-title">${esc(t.title)}</span><span class="vs">${esc(t.room)}</span>${t.speakers.length ? `<span class="sched-event-evpeople">${t.speakers.map((p) => esc(p.name)).join(' &bull; ')}</span>` : ''}</a></span>`).join('\n');
+  return layout(conference.name, `<h1>${esc(conference.name)} — schedule</h1><p>Open a talk and press “Clip”, or use the Talkmark button in the toolbar.</p>${dayHeader}${rows}`);
+}
+
+/** Sched's `all.ics`: UTC times, UID = the session id, CRLF lines. */
+function feed(talks, origin) {
+  const utc = (d) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const text = (s) => String(s).replace(/[\\,;]/g, (c) => `\\${c}`).replace(/<[^>]+>/g, '');
+  const events = talks.map((t) => ['BEGIN:VEVENT', `DTSTAMP:${utc(new Date())}`, `DTSTART:${utc(t.start)}`, `DTEND:${utc(t.end)}`,
+    `SUMMARY:${text(t.title)}`, `DESCRIPTION:${text(t.description)}`, `LOCATION:${text(t.room)}`, `UID:${t.id}`,
+    `URL:${origin}/event/${t.short}/${t.slug}`, 'END:VEVENT'].join('\r\n'));
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Talkmark demo//EN', 'X-WR-TIMEZONE:UTC', ...events, 'END:VCALENDAR', ''].join('\r\n');
 }
 
 const blogPost = () => layout('Paved roads on a budget', `<article><h1>Paved roads on a budget</h1>
@@ -68,6 +83,10 @@ export function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
     const talks = conference.talks.map((t) => timed(t, now));
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const talk = talks.find((t) => path === `/event/${t.short}/${t.slug}` || path === `/event/${t.short}`);
+    if (path === '/all.ics') {
+      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' });
+      return res.end(feed(talks, `http://${req.headers.host}`));
+    }
     const body = path === '/' ? schedulePage(talks) : talk ? sessionPage(talk, `http://${req.headers.host}`) : path === '/blog/paved-roads' ? blogPost() : null;
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body ?? layout('Not found', '<p>Not found.</p>'));

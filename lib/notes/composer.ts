@@ -49,6 +49,12 @@ export interface ComposerResult {
   text: string;
 }
 
+/** A quote typed in quotation marks keeps neither mark: `"words"` and `“words”` become `words`. */
+function unquote(prefix: NotePrefix, text: string): string {
+  const closing = prefix.prefix === '"' ? /["”]$/ : prefix.prefix === '\u201c' ? /[”"]$/ : null;
+  return closing ? text.replace(closing, '').trimEnd() : text;
+}
+
 function matchPrefix(text: string): NotePrefix | null {
   const lower = text.toLowerCase();
   for (const p of NOTE_PREFIXES) {
@@ -70,9 +76,9 @@ export function parseComposerInput(text: string, explicitKind?: NoteKind | null)
   const strip = (p: NotePrefix) => body.slice(p.prefix.length).trimStart();
 
   if (explicitKind) {
-    return { kind: explicitKind, text: prefix && prefix.kind === explicitKind ? strip(prefix) : body };
+    return { kind: explicitKind, text: prefix && prefix.kind === explicitKind ? unquote(prefix, strip(prefix)) : body };
   }
-  if (prefix) return { kind: prefix.kind, text: strip(prefix) };
+  if (prefix) return { kind: prefix.kind, text: unquote(prefix, strip(prefix)) };
   if (LONE_URL.test(body)) return { kind: 'link', text: body };
   return { kind: 'plain', text: body };
 }

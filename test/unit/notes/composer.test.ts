@@ -7,8 +7,8 @@ describe('parseComposerInput', () => {
   it.each([
     ['! Ship small PRs', 'takeaway', 'Ship small PRs'],
     ['!Ship small PRs', 'takeaway', 'Ship small PRs'],
-    ['"Latency is a feature"', 'quote', 'Latency is a feature"'],
-    ['\u201cLatency is a feature\u201d', 'quote', 'Latency is a feature\u201d'],
+    ['"Latency is a feature"', 'quote', 'Latency is a feature'],
+    ['\u201cLatency is a feature\u201d', 'quote', 'Latency is a feature'],
     ['> Latency is a feature', 'quote', 'Latency is a feature'],
     ['? How does this scale', 'question', 'How does this scale'],
     ['@ https://example.org/slides', 'link', 'https://example.org/slides'],
@@ -85,5 +85,14 @@ describe('prefix table', () => {
     const hints = prefixHints();
     expect(hints.find((h) => h.kind === 'quote')?.prefixes).toEqual(['"', '\u201c', '>']);
     expect(hints.find((h) => h.kind === 'plain')).toBeUndefined();
+  });
+});
+
+describe('quotes typed in quotation marks', () => {
+  it('drops the closing mark too', () => {
+    expect(parseComposerInput('"Measure the time to first deploy"')).toEqual({ kind: 'quote', text: 'Measure the time to first deploy' });
+    expect(parseComposerInput('“Curly quotes too”')).toEqual({ kind: 'quote', text: 'Curly quotes too' });
+    expect(parseComposerInput('"Half a quote')).toEqual({ kind: 'quote', text: 'Half a quote' });
+    expect(parseComposerInput('> block "quoted"')).toEqual({ kind: 'quote', text: 'block "quoted"' });
   });
 });
