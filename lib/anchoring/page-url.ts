@@ -1,3 +1,4 @@
+import { documentBase } from '../html/base-url';
 /**
  * The key under which a page's highlights are stored: the same article must give the same key
  * whether reached from a newsletter (utm_*), a tweet (ref_src), a talk's slide or a bookmark.
@@ -86,16 +87,6 @@ export function cleanPageUrl(url: string): string {
   return u.href;
 }
 
-/** Where relative URLs in `doc` resolve: its `<base href>` against the page URL. */
-function baseOf(doc: Document, pageUrl: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
-  if (!href) return pageUrl;
-  try {
-    return new URL(href, pageUrl).href;
-  } catch {
-    return pageUrl;
-  }
-}
 
 /** The document's canonical URL if it is usable as the key of `pageUrl`, else null. */
 function plausibleCanonical(doc: Document, pageUrl: URL): URL | null {
@@ -106,7 +97,7 @@ function plausibleCanonical(doc: Document, pageUrl: URL): URL | null {
   if (!href) return null;
   let canonical: URL;
   try {
-    canonical = new URL(href, baseOf(doc, pageUrl.href));
+    canonical = new URL(href, documentBase(doc, pageUrl.href));
   } catch {
     return null;
   }

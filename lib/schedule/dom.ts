@@ -29,16 +29,7 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
   }
 }
 
-/** The base URL links resolve against: `<base href>` resolved against the page URL. */
-export function documentBase(doc: Document, pageUrl: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
-  if (!href) return pageUrl;
-  try {
-    return new URL(href, pageUrl).href;
-  } catch {
-    return pageUrl;
-  }
-}
+export { documentBase } from '../html/base-url';
 
 /** Every JSON-LD object on the page, flattened through arrays and `@graph`; broken blocks are skipped. */
 export function jsonLdObjects(doc: Document): Record<string, unknown>[] {

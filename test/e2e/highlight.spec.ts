@@ -16,23 +16,34 @@ const nowTalk: SessionSpec = { id: '2'.repeat(32), title: 'Talk Happening Now', 
 
 interface StoredHighlight { id: string; talkId: string | null; pageUrl: string; quote: { exact: string }; orphanedAt?: number | null; color: string }
 
-/** Select `text` on the page the way a drag would leave it. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
+/**
+ * Find `text` on the page and either select it (as a drag would leave it) or return its
+ * on-screen box (to drag or click over it like a person).
+ */
+async function findText(page: Page, text: string, action: 'select' | 'box') {
+  return page.evaluate(([needle, what]) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(needle);
+      const at = node.textContent!.indexOf(needle!);
       if (at < 0) continue;
       const range = document.createRange();
       range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
+      range.setEnd(node, at + needle!.length);
+      if (what === 'select') {
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return null;
+      }
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0]!;
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     }
     throw new Error(`"${needle}" is not on the page`);
-  }, text);
+  }, [text, action] as const);
 }
+
+const select = (page: Page, text: string) => findText(page, text, 'select');
+const boxOf = async (page: Page, text: string) => (await findText(page, text, 'box'))!;
 
 const paintedCount = (page: Page) =>
   page.evaluate(() => [...(CSS.highlights?.values() ?? [])].reduce((n, h) => n + h.size, 0));
@@ -74,24 +85,6 @@ test('a highlight made with the shortcut goes to the talk that links the post, a
   expect(await paintedCount(page)).toBe(0);
   expect(await readTable(panel, 'highlights')).toHaveLength(1);
 });
-
-/** The on-screen box of `text`, to drag or click over it like a person. */
-async function boxOf(page: Page, text: string) {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const r = range.getClientRects()[0]!;
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    }
-    throw new Error(`"${needle}" is not on the page`);
-  }, text);
-}
 
 test('on the page: select with the mouse, press the floating button; click a highlight to recolour or delete it, with undo', async ({ context, openExtensionPage }) => {
   await clipSessions(context, [linkingTalk]);
