@@ -46,9 +46,11 @@ export default defineConfig({
       'Clip conference talks from their schedule pages, take timestamped notes and highlights, and turn them into a Markdown recap.',
     // Everything lives in IndexedDB on the extension origin; unlimitedStorage keeps a conference
     // worth of notes and highlights clear of the default quota.
-    permissions: ['unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Asked for one site at a time, only when the user wants highlights painted on every visit.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Asked only when the user turns on the automatic daily backup.
+    optional_permissions: ['downloads'],
     // Sched is the primary schedule platform: the in-page "Clip" buttons run there.
     host_permissions: ['https://*.sched.com/*', ...(DEMO ? [DEMO_MATCH] : [])],
     action: { default_title: 'Talkmark' },

@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
 import { backupFileName, exportBackup, restoreFromText, serializeBackup, type ImportSummary } from '../lib/backup';
 import { getDb } from '../lib/db/schema';
+import { getSetting } from '../lib/db/settings';
+import { setDailyBackup } from '../lib/extension/daily-backup';
 import { downloadText } from '../lib/extension/download';
+import { useLiveQuery } from './useLiveQuery';
 
 function describeSummary(summary: ImportSummary): string {
   const parts = (['talks', 'notes', 'highlights', 'templates'] as const).map((table) => {
@@ -15,6 +18,16 @@ function describeSummary(summary: ImportSummary): string {
 export function BackupSection() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const daily = useLiveQuery(async () => ({ on: await getSetting(getDb(), 'dailyBackup'), lastAt: await getSetting(getDb(), 'lastAutoBackupAt') }));
+
+  const toggleDaily = async (on: boolean) => {
+    try {
+      const now = await setDailyBackup(getDb(), on);
+      if (on && !now) setStatus({ ok: false, text: 'The daily backup needs permission to save files to Downloads.' });
+    } catch (err) {
+      setStatus({ ok: false, text: `The daily backup could not be changed: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
 
   const backup = async () => {
     setBusy(true);
@@ -56,6 +69,15 @@ export function BackupSection() {
           <input type="file" accept=".json,application/json" aria-label="Restore from backup file" disabled={busy} onChange={(e) => void restore(e.target as HTMLInputElement)} />
         </label>
       </p>
+      {daily.status === 'ready' && (
+        <p class="meta">
+          <label>
+            <input type="checkbox" style={{ width: 'auto' }} checked={daily.value.on} onChange={(e) => void toggleDaily((e.target as HTMLInputElement).checked)} />{' '}
+            Also save a backup every day to Downloads/Talkmark backups
+          </label>
+          {daily.value.on && daily.value.lastAt && <span class="muted"> · last on {new Date(daily.value.lastAt).toLocaleString()}</span>}
+        </p>
+      )}
       {status && (
         <p role="status" class={status.ok ? 'ok' : 'error'}>
           {status.text}

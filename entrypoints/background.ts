@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../lib/db/schema';
 import { clippedKeys } from '../lib/db/talks';
 import { clipTab } from '../lib/extension/clip';
+import { ensureDailyBackupAlarm, runDailyBackup } from '../lib/extension/daily-backup';
+import { DAILY_BACKUP_ALARM } from '../lib/backup/daily';
 import { handleHighlightMessage } from '../lib/extension/highlight-requests';
 import { highlightSelectionIn, syncRepaintRegistration } from '../lib/extension/highlighter-injection';
 import { reinjectSchedTabs } from '../lib/extension/reinject';
@@ -35,9 +37,14 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
+    void ensureDailyBackupAlarm();
     void reinjectSchedTabs();
     void syncRepaintRegistration();
     browser.contextMenus.create({ id: HIGHLIGHT_MENU, title: 'Highlight with Talkmark', contexts: ['selection'] }, () => void browser.runtime.lastError);
+  });
+  browser.runtime.onStartup.addListener(() => void ensureDailyBackupAlarm());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DAILY_BACKUP_ALARM) void runDailyBackup(getDb()).catch(() => {});
   });
   browser.permissions.onAdded.addListener(() => void syncRepaintRegistration());
   browser.permissions.onRemoved.addListener(() => void syncRepaintRegistration());
