@@ -2,9 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { checkDatabase, type Availability } from '../lib/db/availability';
 import { getDb } from '../lib/db/schema';
 import { BackupSection } from './BackupSection';
+import { ExportDefaultsSection } from './ExportDefaultsSection';
 import { StorageSection } from './StorageSection';
+import { TemplatesSection } from './TemplatesSection';
 
-/** Settings: storage, backups (and, as they land, recap templates). */
+/** Settings: storage, backups, recap export defaults and templates. */
 export function OptionsPage() {
   const [db, setDb] = useState<Availability | null>(null);
   useEffect(() => void checkDatabase(getDb()).then(setDb), []);
@@ -18,6 +20,8 @@ export function OptionsPage() {
       )}
       <StorageSection />
       <BackupSection />
+      <ExportDefaultsSection />
+      <TemplatesSection />
     </main>
   );
 }

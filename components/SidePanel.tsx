@@ -3,15 +3,17 @@ import { noteCountsByTalk } from '../lib/db/note-counts';
 import { getDb } from '../lib/db/schema';
 import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
+import { chooseNowAndNext } from '../lib/notes';
 import { viewerTimeZone } from '../lib/time/zones';
+import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
 import { SearchView } from './SearchView';
 import { TalkList } from './TalkList';
 import { useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
 
-type View = 'now' | 'agenda' | 'search';
-const VIEWS: Array<[View, string]> = [['now', 'Now'], ['agenda', 'Agenda'], ['search', 'Search']];
+type View = 'now' | 'agenda' | 'search' | 'export';
+const VIEWS: Array<[View, string]> = [['now', 'Now'], ['agenda', 'Agenda'], ['search', 'Search'], ['export', 'Export']];
 
 export interface SidePanelProps {
   /** The keyboard shortcut that opens the panel / focuses the note box, as the browser has it bound. */
@@ -19,6 +21,12 @@ export interface SidePanelProps {
   /** Increments when that shortcut fires while the panel is open. */
   focusSignal: number;
   onOpenSettings: () => void;
+}
+
+/** The talk the Now view shows: the one picked by hand, else the one on now. */
+function currentTalkId(talks: readonly Talk[], pickedId: string | null, now: number): string | null {
+  if (pickedId && talks.some((t) => t.id === pickedId)) return pickedId;
+  return chooseNowAndNext(talks, now).now?.id ?? null;
 }
 
 /** The side panel (Chrome) / sidebar (Firefox): where Talkmark lives during a conference. */
@@ -93,6 +101,9 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
         </section>
       )}
       {view === 'search' && <SearchView onOpen={openTalk} />}
+      {talks.status === 'ready' && view === 'export' && (
+        <ExportViewLoader talks={talks.value} talkId={currentTalkId(talks.value, pickedId.status === 'ready' ? pickedId.value : null, now)} />
+      )}
       <footer class="muted shortcut-hint">
         {shortcut && <p>Shortcut: {shortcut} opens this panel and jumps to the note box.</p>}
         <button type="button" class="link-button" onClick={onOpenSettings}>

@@ -167,7 +167,9 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
 export async function pressShortcut(page: Page, keys: string): Promise<void> {
   await page.bringToFront();
   const { execFileSync } = await import('node:child_process');
-  const windowId = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'chromium']).toString().trim().split('\n').pop()!;
+  // This test's window, by its title ("<page title> - Chromium"): other headed browsers may share the display.
+  const title = (await page.title()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const windowId = execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${title} - Chromium$`]).toString().trim().split('\n').pop()!;
   execFileSync('xdotool', ['windowfocus', '--sync', windowId]);
   execFileSync('xdotool', ['key', '--clearmodifiers', keys]);
 }

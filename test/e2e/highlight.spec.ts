@@ -6,6 +6,8 @@ import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
 // Real shortcuts need a real (Xvfb) window: that is how activeTab is granted, as for a user.
 test.use({ headed: true });
+// One headed browser at a time: keyboard focus is a property of the whole display.
+test.describe.configure({ mode: 'default' });
 
 const ARTICLE_URL = 'https://fieldnotes.example.dev/2025/09/paved-roads-not-golden-cages/';
 const ARTICLE = readFileSync(join(OWN_FIXTURES, 'articles/paved-roads.html'), 'utf8');

@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import { downloadText } from '../lib/extension/download';
+import { copyPlainText, copyRichText } from '../lib/recap-ui/clipboard';
+import { markdownToHtml } from '../lib/recap-ui/rich-text';
+import './export.css';
+
+export interface ExportActionsProps {
+  /** The finished recap; null disables every action (nothing chosen, or a template error). */
+  recap: { markdown: string; fileName: string } | null;
+}
+
+type Status = { ok: boolean; text: string };
+
+const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Copy as Markdown, copy as rich text, save as a .md file. */
+export function ExportActions({ recap }: ExportActionsProps) {
+  const [status, setStatus] = useState<Status | null>(null);
+
+  const run = async (action: (r: NonNullable<typeof recap>) => Promise<string> | string) => {
+    if (!recap) return;
+    try {
+      setStatus({ ok: true, text: await action(recap) });
+    } catch (err) {
+      setStatus({ ok: false, text: `That did not work: ${reason(err)}` });
+    }
+  };
+
+  const copyMarkdown = () => run(async (r) => {
+    await copyPlainText(r.markdown);
+    return 'Copied the Markdown.';
+  });
+  // Rich-text targets get HTML; plain-text ones still get the Markdown.
+  const copyRich = () => run(async (r) => {
+    await copyRichText(markdownToHtml(r.markdown), r.markdown);
+    return 'Copied as rich text.';
+  });
+  const download = () => run((r) => {
+    downloadText(r.fileName, r.markdown, 'text/markdown;charset=utf-8');
+    return `Saved ${r.fileName}.`;
+  });
+
+  const disabled = recap === null;
+  return (
+    <div class="export-actions">
+      <div class="button-row">
+        <button type="button" disabled={disabled} onClick={() => void copyMarkdown()}>
+          Copy as Markdown
+        </button>
+        <button type="button" class="secondary" disabled={disabled} onClick={() => void copyRich()}>
+          Copy as rich text
+        </button>
+        <button type="button" class="secondary" disabled={disabled} onClick={() => void download()}>
+          Download .md
+        </button>
+      </div>
+      {recap && <p class="muted file-name">File name: {recap.fileName}</p>}
+      {status && (
+        <p role="status" class={status.ok ? 'ok' : 'error'}>
+          {status.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Talk } from '../lib/model';
+import { EXPORT_SCOPES, type ExportScope } from '../lib/recap-ui/export-choices';
+import type { ExportDay, ScopeSelection } from '../lib/recap-ui/export-scope';
+import { venueZone } from '../lib/time/display';
+import { formatTime } from '../lib/time/zones';
+import './export.css';
+
+export interface ExportScopeFieldsProps {
+  talks: readonly Talk[];
+  days: readonly ExportDay[];
+  selection: ScopeSelection;
+  onChange: (selection: ScopeSelection) => void;
+}
+
+const SCOPE_LABELS: Record<ExportScope, string> = {
+  talk: 'One talk',
+  day: 'One day',
+  days: 'Several days',
+  all: 'All talks',
+};
+
+const plural = (n: number) => `${n} talk${n === 1 ? '' : 's'}`;
+
+/** What the recap covers: a talk, a day, some days or everything. */
+export function ExportScopeFields({ talks, days, selection, onChange }: ExportScopeFieldsProps) {
+  const set = (changes: Partial<ScopeSelection>) => onChange({ ...selection, ...changes });
+  const toggleDay = (key: string, on: boolean) =>
+    set({ days: on ? [...selection.days.filter((d) => d !== key), key] : selection.days.filter((d) => d !== key) });
+
+  return (
+    <fieldset class="export-fields">
+      <legend>What to export</legend>
+      <label class="field">
+        <span>Scope</span>
+        <select aria-label="Scope" value={selection.scope} onChange={(e) => set({ scope: (e.target as HTMLSelectElement).value as ExportScope })}>
+          {EXPORT_SCOPES.map((s) => (
+            <option key={s} value={s}>
+              {SCOPE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {selection.scope === 'talk' && (
+        <label class="field">
+          <span>Talk</span>
+          <select aria-label="Talk to export" value={selection.talkId ?? ''} onChange={(e) => set({ talkId: (e.target as HTMLSelectElement).value || null })}>
+            {days.map((d) => (
+              <optgroup key={d.key} label={d.label}>
+                {d.talkIds.map((id) => talks.find((t) => t.id === id)).filter((t): t is Talk => !!t).map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.startAt !== null ? `${formatTime(t.startAt, venueZone(t))} ` : ''}
+                    {t.title}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+      )}
+      {selection.scope === 'day' && (
+        <label class="field">
+          <span>Day</span>
+          <select aria-label="Day to export" value={selection.days[0] ?? ''} onChange={(e) => set({ days: [(e.target as HTMLSelectElement).value] })}>
+            {days.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.label} ({plural(d.talkIds.length)})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {selection.scope === 'days' && (
+        <fieldset class="day-checks">
+          <legend>Days to export</legend>
+          {days.map((d) => (
+            <label key={d.key} class="check">
+              <input type="checkbox" checked={selection.days.includes(d.key)} onChange={(e) => toggleDay(d.key, (e.target as HTMLInputElement).checked)} />
+              {d.label} <span class="muted">({plural(d.talkIds.length)})</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </fieldset>
+  );
+}

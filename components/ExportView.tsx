@@ -1,0 +1,78 @@
+import { useMemo, useState } from 'preact/hooks';
+import { getDb } from '../lib/db/schema';
+import { listTemplates } from '../lib/db/templates';
+import type { Talk } from '../lib/model';
+import { recapOptionsFor, renderExport, type ExportScope } from '../lib/recap-ui/export-choices';
+import { exportDays, settleSelection, talksInScope, type ScopeSelection } from '../lib/recap-ui/export-scope';
+import { loadRecapInput } from '../lib/recap-ui/recap-input';
+import { ExportActions } from './ExportActions';
+import { ExportScopeFields } from './ExportScopeFields';
+import { ExportStyleFields } from './ExportStyleFields';
+import { RecapPreview } from './RecapPreview';
+import { useExportChoices } from './useExportChoices';
+import { useLiveQuery } from './useLiveQuery';
+import './export.css';
+
+export interface ExportViewProps {
+  talks: readonly Talk[];
+  /** The talk "One talk" starts on (the Now view's current talk); else the first clipped talk. */
+  talkId?: string | null;
+  /** Open on this scope instead of the remembered one, e.g. `"talk"` for an "Export this talk" button. */
+  initialScope?: ExportScope;
+}
+
+/** Turn clipped talks and notes into a Markdown post: choose, preview, then copy or download. */
+export function ExportView({ talks, talkId = null, initialScope }: ExportViewProps) {
+  const db = getDb();
+  const { choices, update, error: rememberError } = useExportChoices();
+  const days = useMemo(() => exportDays(talks), [talks]);
+  const [scopeOverride, setScopeOverride] = useState<ExportScope | null>(initialScope ?? null);
+  const [picked, setPicked] = useState<{ talkId: string | null; days: readonly string[] }>(() => ({ talkId, days: days.slice(0, 1).map((d) => d.key) }));
+
+  const selection = settleSelection(talks, { scope: scopeOverride ?? choices?.scope ?? 'day', ...picked });
+  const inScope = talksInScope(talks, selection);
+  const scopeKey = inScope.map((t) => t.id).join(',');
+  // Tagged with its scope: until the new query answers, the old answer must not be exported.
+  const loaded = useLiveQuery(async () => ({ scopeKey, input: await loadRecapInput(db, inScope) }), [scopeKey, talks]);
+  const input = loaded.status === 'ready' && loaded.value.scopeKey === scopeKey ? loaded.value.input : null;
+  const templates = useLiveQuery(() => listTemplates(db));
+  const templateList = templates.status === 'ready' ? templates.value : [];
+  const template = templateList.find((t) => t.id === choices?.templateId) ?? null;
+
+  const result = useMemo(() => {
+    // Until templates load, a chosen template would silently fall back to the preset.
+    if (!choices || !input || inScope.length === 0 || templates.status === 'loading') return null;
+    return renderExport(input, recapOptionsFor(choices, template));
+  }, [choices, input, template, inScope.length, templates.status]);
+
+  const changeSelection = (next: ScopeSelection) => {
+    if (next.scope !== selection.scope) {
+      setScopeOverride(null);
+      update({ scope: next.scope });
+    }
+    setPicked({ talkId: next.talkId, days: next.days });
+  };
+
+  if (talks.length === 0) {
+    return <p class="muted">Clip a talk and take notes first: the recap is made from them.</p>;
+  }
+  if (!choices) return <p class="muted">Loading…</p>;
+  const conferenceName = input?.conference?.name;
+  return (
+    <section class="export-view" aria-label="Export recap">
+      <ExportScopeFields talks={talks} days={days} selection={selection} onChange={changeSelection} />
+      <ExportStyleFields
+        choices={choices}
+        templates={templateList}
+        onChange={update}
+        defaultTitle={conferenceName ? `${conferenceName} – Recap` : 'Conference recap'}
+      />
+      {rememberError && <p class="error" role="alert">Your choices could not be remembered: {rememberError.message}</p>}
+      {loaded.status === 'error' && <p class="error" role="alert">Your notes could not be read: {loaded.error.message}</p>}
+      {inScope.length === 0 && <p class="muted">Choose at least one day to export.</p>}
+      <h2>Preview</h2>
+      <RecapPreview result={result} label="Recap preview" />
+      <ExportActions recap={result?.ok ? result : null} />
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { getDb } from '../lib/db/schema';
+import { updateTemplate, type TemplateFields } from '../lib/db/templates';
+import { downloadText } from '../lib/extension/download';
+import type { Template } from '../lib/model';
+import { pageStorage } from '../lib/notes';
+import { validateTemplate, type TemplateKind } from '../lib/recap';
+import { describeTemplateError } from '../lib/recap-ui/error-text';
+import { renderExport } from '../lib/recap-ui/export-choices';
+import { mirrorTemplate, parseTemplateFields, serializeTemplateFields, templateToEdit } from '../lib/recap-ui/local-mirror';
+import type { PreviewInput } from '../lib/recap-ui/recap-input';
+import { KIND_LABELS } from '../lib/recap-ui/starters';
+import { templateFileName } from '../lib/recap-ui/template-files';
+import { RecapPreview } from './RecapPreview';
+import { useDebouncedValue } from './useDebouncedValue';
+import { useDurableWriter } from './useDurableWriter';
+import './export.css';
+
+/** Checking and previewing follow typing by this much; saving has its own (shorter) clock. */
+export const CHECK_DEBOUNCE_MS = 250;
+
+export interface TemplateEditorProps {
+  /** The stored template; the editor keeps its own copy while the user types (give it `key={id}`). */
+  template: Template;
+  /** Talks to preview with; null while they load. */
+  preview: PreviewInput | null;
+  /** Called after pending edits are written, so an undo brings back the latest text. */
+  onDelete: (id: string) => void;
+}
+
+/** Edit one template: name, kind, Liquid source; errors and a preview follow as you type. */
+export function TemplateEditor({ template, preview, onDelete }: TemplateEditorProps) {
+  const db = getDb();
+  const id = template.id;
+  const [opened] = useState(() => templateToEdit(pageStorage(), template));
+  const [fields, setFields] = useState<TemplateFields>(opened.fields);
+  const latest = useRef(opened.fields);
+  // Name, kind and body are written together, so one timestamp covers them (and the mirror).
+  const writer = useDurableWriter((json) => updateTemplate(db, id, parseTemplateFields(json) ?? {}));
+
+  useEffect(() => {
+    if (opened.unsaved) writer.schedule(serializeTemplateFields(opened.fields));
+  }, []);
+
+  const change = (changes: Partial<TemplateFields>) => {
+    const next = { ...latest.current, ...changes };
+    latest.current = next;
+    setFields(next);
+    mirrorTemplate(pageStorage(), id, next);
+    writer.schedule(serializeTemplateFields(next));
+  };
+
+  const { name, kind, body } = fields;
+  const checkedBody = useDebouncedValue(body, CHECK_DEBOUNCE_MS);
+  const warnings = useMemo(() => {
+    const check = validateTemplate(checkedBody, kind);
+    return check.ok ? check.warnings : [];
+  }, [checkedBody, kind]);
+  const result = useMemo(
+    () => (preview ? renderExport(preview.input, { template: { kind, source: checkedBody } }) : null),
+    [preview, kind, checkedBody],
+  );
+
+  const remove = async () => {
+    await writer.flush();
+    onDelete(id);
+  };
+  const exportFile = () => downloadText(templateFileName({ name, kind }), body, 'text/plain;charset=utf-8');
+
+  return (
+    <article class="template-editor" aria-label={`Edit template ${name}`}>
+      <div class="field-grid">
+        <label class="field">
+          <span>Name</span>
+          <input type="text" aria-label="Template name" value={name} onInput={(e) => change({ name: (e.target as HTMLInputElement).value })} />
+        </label>
+        <label class="field">
+          <span>Used for</span>
+          <select aria-label="Template kind" value={kind} onChange={(e) => change({ kind: (e.target as HTMLSelectElement).value as TemplateKind })}>
+            {(['talk', 'day'] as const).map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label class="field">
+        <span>Liquid source</span>
+        <textarea
+          class="template-source"
+          aria-label="Template source"
+          rows={18}
+          spellcheck={false}
+          value={body}
+          onInput={(e) => change({ body: (e.target as HTMLTextAreaElement).value })}
+        />
+      </label>
+      {result && !result.ok && (
+        <p class="error template-error" role="alert">
+          Template error. {describeTemplateError(result.error)}
+        </p>
+      )}
+      {writer.error && (
+        <p class="error" role="alert">
+          Not saved: {writer.error.message}
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <ul class="warnings" aria-label="Template warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <div class="button-row">
+        <button type="button" class="secondary" onClick={exportFile}>
+          Export template file
+        </button>
+        <button type="button" class="secondary danger" onClick={() => void remove()}>
+          Delete template
+        </button>
+      </div>
+      <h3>Preview</h3>
+      {preview && <p class="muted">With {preview.source}.</p>}
+      {result && !result.ok && <p class="muted">The preview comes back when the error is fixed.</p>}
+      <RecapPreview result={result?.ok ? result : null} label="Template preview" />
+    </article>
+  );
+}

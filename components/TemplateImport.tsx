@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { getDb } from '../lib/db/schema';
+import { createTemplate } from '../lib/db/templates';
+import type { Template } from '../lib/model';
+import { describeTemplateError } from '../lib/recap-ui/error-text';
+import { KIND_SHORT_LABELS } from '../lib/recap-ui/starters';
+import { MAX_TEMPLATE_FILE_BYTES, parseTemplateFile, TEMPLATE_FILE_ACCEPT } from '../lib/recap-ui/template-files';
+import './export.css';
+
+export interface TemplateImportProps {
+  onImported: (template: Template) => void;
+}
+
+type Status = { ok: boolean; text: string };
+
+/** Add a template from a .liquid/.md file; a file that does not parse is refused with its line and reason. */
+export function TemplateImport({ onImported }: TemplateImportProps) {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_TEMPLATE_FILE_BYTES) {
+      setStatus({ ok: false, text: `${file.name} was not imported: it is too large to be a template.` });
+      return;
+    }
+    setBusy(true);
+    try {
+      const parsed = parseTemplateFile(file.name, await file.text());
+      if (!parsed.ok) {
+        const detail = parsed.error ? ` ${describeTemplateError(parsed.error)}` : '';
+        setStatus({ ok: false, text: `${file.name}: ${parsed.message}${detail}` });
+        return;
+      }
+      const saved = await createTemplate(getDb(), parsed);
+      if (!saved.ok) {
+        setStatus({ ok: false, text: `${file.name} was not imported: ${saved.error.message}` });
+        return;
+      }
+      setStatus({ ok: true, text: `Imported “${saved.value.name}” (${KIND_SHORT_LABELS[saved.value.kind]}).` });
+      onImported(saved.value);
+    } catch (err) {
+      setStatus({ ok: false, text: `${file.name} could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <label class="file-button">
+        Import template file…
+        <input type="file" accept={TEMPLATE_FILE_ACCEPT} aria-label="Import template file" disabled={busy} onChange={(e) => void importFile(e.target as HTMLInputElement)} />
+      </label>
+      {status && (
+        <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'ok' : 'error'}>
+          {status.text}
+        </p>
+      )}
+    </>
+  );
+}

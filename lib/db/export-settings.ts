@@ -1,0 +1,23 @@
+import { attemptWrite, type StorageResult } from '../notes/storage-errors';
+import { cleanExportChoices, type ExportChoices } from '../recap-ui/export-choices';
+import type { TalkmarkDB } from './schema';
+import { getSetting, setSetting } from './settings';
+
+export interface StoredExportChoices {
+  /** Cleaned; the defaults when nothing is stored. */
+  choices: ExportChoices;
+  /** When they were written (compared with the localStorage mirror), null if never. */
+  savedAt: number | null;
+}
+
+export async function loadExportChoices(db: TalkmarkDB): Promise<StoredExportChoices> {
+  const raw: unknown = await getSetting(db, 'recapExport');
+  const savedAt = typeof raw === 'object' && raw !== null && typeof (raw as { savedAt?: unknown }).savedAt === 'number'
+    ? (raw as { savedAt: number }).savedAt
+    : null;
+  return { choices: cleanExportChoices(raw), savedAt };
+}
+
+export function saveExportChoices(db: TalkmarkDB, choices: ExportChoices, now = Date.now()): Promise<StorageResult<void>> {
+  return attemptWrite(() => setSetting(db, 'recapExport', { ...cleanExportChoices(choices), savedAt: now }));
+}

@@ -1,0 +1,92 @@
+/**
+ * What the user chose in the Export view, as remembered in settings, and how those choices
+ * become `renderRecap` options. Everything read back from storage is cleaned: a backup restore
+ * or an older version may have left any shape there, and an export must still open.
+ */
+import type { Template } from '../model';
+import {
+  PRESET_NAMES, renderRecap, type FrontMatterFlavour, type PresetName, type RecapInput, type RecapOptions,
+  type RecapResult,
+} from '../recap';
+
+export const EXPORT_SCOPES = ['talk', 'day', 'days', 'all'] as const;
+export type ExportScope = (typeof EXPORT_SCOPES)[number];
+
+export const FRONT_MATTER_FLAVOURS = ['hugo', 'jekyll', 'obsidian', 'none'] as const satisfies readonly FrontMatterFlavour[];
+
+export interface ExportChoices {
+  scope: ExportScope;
+  preset: PresetName;
+  /** A user template (Dexie `templates` id), or null for the preset alone. */
+  templateId: string | null;
+  frontMatter: FrontMatterFlavour;
+  /** Empty: the library's default, "<conference> – Recap". */
+  title: string;
+  /** As typed, comma-separated: the field keeps the user's spacing while they type. */
+  authors: string;
+  tags: string;
+  mainTakeaways: boolean;
+}
+
+export const DEFAULT_EXPORT_CHOICES: ExportChoices = {
+  scope: 'day',
+  preset: 'narrative',
+  templateId: null,
+  frontMatter: 'hugo',
+  title: '',
+  authors: '',
+  tags: '',
+  mainTakeaways: true,
+};
+
+const MAX_FIELD_CHARS = 2_000;
+
+function oneOf<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, MAX_FIELD_CHARS) : '';
+}
+
+export function cleanExportChoices(raw: unknown): ExportChoices {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_EXPORT_CHOICES;
+  return {
+    scope: oneOf(EXPORT_SCOPES, r.scope, d.scope),
+    preset: oneOf(PRESET_NAMES, r.preset, d.preset),
+    templateId: typeof r.templateId === 'string' && r.templateId !== '' ? r.templateId : null,
+    frontMatter: oneOf(FRONT_MATTER_FLAVOURS, r.frontMatter, d.frontMatter),
+    title: text(r.title),
+    authors: text(r.authors),
+    tags: text(r.tags),
+    mainTakeaways: typeof r.mainTakeaways === 'boolean' ? r.mainTakeaways : d.mainTakeaways,
+  };
+}
+
+/** `"Ada, Grace ,, Ada"` → `["Ada", "Grace"]`. */
+export function splitList(text: string): string[] {
+  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return [...new Set(items)];
+}
+
+export function recapOptionsFor(choices: ExportChoices, template: Template | null): RecapOptions {
+  return {
+    preset: choices.preset,
+    frontMatter: { flavour: choices.frontMatter },
+    title: choices.title.trim() || undefined,
+    authors: splitList(choices.authors),
+    tags: splitList(choices.tags),
+    mainTakeaways: choices.mainTakeaways,
+    template: template ? { kind: template.kind, source: template.body } : null,
+  };
+}
+
+/** `renderRecap` that never throws: an unexpected failure is shown like a template error. */
+export function renderExport(input: RecapInput, options: RecapOptions): RecapResult {
+  try {
+    return renderRecap(input, options);
+  } catch (err) {
+    return { ok: false, error: { line: 1, message: `The recap could not be rendered: ${err instanceof Error ? err.message : String(err)}` } };
+  }
+}

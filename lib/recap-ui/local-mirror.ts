@@ -1,0 +1,70 @@
+/**
+ * Editor state mirrored synchronously in localStorage (the notes composer's pattern, see
+ * lib/notes/draft-mirror.ts): an IndexedDB write started as the page closes can be cut off, a
+ * `localStorage.setItem` cannot. On the next open the newer copy wins and is written back.
+ */
+import type { Template } from '../model';
+import { newerDraft, readMirror, writeMirror, type DraftStorage } from '../notes/draft-mirror';
+import type { TemplateFields } from '../db/templates';
+import { cleanExportChoices, type ExportChoices } from './export-choices';
+
+export const EXPORT_CHOICES_MIRROR_KEY = 'recap-export';
+
+export function templateMirrorKey(id: string): string {
+  return `template:${id}`;
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function serializeTemplateFields(fields: TemplateFields): string {
+  return JSON.stringify({ name: fields.name, kind: fields.kind, body: fields.body });
+}
+
+export function parseTemplateFields(text: string): TemplateFields | null {
+  const v = parseObject(text);
+  if (!v || typeof v.name !== 'string' || typeof v.body !== 'string' || (v.kind !== 'talk' && v.kind !== 'day')) return null;
+  return { name: v.name, kind: v.kind, body: v.body };
+}
+
+export function mirrorTemplate(storage: DraftStorage | null, id: string, fields: TemplateFields, at = Date.now()): void {
+  writeMirror(storage, templateMirrorKey(id), serializeTemplateFields(fields), at);
+}
+
+export function forgetTemplateMirror(storage: DraftStorage | null, id: string): void {
+  writeMirror(storage, templateMirrorKey(id), '');
+}
+
+/** What the editor opens with; `unsaved` when the mirror caught edits IndexedDB missed. */
+export function templateToEdit(storage: DraftStorage | null, template: Template): { fields: TemplateFields; unsaved: boolean } {
+  const stored: TemplateFields = { name: template.name, kind: template.kind, body: template.body };
+  const mirror = readMirror(storage, templateMirrorKey(template.id));
+  const newer = newerDraft({ text: serializeTemplateFields(stored), updatedAt: template.updatedAt }, mirror);
+  const fields = newer ? parseTemplateFields(newer.text) : null;
+  if (!fields) return { fields: stored, unsaved: false };
+  const unsaved = serializeTemplateFields(fields) !== serializeTemplateFields(stored);
+  return { fields, unsaved };
+}
+
+export function mirrorExportChoices(storage: DraftStorage | null, choices: ExportChoices, at = Date.now()): void {
+  writeMirror(storage, EXPORT_CHOICES_MIRROR_KEY, JSON.stringify(choices), at);
+}
+
+/** The newer of the stored choices and the mirror; `unsaved` when the mirror must be written back. */
+export function choicesToUse(
+  storage: DraftStorage | null,
+  stored: { choices: ExportChoices; savedAt: number | null },
+): { choices: ExportChoices; unsaved: boolean } {
+  const mirror = readMirror(storage, EXPORT_CHOICES_MIRROR_KEY);
+  if (!mirror || (stored.savedAt !== null && stored.savedAt >= mirror.at)) return { choices: stored.choices, unsaved: false };
+  const parsed = parseObject(mirror.text);
+  if (!parsed) return { choices: stored.choices, unsaved: false };
+  const choices = cleanExportChoices(parsed);
+  return { choices, unsaved: JSON.stringify(choices) !== JSON.stringify(stored.choices) };
+}

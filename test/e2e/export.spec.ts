@@ -1,0 +1,191 @@
+import { HtmlRenderer, Parser, type Node } from 'commonmark';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
+import { expect, test } from './fixtures';
+import { conferenceWithNotes, openExport } from './export-helpers';
+
+const FILE_NAME = /^2025-09-09-kcd-san-francisco-bay-area-recap\.md$/;
+const DAY1_OPTION = 'Tue, Sep 9, 2025 (2 talks)';
+
+function frontMatterOf(markdown: string): Record<string, unknown> {
+  const m = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
+  expect(m, 'the post starts with YAML front matter').not.toBeNull();
+  return parseYaml(m![1]!) as Record<string, unknown>;
+}
+
+function nodes(markdown: string): Node[] {
+  const found: Node[] = [];
+  const walker = new Parser().parse(markdown).walker();
+  let event;
+  while ((event = walker.next())) if (event.entering) found.push(event.node);
+  return found;
+}
+
+/** Nothing a Markdown renderer would turn into live HTML or a script link, even one that trusts raw HTML. */
+function expectInert(markdown: string): void {
+  const tree = nodes(markdown);
+  expect(tree.filter((n) => n.type === 'html_inline' || n.type === 'html_block')).toEqual([]);
+  for (const link of tree.filter((n) => n.type === 'link' || n.type === 'image')) expect(link.destination ?? '').toMatch(/^(https?:|#)/);
+  const html = new HtmlRenderer().render(new Parser().parse(markdown));
+  expect(html).not.toMatch(/<script|<img|href="javascript:/i);
+  expect(markdown).not.toMatch(/\]\(\s*javascript:/i);
+}
+
+async function chooseDay1(panel: Page): Promise<void> {
+  await panel.getByRole('combobox', { name: 'Scope' }).selectOption('day');
+  await panel.getByRole('combobox', { name: 'Day to export' }).selectOption({ label: DAY1_OPTION });
+}
+
+test('a day exports with each preset: the preview shows talks, speakers and notes in that style', async ({ context, openExtensionPage }) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await openExport(panel);
+  await chooseDay1(panel);
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  const preset = panel.getByRole('combobox', { name: 'Preset' });
+
+  await preset.selectOption('narrative');
+  await expect(preview).toHaveValue(/^## Talk Alpha by Jane Doe at Acme Corp and Ravi Kumar$/m);
+  await expect(preview).toHaveValue(/^## Talk Beta by Jane Doe at Acme Corp and Ravi Kumar$/m);
+  await expect(preview).toHaveValue(/^> .*Containers are not a security boundary/m);
+  await expect(preview).toHaveValue(/\*\*Question:\*\* How does this scale past 1000 nodes/);
+  await expect(preview).not.toHaveValue(/Talk Gamma|Day two/);
+
+  await preset.selectOption('bulleted');
+  await expect(preview).toHaveValue(/^### Talk Alpha – Jane Doe, Acme Corp & Ravi Kumar$/m);
+  await expect(preview).toHaveValue(/^- .*\*\*Takeaway:\*\* eBPF needs no kernel patches$/m);
+  await expect(preview).toHaveValue(/^- .*Golden paths beat gates$/m);
+
+  await preset.selectOption('structured');
+  await expect(preview).toHaveValue(/^### Talk 1: Talk Alpha$/m);
+  await expect(preview).toHaveValue(/^### Talk 2: Talk Beta$/m);
+  await expect(preview).toHaveValue(/^#### Speakers: \[Jane Doe\]\([^)]+\) \(Acme Corp\), \[Ravi Kumar\]/m);
+  await expect(preview).toHaveValue(/^#### Key Takeaways\n- .*eBPF needs no kernel patches$/m);
+  await expect(preview).toHaveValue(/^#### Quotes\n> .*Containers are not a security boundary/m);
+  await expect(preview).toHaveValue(/^#### Questions\n- .*How does this scale past 1000 nodes$/m);
+  // Main takeaways gather every talk's takeaways; the box turns them off.
+  await expect(preview).toHaveValue(/^## Main takeaways$/m);
+  await panel.getByRole('checkbox', { name: 'Include main takeaways' }).uncheck();
+  await expect(preview).not.toHaveValue(/Main takeaways/);
+  expectInert(await preview.inputValue());
+});
+
+test('Download .md saves the previewed post: dated file name, front matter, headings, quotes, nothing raw', async ({ context, openExtensionPage }) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await openExport(panel);
+  await chooseDay1(panel);
+  await panel.getByRole('combobox', { name: 'Preset' }).selectOption('narrative');
+  await panel.getByRole('combobox', { name: 'Front matter' }).selectOption('jekyll');
+  await panel.getByRole('textbox', { name: 'Title', exact: true }).fill('KCD SF: what I learned');
+  await panel.getByRole('textbox', { name: 'Authors' }).fill('Ada Lovelace, Grace Hopper');
+  await panel.getByRole('textbox', { name: 'Tags' }).fill('kubernetes, platform engineering');
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  await expect(preview).toHaveValue(/^title: "KCD SF: what I learned"$/m);
+
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Download .md' }).click()]);
+  expect(download.suggestedFilename()).toMatch(FILE_NAME);
+  const markdown = readFileSync((await download.path())!, 'utf8');
+  expect(markdown).toBe(await preview.inputValue());
+  await expect(panel.getByRole('status')).toContainText('Saved 2025-09-09-kcd-san-francisco-bay-area-recap.md');
+
+  expect(frontMatterOf(markdown)).toEqual({
+    layout: 'post',
+    title: 'KCD SF: what I learned',
+    date: '2025-09-09',
+    tags: ['kubernetes', 'platform engineering'],
+    authors: ['Ada Lovelace', 'Grace Hopper'],
+  });
+  const headings = nodes(markdown).filter((n) => n.type === 'heading').map((n) => `${n.level} ${n.firstChild?.literal ?? ''}`);
+  expect(headings).toContain('2 Talk Alpha by Jane Doe at Acme Corp and Ravi Kumar');
+  expect(headings).toContain('2 Talk Beta by Jane Doe at Acme Corp and Ravi Kumar');
+  const quotes = nodes(markdown).filter((n) => n.type === 'block_quote');
+  expect(quotes).toHaveLength(1);
+  expect(markdown).toMatch(/^> .*Containers are not a security boundary/m);
+  // The hostile note is there as text, not as markup.
+  expect(markdown).toContain('onerror=alert(1)');
+  expectInert(markdown);
+});
+
+test('Copy as Markdown and Copy as rich text put the post on the clipboard', async ({ context, openExtensionPage }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await openExport(panel);
+  await chooseDay1(panel);
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  await expect(preview).toHaveValue(/Talk Alpha/);
+
+  await panel.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Copied the Markdown.');
+  expect(await panel.evaluate(() => navigator.clipboard.readText())).toBe(await preview.inputValue());
+
+  await panel.getByRole('button', { name: 'Copy as rich text' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Copied as rich text.');
+  const copied = await panel.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return { types: item!.types, html: await (await item!.getType('text/html')).text(), text: await (await item!.getType('text/plain')).text() };
+  });
+  expect(copied.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+  expect(copied.html).toContain('<h2>Talk Alpha by Jane Doe at Acme Corp and Ravi Kumar</h2>');
+  expect(copied.html).toMatch(/<blockquote>\s*<p>.*Containers are not a security boundary/);
+  expect(copied.html).not.toContain('title: ');
+  expect(copied.html).not.toMatch(/<script|<img|href="javascript:/i);
+  expect(copied.text).toBe(await preview.inputValue());
+});
+
+test('one talk, several days or everything; the choices are remembered', async ({ context, openExtensionPage }) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await openExport(panel);
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  const scope = panel.getByRole('combobox', { name: 'Scope' });
+
+  // "One talk" starts on the talk the Now view shows (the last one notes went to).
+  await scope.selectOption('talk');
+  await expect(panel.getByRole('combobox', { name: 'Talk to export' })).toHaveValue(/.+/);
+  await expect(preview).toHaveValue(/Talk Gamma/);
+  const alphaId = await panel.getByRole('combobox', { name: 'Talk to export' }).locator('option', { hasText: 'Talk Alpha' }).getAttribute('value');
+  await panel.getByRole('combobox', { name: 'Talk to export' }).selectOption(alphaId!);
+  await expect(preview).toHaveValue(/Talk Alpha/);
+  await expect(preview).not.toHaveValue(/Talk Beta|Talk Gamma/);
+
+  await scope.selectOption('days');
+  const day1 = panel.getByRole('checkbox', { name: /Tue, Sep 9, 2025/ });
+  const day2 = panel.getByRole('checkbox', { name: /Wed, Sep 10, 2025/ });
+  await day1.check();
+  await expect(preview).toHaveValue(/^## Day 1 — Tuesday, September 9\n/m);
+  await expect(preview).toHaveValue(/^## Day 2 — Wednesday, September 10\n/m);
+  await day1.uncheck();
+  await day2.uncheck();
+  await expect(panel.getByText('Choose at least one day to export.')).toBeVisible();
+  await expect(preview).toBeHidden();
+  await expect(panel.getByRole('button', { name: 'Download .md' })).toBeDisabled();
+
+  await scope.selectOption('all');
+  await expect(preview).toHaveValue(/Talk Alpha[\s\S]*Talk Beta[\s\S]*Talk Gamma/);
+  await panel.getByRole('combobox', { name: 'Preset' }).selectOption('bulleted');
+  await panel.getByRole('combobox', { name: 'Front matter' }).selectOption('obsidian');
+  await panel.getByRole('textbox', { name: 'Tags' }).fill('kcd');
+  await panel.getByRole('checkbox', { name: 'Include main takeaways' }).uncheck();
+
+  await panel.reload();
+  await openExport(panel);
+  await expect(panel.getByRole('combobox', { name: 'Scope' })).toHaveValue('all');
+  await expect(panel.getByRole('combobox', { name: 'Preset' })).toHaveValue('bulleted');
+  await expect(panel.getByRole('combobox', { name: 'Front matter' })).toHaveValue('obsidian');
+  await expect(panel.getByRole('textbox', { name: 'Tags' })).toHaveValue('kcd');
+  await expect(panel.getByRole('checkbox', { name: 'Include main takeaways' })).not.toBeChecked();
+  await expect(panel.getByRole('textbox', { name: 'Recap preview' })).toHaveValue(/^tags:\n {2}- "kcd"$/m);
+});
+
+test('the Export view is readable at 300 px and follows dark mode', async ({ context, openExtensionPage }) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await panel.setViewportSize({ width: 300, height: 700 });
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await openExport(panel);
+  await expect(panel.getByRole('textbox', { name: 'Recap preview' })).toBeVisible();
+  expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  const colours = await panel.getByRole('textbox', { name: 'Recap preview' }).evaluate((el) => {
+    const s = getComputedStyle(el);
+    return [s.color, s.backgroundColor];
+  });
+  expect(colours).toEqual(['rgb(236, 235, 243)', 'rgb(31, 30, 39)']);
+});

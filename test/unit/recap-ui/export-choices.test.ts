@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Template } from '../../../lib/model';
+import {
+  cleanExportChoices, DEFAULT_EXPORT_CHOICES, recapOptionsFor, renderExport, splitList,
+} from '../../../lib/recap-ui/export-choices';
+import { SAMPLE_RECAP_INPUT } from '../../../lib/recap-ui/sample-data';
+
+const template = (over: Partial<Template> = {}): Template => ({ id: 't', name: 'T', kind: 'talk', body: '## {{ talk.title }}', updatedAt: 1, ...over });
+
+describe('cleanExportChoices', () => {
+  it('gives the defaults for nothing or garbage', () => {
+    expect(cleanExportChoices(null)).toEqual(DEFAULT_EXPORT_CHOICES);
+    expect(cleanExportChoices('narrative')).toEqual(DEFAULT_EXPORT_CHOICES);
+    expect(cleanExportChoices({ scope: 'week', preset: 'fancy', frontMatter: 'toml', title: 42, mainTakeaways: 'yes', templateId: '' }))
+      .toEqual(DEFAULT_EXPORT_CHOICES);
+  });
+
+  it('keeps every valid choice and drops unknown keys', () => {
+    const choices = { scope: 'all', preset: 'structured', templateId: 'abc', frontMatter: 'obsidian', title: 'T', authors: 'A, B', tags: 'x', mainTakeaways: false };
+    expect(cleanExportChoices({ ...choices, savedAt: 5, extra: true })).toEqual(choices);
+  });
+
+  it('cuts runaway text', () => {
+    expect(cleanExportChoices({ title: 'x'.repeat(10_000) }).title).toHaveLength(2_000);
+  });
+});
+
+describe('splitList', () => {
+  it('splits on commas, trims, drops empties and repeats', () => {
+    expect(splitList(' Ada ,Grace,, Ada ,')).toEqual(['Ada', 'Grace']);
+    expect(splitList('')).toEqual([]);
+  });
+});
+
+describe('recapOptionsFor', () => {
+  it('maps the choices to renderRecap options', () => {
+    const options = recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, preset: 'bulleted', frontMatter: 'jekyll', title: '  ', authors: 'Ada, Grace', tags: 'k8s', mainTakeaways: false }, null);
+    expect(options).toEqual({
+      preset: 'bulleted', frontMatter: { flavour: 'jekyll' }, title: undefined, authors: ['Ada', 'Grace'], tags: ['k8s'], mainTakeaways: false, template: null,
+    });
+  });
+
+  it('passes a template as kind and source', () => {
+    expect(recapOptionsFor(DEFAULT_EXPORT_CHOICES, template({ kind: 'day', body: 'x' })).template).toEqual({ kind: 'day', source: 'x' });
+  });
+});
+
+describe('renderExport', () => {
+  it('renders with the choices', () => {
+    const result = renderExport(SAMPLE_RECAP_INPUT, recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, title: 'My day' }, null));
+    expect(result.ok && result.markdown).toMatch(/^title: "My day"$/m);
+    expect(result.ok && result.fileName).toBe('2025-05-14-sample-conf-recap.md');
+  });
+
+  it('reports a template error with its line', () => {
+    const result = renderExport(SAMPLE_RECAP_INPUT, recapOptionsFor(DEFAULT_EXPORT_CHOICES, template({ body: 'a\n{% if talk %}' })));
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ line: 2 }) });
+  });
+
+  it('turns an unexpected failure into an error instead of throwing', () => {
+    const broken = { ...SAMPLE_RECAP_INPUT, talks: null } as never;
+    const result = renderExport(broken, {});
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/could not be rendered/);
+  });
+});

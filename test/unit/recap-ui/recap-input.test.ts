@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TalkmarkDB } from '../../../lib/db/schema';
+import { loadPreviewInput, loadRecapInput } from '../../../lib/recap-ui/recap-input';
+import { SAMPLE_RECAP_INPUT } from '../../../lib/recap-ui/sample-data';
+import { makeHighlight, makeNote, makeTalk, START } from '../recap/builders';
+
+let db: TalkmarkDB;
+beforeEach(async () => {
+  db = new TalkmarkDB(`test-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+const a = makeTalk({ id: 'a', key: 'ka', conferenceId: 'conf1' });
+const b = makeTalk({ id: 'b', key: 'kb', conferenceId: 'conf1', startAt: START + 3_600_000 });
+const c = makeTalk({ id: 'c', key: 'kc', conferenceId: 'conf2', start: '2025-09-10T09:30:00-07:00', startAt: START + 86_400_000 });
+
+async function seed() {
+  await db.talks.bulkAdd([a, b, c]);
+  await db.conferences.bulkAdd([
+    { id: 'conf1', key: 'one', name: 'Conf One', url: 'https://one.example', timeZone: null, updatedAt: 1 },
+    { id: 'conf2', key: 'two', name: 'Conf Two', url: null, timeZone: null, updatedAt: 1 },
+  ]);
+  await db.notes.bulkAdd([makeNote('a', 'plain', 'on a', START), makeNote('c', 'plain', 'on c', START)]);
+  await db.highlights.bulkAdd([makeHighlight('b', 'on b'), makeHighlight('c', 'on c'), makeHighlight(null as never, 'loose')]);
+}
+
+describe('loadRecapInput', () => {
+  it('reads the notes and highlights of the chosen talks, and the conference most of them belong to', async () => {
+    await seed();
+    const input = await loadRecapInput(db, [a, b]);
+    expect(input.talks.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(input.notes.map((n) => n.text)).toEqual(['on a']);
+    expect(input.highlights.map((h) => h.quote.exact)).toEqual(['on b']);
+    expect(input.conference).toEqual({ name: 'Conf One', url: 'https://one.example' });
+    expect((await loadRecapInput(db, [a, c, c])).conference?.name).toBe('Conf Two');
+  });
+
+  it('is empty for no talks', async () => {
+    expect(await loadRecapInput(db, [])).toEqual({ talks: [], notes: [], highlights: [], conference: null });
+  });
+});
+
+describe('loadPreviewInput', () => {
+  it('uses a built-in sample when nothing is clipped', async () => {
+    const preview = await loadPreviewInput(db);
+    expect(preview.input).toBe(SAMPLE_RECAP_INPUT);
+    expect(preview.source).toMatch(/built-in sample/);
+  });
+
+  it('uses the newest clipped day', async () => {
+    await seed();
+    const preview = await loadPreviewInput(db);
+    expect(preview.input.talks.map((t) => t.id)).toEqual(['c']);
+    expect(preview.input.notes.map((n) => n.text)).toEqual(['on c']);
+    expect(preview.source).toBe('your talks of Wed, Sep 10, 2025');
+  });
+});
