@@ -16,13 +16,15 @@ export interface NowViewProps {
   now: number;
   viewerZone: string;
   focusSignal: number;
+  /** Open the Export view on this talk. */
+  onExport: (talkId: string) => void;
 }
 
 /**
  * Where notes are taken: the talk happening now is chosen by itself (by instants, whatever the
  * viewer's zone), the next one is queued, and the user can pick any talk instead.
  */
-export function NowView({ talks, pickedId, onPick, now, viewerZone, focusSignal }: NowViewProps) {
+export function NowView({ talks, pickedId, onPick, now, viewerZone, focusSignal, onExport }: NowViewProps) {
   const auto = chooseNowAndNext(talks, now, { preferredId: pickedId });
   const picked = pickedId ? talks.find((t) => t.id === pickedId) ?? null : null;
   const talk = picked ?? auto.now;
@@ -41,6 +43,11 @@ export function NowView({ talks, pickedId, onPick, now, viewerZone, focusSignal 
           <Composer key={talk.id} talk={talk} focusSignal={focusSignal} />
           <NoteList talk={talk} viewerZone={viewerZone} />
           <HighlightList talk={talk} talks={talks} />
+          <p>
+            <button type="button" class="secondary" onClick={() => onExport(talk.id)}>
+              Export this talk
+            </button>
+          </p>
         </>
       ) : (
         <p class="muted">No talk is on right now. Pick one above to take notes for it.</p>

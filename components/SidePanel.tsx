@@ -39,6 +39,8 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   const now = useNow();
   const viewerZone = viewerTimeZone();
   const [pickError, setPickError] = useState<string | null>(null);
+  /** "Export this talk" from the Now view: open the Export view on that talk. */
+  const [exportTalk, setExportTalk] = useState<string | null>(null);
 
   useEffect(() => {
     if (focusSignal) setView('now');
@@ -67,7 +69,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
         <h1>Talkmark</h1>
         <nav aria-label="Views" class="tabs">
           {VIEWS.map(([id, label]) => (
-            <button key={id} type="button" aria-pressed={view === id} class="tab" onClick={() => setView(id)}>
+            <button key={id} type="button" aria-pressed={view === id} class="tab" onClick={() => (setExportTalk(null), setView(id))}>
               {label}
             </button>
           ))}
@@ -88,6 +90,10 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           now={now}
           viewerZone={viewerZone}
           focusSignal={focusSignal}
+          onExport={(talkId) => {
+            setExportTalk(talkId);
+            setView('export');
+          }}
         />
       )}
       {talks.status === 'ready' && view === 'agenda' && (
@@ -102,7 +108,12 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
       )}
       {view === 'search' && <SearchView onOpen={openTalk} />}
       {talks.status === 'ready' && view === 'export' && (
-        <ExportViewLoader talks={talks.value} talkId={currentTalkId(talks.value, pickedId.status === 'ready' ? pickedId.value : null, now)} />
+        <ExportViewLoader
+          key={exportTalk ?? 'any'}
+          talks={talks.value}
+          talkId={exportTalk ?? currentTalkId(talks.value, pickedId.status === 'ready' ? pickedId.value : null, now)}
+          initialScope={exportTalk ? 'talk' : undefined}
+        />
       )}
       <footer class="muted shortcut-hint">
         {shortcut && <p>Shortcut: {shortcut} opens this panel and jumps to the note box.</p>}

@@ -189,3 +189,15 @@ test('the Export view is readable at 300 px and follows dark mode', async ({ con
   });
   expect(colours).toEqual(['rgb(236, 235, 243)', 'rgb(31, 30, 39)']);
 });
+
+test('“Export this talk” in the Now view opens the export on that talk alone', async ({ context, openExtensionPage }) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await panel.getByRole('button', { name: 'Agenda' }).click();
+  await panel.getByRole('button', { name: 'Take notes for Talk Beta' }).click();
+  await panel.getByRole('button', { name: 'Export this talk' }).click();
+  await expect(panel.getByRole('combobox', { name: 'Scope' })).toHaveValue('talk');
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  await expect(preview).toHaveValue(/^## Talk Beta by /m);
+  await expect(preview).toHaveValue(/Golden paths beat gates/);
+  await expect(preview).not.toHaveValue(/Talk Alpha|Talk Gamma/);
+});
