@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HtmlRenderer, Parser } from 'commonmark';
+import { parse as parseYaml } from 'yaml';
 import type { Page } from '@playwright/test';
 import { expect, OWN_FIXTURES, readTable, test } from './fixtures';
 
@@ -41,5 +44,54 @@ test('a hostile session page is clipped as inert text: nothing runs, nothing loa
   const [talk] = await readTable<{ descriptionHtml: string; description: string }>(panel, 'talks');
   expect(talk!.descriptionHtml).not.toMatch(/<script|onerror|onload|javascript:|<iframe|<svg|evil\.example/i);
   expect(talk!.description).not.toMatch(/javascript:|<script|evil\.example/i);
+  expect(requests.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
+});
+
+test('a hostile talk exports as inert Markdown: titles and names round-trip, the front matter parses, nothing raw', async ({ context, serve, openExtensionPage }) => {
+  await serve(URL_, { file: join(OWN_FIXTURES, 'sched/hostile-session.html') });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.dismiss().catch(() => {}));
+  await page.goto(URL_);
+  await page.getByRole('button', { name: 'Clip talk' }).click();
+  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+
+  const panel = await openExtensionPage('sidepanel.html');
+  const requests = watch(panel);
+  await panel.getByRole('button', { name: 'Agenda' }).click();
+  await panel.getByRole('button', { name: `Take notes for ${TITLE}` }).click();
+  await panel.getByRole('textbox', { name: 'Note' }).fill('! <script>alert(8)</script> see [this](javascript:alert(9)) *and* _that_');
+  await panel.getByRole('textbox', { name: 'Note' }).press('Enter');
+  await panel.getByRole('button', { name: 'Export this talk' }).click();
+  await panel.getByRole('combobox', { name: 'Front matter' }).selectOption('hugo');
+  const postTitle = 'KCD: "SF" #1 | [recap] & more: \\ yes';
+  await panel.getByRole('textbox', { name: 'Title', exact: true }).fill(postTitle);
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Download .md' }).click()]);
+  const markdown = readFileSync((await download.path())!, 'utf8');
+
+  const front = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
+  expect((parseYaml(front![1]!) as { title: string }).title).toBe(postTitle);
+  const tree = new Parser().parse(markdown);
+  const walker = tree.walker();
+  const headings: string[] = [];
+  let html = 0;
+  let unsafeLinks = 0;
+  for (let e = walker.next(); e; e = walker.next()) {
+    if (!e.entering) continue;
+    if (e.node.type === 'html_inline' || e.node.type === 'html_block') html++;
+    if ((e.node.type === 'link' || e.node.type === 'image') && !/^(https?:|#)/.test(e.node.destination ?? '')) unsafeLinks++;
+    if (e.node.type === 'heading') {
+      let text = '';
+      const inner = e.node.walker();
+      for (let i = inner.next(); i; i = inner.next()) if (i.entering && i.node.literal) text += i.node.literal;
+      headings.push(text);
+    }
+  }
+  expect(html).toBe(0);
+  expect(unsafeLinks).toBe(0);
+  expect(headings.some((h) => h.startsWith(TITLE))).toBe(true);
+  expect(new HtmlRenderer().render(tree)).not.toMatch(/<script|<img|<iframe|<svg|href="javascript:/i);
+  // Titles may *say* "onerror=" (escaped as text, checked above); nothing from the description's
+  // remote image or iframe may survive.
+  expect(markdown).not.toMatch(/evil\.example/);
   expect(requests.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
 });
