@@ -25,7 +25,6 @@ function emptySummary(): ImportSummary {
 
 /** Add what is missing, replace what is strictly older; an equal `updatedAt` keeps the local copy. */
 async function mergeByPrimaryKey<T extends Stamped>(table: MergeTable<T>, records: readonly T[], primaryKey: (r: T) => string, summary: TableImportSummary): Promise<void> {
-  if (records.length === 0) return;
   const existing = await table.bulkGet(records.map(primaryKey));
   const puts: T[] = [];
   records.forEach((incoming, i) => {
@@ -51,7 +50,6 @@ async function mergeByIdThenKey<T extends Keyed>(
   mergeInto: (incoming: T, holder: T) => T,
 ): Promise<{ idMap: Map<string, string>; merged: number }> {
   const idMap = new Map<string, string>();
-  if (records.length === 0) return { idMap, merged: 0 };
   const byId = new Map<string, T>();
   const byKey = new Map<string, T>();
   const known = [
@@ -101,6 +99,14 @@ async function mergeByIdThenKey<T extends Keyed>(
 const remap = (idMap: Map<string, string>, id: string): string => idMap.get(id) ?? id;
 
 /**
+ * Inside a Dexie transaction, never await an async helper that returns without touching
+ * IndexedDB: native async functions that only sometimes await throw off Dexie's zone tracking,
+ * and under load the transaction commits early (PrematureCommitError; Dexie issue #1186, seen in
+ * our e2e run). So empty tables are skipped here, at the call site, not inside the helpers.
+ */
+const NOTHING_MERGED = { idMap: new Map<string, string>(), merged: 0 };
+
+/**
  * Merges a parsed backup into the database in ONE transaction: any failure (quota, closed
  * database) rolls everything back and rejects — classify it with `classifyStorageError`.
  * Ids are kept; a record with a known id replaces the local one only when its `updatedAt` is
@@ -114,25 +120,29 @@ export async function importBackup(db: TalkmarkDB, backup: BackupFile): Promise<
   const tables = [db.conferences, db.talks, db.notes, db.highlights, db.drafts, db.templates, db.settings];
 
   await db.transaction('rw', tables, async () => {
-    const conferences = await mergeByIdThenKey<Conference>(db.conferences, data.conferences, summary.conferences, (incoming, holder) => ({ ...incoming, id: holder.id }));
+    const conferences = data.conferences.length
+      ? await mergeByIdThenKey<Conference>(db.conferences, data.conferences, summary.conferences, (incoming, holder) => ({ ...incoming, id: holder.id }))
+      : NOTHING_MERGED;
     summary.mergedByKey.conferences = conferences.merged;
 
     const talksIn = data.talks.map((t) => (t.conferenceId === null ? t : { ...t, conferenceId: remap(conferences.idMap, t.conferenceId) }));
-    const talks = await mergeByIdThenKey<Talk>(db.talks, talksIn, summary.talks, (incoming, holder) => ({
-      ...incoming,
-      id: holder.id,
-      clippedAt: Math.min(incoming.clippedAt, holder.clippedAt),
-    }));
+    const talks = talksIn.length
+      ? await mergeByIdThenKey<Talk>(db.talks, talksIn, summary.talks, (incoming, holder) => ({
+          ...incoming,
+          id: holder.id,
+          clippedAt: Math.min(incoming.clippedAt, holder.clippedAt),
+        }))
+      : NOTHING_MERGED;
     summary.mergedByKey.talks = talks.merged;
 
     const notes = data.notes.map((n) => ({ ...n, talkId: remap(talks.idMap, n.talkId) }));
-    await mergeByPrimaryKey<Note>(db.notes, notes, (n) => n.id, summary.notes);
+    if (notes.length) await mergeByPrimaryKey<Note>(db.notes, notes, (n) => n.id, summary.notes);
     const highlights = data.highlights.map((h) => (h.talkId === null ? h : { ...h, talkId: remap(talks.idMap, h.talkId) }));
-    await mergeByPrimaryKey<Highlight>(db.highlights, highlights, (h) => h.id, summary.highlights);
+    if (highlights.length) await mergeByPrimaryKey<Highlight>(db.highlights, highlights, (h) => h.id, summary.highlights);
     // A draft is keyed by its talk's id: follow the talk when it merged into another.
     const drafts = data.drafts.map((d) => ({ ...d, key: remap(talks.idMap, d.key) }));
-    await mergeByPrimaryKey<Draft>(db.drafts, dedupeNewest(drafts, (d) => d.key), (d) => d.key, summary.drafts);
-    await mergeByPrimaryKey<Template>(db.templates, data.templates, (t) => t.id, summary.templates);
+    if (drafts.length) await mergeByPrimaryKey<Draft>(db.drafts, dedupeNewest(drafts, (d) => d.key), (d) => d.key, summary.drafts);
+    if (data.templates.length) await mergeByPrimaryKey<Template>(db.templates, data.templates, (t) => t.id, summary.templates);
 
     const localSettings = await db.settings.bulkGet(data.settings.map((s) => s.key));
     const newSettings = data.settings.filter((_, i) => !localSettings[i]);

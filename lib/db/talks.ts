@@ -54,11 +54,12 @@ function mergeMetadata(old: Talk, fresh: ExtractedTalk): Partial<Talk> | null {
   return Object.keys(changes).length ? (changes as Partial<Talk>) : null;
 }
 
-async function conferenceIdFor(db: TalkmarkDB, t: ExtractedTalk, now: number, cache: Map<string, string>): Promise<string | null> {
-  const ref = t.conference;
-  if (!ref) return null;
-  const cached = cache.get(ref.key);
-  if (cached) return cached;
+/**
+ * Stores a conference the first time a batch meets it. Always touches IndexedDB: callers skip
+ * it for talks with no conference or one already seen (an async function that sometimes returns
+ * without awaiting Dexie makes a surrounding transaction commit early; Dexie issue #1186).
+ */
+async function storeConference(db: TalkmarkDB, ref: NonNullable<ExtractedTalk['conference']>, now: number, cache: Map<string, string>): Promise<string> {
   const existing = await db.conferences.where('key').equals(ref.key).first();
   const record: Conference = {
     id: existing?.id ?? crypto.randomUUID(),
@@ -84,7 +85,8 @@ export async function upsertTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[
     for (const fresh of talks) {
       const key = talkKey(fresh);
       const old = await db.talks.where('key').equals(key).first();
-      const conferenceId = await conferenceIdFor(db, fresh, now, conferences);
+      const ref = fresh.conference;
+      const conferenceId = !ref ? null : conferences.get(ref.key) ?? (await storeConference(db, ref, now, conferences));
       if (old) {
         const changes = mergeMetadata(old, fresh);
         if (changes || (conferenceId && conferenceId !== old.conferenceId)) {
