@@ -161,3 +161,29 @@ test('the side panel lists a talk’s highlights with their page; they can be mo
   const talks = await readTable<{ id: string; title: string }>(panel, 'talks');
   expect((await readTable<StoredHighlight>(panel, 'highlights'))[0]?.talkId).toBe(talks.find((t) => t.title === 'Talk Happening Now')!.id);
 });
+
+test('clip a talk, take a note, highlight its blog post, export the day: the file holds all three', async ({ context, openExtensionPage }) => {
+  await clipSessions(context, [linkingTalk]);
+  await context.route(ARTICLE_URL, (route) => route.fulfill({ contentType: 'text/html', body: ARTICLE }));
+  const page = await context.newPage();
+  await page.goto(ARTICLE_URL);
+  await select(page, QUOTE);
+  await pressShortcut(page, 'alt+shift+h');
+  await expect(page.getByRole('status')).toContainText('Highlighted for “Paved Roads Talk”');
+
+  const panel = await openExtensionPage('sidepanel.html');
+  await panel.getByRole('button', { name: 'Agenda' }).click();
+  await panel.getByRole('button', { name: 'Take notes for Paved Roads Talk' }).click();
+  await panel.getByRole('textbox', { name: 'Note' }).fill('! Make the paved road the easy road');
+  await panel.getByRole('textbox', { name: 'Note' }).press('Enter');
+  await expect(panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem')).toHaveCount(1);
+
+  await panel.getByRole('button', { name: 'Export', exact: true }).click();
+  await panel.getByRole('combobox', { name: 'Scope' }).selectOption('day');
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Download .md' }).click()]);
+  const markdown = readFileSync((await download.path())!, 'utf8');
+  expect(markdown).toMatch(/Paved Roads Talk/);
+  expect(markdown).toMatch(/Make the paved road the easy road/);
+  expect(markdown).toMatch(/^> .*The platform team became a bottleneck, not because it was slow/m);
+  expect(markdown).toContain(ARTICLE_URL);
+});
