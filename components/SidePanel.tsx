@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { noteCountsByTalk } from '../lib/db/note-counts';
+import { checkDatabase, type Availability } from '../lib/db/availability';
 import { getDb } from '../lib/db/schema';
 import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
@@ -39,6 +40,9 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   const now = useNow();
   const viewerZone = viewerTimeZone();
   const [pickError, setPickError] = useState<string | null>(null);
+  // A private window (Firefox) offers no IndexedDB: say so instead of failing on the first note.
+  const [storage, setStorage] = useState<Availability>({ ok: true });
+  useEffect(() => void checkDatabase(db).then(setStorage), []);
   /** "Export this talk" from the Now view: open the Export view on that talk. */
   const [exportTalk, setExportTalk] = useState<string | null>(null);
 
@@ -75,6 +79,11 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           ))}
         </nav>
       </header>
+      {!storage.ok && (
+        <p class="error" role="alert">
+          {storage.message}
+        </p>
+      )}
       {talks.status === 'loading' && <p class="muted">Loading…</p>}
       {talks.status === 'error' && (
         <p class="error" role="alert">
