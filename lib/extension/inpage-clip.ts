@@ -5,8 +5,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { browser } from 'wxt/browser';
-import type { ClipResponse, Message } from '../messages';
+import { sendToExtension } from './send';
+import type { ClipResponse } from '../messages';
 import { talkKey } from '../db/talks';
 
 const SESSION_ANCHOR = 'span.event a.name[id]';
@@ -65,13 +65,7 @@ function sessionTitle(anchor: Element): string {
   return (title.firstChild?.textContent ?? title.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-async function send<T>(message: Message): Promise<T | null> {
-  try {
-    return (await browser.runtime.sendMessage(message)) as T;
-  } catch {
-    return null; // the extension was reloaded or updated under this page
-  }
-}
+const send = sendToExtension;
 
 async function clip(button: SessionButton): Promise<void> {
   button.set('busy');

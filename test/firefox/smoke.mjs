@@ -53,8 +53,10 @@ try {
   await page.goto(SESSION_URL, { waitUntil: 'load' });
   // The button lives in the content script's shadow root: `>>>` pierces it.
   const clip = await page.waitForSelector('talkmark-clip >>> button[aria-label="Clip talk"]', { timeout: 15_000 });
+  const t0 = Date.now();
   await clip.click();
   await page.waitForSelector('talkmark-clip >>> button[aria-label="Clipped talk"]', { timeout: 15_000 });
+  console.log('CLIP_MS', Date.now() - t0);
 
   const panel = await browser.newPage();
   void panel.goto(`moz-extension://${uuid}/sidepanel.html`).catch(() => {}); // never resolves for moz-extension pages

@@ -8,18 +8,14 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchorAllChunked, canonicalPageUrl, describeRange, HIGHLIGHT_CSS, IGNORE_ATTRIBUTE, paintHighlights, type Painter } from '../../anchoring';
 import type { HighlightSaved, Message, PageHighlight } from '../../messages';
+import { sendToExtension } from '../send';
 import { PAGE_UI_CSS, PageUi } from './page-ui';
 import { mountShadowHost } from './shadow-host';
 
 const REANCHOR_DELAY_MS = 600;
 
-async function send<T>(message: Message): Promise<T | null> {
-  try {
-    return (await browser.runtime.sendMessage(message)) as T;
-  } catch {
-    return null; // extension reloaded under this page: ctx invalidation tears us down
-  }
-}
+// Null when the extension went away under the page (ctx invalidation then tears us down).
+const send = sendToExtension;
 
 export async function startHighlighter(ctx: ContentScriptContext): Promise<void> {
   const root = document.body;
