@@ -9,7 +9,7 @@ import { NOTE_KINDS } from '../model';
 import { htmlToMarkdown } from '../schedule/description';
 import { venueZone } from '../time/display';
 import { dayKey, isValidTimeZone } from '../time/zones';
-import { markdownAutolink, normalizeInlineText, safeUrl } from './escape';
+import { markdownAutolink, markdownUrl, normalizeInlineText, safeUrl } from './escape';
 import { md, type MarkdownString } from './markdown-string';
 import { neutralizeMarkdown } from './neutralize';
 import { recordingLinker } from './recording-links';
@@ -193,7 +193,7 @@ function noteView(note: Note, talk: Talk, linkAt: Linker): NoteView | null {
     offset_ms: offsetMs,
     offset_label: label,
     offset_url: url,
-    offset: md(label === null ? '' : url ? `[${label}](${url})` : `[${label}]`),
+    offset: md(label === null ? '' : markdownUrl(url) ? `[${label}](${markdownUrl(url)})` : `[${label}]`),
   };
 }
 

@@ -48,9 +48,16 @@ export function recordingLinker(videoUrl: string | null): ((offsetMs: number | n
   // The short host keeps its own form; every youtube.com shape becomes the plain watch page.
   if (youtubeId && url.hostname === 'youtu.be') return at((s) => `https://youtu.be/${youtubeId}?t=${s}`);
   if (youtubeId) return at((s) => `https://www.youtube.com/watch?v=${youtubeId}&t=${s}s`);
-  if (VIMEO_HOSTS.has(url.hostname) && /\/\d+/.test(url.pathname)) {
-    url.hash = '';
-    const base = url.href;
+  // Rebuilt from the numeric id alone: the rest of a page's URL (which may hold `)` or `[`)
+  // never reaches a Markdown link destination.
+  // Private links keep their hex hash segment (`/1015553301/abc123def`); nothing else survives.
+  const vimeo = VIMEO_HOSTS.has(url.hostname) ? /\/(\d{2,})(?:\/([0-9a-f]{6,}))?\/?$/.exec(url.pathname) : null;
+  if (vimeo) {
+    const key = url.searchParams.get('h');
+    const base =
+      url.hostname === 'player.vimeo.com'
+        ? `https://player.vimeo.com/video/${vimeo[1]}${key && /^[0-9a-f]+$/.test(key) ? `?h=${key}` : ''}`
+        : `https://vimeo.com/${vimeo[2] ? `${vimeo[1]}/${vimeo[2]}` : vimeo[1]}`;
     return at((s) => `${base}#t=${s}s`);
   }
   return null;

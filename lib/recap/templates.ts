@@ -87,7 +87,7 @@ const MARKDOWN_FILTERS: Record<string, Handler> = {
     if (isRecord(v) && v.offset instanceof MarkdownString) return v.offset.markdown;
     const ms = typeof v === 'number' ? v : null;
     if (ms === null || ms < 0) return '';
-    const url = recordingDeepLink(typeof videoUrl === 'string' ? videoUrl : null, ms);
+    const url = markdownUrl(recordingDeepLink(typeof videoUrl === 'string' ? videoUrl : null, ms));
     return url ? `[${formatElapsed(ms)}](${url})` : `[${formatElapsed(ms)}]`;
   },
   speaker_list(v, style) {

@@ -70,3 +70,11 @@ describe('recap file names', () => {
     expect(long).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 });
+
+describe('a hostile recording URL', () => {
+  it('never carries page text into the deep link: only the numeric id (and a private hash)', () => {
+    expect(recordingDeepLink('https://vimeo.com/channels/a/123456/)[x](javascript:alert(1)//', 5000)).toBeNull();
+    expect(recordingDeepLink('https://vimeo.com/channels/staffpicks/987654321', 754_000)).toBe('https://vimeo.com/987654321#t=754s');
+    expect(recordingDeepLink('https://player.vimeo.com/video/987654321?h=abc&x=)[y](javascript:1)', 1000)).toBe('https://player.vimeo.com/video/987654321?h=abc#t=1s');
+  });
+});
