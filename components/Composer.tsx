@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { NoteKind, Talk } from '../lib/model';
-import { addNote, draftKeyFor, loadDraft, newerDraft, pageStorage, parseComposerInput, readMirror, saveDraft, writeMirror, type StorageFailure } from '../lib/notes';
+import { addNote, draftKeyFor, loadDraft, markSending, markSent, newerDraft, pageStorage, parseComposerInput, readMirror, readSending, saveDraft, storedNoteIds, writeMirror, type StorageFailure } from '../lib/notes';
 import { KIND_LABELS, KindBadge } from './KindBadge';
 import { useDurableWriter } from './useDurableWriter';
 
@@ -30,6 +30,24 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
   const [sendError, setSendError] = useState<StorageFailure | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const draft = useDurableWriter((value) => saveDraft(db, draftKey, value));
+
+  // Notes sent just before the panel closed: any that never reached IndexedDB come back.
+  useEffect(() => {
+    const storage = pageStorage();
+    const pending = readSending(storage, draftKey);
+    if (!pending.length) return;
+    void storedNoteIds(db, pending.map((n) => n.id)).then((stored) => {
+      const lost = pending.filter((n) => !stored.has(n.id)).map((n) => n.text);
+      pending.forEach((n) => markSent(storage, draftKey, n.id));
+      if (!lost.length) return;
+      setText((current) => {
+        const restored = [...lost, current].filter(Boolean).join('\n');
+        writeMirror(storage, draftKey, restored);
+        draft.schedule(restored);
+        return restored;
+      });
+    });
+  }, [draftKey]);
 
   useEffect(() => {
     let live = true;
@@ -69,15 +87,19 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
     const parsed = parseComposerInput(raw, noteKind);
     if (!parsed.text && parsed.kind !== 'slide') return;
     const consumesText = noteKind !== 'slide';
+    const id = crypto.randomUUID();
     if (consumesText) {
+      // Until the write is confirmed, the note's only synchronous copy is this one.
+      markSending(pageStorage(), draftKey, { id, text: raw });
       setText('');
       setKind(null);
       writeMirror(pageStorage(), draftKey, '');
       draft.schedule('');
     }
     const started = performance.now();
-    const result = await addNote(db, { talkId: talk.id, kind: parsed.kind, text: parsed.text || 'Slide' });
+    const result = await addNote(db, { talkId: talk.id, kind: parsed.kind, text: parsed.text || 'Slide' }, { id });
     performance.measure('talkmark:note-write', { start: started, end: performance.now() });
+    if (consumesText) markSent(pageStorage(), draftKey, id);
     if (result.ok) {
       setSendError(null);
       return;

@@ -54,3 +54,42 @@ export function pageStorage(): DraftStorage | null {
     return null;
   }
 }
+
+/**
+ * Notes on their way to IndexedDB. Enter empties the box at once (typing goes on), so until the
+ * write is confirmed the note's only synchronous copy lives here; a panel closed in that instant
+ * gets the text back on the next open if the note never arrived.
+ */
+export interface SendingNote {
+  id: string;
+  text: string;
+}
+
+const SENDING_PREFIX = 'talkmark:sending:';
+
+export function readSending(storage: DraftStorage | null, key: string): SendingNote[] {
+  if (!storage) return [];
+  try {
+    const list = JSON.parse(storage.getItem(SENDING_PREFIX + key) ?? '[]') as unknown;
+    return Array.isArray(list) ? list.filter((n): n is SendingNote => typeof n?.id === 'string' && typeof n?.text === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeSending(storage: DraftStorage, key: string, list: SendingNote[]): void {
+  try {
+    if (list.length) storage.setItem(SENDING_PREFIX + key, JSON.stringify(list));
+    else storage.removeItem(SENDING_PREFIX + key);
+  } catch {
+    /* storage full or disabled: the write in flight is all there is */
+  }
+}
+
+export function markSending(storage: DraftStorage | null, key: string, note: SendingNote): void {
+  if (storage) writeSending(storage, key, [...readSending(storage, key), note]);
+}
+
+export function markSent(storage: DraftStorage | null, key: string, id: string): void {
+  if (storage) writeSending(storage, key, readSending(storage, key).filter((n) => n.id !== id));
+}

@@ -121,3 +121,9 @@ export function restoreNote(db: TalkmarkDB, note: Note): Promise<StorageResult<N
 export function listNotes(db: TalkmarkDB, talkId: string): Promise<Note[]> {
   return db.notes.where('[talkId+createdAt]').between([talkId, Dexie.minKey], [talkId, Dexie.maxKey]).toArray();
 }
+
+/** Which of these note ids are stored (a note sent just before the panel closed may not be). */
+export async function storedNoteIds(db: TalkmarkDB, ids: readonly string[]): Promise<Set<string>> {
+  const found = await db.notes.bulkGet(ids as string[]);
+  return new Set(found.filter((n): n is Note => !!n).map((n) => n.id));
+}

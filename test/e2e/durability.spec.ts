@@ -86,3 +86,30 @@ test('a write that fails (disk full) says so and keeps the text in the box', asy
   await expect(panel.getByRole('alert')).toHaveCount(0);
   await expect(box).toHaveValue('');
 });
+
+test('a note sent the instant the panel closes is not lost when its write never lands', async ({ context, openExtensionPage }) => {
+  await clipSessions(context, [running]);
+  const panel = await openExtensionPage('sidepanel.html');
+  // The write is cut off with the page: IndexedDB never completes the add.
+  await panel.evaluate(() => {
+    IDBObjectStore.prototype.add = function () {
+      return new Proxy({}, { get: () => undefined, set: () => true }) as IDBRequest;
+    };
+  });
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await box.fill('pressed Enter and shut the laptop');
+  await box.press('Enter');
+  await expect(box).toHaveValue('');
+  await panel.close();
+
+  const reopened = await openExtensionPage('sidepanel.html');
+  await expect(reopened.getByRole('textbox', { name: 'Note' })).toHaveValue('pressed Enter and shut the laptop');
+  expect(await readTable(reopened, 'notes')).toHaveLength(0);
+  // Sent again, it is stored once, and nothing comes back on the next open.
+  await reopened.getByRole('textbox', { name: 'Note' }).press('Enter');
+  await expect(reopened.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem')).toHaveCount(1);
+  await reopened.close();
+  const third = await openExtensionPage('sidepanel.html');
+  await expect(third.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem')).toHaveCount(1);
+  await expect(third.getByRole('textbox', { name: 'Note' })).toHaveValue('');
+});

@@ -31,3 +31,19 @@ describe('draft mirror', () => {
     expect(newerDraft({ text: 'only db', updatedAt: 1 }, null)).toEqual({ text: 'only db', at: 1 });
   });
 });
+
+describe('notes on their way', () => {
+  it('are kept until confirmed, one entry per note', async () => {
+    const { markSending, markSent, readSending } = await import('../../../lib/notes/draft-mirror');
+    const s = memoryStorage();
+    markSending(s, 't1', { id: 'a', text: 'first' });
+    markSending(s, 't1', { id: 'b', text: 'second' });
+    expect(readSending(s, 't1')).toEqual([{ id: 'a', text: 'first' }, { id: 'b', text: 'second' }]);
+    markSent(s, 't1', 'a');
+    expect(readSending(s, 't1')).toEqual([{ id: 'b', text: 'second' }]);
+    markSent(s, 't1', 'b');
+    expect(s.data.size).toBe(0);
+    s.data.set('talkmark:sending:t2', 'not json');
+    expect(readSending(s, 't2')).toEqual([]);
+  });
+});
