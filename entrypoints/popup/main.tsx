@@ -4,9 +4,10 @@ import { Popup } from '../../components/Popup';
 import { getDb } from '../../lib/db/schema';
 import { extractTab, storeTalks } from '../../lib/extension/clip';
 import { ensureHighlighter } from '../../lib/extension/highlighter-injection';
-import { openSidePanel, popupTarget, setSiteAccess, siteAccessFor } from '../../lib/extension/tabs';
+import { currentWindowId, openSidePanel, popupTarget, setSiteAccess, siteAccessFor } from '../../lib/extension/tabs';
 
 const target = await popupTarget(new URLSearchParams(location.search));
+const windowId = await currentWindowId();
 render(
   <Popup
     target={target}
@@ -15,7 +16,7 @@ render(
     highlight={(tabId) => ensureHighlighter(tabId)}
     siteAccess={target ? await siteAccessFor(target.url) : null}
     setSiteAccess={setSiteAccess}
-    openSidePanel={() => openSidePanel(target?.tabId ?? null)}
+    openSidePanel={() => openSidePanel(windowId)}
   />,
   document.getElementById('app')!,
 );

@@ -19,13 +19,21 @@ export async function popupTarget(params: URLSearchParams): Promise<PageTarget |
   return { tabId: tab.id, url: tab.url, title: tab.title ?? '' };
 }
 
-/** Chrome's side panel or Firefox's sidebar. Must run inside a user gesture. */
-export async function openSidePanel(tabId: number | null): Promise<void> {
+/**
+ * Chrome's side panel or Firefox's sidebar, for the window the popup belongs to. Both only open
+ * inside a user gesture, and an `await` before the call loses it: the window id is looked up
+ * when the popup opens (`currentWindowId`), and the call here is the first thing a click does.
+ */
+export function openSidePanel(windowId: number | null): Promise<void> {
   const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
   if (sidebar) return sidebar.open();
-  const tab = tabId ? await browser.tabs.get(tabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  if (tab?.windowId === undefined) throw new Error('No browser window to open the side panel in.');
-  await chrome.sidePanel.open({ windowId: tab.windowId });
+  if (windowId === null) return Promise.reject(new Error('No browser window to open the side panel in.'));
+  return chrome.sidePanel.open({ windowId });
+}
+
+/** The popup's own window (looked up at start, before any click). */
+export async function currentWindowId(): Promise<number | null> {
+  return (await browser.windows.getCurrent().catch(() => null))?.id ?? null;
 }
 
 /**

@@ -148,3 +148,4 @@ test.describe('a viewer in Tokyo, a conference in California', () => {
     await expect(card).toContainText('9:30 – 10:00 AM PDT · your time 1:30 – 2:00 AM GMT+9 (next day)');
   });
 });
+
