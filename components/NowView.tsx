@@ -1,5 +1,6 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Talk } from '../lib/model';
-import { chooseNowAndNext } from '../lib/notes';
+import { chooseNowAndNext, currentTalkId, draftKeyFor, pageStorage, readMirror, type TalkPick } from '../lib/notes';
 import { formatTime } from '../lib/time/zones';
 import { venueZone } from '../lib/time/display';
 import { Composer } from './Composer';
@@ -11,7 +12,7 @@ import { TalkPicker } from './TalkPicker';
 
 export interface NowViewProps {
   talks: readonly Talk[];
-  pickedId: string | null;
+  pick: TalkPick;
   onPick: (id: string | null) => void;
   now: number;
   viewerZone: string;
@@ -24,18 +25,39 @@ export interface NowViewProps {
  * Where notes are taken: the talk happening now is chosen by itself (by instants, whatever the
  * viewer's zone), the next one is queued, and the user can pick any talk instead.
  */
-export function NowView({ talks, pickedId, onPick, now, viewerZone, focusSignal, onExport }: NowViewProps) {
-  const auto = chooseNowAndNext(talks, now, { preferredId: pickedId });
-  const picked = pickedId ? talks.find((t) => t.id === pickedId) ?? null : null;
-  const talk = picked ?? auto.now;
-  const next = auto.next && auto.next.id !== talk?.id ? auto.next : null;
+const hasUnsentText = (talkId: string | null) => !!talkId && !!readMirror(pageStorage(), draftKeyFor(talkId))?.text.trim();
+
+export function NowView({ talks, pick, onPick, now, viewerZone, focusSignal, onExport }: NowViewProps) {
+  const target = currentTalkId(talks, pick, now);
+  // The talk on screen. It follows `target`, except that the schedule moving on never takes a
+  // half-typed note away: then the switch is offered instead.
+  const [shownId, setShownId] = useState<string | null>(target);
+  useEffect(() => {
+    if (target !== shownId && (!talks.some((t) => t.id === shownId) || !hasUnsentText(shownId))) setShownId(target);
+  }, [target, shownId, now, talks]);
+  const talk = talks.find((t) => t.id === shownId) ?? null;
+  const waiting = target && target !== shownId ? talks.find((t) => t.id === target) ?? null : null;
+  const pickTalk = (id: string | null) => {
+    onPick(id);
+    setShownId(id ?? currentTalkId(talks, { id: null, at: null }, now));
+  };
+  const auto = chooseNowAndNext(talks, now);
+  const next = auto.next && auto.next.id !== talk?.id && auto.next.id !== waiting?.id ? auto.next : null;
 
   if (!talks.length) {
     return <p class="muted">Clip a talk from its schedule page (Sched: press “Clip”), then take notes here.</p>;
   }
   return (
     <div class="now-view">
-      <TalkPicker talks={talks} pickedId={picked ? pickedId : null} onPick={onPick} />
+      <TalkPicker talks={talks} pickedId={pick.id && pick.id === target ? pick.id : null} onPick={pickTalk} />
+      {waiting && (
+        <p class="card next" role="status">
+          <strong>{waiting.title}</strong> has started. Your unsent note stays with this talk.{' '}
+          <button type="button" class="link-button" onClick={() => setShownId(waiting.id)}>
+            Switch to it
+          </button>
+        </p>
+      )}
       {talk ? (
         <>
           <TalkHeader talk={talk} agenda={talks} now={now} viewerZone={viewerZone} />
@@ -58,7 +80,7 @@ export function NowView({ talks, pickedId, onPick, now, viewerZone, focusSignal,
           {next.startAt !== null && <span>{formatTime(next.startAt, venueZone(next))} · </span>}
           <strong>{next.title}</strong>
           {next.room && <span class="muted"> · {next.room}</span>}{' '}
-          <button type="button" class="link-button" onClick={() => onPick(next.id)}>
+          <button type="button" class="link-button" onClick={() => pickTalk(next.id)}>
             Take notes for it
           </button>
         </p>

@@ -4,7 +4,7 @@ import { checkDatabase, type Availability } from '../lib/db/availability';
 import { getDb } from '../lib/db/schema';
 import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
-import { chooseNowAndNext } from '../lib/notes';
+import { currentTalkId } from '../lib/notes';
 import { viewerTimeZone } from '../lib/time/zones';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
@@ -25,17 +25,13 @@ export interface SidePanelProps {
 }
 
 /** The talk the Now view shows: the one picked by hand, else the one on now. */
-function currentTalkId(talks: readonly Talk[], pickedId: string | null, now: number): string | null {
-  if (pickedId && talks.some((t) => t.id === pickedId)) return pickedId;
-  return chooseNowAndNext(talks, now).now?.id ?? null;
-}
 
 /** The side panel (Chrome) / sidebar (Firefox): where Talkmark lives during a conference. */
 export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelProps) {
   const db = getDb();
   const [view, setView] = useState<View>('now');
   const talks = useLiveQuery(() => db.talks.toArray());
-  const pickedId = useLiveQuery(() => getSetting(db, 'pickedTalkId'));
+  const pick = useLiveQuery(async () => ({ id: await getSetting(db, 'pickedTalkId'), at: await getSetting(db, 'pickedAt') }));
   const counts = useLiveQuery(() => (view === 'agenda' ? noteCountsByTalk(db) : new Map<string, number>()), [view]);
   const now = useNow();
   const viewerZone = viewerTimeZone();
@@ -56,14 +52,14 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     if (ready) requestAnimationFrame(() => performance.mark('talkmark:panel-ready'));
   }, [ready]);
 
-  const pick = (id: string | null) => {
-    setSetting(db, 'pickedTalkId', id).then(
+  const pickTalk = (id: string | null) => {
+    Promise.all([setSetting(db, 'pickedTalkId', id), setSetting(db, 'pickedAt', id ? Date.now() : null)]).then(
       () => setPickError(null),
       (e: unknown) => setPickError(`Could not remember your choice: ${e instanceof Error ? e.message : String(e)}`),
     );
   };
   const openTalk = (talk: Talk) => {
-    pick(talk.id);
+    pickTalk(talk.id);
     setView('now');
   };
 
@@ -94,8 +90,8 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
       {talks.status === 'ready' && view === 'now' && (
         <NowView
           talks={talks.value}
-          pickedId={pickedId.status === 'ready' ? pickedId.value : null}
-          onPick={pick}
+          pick={pick.status === 'ready' ? pick.value : { id: null, at: null }}
+          onPick={pickTalk}
           now={now}
           viewerZone={viewerZone}
           focusSignal={focusSignal}
@@ -120,7 +116,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
         <ExportViewLoader
           key={exportTalk ?? 'any'}
           talks={talks.value}
-          talkId={exportTalk ?? currentTalkId(talks.value, pickedId.status === 'ready' ? pickedId.value : null, now)}
+          talkId={exportTalk ?? currentTalkId(talks.value, pick.status === 'ready' ? pick.value : { id: null, at: null }, now)}
           initialScope={exportTalk ? 'talk' : undefined}
         />
       )}

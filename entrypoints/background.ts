@@ -28,6 +28,7 @@ export default defineBackground(() => {
       case 'highlights-for-page':
       case 'highlight-update':
       case 'highlight-delete':
+      case 'highlight-restore':
       case 'highlights-anchored':
         // Only the highlighter in a tab, and only about its own site.
         return kind === 'extension-page' ? undefined : handleHighlightMessage(getDb(), message, sender.url);

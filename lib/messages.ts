@@ -14,11 +14,14 @@ export type Message =
   /** From the worker to the open side panel: the shortcut fired, focus the note box. */
   | { type: 'focus-composer' }
   /** Highlighter → worker: store a highlight of the sender's page. */
-  | { type: 'highlight-save'; pageUrl: string; pageTitle: string; quote: TextQuoteSelector; position: TextPositionSelector | null; color: string; comment: string; id: string | null }
+  | { type: 'highlight-save'; pageUrl: string; pageTitle: string; quote: TextQuoteSelector; position: TextPositionSelector | null; color: string }
   /** Highlighter → worker: the highlights of the sender's page, to paint. */
   | { type: 'highlights-for-page'; pageUrl: string }
-  | { type: 'highlight-update'; id: string; color: string | null; comment: string | null }
+  /** Recolour from the page (comments are edited in the side panel, out of the page's reach). */
+  | { type: 'highlight-update'; id: string; color: string }
+  /** Answered with the deleted record, which only `highlight-restore` takes back (undo). */
   | { type: 'highlight-delete'; id: string }
+  | { type: 'highlight-restore'; highlight: unknown }
   /** Highlighter → worker: which highlights this visit found and which it could not (orphans). */
   | { type: 'highlights-anchored'; pageUrl: string; found: string[]; lost: string[] }
   /** Worker → highlighter: highlight the current selection (context menu, shortcut). */
@@ -28,20 +31,20 @@ export type Message =
   /** Worker → highlighter: are you there? (avoids injecting twice). */
   | { type: 'highlighter-ping' };
 
-/** What the highlighter gets for its page: enough to anchor, paint and edit, nothing else. */
+/**
+ * What the highlighter gets for its page: enough to anchor, paint and recolour, nothing else —
+ * no comment, no talk: its UI lives in the page's DOM, where the page can read it.
+ */
 export interface PageHighlight {
   id: string;
   quote: TextQuoteSelector;
   position: TextPositionSelector | null;
   color: string;
-  comment: string;
 }
 
 export interface HighlightSaved {
   ok: boolean;
   id: string | null;
-  /** The talk it went to, for the confirmation; null when no talk was chosen. */
-  talkTitle: string | null;
   message: string | null;
 }
 
@@ -87,16 +90,18 @@ export function parseMessage(raw: unknown): Message | null {
       const quote = parseQuote(m.quote);
       const position = m.position === null ? null : parsePosition(m.position);
       if (!quote || position === undefined || !httpUrl(m.pageUrl) || !isString(m.pageTitle, LIMITS.short)) return null;
-      if (!isColor(m.color) || !isString(m.comment, LIMITS.long) || !(m.id === null || isId(m.id))) return null;
-      return { type: 'highlight-save', pageUrl: httpUrl(m.pageUrl)!, pageTitle: m.pageTitle, quote, position, color: m.color, comment: m.comment, id: m.id };
+      if (!isColor(m.color)) return null;
+      return { type: 'highlight-save', pageUrl: httpUrl(m.pageUrl)!, pageTitle: m.pageTitle, quote, position, color: m.color };
     }
     case 'highlights-for-page':
       return httpUrl(m.pageUrl) ? { type: 'highlights-for-page', pageUrl: httpUrl(m.pageUrl)! } : null;
     case 'highlight-update':
-      if (!isId(m.id) || !(m.color === null || isColor(m.color)) || !(m.comment === null || isString(m.comment, LIMITS.long))) return null;
-      return { type: 'highlight-update', id: m.id, color: m.color, comment: m.comment };
+      return isId(m.id) && isColor(m.color) ? { type: 'highlight-update', id: m.id, color: m.color } : null;
     case 'highlight-delete':
       return isId(m.id) ? { type: 'highlight-delete', id: m.id } : null;
+    case 'highlight-restore':
+      // Checked field by field by the worker, against the backup's record rules.
+      return m.highlight && typeof m.highlight === 'object' ? { type: 'highlight-restore', highlight: m.highlight } : null;
     case 'highlights-anchored':
       if (!httpUrl(m.pageUrl) || !isStringArray(m.found) || !isStringArray(m.lost)) return null;
       return { type: 'highlights-anchored', pageUrl: httpUrl(m.pageUrl)!, found: m.found, lost: m.lost };

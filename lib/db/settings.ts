@@ -5,6 +5,8 @@ import type { TalkmarkDB } from './schema';
 export interface Settings {
   /** The talk the user picked by hand in the Now view; null = follow the schedule. */
   pickedTalkId: string | null;
+  /** When the pick was made: a talk that starts later takes over again. */
+  pickedAt: number | null;
   /** Write a backup file to the Downloads folder once a day (needs the optional `downloads` permission). */
   dailyBackup: boolean;
   /** When the last automatic backup was written. */
@@ -13,7 +15,7 @@ export interface Settings {
   recapExport: (ExportChoices & { savedAt: number }) | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { pickedTalkId: null, dailyBackup: false, lastAutoBackupAt: null, recapExport: null };
+export const DEFAULT_SETTINGS: Settings = { pickedTalkId: null, pickedAt: null, dailyBackup: false, lastAutoBackupAt: null, recapExport: null };
 
 export async function getSetting<K extends keyof Settings>(db: TalkmarkDB, key: K): Promise<Settings[K]> {
   const row = await db.settings.get(key);

@@ -4,76 +4,73 @@
  * never read or change highlights of another site, whatever URL it claims (a hostile page could
  * point its canonical link anywhere).
  */
-import { getSetting } from '../db/settings';
+import { highlightCheck } from '../backup/record-checks';
 import type { TalkmarkDB } from '../db/schema';
-import { addHighlight, deleteHighlight, highlightsForPage, recordAnchoring, updateHighlight } from '../highlights/store';
+import { addHighlight, deleteHighlight, highlightsForPage, recordAnchoring, restoreHighlight, updateHighlight } from '../highlights/store';
 import { talkForPage } from '../highlights/talk-links';
 import type { HighlightSaved, Message, PageHighlight } from '../messages';
-import { chooseNowAndNext } from '../notes/now-next';
+import { currentTalkId } from '../notes/current-talk';
+import { getSetting } from '../db/settings';
 
-type HighlightMessage = Extract<Message, { type: 'highlight-save' | 'highlights-for-page' | 'highlight-update' | 'highlight-delete' | 'highlights-anchored' }>;
+type HighlightMessage = Extract<Message, { type: 'highlight-save' | 'highlights-for-page' | 'highlight-update' | 'highlight-delete' | 'highlight-restore' | 'highlights-anchored' }>;
 
+/** Scheme, host (without a leading www.) and port: an http page or another port is another site. */
 const siteOf = (url: string | undefined): string | null => {
   try {
     const u = new URL(url ?? '');
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.toLowerCase().replace(/^www\./, '') : null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return `${u.protocol}//${u.hostname.toLowerCase().replace(/^www\./, '')}:${u.port}`;
   } catch {
     return null;
   }
 };
 
-/** Same host, ignoring a leading www. */
 export function sameSite(a: string | undefined, b: string | undefined): boolean {
   const x = siteOf(a);
   return x !== null && x === siteOf(b);
 }
 
 async function talkForNewHighlight(db: TalkmarkDB, pageUrl: string, now: number): Promise<string | null> {
-  const [talks, picked] = await Promise.all([db.talks.toArray(), getSetting(db, 'pickedTalkId')]);
-  const nowTalk = picked ?? chooseNowAndNext(talks, now).now?.id ?? null;
-  return talkForPage(pageUrl, talks, nowTalk);
+  const [talks, picked, pickedAt] = await Promise.all([db.talks.toArray(), getSetting(db, 'pickedTalkId'), getSetting(db, 'pickedAt')]);
+  return talkForPage(pageUrl, talks, currentTalkId(talks, { id: picked, at: pickedAt }, now));
 }
 
-const failed = (message: string): HighlightSaved => ({ ok: false, id: null, talkTitle: null, message });
+const failed = (message: string): HighlightSaved => ({ ok: false, id: null, message });
 
 export async function handleHighlightMessage(db: TalkmarkDB, message: HighlightMessage, senderUrl: string | undefined, now = Date.now()): Promise<unknown> {
   switch (message.type) {
     case 'highlight-save': {
       if (!sameSite(message.pageUrl, senderUrl)) return failed('This page cannot save highlights for another site.');
-      if (message.id) {
-        // Undo of a delete: the same record comes back, only onto its own page.
-        const existing = await db.highlights.get(message.id);
-        if (existing) return failed('That highlight exists already.');
-      }
       const talkId = await talkForNewHighlight(db, message.pageUrl, now);
       const result = await addHighlight(db, { ...message, talkId }, now);
-      if (!result.ok) return failed(result.error.message);
-      if (message.id) {
-        await db.transaction('rw', db.highlights, async () => {
-          await db.highlights.delete(result.value.id);
-          await db.highlights.add({ ...result.value, id: message.id! });
-        });
-      }
-      const talk = talkId ? await db.talks.get(talkId) : undefined;
-      return { ok: true, id: message.id ?? result.value.id, talkTitle: talk?.title ?? null, message: null } satisfies HighlightSaved;
+      return result.ok ? ({ ok: true, id: result.value.id, message: null } satisfies HighlightSaved) : failed(result.error.message);
     }
     case 'highlights-for-page': {
       if (!sameSite(message.pageUrl, senderUrl)) return [];
       const list = await highlightsForPage(db, message.pageUrl);
-      return list.map(({ id, quote, position, color, comment }): PageHighlight => ({ id, quote, position, color, comment }));
+      return list.map(({ id, quote, position, color }): PageHighlight => ({ id, quote, position, color }));
     }
-    case 'highlight-update':
-    case 'highlight-delete': {
+    case 'highlight-update': {
       const existing = await db.highlights.get(message.id);
       if (!existing || !sameSite(existing.pageUrl, senderUrl)) return { ok: false };
-      const result =
-        message.type === 'highlight-delete'
-          ? await deleteHighlight(db, message.id)
-          : await updateHighlight(db, message.id, {
-              ...(message.color !== null ? { color: message.color } : {}),
-              ...(message.comment !== null ? { comment: message.comment } : {}),
-            });
-      return { ok: result.ok };
+      return { ok: (await updateHighlight(db, message.id, { color: message.color }, now)).ok };
+    }
+    case 'highlight-delete': {
+      const existing = await db.highlights.get(message.id);
+      if (!existing || !sameSite(existing.pageUrl, senderUrl)) return { ok: false, deleted: null };
+      const result = await deleteHighlight(db, message.id);
+      // The record goes back to the content script (its isolated world, not the page) for undo.
+      return { ok: result.ok, deleted: result.ok ? result.value : null };
+    }
+    case 'highlight-restore': {
+      let record;
+      try {
+        record = highlightCheck(message.highlight, 'highlight');
+      } catch {
+        return { ok: false };
+      }
+      if (!sameSite(record.pageUrl, senderUrl) || (await db.highlights.get(record.id))) return { ok: false };
+      return { ok: (await restoreHighlight(db, record)).ok };
     }
     case 'highlights-anchored': {
       if (!sameSite(message.pageUrl, senderUrl)) return undefined;

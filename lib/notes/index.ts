@@ -3,6 +3,7 @@ export * from './composer';
 export * from './offsets';
 export * from './spans';
 export * from './now-next';
+export * from './current-talk';
 export * from './conflicts';
 export * from './storage-errors';
 export * from './notes-store';

@@ -167,9 +167,26 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
 export async function pressShortcut(page: Page, keys: string): Promise<void> {
   await page.bringToFront();
   const { execFileSync } = await import('node:child_process');
-  // This test's window, by its title ("<page title> - Chromium"): other headed browsers may share the display.
-  const title = (await page.title()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const windowId = execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${title} - Chromium$`]).toString().trim().split('\n').pop()!;
+  // Find this test's window by a title no other window has (a closing browser of an earlier
+  // test may still show the same page), then give the page its title back before the key press.
+  const token = `talkmark-${Math.random().toString(36).slice(2)}`;
+  const original = await page.evaluate((t) => {
+    const before = document.title;
+    document.title = t;
+    return before;
+  }, token);
+  let windowId = '';
+  await expect
+    .poll(() => {
+      try {
+        windowId = execFileSync('xdotool', ['search', '--onlyvisible', '--name', token]).toString().trim().split('\n')[0] ?? '';
+      } catch {
+        windowId = '';
+      }
+      return windowId;
+    })
+    .not.toBe('');
+  await page.evaluate((t) => (document.title = t), original);
   execFileSync('xdotool', ['windowfocus', '--sync', windowId]);
   execFileSync('xdotool', ['key', '--clearmodifiers', keys]);
 }

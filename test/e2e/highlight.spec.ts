@@ -59,7 +59,7 @@ test('a highlight made with the shortcut goes to the talk that links the post, a
 
   await select(page, QUOTE);
   await pressShortcut(page, 'alt+shift+h');
-  await expect(page.getByRole('status')).toContainText('Highlighted for “Paved Roads Talk”');
+  await expect(page.getByRole('status')).toContainText('Highlighted. Comments and the talk it belongs to are in the Talkmark side panel.');
   await expect.poll(() => paintedCount(page)).toBe(1);
 
   const panel = await openExtensionPage('sidepanel.html');
@@ -103,10 +103,12 @@ test('on the page: select with the mouse, press the floating button; click a hig
   await page.mouse.move(box.right - 1, (box.top + box.bottom) / 2, { steps: 5 });
   await page.mouse.up();
   await page.getByRole('toolbar', { name: 'Talkmark selection' }).getByRole('button', { name: 'Highlight' }).click();
-  await expect(page.getByRole('status')).toContainText('Highlighted for “Paved Roads Talk”');
+  await expect(page.getByRole('status')).toContainText('Highlighted. Comments and the talk it belongs to are in the Talkmark side panel.');
   await expect.poll(() => paintedCount(page)).toBe(1);
   const panel = await openExtensionPage('sidepanel.html');
   await expect.poll(async () => (await readTable<StoredHighlight>(panel, 'highlights')).map((h) => h.quote.exact)).toEqual([phrase]);
+  // The page can read our in-page UI: it must learn nothing of the user's data from it.
+  expect(await page.evaluate(() => document.documentElement.outerHTML + (document.querySelector('talkmark-highlighter')?.shadowRoot?.innerHTML ?? ''))).not.toContain('Paved Roads Talk');
 
   // Click the painted text: its toolbar offers colours and delete.
   await page.bringToFront();
@@ -132,7 +134,7 @@ test('the side panel lists a talk’s highlights with their page; they can be mo
   await page.goto(ARTICLE_URL);
   await select(page, QUOTE);
   await pressShortcut(page, 'alt+shift+h');
-  await expect(page.getByRole('status')).toContainText('Highlighted for');
+  await expect(page.getByRole('status')).toContainText('Highlighted.');
 
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Agenda' }).click();
@@ -169,7 +171,7 @@ test('clip a talk, take a note, highlight its blog post, export the day: the fil
   await page.goto(ARTICLE_URL);
   await select(page, QUOTE);
   await pressShortcut(page, 'alt+shift+h');
-  await expect(page.getByRole('status')).toContainText('Highlighted for “Paved Roads Talk”');
+  await expect(page.getByRole('status')).toContainText('Highlighted. Comments and the talk it belongs to are in the Talkmark side panel.');
 
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Agenda' }).click();
@@ -186,4 +188,16 @@ test('clip a talk, take a note, highlight its blog post, export the day: the fil
   expect(markdown).toMatch(/Make the paved road the easy road/);
   expect(markdown).toMatch(/^> .*The platform team became a bottleneck, not because it was slow/m);
   expect(markdown).toContain(ARTICLE_URL);
+});
+
+test('a cross-posted copy whose canonical names another site is highlighted under its own address', async ({ context, openExtensionPage }) => {
+  const MIRROR = 'https://mirror.example.org/paved-roads-copy';
+  await context.route(MIRROR, (route) => route.fulfill({ contentType: 'text/html', body: ARTICLE })); // canonical → fieldnotes.example.dev
+  const page = await context.newPage();
+  await page.goto(MIRROR);
+  await select(page, QUOTE);
+  await pressShortcut(page, 'alt+shift+h');
+  await expect(page.getByRole('status')).toContainText('Highlighted.');
+  const panel = await openExtensionPage('sidepanel.html');
+  expect((await readTable<StoredHighlight>(panel, 'highlights')).map((h) => h.pageUrl)).toEqual([MIRROR]);
 });

@@ -6,20 +6,38 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { anchorAllChunked, canonicalPageUrl, describeRange, HIGHLIGHT_CSS, IGNORE_ATTRIBUTE, paintHighlights, type Painter } from '../../anchoring';
-import type { HighlightSaved, Message, PageHighlight } from '../../messages';
+import { anchorAllChunked, canonicalPageUrl, cleanPageUrl, describeRange, HIGHLIGHT_CSS, IGNORE_ATTRIBUTE, paintHighlights, type Painter } from '../../anchoring';
+import type { HighlightSaved, PageHighlight } from '../../messages';
+import type { Highlight } from '../../model';
 import { sendToExtension } from '../send';
 import { PAGE_UI_CSS, PageUi } from './page-ui';
 import { mountShadowHost } from './shadow-host';
 
 const REANCHOR_DELAY_MS = 600;
+/** The longest quote the worker accepts (see lib/messages.ts). */
+const MAX_QUOTE = 50_000;
+
+const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
+
+/**
+ * The key highlights of this page are stored under: its canonical URL when that stays on this
+ * site (the worker refuses any other site), else this page's own clean URL. `own` tells whether
+ * the key is this very page: only then may a highlight not found here be called an orphan — a
+ * page whose canonical names a sibling (page 2 of an article) must not orphan the sibling's.
+ */
+function pageKey(doc: Document, href: string): { url: string; own: boolean } {
+  const here = cleanPageUrl(href);
+  const canonical = canonicalPageUrl(doc, href);
+  const url = hostOf(canonical) === hostOf(here) ? canonical : here;
+  return { url, own: url === here };
+}
 
 // Null when the extension went away under the page (ctx invalidation then tears us down).
 const send = sendToExtension;
 
 export async function startHighlighter(ctx: ContentScriptContext): Promise<void> {
   const root = document.body;
-  let pageUrl = canonicalPageUrl(document, location.href);
+  let { url: pageUrl, own: ownPage } = pageKey(document, location.href);
   let painter: Painter = paintHighlights(document, [], { mode: 'auto' });
   const records = new Map<string, PageHighlight>();
   let lost: PageHighlight[] = [];
@@ -32,8 +50,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
   const { host, container } = mountShadowHost(ctx, 'talkmark-highlighter', PAGE_UI_CSS, IGNORE_ATTRIBUTE);
   const ui: PageUi | null = new PageUi(container, {
     onHighlight: () => void highlightSelection(),
-    onRecolor: (id, color) => void update(id, { color }),
-    onComment: (id, comment) => void update(id, { comment }),
+    onRecolor: (id, color) => void recolor(id, color),
     onDelete: (id) => void remove(id),
   });
 
@@ -44,7 +61,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     const found = results.filter((r) => r.anchor);
     painter.add(found.map((r) => ({ id: r.item.id, range: r.anchor!.range, color: r.item.color })));
     lost = results.filter((r) => !r.anchor).map((r) => r.item);
-    void send({ type: 'highlights-anchored', pageUrl, found: found.map((r) => r.item.id), lost: lost.map((h) => h.id) });
+    void send({ type: 'highlights-anchored', pageUrl, found: found.map((r) => r.item.id), lost: ownPage ? lost.map((h) => h.id) : [] });
   }
 
   async function loadAll(): Promise<void> {
@@ -64,30 +81,28 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     const { quote, position } = describeRange(root, range, { trimWhitespace: true });
     if (!quote.exact.trim()) return;
     ui?.hideSelectionButton();
-    const saved = await send<HighlightSaved>({
-      type: 'highlight-save', pageUrl, pageTitle: document.title.slice(0, 500), quote, position, color: 'yellow', comment: '', id: null,
-    });
+    if (quote.exact.length > MAX_QUOTE) return ui?.showToast('That selection is too long to highlight: pick a passage under 50,000 characters.');
+    const saved = await send<HighlightSaved>({ type: 'highlight-save', pageUrl, pageTitle: document.title.slice(0, 500), quote, position, color: 'yellow' });
     if (!saved?.ok || !saved.id) {
       ui?.showToast(saved?.message ?? 'Talkmark was updated: reload the page to highlight.');
       return;
     }
-    const record: PageHighlight = { id: saved.id, quote, position, color: 'yellow', comment: '' };
+    const record: PageHighlight = { id: saved.id, quote, position, color: 'yellow' };
     records.set(record.id, record);
     painter.add([{ id: record.id, range: range.cloneRange(), color: record.color }]);
     selection.removeAllRanges();
-    const where = saved.talkTitle ? `Highlighted for “${saved.talkTitle}”.` : 'Highlighted (no talk chosen yet).';
-    ui?.showToast(where, { label: 'Add comment', run: () => ui?.askComment(record.id, '') });
+    // Nothing about the talk is shown here: this UI lives in the page's DOM, which the page reads.
+    ui?.showToast('Highlighted. Comments and the talk it belongs to are in the Talkmark side panel.');
   }
 
-  async function update(id: string, changes: { color?: string; comment?: string }): Promise<void> {
+  async function recolor(id: string, color: string): Promise<void> {
     const record = records.get(id);
     if (!record) return;
-    const res = await send<{ ok: boolean }>({ type: 'highlight-update', id, color: changes.color ?? null, comment: changes.comment ?? null });
+    const res = await send<{ ok: boolean }>({ type: 'highlight-update', id, color });
     if (!res?.ok) return ui?.showToast('That change could not be saved.');
-    Object.assign(record, changes);
+    record.color = color;
     ui?.hideToolbar();
     await repaintOne(record);
-    if (changes.comment !== undefined) ui?.showToast(changes.comment ? 'Comment saved.' : 'Comment removed.');
   }
 
   async function repaintOne(record: PageHighlight): Promise<void> {
@@ -99,19 +114,20 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
   async function remove(id: string): Promise<void> {
     const record = records.get(id);
     if (!record) return;
-    const res = await send<{ ok: boolean }>({ type: 'highlight-delete', id });
-    if (!res?.ok) return ui?.showToast('The highlight could not be deleted.');
+    const res = await send<{ ok: boolean; deleted: Highlight | null }>({ type: 'highlight-delete', id });
+    if (!res?.ok || !res.deleted) return ui?.showToast('The highlight could not be deleted.');
+    const deleted = res.deleted; // kept in this isolated world only, for undo
     records.delete(id);
     painter.remove([id]);
     ui?.hideToolbar();
     ui?.showToast('Highlight deleted.', {
       label: 'Undo',
       run: () => void (async () => {
-        const back = await send<HighlightSaved>({ type: 'highlight-save', pageUrl, pageTitle: document.title.slice(0, 500), ...record, id: record.id });
+        const back = await send<{ ok: boolean }>({ type: 'highlight-restore', highlight: deleted });
         if (back?.ok) {
           records.set(id, record);
           await repaintOne(record);
-        }
+        } else ui?.showToast('The highlight could not be restored.');
       })(),
     });
   }
@@ -129,7 +145,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
       ui?.hideSelectionButton();
       const id = painter.hitTest(e.clientX, e.clientY);
       const record = id ? records.get(id) : null;
-      if (record) ui?.showToolbar(record.id, record.color, record.comment, e.clientX, e.clientY);
+      if (record) ui?.showToolbar(record.id, record.color, e.clientX, e.clientY);
       else ui?.hideToolbar();
     }, 0);
   });
@@ -145,15 +161,16 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
 
   // SPA navigation: a new page under the same document.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    pageUrl = canonicalPageUrl(document, location.href);
+    ({ url: pageUrl, own: ownPage } = pageKey(document, location.href));
     void loadAll();
   });
 
   // Only the extension can message a content script; the three requests it sends carry no data.
-  const onMessage = (raw: unknown, sender: { id?: string }) => {
+  // The ping answers through sendResponse: promise-returning listeners need a recent Chrome.
+  const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
     if (sender.id !== browser.runtime.id || !raw || typeof raw !== 'object') return undefined;
     const type = (raw as { type?: unknown }).type;
-    if (type === 'highlighter-ping') return Promise.resolve(true);
+    if (type === 'highlighter-ping') sendResponse(true);
     if (type === 'highlight-selection') void highlightSelection();
     if (type === 'highlights-changed') void loadAll();
     return undefined;

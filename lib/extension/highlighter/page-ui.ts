@@ -1,7 +1,8 @@
 /**
  * The highlighter's in-page UI, in one shadow root: a floating "Highlight" button beside a
- * selection, a toolbar on a clicked highlight (colours, comment, delete) and a toast (saved /
- * deleted, with undo). Plain DOM, no framework: this runs on every page the user highlights on.
+ * selection, a toolbar on a clicked highlight (colours, delete) and a toast (saved / deleted,
+ * with undo). It shows nothing of the user's data — the page can read its DOM — so comments
+ * and the talk a highlight belongs to live in the side panel. Plain DOM, no framework: this runs on every page the user highlights on.
  * Every handler ignores untrusted (page-scripted) events.
  */
 import { HIGHLIGHT_COLORS as PALETTE } from '../../anchoring/paint';
@@ -14,7 +15,6 @@ export const PAGE_UI_CSS = `:host{all:initial}.tm{position:fixed;z-index:2147483
 export interface PageUiHandlers {
   onHighlight(): void;
   onRecolor(id: string, color: string): void;
-  onComment(id: string, comment: string): void;
   onDelete(id: string): void;
 }
 
@@ -37,7 +37,6 @@ export class PageUi {
   private readonly selectionBar: HTMLElement;
   private readonly toolbar: HTMLElement;
   private readonly toast: HTMLElement;
-  private toolbarFor: string | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(container: HTMLElement, private readonly handlers: PageUiHandlers) {
@@ -74,9 +73,8 @@ export class PageUi {
     this.selectionBar.hidden = true;
   }
 
-  showToolbar(id: string, color: string, comment: string, x: number, y: number): void {
+  showToolbar(id: string, color: string, x: number, y: number): void {
     this.hideSelectionButton();
-    this.toolbarFor = id;
     this.toolbar.replaceChildren(
       ...HIGHLIGHT_COLORS.map((c) => {
         const b = button('', () => this.handlers.onRecolor(id, c), 'swatch');
@@ -85,7 +83,6 @@ export class PageUi {
         b.setAttribute('aria-pressed', String(c === color));
         return b;
       }),
-      button(comment ? 'Edit comment' : 'Comment', () => this.askComment(id, comment), 'plain'),
       button('Delete', () => this.handlers.onDelete(id), 'plain'),
     );
     this.place(this.toolbar, x, y + 12);
@@ -93,14 +90,9 @@ export class PageUi {
 
   hideToolbar(): void {
     this.toolbar.hidden = true;
-    this.toolbarFor = null;
   }
 
-  get toolbarHighlightId(): string | null {
-    return this.toolbarFor;
-  }
-
-  /** A message for a few seconds, with an optional action (Undo, Add comment). */
+  /** A message for a few seconds, with an optional action (Undo). */
   showToast(text: string, action?: { label: string; run: () => void }): void {
     clearTimeout(this.toastTimer);
     const label = document.createElement('span');
@@ -112,25 +104,6 @@ export class PageUi {
 
   hideToast(): void {
     this.toast.hidden = true;
-  }
-
-  askComment(id: string, current: string): void {
-    clearTimeout(this.toastTimer);
-    const input = document.createElement('input');
-    input.value = current;
-    input.setAttribute('aria-label', 'Comment on this highlight');
-    const save = () => {
-      this.handlers.onComment(id, input.value.trim());
-      this.hideToast();
-    };
-    input.addEventListener('keydown', trusted((e: KeyboardEvent) => {
-      if (e.key === 'Enter') save();
-      if (e.key === 'Escape') this.hideToast();
-    }));
-    this.toast.replaceChildren(input, button('Save', save));
-    this.toast.hidden = false;
-    this.hideToolbar();
-    input.focus();
   }
 
   /** Is this event target part of our UI (so page-level handlers leave it alone)? */
