@@ -60,7 +60,7 @@ export function NowView({ talks, pick, onPick, now, viewerZone, focusSignal, onE
       )}
       {talk ? (
         <>
-          <TalkHeader talk={talk} agenda={talks} now={now} viewerZone={viewerZone} />
+          <TalkHeader talk={talk} agenda={talks} viewerZone={viewerZone} />
           <TalkDetails talk={talk} />
           <Composer key={talk.id} talk={talk} focusSignal={focusSignal} />
           <NoteList talk={talk} viewerZone={viewerZone} />

@@ -33,7 +33,8 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   const talks = useLiveQuery(() => db.talks.toArray());
   const pick = useLiveQuery(async () => ({ id: await getSetting(db, 'pickedTalkId'), at: await getSetting(db, 'pickedAt') }));
   const counts = useLiveQuery(() => (view === 'agenda' ? noteCountsByTalk(db) : new Map<string, number>()), [view]);
-  const now = useNow();
+  // Which talk is on changes by the minute; the elapsed-time label keeps its own second clock.
+  const now = useNow(15_000);
   const viewerZone = viewerTimeZone();
   const [pickError, setPickError] = useState<string | null>(null);
   // A private window (Firefox) offers no IndexedDB: say so instead of failing on the first note.

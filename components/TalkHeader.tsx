@@ -1,12 +1,12 @@
 import type { Talk } from '../lib/model';
 import { formatOffset, talkProgress } from '../lib/notes';
 import { talkTimeLabel } from '../lib/time/display';
+import { useNow } from './useNow';
 
 export interface TalkHeaderProps {
   talk: Talk;
   /** Talks around it, to estimate a missing end. */
   agenda: readonly Talk[];
-  now: number;
   viewerZone: string;
 }
 
@@ -19,7 +19,8 @@ function progressLabel(talk: Talk, agenda: readonly Talk[], now: number): string
 }
 
 /** Title, speakers with company, room, time and how far into the talk we are. */
-export function TalkHeader({ talk, agenda, now, viewerZone }: TalkHeaderProps) {
+export function TalkHeader({ talk, agenda, viewerZone }: TalkHeaderProps) {
+  const now = useNow(1000); // only this label ticks every second, not the whole panel
   const time = talkTimeLabel(talk, viewerZone);
   const progress = progressLabel(talk, agenda, now);
   return (

@@ -1,4 +1,4 @@
-import { formatDay, formatTime, isoOffsetMinutes, viewerTimeZone, zoneAbbreviation, zoneOffsetMinutes } from './zones';
+import { cachedFormatter, formatDay, formatTime, isoOffsetMinutes, viewerTimeZone, zoneAbbreviation, zoneOffsetMinutes } from './zones';
 
 interface Timed {
   start: string | null;
@@ -32,7 +32,7 @@ function span(start: number, end: number | null, zone: string | null, locale?: s
   const abbr = zone ? ` ${zoneAbbreviation(start, zone, locale)}` : '';
   if (end === null || end < start) return `${formatTime(start, zone, locale).replace(/\u202f/g, ' ')}${abbr}`;
   // formatRange shares the AM/PM the way people write it: "9:30 – 10:00 AM".
-  const range = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone ?? undefined })
+  const range = cachedFormatter('time', locale, zone, { hour: 'numeric', minute: '2-digit' })
     .formatRange(start, end)
     .replace(/[\u2009\u202f]/g, ' ');
   return `${range}${abbr}`;
@@ -51,7 +51,7 @@ export function talkTimeLabel(t: Timed, viewer: string = viewerTimeZone(), local
 
 /** " (next day)" when the viewer's date differs from the venue's: a 4 a.m. virtual talk. */
 function dayShift(at: number, zone: string | null, viewer: string): string {
-  const day = (z: string | null) => new Intl.DateTimeFormat('en-CA', { timeZone: z ?? undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const day = (z: string | null) => cachedFormatter('ymd', 'en-CA', z, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
   const a = day(zone);
   const b = day(viewer);
   if (a === b) return '';

@@ -99,12 +99,28 @@ export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/**
+ * Building an Intl.DateTimeFormat costs far more than using one (a panel of 500 talks formats
+ * thousands of times per render), so formatters are kept per kind, locale and zone. A pure
+ * memo: the same arguments always give the same formatter.
+ */
+const labelFormatters = new Map<string, Intl.DateTimeFormat>();
+export function cachedFormatter(kind: string, locale: string | undefined, timeZone: string | null, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind}|${locale ?? ''}|${timeZone ?? ''}`;
+  let f = labelFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: timeZone ?? undefined });
+    labelFormatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatTime(at: number, timeZone: string | null, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: timeZone ?? undefined }).format(at);
+  return cachedFormatter('time', locale, timeZone, { hour: 'numeric', minute: '2-digit' }).format(at);
 }
 
 export function formatDay(at: number, timeZone: string | null, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: timeZone ?? undefined }).format(at);
+  return cachedFormatter('day', locale, timeZone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(at);
 }
 
 /** `YYYY-MM-DD` of an instant in a zone: the key that groups talks into days. */
@@ -113,7 +129,7 @@ export function dayKey(at: number, timeZone: string | null): string {
 }
 
 export function zoneAbbreviation(at: number, timeZone: string, locale?: string): string {
-  const part = new Intl.DateTimeFormat(locale ?? 'en-US', { timeZone, timeZoneName: 'short' })
+  const part = cachedFormatter('abbr', locale ?? 'en-US', timeZone, { timeZoneName: 'short' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;

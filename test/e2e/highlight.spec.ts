@@ -88,13 +88,20 @@ test('a highlight made with the shortcut goes to the talk that links the post, a
   expect(await readTable(panel, 'highlights')).toHaveLength(1);
 });
 
-test('on the page: select with the mouse, press the floating button; click a highlight to recolour or delete it, with undo', async ({ context, openExtensionPage }) => {
+test('on the page: select with the mouse, press the floating button; click a highlight to recolour or delete it, with undo', async ({ context, openExtensionPage, serviceWorker }) => {
   await clipSessions(context, [linkingTalk]);
   await context.route(ARTICLE_URL, (route) => route.fulfill({ contentType: 'text/html', body: ARTICLE }));
   const page = await context.newPage();
   await page.goto(ARTICLE_URL);
   await pressShortcut(page, 'alt+shift+h'); // the highlighter joins the page (nothing selected yet)
-  await expect(page.locator('talkmark-highlighter')).toHaveCount(1);
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.tabs.sendMessage(tab!.id!, { type: 'highlighter-ping' }).catch(() => false);
+    }))
+    .toBe(true);
+  // Nothing painted, nothing shown yet: nothing of ours is in the page.
+  await expect(page.locator('talkmark-highlighter, style[data-talkmark-ignore]')).toHaveCount(0);
 
   const phrase = 'A paved road is a default, not a mandate.';
   const box = await boxOf(page, phrase);

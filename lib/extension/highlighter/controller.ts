@@ -42,24 +42,40 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
   const records = new Map<string, PageHighlight>();
   let lost: PageHighlight[] = [];
 
-  const style = document.createElement('style');
-  style.setAttribute(IGNORE_ATTRIBUTE, '');
-  style.textContent = HIGHLIGHT_CSS;
-  document.head.append(style);
-
-  const { host, container } = mountShadowHost(ctx, 'talkmark-highlighter', PAGE_UI_CSS, IGNORE_ATTRIBUTE);
-  const ui: PageUi | null = new PageUi(container, {
-    onHighlight: () => void highlightSelection(),
-    onRecolor: (id, color) => void recolor(id, color),
-    onDelete: (id) => void remove(id),
-  });
+  // Both are added only when first needed: on a page with no highlights, the highlight CSS
+  // alone costs a full style recalculation (~20 ms on a long article), the UI host a few ms more.
+  let style: HTMLStyleElement | null = null;
+  const paint = (items: Parameters<Painter['add']>[0]) => {
+    if (!items.length) return;
+    if (!style) {
+      style = document.createElement('style');
+      style.setAttribute(IGNORE_ATTRIBUTE, '');
+      style.textContent = HIGHLIGHT_CSS;
+      document.head.append(style);
+    }
+    painter.add(items);
+  };
+  let host: HTMLElement | null = null;
+  let pageUi: PageUi | null = null;
+  const ui = (): PageUi => {
+    if (!pageUi) {
+      const mounted = mountShadowHost(ctx, 'talkmark-highlighter', PAGE_UI_CSS, IGNORE_ATTRIBUTE);
+      host = mounted.host;
+      pageUi = new PageUi(mounted.container, {
+        onHighlight: () => void highlightSelection(),
+        onRecolor: (id, color) => void recolor(id, color),
+        onDelete: (id) => void remove(id),
+      });
+    }
+    return pageUi;
+  };
 
   /** Anchor `list` against the page as it is now; paint what is found, report the rest. */
   async function anchorAndPaint(list: PageHighlight[]): Promise<void> {
     if (!list.length) return;
     const results = await anchorAllChunked(root, list);
     const found = results.filter((r) => r.anchor);
-    painter.add(found.map((r) => ({ id: r.item.id, range: r.anchor!.range, color: r.item.color })));
+    paint(found.map((r) => ({ id: r.item.id, range: r.anchor!.range, color: r.item.color })));
     lost = results.filter((r) => !r.anchor).map((r) => r.item);
     void send({ type: 'highlights-anchored', pageUrl, found: found.map((r) => r.item.id), lost: ownPage ? lost.map((h) => h.id) : [] });
   }
@@ -80,80 +96,80 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     if (!root.contains(range.commonAncestorContainer)) return;
     const { quote, position } = describeRange(root, range, { trimWhitespace: true });
     if (!quote.exact.trim()) return;
-    ui?.hideSelectionButton();
-    if (quote.exact.length > MAX_QUOTE) return ui?.showToast('That selection is too long to highlight: pick a passage under 50,000 characters.');
+    pageUi?.hideSelectionButton();
+    if (quote.exact.length > MAX_QUOTE) return ui().showToast('That selection is too long to highlight: pick a passage under 50,000 characters.');
     const saved = await send<HighlightSaved>({ type: 'highlight-save', pageUrl, pageTitle: document.title.slice(0, 500), quote, position, color: 'yellow' });
     if (!saved?.ok || !saved.id) {
-      ui?.showToast(saved?.message ?? 'Talkmark was updated: reload the page to highlight.');
+      ui().showToast(saved?.message ?? 'Talkmark was updated: reload the page to highlight.');
       return;
     }
     const record: PageHighlight = { id: saved.id, quote, position, color: 'yellow' };
     records.set(record.id, record);
-    painter.add([{ id: record.id, range: range.cloneRange(), color: record.color }]);
+    paint([{ id: record.id, range: range.cloneRange(), color: record.color }]);
     selection.removeAllRanges();
     // Nothing about the talk is shown here: this UI lives in the page's DOM, which the page reads.
-    ui?.showToast('Highlighted. Comments and the talk it belongs to are in the Talkmark side panel.');
+    ui().showToast('Highlighted. Comments and the talk it belongs to are in the Talkmark side panel.');
   }
 
   async function recolor(id: string, color: string): Promise<void> {
     const record = records.get(id);
     if (!record) return;
     const res = await send<{ ok: boolean }>({ type: 'highlight-update', id, color });
-    if (!res?.ok) return ui?.showToast('That change could not be saved.');
+    if (!res?.ok) return ui().showToast('That change could not be saved.');
     record.color = color;
-    ui?.hideToolbar();
+    pageUi?.hideToolbar();
     await repaintOne(record);
   }
 
   async function repaintOne(record: PageHighlight): Promise<void> {
     painter.remove([record.id]);
     const [result] = await anchorAllChunked(root, [record]);
-    if (result?.anchor) painter.add([{ id: record.id, range: result.anchor.range, color: record.color }]);
+    if (result?.anchor) paint([{ id: record.id, range: result.anchor.range, color: record.color }]);
   }
 
   async function remove(id: string): Promise<void> {
     const record = records.get(id);
     if (!record) return;
     const res = await send<{ ok: boolean; deleted: Highlight | null }>({ type: 'highlight-delete', id });
-    if (!res?.ok || !res.deleted) return ui?.showToast('The highlight could not be deleted.');
+    if (!res?.ok || !res.deleted) return ui().showToast('The highlight could not be deleted.');
     const deleted = res.deleted; // kept in this isolated world only, for undo
     records.delete(id);
     painter.remove([id]);
-    ui?.hideToolbar();
-    ui?.showToast('Highlight deleted.', {
+    pageUi?.hideToolbar();
+    ui().showToast('Highlight deleted.', {
       label: 'Undo',
       run: () => void (async () => {
         const back = await send<{ ok: boolean }>({ type: 'highlight-restore', highlight: deleted });
         if (back?.ok) {
           records.set(id, record);
           await repaintOne(record);
-        } else ui?.showToast('The highlight could not be restored.');
+        } else ui().showToast('The highlight could not be restored.');
       })(),
     });
   }
 
   // A selection made by a person shows the floating button; clicks on a highlight open its toolbar.
   ctx.addEventListener(document, 'mouseup', (e: MouseEvent) => {
-    if (!e.isTrusted || ui?.contains(host, e.target)) return;
+    if (!e.isTrusted || (host && e.target instanceof Node && host.contains(e.target))) return;
     setTimeout(() => {
       const selection = getSelection();
       const text = selection?.toString().trim();
       if (selection && text && selection.rangeCount && root.contains(selection.getRangeAt(0).commonAncestorContainer)) {
-        ui?.showSelectionButton(selection.getRangeAt(0).getBoundingClientRect());
+        ui().showSelectionButton(selection.getRangeAt(0).getBoundingClientRect());
         return;
       }
-      ui?.hideSelectionButton();
+      pageUi?.hideSelectionButton();
       const id = painter.hitTest(e.clientX, e.clientY);
       const record = id ? records.get(id) : null;
-      if (record) ui?.showToolbar(record.id, record.color, e.clientX, e.clientY);
-      else ui?.hideToolbar();
+      if (record) ui().showToolbar(record.id, record.color, e.clientX, e.clientY);
+      else pageUi?.hideToolbar();
     }, 0);
   });
 
   // Content that arrives late (lazy sections, SPA renders) may hold the highlights not found yet.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((mutations) => {
-    if (!lost.length || mutations.every((m) => host.contains(m.target))) return;
+    if (!lost.length || mutations.every((m) => host?.contains(m.target))) return;
     clearTimeout(timer);
     timer = setTimeout(() => void anchorAndPaint(lost), REANCHOR_DELAY_MS);
   });
@@ -182,7 +198,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     observer.disconnect();
     clearTimeout(timer);
     painter.unpaint();
-    style.remove();
+    style?.remove();
   });
 
   await loadAll();

@@ -105,9 +105,4 @@ export class PageUi {
   hideToast(): void {
     this.toast.hidden = true;
   }
-
-  /** Is this event target part of our UI (so page-level handlers leave it alone)? */
-  contains(host: Element, target: EventTarget | null): boolean {
-    return target instanceof Node && (target === host || host.contains(target));
-  }
 }
