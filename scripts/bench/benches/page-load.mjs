@@ -21,6 +21,9 @@ const SCRIPT = { A: 'content-scripts/highlight.js', B: null, C: 'content-scripts
 
 export async function pageLoad({ context, worker, origin, triples }) {
   const url = `${origin}/article.html`;
+  // The highlighter leaves nothing in a page without highlights; WXT's context announces each
+  // content-script start with a DOM event the page's world can hear: that tells the arm ran.
+  const started = `${new URL(worker.url()).host}:highlight:wxt:content-script-started`;
   // The worker registers the highlighter itself for every granted site (here 127.0.0.1, see
   // build.mjs): take that registration down and register identical ones of our own per arm.
   await worker.evaluate(async () => {
@@ -43,6 +46,7 @@ export async function pageLoad({ context, worker, origin, triples }) {
   const load = async (arm) => {
     await setScript(SCRIPT[arm]);
     const page = await context.newPage();
+    await page.addInitScript((name) => document.addEventListener(name, () => ((window).__talkmarkStarted = true)), started);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(url, { waitUntil: 'load' });
@@ -56,7 +60,7 @@ export async function pageLoad({ context, worker, origin, triples }) {
         dcl: n.domContentLoadedEventEnd,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
         bytes: n.decodedBodySize,
-        injected: !!document.querySelector('talkmark-highlighter'),
+        injected: !!(window).__talkmarkStarted,
       };
     });
     await cdp.detach();
