@@ -69,7 +69,7 @@ export function renderMarkdown({ rows, results, machine, args, composition }) {
     '   `document_idle`, as the product registers it for sites the user allowed); arm B has nothing registered;',
     '   arm C, the control, has an empty content script registered the same way. Each round loads all three,',
     '   cycling through the six orders so drift cancels; figures are medians of per-round ratios; one warm-up',
-    '   round is discarded. Every A load is checked to contain the highlighter\'s shadow host, every other load',
+    '   round is discarded. Every A load is checked to have started the highlighter (WXT\'s content-script-started event), every other load',
     '   not to. The production build is loaded from a copy whose manifest also lists `http://127.0.0.1/*` as a',
     '   host permission (the product asks for sites at runtime) plus the empty control script; the measured',
     '   code is byte-identical. The demo build is not used: it also runs the Sched content script on',
