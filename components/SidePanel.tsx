@@ -4,7 +4,7 @@ import { checkDatabase, type Availability } from '../lib/db/availability';
 import { getDb } from '../lib/db/schema';
 import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
-import { currentTalkId } from '../lib/notes';
+import { currentTalkId, type TalkPick } from '../lib/notes';
 import { viewerTimeZone } from '../lib/time/zones';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
@@ -31,7 +31,14 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   const db = getDb();
   const [view, setView] = useState<View>('now');
   const talks = useLiveQuery(() => db.talks.toArray());
-  const pick = useLiveQuery(async () => ({ id: await getSetting(db, 'pickedTalkId'), at: await getSetting(db, 'pickedAt') }));
+  const stored = useLiveQuery(async () => ({ id: await getSetting(db, 'pickedTalkId'), at: await getSetting(db, 'pickedAt') }));
+  // A pick is in force the moment it is made; the stored setting catches up. Without this, the
+  // Now view saw the old pick for a moment and a note typed then went to the old talk.
+  const [optimistic, setOptimistic] = useState<TalkPick | null>(null);
+  useEffect(() => {
+    if (optimistic && stored.status === 'ready' && stored.value.id === optimistic.id) setOptimistic(null);
+  }, [stored, optimistic]);
+  const pick: TalkPick = optimistic ?? (stored.status === 'ready' ? stored.value : { id: null, at: null });
   const counts = useLiveQuery(() => (view === 'agenda' ? noteCountsByTalk(db) : new Map<string, number>()), [view]);
   // Which talk is on changes by the minute; the elapsed-time label keeps its own second clock.
   const now = useNow(15_000);
@@ -54,7 +61,9 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   }, [ready]);
 
   const pickTalk = (id: string | null) => {
-    Promise.all([setSetting(db, 'pickedTalkId', id), setSetting(db, 'pickedAt', id ? Date.now() : null)]).then(
+    const at = id ? Date.now() : null;
+    setOptimistic({ id, at });
+    Promise.all([setSetting(db, 'pickedTalkId', id), setSetting(db, 'pickedAt', at)]).then(
       () => setPickError(null),
       (e: unknown) => setPickError(`Could not remember your choice: ${e instanceof Error ? e.message : String(e)}`),
     );
@@ -91,7 +100,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
       {talks.status === 'ready' && view === 'now' && (
         <NowView
           talks={talks.value}
-          pick={pick.status === 'ready' ? pick.value : { id: null, at: null }}
+          pick={pick}
           onPick={pickTalk}
           now={now}
           viewerZone={viewerZone}
@@ -117,7 +126,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
         <ExportViewLoader
           key={exportTalk ?? 'any'}
           talks={talks.value}
-          talkId={exportTalk ?? currentTalkId(talks.value, pick.status === 'ready' ? pick.value : { id: null, at: null }, now)}
+          talkId={exportTalk ?? currentTalkId(talks.value, pick, now)}
           initialScope={exportTalk ? 'talk' : undefined}
         />
       )}
