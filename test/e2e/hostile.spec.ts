@@ -2,33 +2,46 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlRenderer, Parser } from 'commonmark';
 import { parse as parseYaml } from 'yaml';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, OWN_FIXTURES, readTable, test } from './fixtures';
 
 const URL_ = 'https://kcdsf2025.sched.com/event/bad00/hostile';
 const TITLE = `<img src=x onerror=alert(1)> **Bold** _under_ [link](javascript:alert(2)) # Title | a: b "quoted" & 'single'`;
 
-/** Fail on any dialog, and record every request an extension page makes. */
-function watch(page: Page) {
+/**
+ * Everything extension pages do that a hostile page could have caused: dialogs they open and
+ * requests they make, recorded for the whole context from the start (a panel that alerted while
+ * loading would otherwise be missed). Asserted empty at the end of each test.
+ */
+function watchExtensionPages(context: BrowserContext) {
+  const dialogs: string[] = [];
   const requests: string[] = [];
-  page.on('dialog', (d) => {
-    throw new Error(`a dialog opened in an extension page: ${d.message()}`);
+  const fromExtension = (page: Page | null | undefined) => !!page?.url().startsWith('chrome-extension://');
+  context.on('dialog', (d) => {
+    if (fromExtension(d.page())) dialogs.push(d.message());
+    void d.dismiss().catch(() => {}); // the hostile page may alert itself: that is its own business
   });
-  page.on('request', (r) => requests.push(r.url()));
-  return requests;
+  context.on('request', (r) => {
+    const page = r.frame().page();
+    if (fromExtension(page) && !r.url().startsWith('chrome-extension://')) requests.push(r.url());
+  });
+  return { dialogs, requests };
 }
 
-test('a hostile session page is clipped as inert text: nothing runs, nothing loads, nothing raw is stored', async ({ context, serve, openExtensionPage }) => {
+/** Open the hostile session page and clip it with the in-page button. */
+async function clipHostilePage(context: BrowserContext, serve: (url: string, body: { file: string }) => Promise<void>): Promise<void> {
   await serve(URL_, { file: join(OWN_FIXTURES, 'sched/hostile-session.html') });
   await context.route('https://evil.example/**', (route) => route.fulfill({ status: 200, body: '' }));
   const page = await context.newPage();
-  page.on('dialog', (d) => void d.dismiss().catch(() => {})); // the page may alert itself; that is the page's business
   await page.goto(URL_);
   await page.getByRole('button', { name: 'Clip talk' }).click();
   await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+}
 
+test('a hostile session page is clipped as inert text: nothing runs, nothing loads, nothing raw is stored', async ({ context, serve, openExtensionPage }) => {
+  const watched = watchExtensionPages(context);
+  await clipHostilePage(context, serve);
   const panel = await openExtensionPage('sidepanel.html');
-  const requests = watch(panel);
   await panel.getByRole('button', { name: 'Agenda' }).click();
   const card = panel.getByRole('article', { name: TITLE });
   await expect(card.getByRole('heading')).toHaveText(TITLE);
@@ -44,19 +57,13 @@ test('a hostile session page is clipped as inert text: nothing runs, nothing loa
   const [talk] = await readTable<{ descriptionHtml: string; description: string }>(panel, 'talks');
   expect(talk!.descriptionHtml).not.toMatch(/<script|onerror|onload|javascript:|<iframe|<svg|evil\.example/i);
   expect(talk!.description).not.toMatch(/javascript:|<script|evil\.example/i);
-  expect(requests.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
+  expect(watched).toEqual({ dialogs: [], requests: [] });
 });
 
 test('a hostile talk exports as inert Markdown: titles and names round-trip, the front matter parses, nothing raw', async ({ context, serve, openExtensionPage }) => {
-  await serve(URL_, { file: join(OWN_FIXTURES, 'sched/hostile-session.html') });
-  const page = await context.newPage();
-  page.on('dialog', (d) => void d.dismiss().catch(() => {}));
-  await page.goto(URL_);
-  await page.getByRole('button', { name: 'Clip talk' }).click();
-  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
-
+  const watched = watchExtensionPages(context);
+  await clipHostilePage(context, serve);
   const panel = await openExtensionPage('sidepanel.html');
-  const requests = watch(panel);
   await panel.getByRole('button', { name: 'Agenda' }).click();
   await panel.getByRole('button', { name: `Take notes for ${TITLE}` }).click();
   await panel.getByRole('textbox', { name: 'Note' }).fill('! <script>alert(8)</script> see [this](javascript:alert(9)) *and* _that_');
@@ -93,5 +100,5 @@ test('a hostile talk exports as inert Markdown: titles and names round-trip, the
   // Titles may *say* "onerror=" (escaped as text, checked above); nothing from the description's
   // remote image or iframe may survive.
   expect(markdown).not.toMatch(/evil\.example/);
-  expect(requests.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]);
+  expect(watched).toEqual({ dialogs: [], requests: [] });
 });
