@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { NoteKind, Talk } from '../lib/model';
-import { addNote, draftKeyFor, loadDraft, markSending, markSent, newerDraft, pageStorage, parseComposerInput, readMirror, readSending, saveDraft, storedNoteIds, writeMirror, type StorageFailure } from '../lib/notes';
+import { addNote, loadDraft, markSending, markSent, newerDraft, pageStorage, parseComposerInput, prefixHints, readMirror, readSending, saveDraft, storedNoteIds, writeMirror, type StorageFailure } from '../lib/notes';
 import { KIND_LABELS, KindBadge } from './KindBadge';
 import { useDurableWriter } from './useDurableWriter';
 
@@ -15,6 +15,11 @@ export interface ComposerProps {
 /** Alt+letter picks a kind for the next note; typing a prefix (`!`, `?`, `"`) does the same. */
 export const KIND_KEYS: Record<string, NoteKind> = { t: 'takeaway', q: 'quote', a: 'question', l: 'link', d: 'todo', p: 'plain' };
 const PICKABLE: NoteKind[] = ['plain', 'takeaway', 'quote', 'question', 'link', 'todo'];
+/** "Type a note, Enter to add. ! takeaway · " quote · …", from the prefix table itself. */
+const PLACEHOLDER = `Type a note, Enter to add. ${prefixHints()
+  .filter((h) => h.kind !== 'slide')
+  .map((h) => `${h.prefixes[0]} ${KIND_LABELS[h.kind].toLowerCase()}`)
+  .join(' · ')}`;
 
 /**
  * The one text box a user types into during a talk. Enter adds a note, Shift+Enter a new line.
@@ -23,7 +28,7 @@ const PICKABLE: NoteKind[] = ['plain', 'takeaway', 'quote', 'question', 'link', 
  */
 export function Composer({ talk, focusSignal }: ComposerProps) {
   const db = getDb();
-  const draftKey = draftKeyFor(talk.id);
+  const draftKey = talk.id; // one draft per talk
   const [text, setText] = useState('');
   const [kind, setKind] = useState<NoteKind | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -154,7 +159,7 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
       <textarea
         ref={box}
         aria-label="Note"
-        placeholder={loaded ? 'Type a note, Enter to add. ! takeaway · " quote · ? question · [] to do' : 'Loading draft…'}
+        placeholder={loaded ? PLACEHOLDER : 'Loading draft…'}
         rows={3}
         value={text}
         onInput={(e) => change((e.target as HTMLTextAreaElement).value)}

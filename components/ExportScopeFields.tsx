@@ -1,8 +1,7 @@
 import type { Talk } from '../lib/model';
 import { EXPORT_SCOPES, type ExportScope } from '../lib/recap-ui/export-choices';
 import type { ExportDay, ScopeSelection } from '../lib/recap-ui/export-scope';
-import { venueZone } from '../lib/time/display';
-import { formatTime } from '../lib/time/zones';
+import { TalkOptions } from './TalkOptions';
 import './export.css';
 
 export interface ExportScopeFieldsProps {
@@ -44,16 +43,7 @@ export function ExportScopeFields({ talks, days, selection, onChange }: ExportSc
         <label class="field">
           <span>Talk</span>
           <select aria-label="Talk to export" value={selection.talkId ?? ''} onChange={(e) => set({ talkId: (e.target as HTMLSelectElement).value || null })}>
-            {days.map((d) => (
-              <optgroup key={d.key} label={d.label}>
-                {d.talkIds.map((id) => talks.find((t) => t.id === id)).filter((t): t is Talk => !!t).map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.startAt !== null ? `${formatTime(t.startAt, venueZone(t))} ` : ''}
-                    {t.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <TalkOptions talks={talks} />
           </select>
         </label>
       )}

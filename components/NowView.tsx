@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Talk } from '../lib/model';
-import { chooseNowAndNext, currentTalkId, draftKeyFor, pageStorage, readMirror, type TalkPick } from '../lib/notes';
+import { chooseNowAndNext, currentTalkId, pageStorage, readMirror, type TalkPick } from '../lib/notes';
 import { formatTime } from '../lib/time/zones';
 import { venueZone } from '../lib/time/display';
 import { Composer } from './Composer';
@@ -25,7 +25,7 @@ export interface NowViewProps {
  * Where notes are taken: the talk happening now is chosen by itself (by instants, whatever the
  * viewer's zone), the next one is queued, and the user can pick any talk instead.
  */
-const hasUnsentText = (talkId: string | null) => !!talkId && !!readMirror(pageStorage(), draftKeyFor(talkId))?.text.trim();
+const hasUnsentText = (talkId: string | null) => !!talkId && !!readMirror(pageStorage(), talkId)?.text.trim();
 
 export function NowView({ talks, pick, onPick, now, viewerZone, focusSignal, onExport }: NowViewProps) {
   const target = currentTalkId(talks, pick, now);

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ClipResponse } from '../lib/messages';
 import type { ExtractedTalk } from '../lib/model';
 import type { ExtractionResult } from '../lib/schedule/types';
-import { extractedByDay } from '../lib/talks/agenda';
-import { formatDay, wallTimeToInstant } from '../lib/time/zones';
+import { dayLabel, extractedByDay } from '../lib/talks/agenda';
 
 export interface PopupTarget {
   tabId: number;
@@ -31,11 +30,6 @@ function summary(res: ClipResponse): string {
   return `Clipped: ${parts.join(', ')}.`;
 }
 
-function dayLabel(day: string): string {
-  if (!day) return 'No time given';
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return formatDay(wallTimeToInstant({ year, month, day: date, hour: 12, minute: 0 }, 'UTC'), 'UTC');
-}
 
 /** The toolbar popup: clip the page (one talk, a day, or all), highlight on it, open the panel. */
 export function Popup({ target, extract, store, highlight, siteAccess, setSiteAccess, openSidePanel }: PopupProps) {

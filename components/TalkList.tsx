@@ -1,7 +1,6 @@
 import type { Talk } from '../lib/model';
 import { findConflicts } from '../lib/notes';
-import { groupByDay } from '../lib/talks/agenda';
-import { formatDay, wallTimeToInstant } from '../lib/time/zones';
+import { dayLabel, groupByDay } from '../lib/talks/agenda';
 import { TalkCard } from './TalkCard';
 
 export interface TalkListProps {
@@ -12,11 +11,6 @@ export interface TalkListProps {
   onOpen?: (talk: Talk) => void;
 }
 
-function dayHeading(day: string): string {
-  if (!day) return 'No time given';
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return formatDay(wallTimeToInstant({ year, month, day: date, hour: 12, minute: 0 }, 'UTC'), 'UTC');
-}
 
 /** Clipped talks as a day-by-day agenda, newest day first, with overlapping talks marked. */
 export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProps) {
@@ -27,7 +21,7 @@ export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProp
   return (
     <div>
       {groupByDay(talks).map((group) => {
-        const heading = dayHeading(group.day);
+        const heading = dayLabel(group.day);
         const overlaps = new Map<string, string[]>();
         for (const [a, b] of findConflicts(group.talks).pairs) {
           overlaps.set(a, [...(overlaps.get(a) ?? []), titles.get(b)!]);

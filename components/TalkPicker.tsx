@@ -1,7 +1,5 @@
 import type { Talk } from '../lib/model';
-import { groupByDay } from '../lib/talks/agenda';
-import { formatTime } from '../lib/time/zones';
-import { venueZone } from '../lib/time/display';
+import { TalkOptions } from './TalkOptions';
 
 export interface TalkPickerProps {
   talks: readonly Talk[];
@@ -17,16 +15,7 @@ export function TalkPicker({ talks, pickedId, onPick }: TalkPickerProps) {
       <span class="muted">Notes go to</span>
       <select aria-label="Talk to take notes for" value={pickedId ?? ''} onChange={(e) => onPick((e.target as HTMLSelectElement).value || null)}>
         <option value="">The talk happening now</option>
-        {groupByDay(talks).map((g) => (
-          <optgroup key={g.day} label={g.day || 'No time'}>
-            {g.talks.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.startAt !== null ? `${formatTime(t.startAt, venueZone(t))} ` : ''}
-                {t.title}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <TalkOptions talks={talks} />
       </select>
     </label>
   );

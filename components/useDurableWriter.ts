@@ -9,8 +9,6 @@ export interface DurableWriter {
   schedule(value: string): void;
   /** Write what is queued now; resolves when it is stored (or failed). */
   flush(): Promise<void>;
-  /** Drop what is queued (the text was sent as a note; saving it as a draft would resurrect it). */
-  discard(): void;
   /** The last write's failure, shown next to the text; cleared by the next success. */
   error: StorageFailure | null;
 }
@@ -62,13 +60,6 @@ export function useDurableWriter(save: (value: string) => Promise<StorageResult<
     [flush, delayMs],
   );
 
-  const discard = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    pending.current = null;
-    pendingSince.current = null;
-  }, []);
-
   useEffect(() => {
     const onHide = () => void flush();
     const onVisibility = () => document.visibilityState === 'hidden' && void flush();
@@ -81,5 +72,5 @@ export function useDurableWriter(save: (value: string) => Promise<StorageResult<
     };
   }, [flush]);
 
-  return { schedule, flush, discard, error };
+  return { schedule, flush, error };
 }

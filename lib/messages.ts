@@ -3,7 +3,8 @@
  * Everything that crosses it is validated: a content script lives next to a hostile page, so
  * its messages are data to check, never commands to trust.
  */
-import type { ExtractedTalk, Speaker, TalkFile, TalkSource, TextPositionSelector, TextQuoteSelector } from './model';
+import { safeUrl } from './html/safe-url';
+import { TALK_SOURCES, type ExtractedTalk, type Speaker, type TalkFile, type TalkSource, type TextPositionSelector, type TextQuoteSelector } from './model';
 import type { ExtractionResult } from './schedule/types';
 
 export type Message =
@@ -130,19 +131,10 @@ function parsePosition(v: unknown): TextPositionSelector | undefined {
   return { type: 'TextPositionSelector', start: p.start as number, end: p.end as number };
 }
 
-const SOURCES: readonly TalkSource[] = ['sched', 'pretalx', 'sessionize', 'jsonld', 'microdata', 'opengraph', 'ics'];
 const LIMITS = { short: 1000, long: 200_000 };
 
 const str = (v: unknown, max = LIMITS.short): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
-const httpUrl = (v: unknown): string | null => {
-  if (typeof v !== 'string') return null;
-  try {
-    const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-};
+const httpUrl = (v: unknown): string | null => safeUrl(v, 'web');
 const iso = (v: unknown): string | null => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : null);
 
 function cleanSpeaker(v: unknown): Speaker | null {
@@ -181,7 +173,7 @@ export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
     }
   }
   return {
-    source: SOURCES.includes(t.source as TalkSource) ? (t.source as TalkSource) : 'jsonld',
+    source: (TALK_SOURCES as readonly string[]).includes(t.source as string) ? (t.source as TalkSource) : 'jsonld',
     url,
     externalId: str(t.externalId, 200),
     title,

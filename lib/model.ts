@@ -3,7 +3,9 @@
  * and bookkeeping to make a `Talk`. Absent facts are `null` or empty, never invented.
  */
 
-export type TalkSource = 'sched' | 'pretalx' | 'sessionize' | 'jsonld' | 'microdata' | 'opengraph' | 'ics';
+/** Where a talk was read from; the list is the one place that names them (validators use it). */
+export const TALK_SOURCES = ['sched', 'pretalx', 'sessionize', 'jsonld', 'microdata', 'opengraph', 'ics'] as const;
+export type TalkSource = (typeof TALK_SOURCES)[number];
 
 export interface Speaker {
   name: string;

@@ -1,4 +1,4 @@
-import { NOTE_KINDS, type Conference, type Draft, type Highlight, type Note, type Setting, type Speaker, type Talk, type TalkFile, type TalkSource, type Template, type TextPositionSelector, type TextQuoteSelector } from '../model';
+import { NOTE_KINDS, TALK_SOURCES, type Conference, type Draft, type Highlight, type Note, type Setting, type Speaker, type Talk, type TalkFile, type Template, type TextPositionSelector, type TextQuoteSelector } from '../model';
 import type { BackupData, BackupTable } from './format';
 import { arrayOf, jsonValue, optionalNullable, nullable, oneOf, shape, string, stringMap, timestamp, integer, BackupValidationError, type Check } from './validators';
 
@@ -20,10 +20,6 @@ export const LIMITS = {
   } satisfies Record<BackupTable, number>,
 } as const;
 
-const TALK_SOURCES = ['sched', 'pretalx', 'sessionize', 'jsonld', 'microdata', 'opengraph', 'ics'] as const satisfies readonly TalkSource[];
-// Fails to compile if model.ts gains a source this list lacks.
-const sourcesComplete: [Exclude<TalkSource, (typeof TALK_SOURCES)[number]>] extends [never] ? true : false = true;
-void sourcesComplete;
 
 const id = string(LIMITS.id, 1);
 const key = string(LIMITS.long, 1);

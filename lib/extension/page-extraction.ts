@@ -7,12 +7,34 @@
 import { extractTalks, mergeTalks, parseIcs, type ExtractionResult } from '../schedule';
 
 const FEED_TIMEOUT_MS = 5000;
+/** A feed fetched for one click serves the next clicks on the page for this long. */
+export const FEED_CACHE_MS = 10 * 60_000;
+
+export interface FeedCache {
+  feed?: { url: string; text: string; at: number };
+}
+
+/**
+ * `fetchText` remembering the last feed in `cache`: every in-page "Clip" on a list view would
+ * otherwise download the whole all.ics (1–2 MB) again, on conference Wi-Fi. The clip script
+ * keeps `cache` on its isolated world's global, which lives as long as the tab and which the
+ * page cannot read.
+ */
+export function cachedFetch(fetchText: (url: string) => Promise<string>, cache: FeedCache, now: () => number = Date.now): (url: string) => Promise<string> {
+  return async (url) => {
+    const hit = cache.feed;
+    if (hit && hit.url === url && now() - hit.at < FEED_CACHE_MS) return hit.text;
+    const text = await fetchText(url);
+    cache.feed = { url, text, at: now() };
+    return text;
+  };
+}
 
 function isSchedList(result: ExtractionResult): boolean {
   return result.source === 'sched' && result.talks.length > 1 && result.talks.some((t) => t.end === null);
 }
 
-export async function extractPage(doc: Document, url: string, fetchText: (url: string) => Promise<string> = defaultFetch): Promise<ExtractionResult> {
+export async function extractPage(doc: Document, url: string, fetchText: (url: string) => Promise<string> = fetchFeed): Promise<ExtractionResult> {
   const page = extractTalks(doc, url);
   if (!isSchedList(page)) return page;
   const feedUrl = new URL('/all.ics', url).href;
@@ -30,7 +52,7 @@ export async function extractPage(doc: Document, url: string, fetchText: (url: s
   return { ...merged, talks: merged.talks.filter((t) => shown.has(t.externalId ?? t.url)) };
 }
 
-async function defaultFetch(url: string): Promise<string> {
+export async function fetchFeed(url: string): Promise<string> {
   const response = await fetch(url, { credentials: 'include', signal: AbortSignal.timeout(FEED_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.text();

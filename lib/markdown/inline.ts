@@ -4,6 +4,8 @@
  * **bold**, _italic_/*italic*, `code`, [links](url), bare URLs, line breaks, "- " list lines.
  * Only http(s) and mailto links survive; anything else stays as its text.
  */
+import { safeUrl } from '../html/safe-url';
+
 export type InlineToken =
   | { type: 'text'; text: string }
   | { type: 'strong' | 'em'; children: InlineToken[] }
@@ -11,14 +13,7 @@ export type InlineToken =
   | { type: 'link'; href: string; children: InlineToken[] }
   | { type: 'br' };
 
-export function safeHref(raw: string): string | null {
-  try {
-    const url = new URL(raw.trim());
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+const safeHref = (raw: string): string | null => safeUrl(raw, 'link');
 
 // Order matters: code first (its content is literal), then links, then emphasis.
 const PATTERN = /`([^`\n]+)`|\[([^\]\n]+)\]\(([^)\s]+)\)|\*\*([^*\n]+)\*\*|__([^_\n]+)__|(?<![\w*])\*([^*\n]+)\*(?!\w)|(?<![\w_])_([^_\n]+)_(?!\w)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;

@@ -21,8 +21,6 @@ export interface AddNoteOptions {
   now?: number;
   /** Fixed id (tests, imports); a random UUID otherwise. */
   id?: string;
-  /** Delete this draft in the same transaction, so a saved note never reappears as a draft. */
-  clearDraftKey?: string;
 }
 
 /** Far beyond any typed note; keeps a runaway paste from filling the quota (backups accept more). */
@@ -59,10 +57,9 @@ export function addNote(db: TalkmarkDB, input: NewNote, options: AddNoteOptions 
       createdAt: checkInstant(input.at ?? now),
       updatedAt: now,
     };
-    await db.transaction('rw', db.notes, db.talks, db.drafts, async () => {
+    await db.transaction('rw', db.notes, db.talks, async () => {
       if (!(await db.talks.get(input.talkId))) throw new StorageError('missing', 'The talk for this note no longer exists.');
       await db.notes.add(note);
-      if (options.clearDraftKey !== undefined) await db.drafts.delete(options.clearDraftKey);
     });
     return note;
   });
@@ -88,9 +85,6 @@ export function updateNoteText(db: TalkmarkDB, id: string, text: string, now = D
   return changeNote(db, id, () => ({ text: checkText(text) }), now);
 }
 
-export function setNoteKind(db: TalkmarkDB, id: string, kind: NoteKind, now = Date.now()): Promise<StorageResult<Note>> {
-  return changeNote(db, id, () => ({ kind: checkKind(kind) }), now);
-}
 
 /** Timestamp correction: moves the note to `at` (a late note moved back to the slide it is about). */
 export function setNoteTime(db: TalkmarkDB, id: string, at: number, now = Date.now()): Promise<StorageResult<Note>> {

@@ -24,9 +24,3 @@ export function formatOffset(ms: number): string {
   const s = total % 60;
   return h > 0 ? `${sign}${h}:${pad(m)}:${pad(s)}` : `${sign}${m}:${pad(s)}`;
 }
-
-/** The stamp shown next to a note: its offset into the talk, or null when the talk has no time. */
-export function offsetLabel(talk: Pick<Talk, 'startAt'>, at: number): string | null {
-  const offset = offsetIntoTalk(talk, at);
-  return offset === null ? null : formatOffset(offset);
-}

@@ -3,7 +3,7 @@
  * venue's calendar days, as the Agenda groups them.
  */
 import type { Talk } from '../model';
-import { groupByDay } from '../talks/agenda';
+import { dayLabel, groupByDay } from '../talks/agenda';
 import type { ExportScope } from './export-choices';
 
 export interface ExportDay {
@@ -20,14 +20,8 @@ export interface ScopeSelection {
   days: readonly string[];
 }
 
-const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-
-/** A day key as people read it; the key is already in the venue's clock, so format it as UTC. */
-export function dayKeyLabel(key: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
-  if (!m) return 'Talks without a time';
-  return DAY_FORMAT.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-}
+/** A day key as people read it (short form). */
+export const dayKeyLabel = (key: string): string => dayLabel(key, 'short');
 
 /** Days with clipped talks, newest first (as the Agenda lists them). */
 export function exportDays(talks: readonly Talk[]): ExportDay[] {

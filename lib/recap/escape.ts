@@ -5,6 +5,8 @@
  * titles stay readable in the exported file ("C#", "snake_case", "Q&A" are left alone).
  */
 
+import { safeUrl as safeUrlOf } from '../html/safe-url';
+
 /** Whitespace CommonMark treats as such inside a line; other Unicode spaces are kept as text. */
 const LINE_WHITESPACE = /[\t\n\v\f\r ]+/g;
 /** C0 controls and DEL: invisible, and NUL is rewritten by parsers, so they are dropped. */
@@ -74,22 +76,8 @@ export function escapeMarkdownParagraphs(text: string): string[] {
     .filter((p) => p !== '');
 }
 
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-
-/**
- * The URL in canonical form when it is absolute and its scheme can only navigate (http, https,
- * mailto); otherwise null. `javascript:`, `data:`, `vbscript:` and relative URLs never pass.
- */
-export function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  return SAFE_SCHEMES.has(parsed.protocol) ? parsed.href : null;
-}
+/** Absolute http(s)/mailto URLs only (see lib/html/safe-url.ts). */
+export const safeUrl = (url: string | null | undefined): string | null => safeUrlOf(url, 'link');
 
 /**
  * A safe URL made fit for a Markdown link destination: characters that would end the destination

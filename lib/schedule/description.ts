@@ -24,45 +24,28 @@ const NONE: Description = { descriptionHtml: null, description: null };
 // One DOMPurify instance per window: building one per description is the slow part of a 600-session page.
 const purifiers = new WeakMap<object, ReturnType<typeof DOMPurify>>();
 
-/** The base the current sanitization resolves relative links against (DOMPurify hooks are per instance). */
-let currentBase: string | undefined;
-
-function resolveLink(value: string): string {
-  try {
-    const url = new URL(value.trim().startsWith('//') ? `https:${value.trim()}` : value.trim(), currentBase);
-    return /^(?:https?|mailto):$/.test(url.protocol) ? url.href : '';
-  } catch {
-    return '';
-  }
-}
-
-function purifier(win: Win): ReturnType<typeof DOMPurify> {
+const purifier = (win: Win): ReturnType<typeof DOMPurify> => {
   let purify = purifiers.get(win);
-  if (!purify) {
-    purify = DOMPurify(win);
-    // Relative links are resolved against the page before the URL check, which then keeps only http(s) and mailto.
-    purify.addHook('uponSanitizeAttribute', (_node, data) => {
-      if (!currentBase || data.attrName !== 'href') return;
-      data.attrValue = resolveLink(data.attrValue);
-      if (!data.attrValue) data.keepAttr = false;
-    });
-    purifiers.set(win, purify);
-  }
+  if (!purify) purifiers.set(win, (purify = DOMPurify(win)));
   return purify;
-}
+};
 
 const CONFIG = {
   ALLOWED_TAGS,
   ALLOWED_ATTR: ['href', 'title'],
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  // Relative links must survive the URI check to be resolved below: anything with a scheme other
+  // than http(s)/mailto is dropped here; scheme-less values are resolved against the page.
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|[^a-z]|[a-z+.-]+(?:[^a-z+.:-]|$))/i,
 };
 
-export function sanitizeHtml(html: string, win: Win, base?: string): string {
-  currentBase = base;
+/** A link as the page meant it (relative to its base), kept only when it is http(s) or mailto. */
+function resolveLink(value: string, base: string | undefined): string | null {
   try {
-    return purifier(win).sanitize(html, CONFIG) as string;
-  } finally {
-    currentBase = undefined;
+    const trimmed = value.trim();
+    const url = new URL(trimmed.startsWith('//') ? `https:${trimmed}` : trimmed, base);
+    return /^(?:https?|mailto):$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
   }
 }
 
@@ -70,12 +53,13 @@ const INLINE = new Set(['STRONG', 'B', 'EM', 'I', 'SPAN', 'U']);
 
 /** Sanitized into DOMPurify's inert document; the result is handed to Turndown as a node, not re-parsed. */
 function sanitizeToBody(html: string, win: Win, base: string | undefined): HTMLElement {
-  currentBase = base;
-  let body: HTMLElement;
-  try {
-    body = purifier(win).sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement;
-  } finally {
-    currentBase = undefined;
+  const body = purifier(win).sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement;
+  // Links made absolute against the page (a relative link would point at the wrong site once
+  // clipped); whatever does not resolve to http(s)/mailto loses its href.
+  for (const a of Array.from(body.querySelectorAll('a[href]'))) {
+    const href = resolveLink(a.getAttribute('href')!, base);
+    if (href) a.setAttribute('href', href);
+    else a.removeAttribute('href');
   }
   // Descriptions often open with an empty <strong>: drop empty inline wrappers (innermost first).
   const all = Array.from(body.getElementsByTagName('*'));

@@ -1,6 +1,6 @@
 import type { Talk } from '../model';
 import { venueZone } from '../time/display';
-import { dayKey } from '../time/zones';
+import { cachedFormatter, dayKey } from '../time/zones';
 
 export interface DayGroup {
   /** `YYYY-MM-DD` in the venue's clock, or '' for talks with no time. */
@@ -39,4 +39,16 @@ export function extractedByDay<T extends Pick<Talk, 'start' | 'timeZone'>>(talks
   return [...groups.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
     .map(([day, list]) => ({ day, talks: list }));
+}
+
+/**
+ * A day key (`2025-09-09`, already in the venue's clock) as people read it: "Tuesday, September
+ * 9, 2025" (long) or "Tue, Sep 9, 2025" (short). Formatted in UTC so no zone shifts the date.
+ */
+export function dayLabel(day: string, style: 'long' | 'short' = 'long'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return style === 'long' ? 'No time given' : 'Talks without a time';
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long' ? { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' } : { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
+  return cachedFormatter(`day-${style}`, 'en-US', 'UTC', options).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }

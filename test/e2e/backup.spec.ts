@@ -63,3 +63,9 @@ test('the settings page shows how much storage Talkmark uses', async ({ openExte
   await expect(options.getByRole('heading', { name: 'Storage' })).toBeVisible();
   await expect(options.getByText(/Talkmark uses [\d.]+ MB/)).toBeVisible();
 });
+
+test('“Keep my data persistent” asks the browser and says what it answered', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await options.getByRole('button', { name: 'Keep my data persistent' }).click();
+  await expect(options.getByRole('status').first()).toHaveText(/The browser (will keep|did not grant persistent storage)/);
+});

@@ -30,17 +30,24 @@ test('the popup on a real Sched list adds one day, then the rest, with end times
   expect(await readTable(popup, 'talks')).toHaveLength(151);
 });
 
-test('every session of a list view gets its own in-page Clip button', async ({ context, openExtensionPage }) => {
+test('every session of a list view gets its own in-page Clip button; the feed is fetched once for several clips', async ({ context, openExtensionPage }) => {
+  let feedRequests = 0;
+  context.on('request', (r) => void (r.url() === FEED_URL && feedRequests++));
   const page = await context.newPage();
   await page.goto(LIST_URL);
   const buttons = page.getByRole('button', { name: /^Clip talk: / });
   await expect(buttons).toHaveCount(151);
   await page.getByRole('button', { name: 'Clip talk: #s1c: Fellowships and Residency Programs' }).click();
   await expect(page.getByRole('button', { name: 'Clipped talk: #s1c: Fellowships and Residency Programs' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clip talk: #s1b: Inter-institutional collaboration: building networks of practice and projects' }).click();
+  await expect(page.getByRole('button', { name: 'Clipped talk: #s1b: Inter-institutional collaboration: building networks of practice and projects' })).toBeVisible();
+  expect(feedRequests).toBe(1);
   const panel = await openExtensionPage('sidepanel.html');
-  const [talk] = await readTable<StoredTalk>(panel, 'talks');
-  expect(talk).toMatchObject({ title: '#s1c: Fellowships and Residency Programs', timeZone: 'America/New_York' });
-  expect(talk!.end).not.toBeNull();
+  const talks = await readTable<StoredTalk>(panel, 'talks');
+  expect(talks).toHaveLength(2);
+  const fellowships = talks.find((t) => t.title === '#s1c: Fellowships and Residency Programs');
+  expect(fellowships).toMatchObject({ timeZone: 'America/New_York' });
+  expect(fellowships!.end).not.toBeNull();
 });
 
 test('“Add the day” on a list view clips that day’s sessions and says how many', async ({ context, openExtensionPage }) => {

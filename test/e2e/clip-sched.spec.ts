@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, OWN_FIXTURES, readTable, test } from './fixtures';
+import { clipInPage } from './pages';
 
 const SESSION_URL = 'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team';
 const SESSION_FILE = join(OWN_FIXTURES, 'sched/kcdsf2025-session.html');
@@ -48,9 +49,7 @@ test('the in-page Clip button stores the talk and the open side panel shows it l
 test('a page that was clipped before shows as clipped when it is opened again', async ({ context, serve }) => {
   await serve(SESSION_URL, { file: SESSION_FILE });
   const page = await context.newPage();
-  await page.goto(SESSION_URL);
-  await page.getByRole('button', { name: 'Clip talk' }).click();
-  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+  await clipInPage(page, SESSION_URL);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Clipped talk' })).toHaveText('Clipped ✓');
 });
@@ -92,9 +91,7 @@ test('the side panel lists the newest day first', async ({ context, serve, openE
   await serve(DAY2_URL, { html: day2Html() });
   const page = await context.newPage();
   for (const url of [SESSION_URL, DAY2_URL]) {
-    await page.goto(url);
-    await page.getByRole('button', { name: 'Clip talk' }).click();
-    await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+    await clipInPage(page, url);
   }
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Agenda' }).click();
@@ -115,9 +112,7 @@ test('a bot-check page instead of a session says so in one line', async ({ conte
 test('the side panel shows everything the schedule said about the talk', async ({ context, serve, openExtensionPage }) => {
   await serve(SESSION_URL, { file: SESSION_FILE });
   const page = await context.newPage();
-  await page.goto(SESSION_URL);
-  await page.getByRole('button', { name: 'Clip talk' }).click();
-  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+  await clipInPage(page, SESSION_URL);
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Agenda' }).click();
   await panel.getByRole('button', { name: 'Take notes for Platform Engineering Without the Platform Team' }).click();
@@ -139,9 +134,7 @@ test.describe('a viewer in Tokyo, a conference in California', () => {
   test('sees the venue time and their own, with the date change', async ({ serve, openExtensionPage, context }) => {
     await serve(SESSION_URL, { file: SESSION_FILE });
     const page = await context.newPage();
-    await page.goto(SESSION_URL);
-    await page.getByRole('button', { name: 'Clip talk' }).click();
-    await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+    await clipInPage(page, SESSION_URL);
     const panel = await openExtensionPage('sidepanel.html');
     await panel.getByRole('button', { name: 'Agenda' }).click();
     const card = panel.getByRole('article', { name: 'Platform Engineering Without the Platform Team' });
@@ -149,3 +142,15 @@ test.describe('a viewer in Tokyo, a conference in California', () => {
   });
 });
 
+
+test('“Highlight on this page” in the popup brings the highlighter to the tab', async ({ context, serve, openExtensionPage, tabIdOf, serviceWorker }) => {
+  await serve(SESSION_URL, { file: SESSION_FILE });
+  const page = await context.newPage();
+  await page.goto(SESSION_URL);
+  const tabId = await tabIdOf(page);
+  const ping = () => serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'highlighter-ping' }).catch(() => false), tabId);
+  expect(await ping()).toBe(false);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await popup.getByRole('button', { name: 'Highlight on this page' }).click();
+  await expect.poll(ping).toBe(true);
+});

@@ -4,6 +4,7 @@ import { HtmlRenderer, Parser } from 'commonmark';
 import { parse as parseYaml } from 'yaml';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, OWN_FIXTURES, readTable, test } from './fixtures';
+import { clipInPage } from './pages';
 
 const URL_ = 'https://kcdsf2025.sched.com/event/bad00/hostile';
 const TITLE = `<img src=x onerror=alert(1)> **Bold** _under_ [link](javascript:alert(2)) # Title | a: b "quoted" & 'single'`;
@@ -33,9 +34,7 @@ async function clipHostilePage(context: BrowserContext, serve: (url: string, bod
   await serve(URL_, { file: join(OWN_FIXTURES, 'sched/hostile-session.html') });
   await context.route('https://evil.example/**', (route) => route.fulfill({ status: 200, body: '' }));
   const page = await context.newPage();
-  await page.goto(URL_);
-  await page.getByRole('button', { name: 'Clip talk' }).click();
-  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+  await clipInPage(page, URL_);
 }
 
 test('a hostile session page is clipped as inert text: nothing runs, nothing loads, nothing raw is stored', async ({ context, serve, openExtensionPage }) => {

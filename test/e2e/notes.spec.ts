@@ -153,3 +153,19 @@ test('the shortcut focuses the note box of an open panel, and the panel says whi
   await serviceWorker.evaluate(() => chrome.runtime.sendMessage({ type: 'focus-composer' }));
   await expect(panel.getByRole('textbox', { name: 'Note' })).toBeFocused();
 });
+
+test('Alt+T/Q/A/L/D/P pick the kind of the next note, as the README says', async ({ context, openExtensionPage }) => {
+  await clipSessions(context, [running]);
+  const panel = await openExtensionPage('sidepanel.html');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  const kinds = panel.getByRole('radiogroup', { name: 'Kind of the next note' });
+  for (const [key, label] of [['t', 'Takeaway'], ['q', 'Quote'], ['a', 'Question'], ['l', 'Link'], ['d', 'To do'], ['p', 'Note']] as const) {
+    await box.press(`Alt+${key}`);
+    await expect(kinds.getByRole('radio', { name: label })).toHaveAttribute('aria-checked', 'true');
+  }
+  await box.press('Alt+d');
+  await box.fill('send the slides to the team');
+  await box.press('Enter');
+  await expect(panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem').first()).toContainText('To do');
+  expect((await readTable<StoredNote>(panel, 'notes'))[0]).toMatchObject({ kind: 'todo', text: 'send the slides to the team' });
+});

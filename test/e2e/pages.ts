@@ -36,14 +36,19 @@ export function sessionHtml(spec: SessionSpec): string {
     .replace('https://blog.example.dev/paved-roads', spec.descriptionLink ?? 'https://blog.example.dev/paved-roads');
 }
 
+/** Open a Sched session page and clip it with its in-page button, as a user would. */
+export async function clipInPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Clip talk' }).click();
+  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+}
+
 /** Serve each session at its URL and clip it with the in-page button, as a user would. */
 export async function clipSessions(context: BrowserContext, specs: SessionSpec[]): Promise<Page> {
   const page = await context.newPage();
   for (const spec of specs) {
     await context.route(sessionUrl(spec), (route) => route.fulfill({ contentType: 'text/html', body: sessionHtml(spec) }));
-    await page.goto(sessionUrl(spec));
-    await page.getByRole('button', { name: 'Clip talk' }).click();
-    await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+    await clipInPage(page, sessionUrl(spec));
   }
   return page;
 }

@@ -34,3 +34,18 @@ describe('extractPage on a Sched list view', () => {
     expect(result.talks.every((t) => t.start?.startsWith('2017-10-22'))).toBe(true);
   });
 });
+
+describe('cachedFetch', () => {
+  it('fetches a feed once for the clicks of the next ten minutes, then again', async () => {
+    const { cachedFetch, FEED_CACHE_MS } = await import('../../lib/extension/page-extraction');
+    let fetched = 0;
+    let now = 1_000;
+    const fetchText = cachedFetch(async (url) => `${url} #${++fetched}`, {}, () => now);
+    expect(await fetchText('https://a.sched.com/all.ics')).toBe('https://a.sched.com/all.ics #1');
+    now += FEED_CACHE_MS - 1;
+    expect(await fetchText('https://a.sched.com/all.ics')).toBe('https://a.sched.com/all.ics #1');
+    expect(await fetchText('https://b.sched.com/all.ics')).toBe('https://b.sched.com/all.ics #2');
+    now += FEED_CACHE_MS;
+    expect(await fetchText('https://b.sched.com/all.ics')).toBe('https://b.sched.com/all.ics #3');
+  });
+});

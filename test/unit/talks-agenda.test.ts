@@ -27,3 +27,12 @@ describe('groupByDay', () => {
     ]);
   });
 });
+
+describe('dayLabel', () => {
+  it('reads a day key in the long and short forms, without any zone shifting the date', async () => {
+    const { dayLabel } = await import('../../lib/talks/agenda');
+    expect(dayLabel('2025-09-09')).toBe('Tuesday, September 9, 2025');
+    expect(dayLabel('2025-09-09', 'short')).toBe('Tue, Sep 9, 2025');
+    expect(dayLabel('')).toBe('No time given');
+  });
+});

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
-import { NO_TALK_DRAFT_KEY, clearDraft, draftKeyFor, loadDraft, saveDraft } from '../../../lib/notes/drafts';
-import { MAX_NOTE_CHARS, addNote, deleteNote, listNotes, restoreNote, setNoteKind, setNoteTime, updateNoteText } from '../../../lib/notes/notes-store';
+import { loadDraft, saveDraft } from '../../../lib/notes/drafts';
+import { MAX_NOTE_CHARS, addNote, deleteNote, listNotes, restoreNote, setNoteTime, updateNoteText } from '../../../lib/notes/notes-store';
 import type { StorageResult } from '../../../lib/notes/storage-errors';
 import { makeTalk } from './factories';
 
@@ -34,12 +34,6 @@ describe('notes', () => {
     expect(note).toMatchObject({ createdAt: 7777, updatedAt: 7777 });
   });
 
-  it('clears the draft in the same write as the note', async () => {
-    value(await saveDraft(db, talk.id, 'typing…', 1));
-    value(await addNote(db, { talkId: talk.id, kind: 'plain', text: 'typing…' }, { clearDraftKey: talk.id }));
-    expect(await loadDraft(db, talk.id)).toBeNull();
-  });
-
   it('rejects empty text, unknown kinds, bad times and unknown talks as typed failures', async () => {
     expect(await addNote(db, { talkId: talk.id, kind: 'plain', text: '   ' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     expect(await addNote(db, { talkId: talk.id, kind: 'nope' as never, text: 'x' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
@@ -48,12 +42,11 @@ describe('notes', () => {
     expect(await db.notes.count()).toBe(0);
   });
 
-  it('edits text, kind and time, bumping updatedAt', async () => {
+  it('edits text and time, bumping updatedAt', async () => {
     value(await addNote(db, { talkId: talk.id, kind: 'plain', text: 'old', at: 1000 }, { now: 1000, id: 'n' }));
     expect(value(await updateNoteText(db, 'n', 'new', 2000))).toMatchObject({ text: 'new', updatedAt: 2000, createdAt: 1000 });
-    expect(value(await setNoteKind(db, 'n', 'question', 3000))).toMatchObject({ kind: 'question', updatedAt: 3000 });
     expect(value(await setNoteTime(db, 'n', 500, 4000))).toMatchObject({ createdAt: 500, updatedAt: 4000, text: 'new' });
-    expect(await db.notes.get('n')).toMatchObject({ text: 'new', kind: 'question', createdAt: 500 });
+    expect(await db.notes.get('n')).toMatchObject({ text: 'new', kind: 'plain', createdAt: 500 });
   });
 
   it('a corrected time reorders the list', async () => {
@@ -89,7 +82,7 @@ describe('write failures', () => {
     db.notes.hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    const r = await addNote(db, { talkId: talk.id, kind: 'plain', text: 'x' }, { clearDraftKey: talk.id });
+    const r = await addNote(db, { talkId: talk.id, kind: 'plain', text: 'x' });
     expect(r).toMatchObject({ ok: false, error: { kind: 'quota' } });
     expect(await db.notes.count()).toBe(0);
   });
@@ -103,25 +96,18 @@ describe('write failures', () => {
       deleteNote(db, 'n'),
       restoreNote(db, { id: 'n', talkId: talk.id, kind: 'plain', text: 'x', createdAt: 1, updatedAt: 1 }),
       saveDraft(db, 'k', 'x'),
-      clearDraft(db, 'k'),
     ]);
     for (const r of results) expect(r).toMatchObject({ ok: false, error: { kind: 'closed' } });
   });
 });
 
 describe('drafts', () => {
-  it('keys drafts by talk, or "none" without a talk', () => {
-    expect(draftKeyFor('talk-1')).toBe('talk-1');
-    expect(draftKeyFor(null)).toBe(NO_TALK_DRAFT_KEY);
-    expect(draftKeyFor(undefined)).toBe('none');
-  });
-
   it('saves, overwrites, loads and clears', async () => {
     expect(await loadDraft(db, 'none')).toBeNull();
     value(await saveDraft(db, 'none', 'half a thought', 1));
     value(await saveDraft(db, 'none', 'half a thought, finished', 2));
     expect(await loadDraft(db, 'none')).toEqual({ key: 'none', text: 'half a thought, finished', updatedAt: 2 });
-    value(await clearDraft(db, 'none'));
+    value(await saveDraft(db, 'none', '   ', 3));
     expect(await loadDraft(db, 'none')).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
-import { createMarkdownConverter, describe as describeElement, describeHtml, describeText, sanitizeHtml } from '../../../lib/schedule/description';
+import { createMarkdownConverter, describe as describeElement, describeHtml, describeText } from '../../../lib/schedule/description';
 import { loadDocument } from '../helpers';
 
 const doc = loadDocument('<html><body></body></html>', 'https://conf.example/talks/1');
@@ -54,6 +54,6 @@ describe('descriptions', () => {
   });
 
   it('keeps the plain sanitizer for callers that want HTML only', () => {
-    expect(sanitizeHtml('<b onmouseover="x">b</b><a href="/rel">r</a>', win, 'https://conf.example/')).toBe('<b>b</b><a href="https://conf.example/rel">r</a>');
+    expect(describeHtml('<b onmouseover="x">b</b><a href="/rel">r</a>', win, 'https://conf.example/').descriptionHtml).toBe('<b>b</b><a href="https://conf.example/rel">r</a>');
   });
 });
