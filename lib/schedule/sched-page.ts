@@ -1,6 +1,6 @@
 /** Turns the session blocks of any Sched view into talks, with the page's zone resolved once. */
 import type { ConferenceRef, ExtractedTalk } from '../model';
-import { describe } from './description';
+import { describeElements } from './description';
 import { absoluteUrl, documentBase, metaContent, textOf, textWithout, windowOf, withoutHash } from './dom';
 import {
   SCHED_ID, customFieldsFrom, filesFrom, roomFrom, speakersFromCards, speakersFromNames, tracksFrom, videoFrom,
@@ -68,6 +68,7 @@ export function readSchedBlocks(doc: Document, url: URL, blocks: SchedBlock[], p
   const talks: ExtractedTalk[] = [];
   let unread = 0;
   let unplaced = 0;
+  const descriptions = describeElements(blocks.map((block) => block.descriptions[0] ?? null), win, base);
   blocks.forEach((block, i) => {
     const title = titleOf(block.anchor) || (single ? ld.sessions[0]?.name ?? '' : '');
     if (!title) return;
@@ -84,7 +85,7 @@ export function readSchedBlocks(doc: Document, url: URL, blocks: SchedBlock[], p
       tracks: tracksFrom(block.types),
       customFields: customFieldsFrom(block.customFields),
       speakers: cards.length ? cards : speakersFromNames(block.anchor.querySelector('span.sched-event-evpeople')),
-      ...describe(block.descriptions[0] ?? null, win, base),
+      ...descriptions[i]!,
       files: filesFrom(block.files, base),
       videoUrl: videoFrom(block.frames),
       conference,

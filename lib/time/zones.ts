@@ -34,14 +34,44 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The zone's offset from UTC in minutes at an instant (e.g. -420 for PDT). */
-export function zoneOffsetMinutes(timeZone: string, at: number): number {
+/** The zone's offset at an instant, asked of Intl (a few microseconds: formatToParts allocates). */
+function offsetFromIntl(timeZone: string, at: number): number {
   const parts: Record<string, number> = {};
   for (const p of partsFormatter(timeZone).formatToParts(new Date(at))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
   return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60000);
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const DAY = 24 * 60 * 60_000;
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 20_000;
+
+/** The offset over a whole bucket of UTC time, when both ends agree; null when it changes inside. */
+function bucketOffset(timeZone: string, size: number, at: number): number | null {
+  const bucket = Math.floor(at / size);
+  const key = `${timeZone}@${size}@${bucket}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return Number.isNaN(cached) ? null : cached;
+  const start = offsetFromIntl(timeZone, bucket * size);
+  const steady = offsetFromIntl(timeZone, (bucket + 1) * size - 1000) === start;
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, steady ? start : NaN);
+  return steady ? start : null;
+}
+
+/**
+ * The zone's offset from UTC in minutes at an instant (e.g. -420 for PDT). A schedule asks for
+ * the same few offsets thousands of times (every start and end, several times each, and every
+ * hour of the event while the zone is being chosen), so offsets are memoized: per UTC day when
+ * the day's two ends agree (a zone does not change twice in a day and back), else per quarter
+ * hour (modern transitions fall on quarter hours), else, for an old local-mean-time transition
+ * inside a quarter, asked of Intl each time. A pure memo, bounded in size.
+ */
+export function zoneOffsetMinutes(timeZone: string, at: number): number {
+  return bucketOffset(timeZone, DAY, at) ?? bucketOffset(timeZone, QUARTER_HOUR, at) ?? offsetFromIntl(timeZone, at);
 }
 
 /**

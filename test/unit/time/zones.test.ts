@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { dayKey, isoOffsetMinutes, normalizeIsoOffset, toIsoInZone, wallTimeToInstant, zoneOffsetMinutes } from '../../../lib/time/zones';
 
 describe('zones', () => {
@@ -35,5 +36,35 @@ describe('zones', () => {
     expect(isoOffsetMinutes('2026-03-23T14:05:00-05:30')).toBe(-330);
     expect(isoOffsetMinutes('2026-03-23T14:05:00Z')).toBe(0);
     expect(isoOffsetMinutes('2026-03-23T14:05:00')).toBeNull();
+  });
+});
+
+describe('zoneOffsetMinutes memo', () => {
+  // An independent oracle: Intl's own "GMT-07:00" long offset name, not formatToParts arithmetic.
+  const oracle = (timeZone: string, at: number): number => {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')!.value;
+    const m = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(name)!;
+    if (!m[1]) return 0;
+    return (m[1] === '-' ? -1 : 1) * Math.round(Number(m[2]) * 60 + Number(m[3]) + Number(m[4] ?? 0) / 60);
+  };
+  const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Kolkata', 'UTC', 'Africa/Casablanca', 'America/Santiago'];
+
+  it('agrees with Intl at random instants and around every transition, including half- and quarter-hour zones', () => {
+    const every = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+    fc.assert(fc.property(fc.constantFrom(...zones, ...every), fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2040, 0, 1) }), (zone, at) => {
+      // The same quarter hour asked twice (cached the second time) and its edges.
+      for (const t of [at, at, Math.floor(at / 900_000) * 900_000, Math.floor(at / 900_000) * 900_000 + 899_999]) {
+        expect(zoneOffsetMinutes(zone, t)).toBe(oracle(zone, t));
+      }
+    }), { numRuns: 3000 });
+    // Minute by minute across 2026's transitions in zones whose changes are not on whole UTC hours.
+    const windows: Array<[string, number]> = [
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 14, 0)], ['Australia/Lord_Howe', Date.UTC(2026, 9, 3, 15, 0)],
+      ['Pacific/Chatham', Date.UTC(2026, 3, 4, 13, 0)], ['America/St_Johns', Date.UTC(2026, 2, 8, 5, 0)],
+      ['America/New_York', Date.UTC(2026, 10, 1, 5, 0)],
+    ];
+    for (const [zone, from] of windows) {
+      for (let t = from; t < from + 3 * 3_600_000; t += 60_000) expect(zoneOffsetMinutes(zone, t)).toBe(oracle(zone, t));
+    }
   });
 });
