@@ -1,5 +1,6 @@
 import type { Conference, ExtractedTalk, Talk } from '../model';
 import type { TalkmarkDB } from './schema';
+import { instant, mergeMetadata } from './talk-merge';
 
 export interface UpsertSummary {
   added: number;
@@ -24,34 +25,6 @@ export function talkKey(t: Pick<ExtractedTalk, 'url' | 'externalId' | 'title'>):
   }
   if (t.externalId) return `${host}#${t.externalId}`;
   return `${t.url}#${t.title}`;
-}
-
-const instant = (iso: string | null): number | null => {
-  if (!iso) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : ms;
-};
-
-const isEmpty = (v: unknown): boolean =>
-  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) ||
-  (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
-
-/** Fields that re-clipping refreshes. A poorer view (no description, no end) never erases a richer one. */
-const METADATA_FIELDS = [
-  'source', 'url', 'externalId', 'title', 'start', 'end', 'timeZone', 'room', 'tracks', 'customFields',
-  'speakers', 'descriptionHtml', 'description', 'files', 'videoUrl',
-] as const satisfies readonly (keyof ExtractedTalk)[];
-
-function mergeMetadata(old: Talk, fresh: ExtractedTalk): Partial<Talk> | null {
-  const changes: Record<string, unknown> = {};
-  for (const field of METADATA_FIELDS) {
-    const value = fresh[field];
-    if (isEmpty(value)) continue;
-    if (JSON.stringify(value) !== JSON.stringify(old[field])) changes[field] = value;
-  }
-  if ('start' in changes) changes.startAt = instant(fresh.start);
-  if ('end' in changes) changes.endAt = instant(fresh.end);
-  return Object.keys(changes).length ? (changes as Partial<Talk>) : null;
 }
 
 /**

@@ -5,7 +5,7 @@
  * other; times that disagree are reported, not silently replaced.
  */
 import type { ExtractedTalk } from '../model';
-import { count } from './talk';
+import { count, fillSpeakers } from './talk';
 import type { ExtractionResult } from './types';
 import { parseInstant } from '../time/zones';
 import { instantToIso } from '../time/parse';
@@ -25,7 +25,7 @@ function fill(base: ExtractedTalk, extra: ExtractedTalk): ExtractedTalk {
   merged.room ??= extra.room;
   merged.tracks = base.tracks.length ? base.tracks : extra.tracks;
   merged.customFields = { ...extra.customFields, ...base.customFields };
-  merged.speakers = base.speakers.length ? base.speakers : extra.speakers;
+  merged.speakers = base.speakers.length ? fillSpeakers(base.speakers, extra.speakers) : extra.speakers;
   if (!base.description) [merged.description, merged.descriptionHtml] = [extra.description, extra.descriptionHtml];
   merged.files = base.files.length ? base.files : extra.files;
   merged.videoUrl ??= extra.videoUrl;

@@ -43,6 +43,34 @@ describe('upsertTalks', () => {
     expect(stored).toMatchObject({ end: '2025-09-09T10:00:00-07:00', description: 'Long' });
   });
 
+  it('a list view that prints names only keeps each speaker’s role, company and avatar, and follows it on who speaks', async () => {
+    const ada = { name: 'Ada Lovelace', role: 'Engineer', company: 'Analytical', roleCompanyRaw: 'Engineer, Analytical', group: 'Speakers', profileUrl: 'https://conf.sched.com/speaker/ada', avatarUrl: 'https://static.sched.com/a.jpg' };
+    const bob = { ...ada, name: 'Bob', role: 'PM', company: 'Acme', roleCompanyRaw: 'PM, Acme', profileUrl: null, avatarUrl: null };
+    const bare = (name: string) => ({ name, role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: null, avatarUrl: null });
+    await upsertTalks(db, [talk({ speakers: [ada, bob] })], 1000);
+    expect(await upsertTalks(db, [talk({ speakers: [bare('ada  lovelace'), bare('Bob')] })], 2000)).toMatchObject({ updated: 1 });
+    let [stored] = await db.talks.toArray();
+    expect(stored!.speakers).toEqual([{ ...ada, name: 'ada  lovelace' }, bob]);
+    // Bob left the session, Cy joined: the fresh read says who speaks.
+    await upsertTalks(db, [talk({ speakers: [bare('Cy'), bare('Ada Lovelace')] })], 3000);
+    [stored] = await db.talks.toArray();
+    expect(stored!.speakers).toEqual([bare('Cy'), ada]);
+  });
+
+  it('a session moved by a view without end times keeps its length', async () => {
+    await upsertTalks(db, [talk()], 1000);
+    await upsertTalks(db, [talk({ start: '2025-09-09T11:00:00-07:00', end: null })], 2000);
+    const [stored] = await db.talks.toArray();
+    expect(stored).toMatchObject({ start: '2025-09-09T11:00:00-07:00', end: '2025-09-09T11:30:00-07:00', startAt: Date.UTC(2025, 8, 9, 18), endAt: Date.UTC(2025, 8, 9, 18, 30) });
+  });
+
+  it('a plain-text description replaces the HTML one as a pair, and custom fields are merged', async () => {
+    await upsertTalks(db, [talk({ customFields: { Level: 'Any', Slides: 'later' } })], 1000);
+    await upsertTalks(db, [talk({ descriptionHtml: null, description: 'From the feed', customFields: { Level: 'Advanced' } })], 2000);
+    const [stored] = await db.talks.toArray();
+    expect(stored).toMatchObject({ descriptionHtml: null, description: 'From the feed', customFields: { Level: 'Advanced', Slides: 'later' } });
+  });
+
   it('never touches notes', async () => {
     const { ids } = await upsertTalks(db, [talk()], 1000);
     await db.notes.add({ id: 'n1', talkId: ids[0]!, kind: 'plain', text: 'keep me', createdAt: 1, updatedAt: 1 });
