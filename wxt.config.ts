@@ -46,7 +46,9 @@ export default defineConfig({
       'Clip conference talks from their schedule pages, take timestamped notes and highlights, and turn them into a Markdown recap.',
     // Everything lives in IndexedDB on the extension origin; unlimitedStorage keeps a conference
     // worth of notes and highlights clear of the default quota.
-    permissions: ['unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Chrome only: sidePanel (Firefox has sidebar_action); offscreen, because Chrome's service
+    // worker cannot make the Blob URL the daily backup is saved from (Firefox's event page can).
+    permissions: ['unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // Asked for one site at a time, only when the user wants highlights painted on every visit.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Asked only when the user turns on the automatic daily backup.

@@ -1,24 +1,35 @@
-import { useState } from 'preact/hooks';
-import { backupFileName, exportBackup, restoreFromText, serializeBackup, type ImportSummary } from '../lib/backup';
+import { useEffect, useState } from 'preact/hooks';
+import { backupFileName, describeDropped, exportBackup, restoreFromText, serializeBackup, type DroppedValue, type ImportSummary } from '../lib/backup';
+import { dailyBackupFailureLine } from '../lib/backup/daily-status';
 import { getDb } from '../lib/db/schema';
 import { getSetting } from '../lib/db/settings';
-import { setDailyBackup } from '../lib/extension/daily-backup';
+import { setDailyBackup, settlePendingDailyBackup } from '../lib/extension/daily-backup';
 import { downloadText } from '../lib/extension/download';
 import { useLiveQuery } from './useLiveQuery';
 
-function describeSummary(summary: ImportSummary): string {
+function describeSummary(summary: ImportSummary, dropped: readonly DroppedValue[]): string {
   const parts = (['talks', 'notes', 'highlights', 'templates'] as const).map((table) => {
     const s = summary[table];
     return `${table}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged`;
   });
-  return `Restored. ${parts.join('; ')}.`;
+  return [`Restored. ${parts.join('; ')}.`, describeDropped(dropped)].filter(Boolean).join(' ');
 }
+
+const formatTime = (at: number) => new Date(at).toLocaleString();
 
 /** Everything in one JSON file, and back: a restore checks the whole file before writing anything. */
 export function BackupSection() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const daily = useLiveQuery(async () => ({ on: await getSetting(getDb(), 'dailyBackup'), lastAt: await getSetting(getDb(), 'lastAutoBackupAt') }));
+  const daily = useLiveQuery(async () => ({
+    on: await getSetting(getDb(), 'dailyBackup'),
+    lastAt: await getSetting(getDb(), 'lastAutoBackupAt'),
+    error: await getSetting(getDb(), 'lastAutoBackupError'),
+  }));
+  // A download the worker started may have ended (or failed) after the worker stopped.
+  useEffect(() => {
+    settlePendingDailyBackup(getDb()).catch((err: unknown) => console.warn('Talkmark: could not check the last daily backup', err));
+  }, []);
 
   const toggleDaily = async (on: boolean) => {
     try {
@@ -50,7 +61,7 @@ export function BackupSection() {
     setBusy(true);
     try {
       const result = await restoreFromText(getDb(), await file.text());
-      setStatus(result.ok ? { ok: true, text: describeSummary(result.summary) } : { ok: false, text: `Nothing was changed: ${result.error}` });
+      setStatus(result.ok ? { ok: true, text: describeSummary(result.summary, result.dropped) } : { ok: false, text: `Nothing was changed: ${result.error}` });
     } finally {
       setBusy(false);
     }
@@ -75,9 +86,10 @@ export function BackupSection() {
             <input type="checkbox" style={{ width: 'auto' }} checked={daily.value.on} onChange={(e) => void toggleDaily((e.target as HTMLInputElement).checked)} />{' '}
             Also save a backup every day to Downloads/Talkmark backups
           </label>
-          {daily.value.on && daily.value.lastAt && <span class="muted"> · last on {new Date(daily.value.lastAt).toLocaleString()}</span>}
+          {daily.value.on && daily.value.lastAt && <span class="muted"> · last on {formatTime(daily.value.lastAt)}</span>}
         </p>
       )}
+      {daily.status === 'ready' && daily.value.on && daily.value.error && <p class="error">{dailyBackupFailureLine(daily.value.error, formatTime)}</p>}
       {status && (
         <p role="status" class={status.ok ? 'ok' : 'error'}>
           {status.text}

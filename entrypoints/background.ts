@@ -45,7 +45,9 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => void ensureDailyBackupAlarm());
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === DAILY_BACKUP_ALARM) void runDailyBackup(getDb()).catch(() => {});
+    // Failures are recorded for the settings page; it rejects only if even that fails, and then
+    // the rejection is left to surface in the extension's error log.
+    if (alarm.name === DAILY_BACKUP_ALARM) void runDailyBackup(getDb());
   });
   browser.permissions.onAdded.addListener(() => void syncRepaintRegistration());
   browser.permissions.onRemoved.addListener(() => void syncRepaintRegistration());

@@ -30,7 +30,14 @@ export type Message =
   /** Worker/panel → highlighter: highlights changed elsewhere, repaint. */
   | { type: 'highlights-changed' }
   /** Worker → highlighter: are you there? (avoids injecting twice). */
-  | { type: 'highlighter-ping' };
+  | { type: 'highlighter-ping' }
+  /** Worker → offscreen document (Chrome): today's backup as a Blob URL, which a worker cannot make. */
+  | { type: 'offscreen-backup-blob'; now: number }
+  /** Worker → offscreen document: the download ended, free the Blob URL. */
+  | { type: 'offscreen-revoke-blob'; url: string };
+
+/** The offscreen document's answer to `offscreen-backup-blob`. */
+export type BackupBlobReply = { ok: true; url: string; bytes: number } | { ok: false; message: string };
 
 /**
  * What the highlighter gets for its page: enough to anchor, paint and recolour, nothing else —
@@ -106,9 +113,27 @@ export function parseMessage(raw: unknown): Message | null {
     case 'highlights-anchored':
       if (!httpUrl(m.pageUrl) || !isStringArray(m.found) || !isStringArray(m.lost)) return null;
       return { type: 'highlights-anchored', pageUrl: httpUrl(m.pageUrl)!, found: m.found, lost: m.lost };
+    case 'offscreen-backup-blob':
+      return isTime(m.now) ? { type: 'offscreen-backup-blob', now: m.now } : null;
+    case 'offscreen-revoke-blob':
+      return isBlobUrl(m.url) ? { type: 'offscreen-revoke-blob', url: m.url } : null;
     default:
       return null;
   }
+}
+
+const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+/** A Blob URL of an extension page (`blob:chrome-extension://<id>/<uuid>`), of `origin` when given. */
+const isBlobUrl = (v: unknown, origin?: string): v is string =>
+  isString(v, 300) && /^blob:(chrome|moz)-extension:\/\/[\w-]+\/[\w-]+$/.test(v) && (!origin || v.startsWith(`blob:${origin}/`));
+
+/** The offscreen document's reply, checked: a Blob URL of our own origin and its size, or one line of error. */
+export function parseBackupBlobReply(raw: unknown, origin: string): BackupBlobReply | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  if (r.ok === true) return isBlobUrl(r.url, origin) && isTime(r.bytes) ? { ok: true, url: r.url, bytes: r.bytes } : null;
+  if (r.ok === false) return isString(r.message, LIMITS.short) ? { ok: false, message: r.message } : null;
+  return null;
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[\w-]{1,64}$/.test(v);

@@ -1,4 +1,5 @@
 import type { TalkmarkDB } from '../db/schema';
+import { isDeviceSetting } from '../db/settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './format';
 
 /** Everything the user made, read in one transaction so the snapshot is consistent. */
@@ -11,7 +12,7 @@ export async function exportBackup(db: TalkmarkDB, now = Date.now()): Promise<Ba
     highlights: await db.highlights.toArray(),
     drafts: await db.drafts.toArray(),
     templates: await db.templates.toArray(),
-    settings: await db.settings.toArray(),
+    settings: (await db.settings.toArray()).filter((s) => !isDeviceSetting(s.key)),
   }));
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), schemaVersion: db.verno, data };
 }

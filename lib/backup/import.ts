@@ -1,4 +1,5 @@
 import type { TalkmarkDB } from '../db/schema';
+import { isDeviceSetting } from '../db/settings';
 import type { Conference, Draft, Highlight, Note, Talk, Template } from '../model';
 import { BACKUP_TABLES, type BackupFile, type ImportSummary, type TableImportSummary } from './format';
 
@@ -37,6 +38,16 @@ async function mergeByPrimaryKey<T extends Stamped>(table: MergeTable<T>, record
   await table.bulkPut(puts);
 }
 
+interface KeyedMergeRules<T> {
+  /** A newer incoming record with another id but the holder's key: the record to keep (the holder's id). */
+  mergeInto(incoming: T, holder: T): T;
+  /**
+   * Fields that gather from both copies whichever is newer (a talk's hand-added links): `kept`
+   * with what only `other` has, or `kept` itself (same object) when `other` adds nothing.
+   */
+  gather?(kept: T, other: T): T;
+}
+
 /**
  * Merge for tables with a unique `key` besides the id (conferences, talks): the same id is
  * updated when newer; otherwise a record whose key is already taken is merged into the holder
@@ -47,7 +58,7 @@ async function mergeByIdThenKey<T extends Keyed>(
   table: MergeTable<T>,
   records: readonly T[],
   summary: TableImportSummary,
-  mergeInto: (incoming: T, holder: T) => T,
+  rules: KeyedMergeRules<T>,
 ): Promise<{ idMap: Map<string, string>; merged: number }> {
   const idMap = new Map<string, string>();
   const byId = new Map<string, T>();
@@ -69,6 +80,7 @@ async function mergeByIdThenKey<T extends Keyed>(
     staged.set(next.id, next);
   };
 
+  const gather = rules.gather ?? ((kept: T) => kept);
   let merged = 0;
   for (const incoming of records) {
     const sameId = byId.get(incoming.id);
@@ -81,14 +93,19 @@ async function mergeByIdThenKey<T extends Keyed>(
       stage(incoming);
       summary.added++;
     } else if (incoming.updatedAt <= holder.updatedAt) {
-      summary.unchanged++;
+      const kept = gather(holder, incoming);
+      if (kept === holder) summary.unchanged++;
+      else {
+        stage(kept, holder);
+        summary.updated++;
+      }
     } else if (sameId) {
       // Taking a key another record holds would break the unique index: keep the current key.
       const keyOwner = byKey.get(incoming.key);
-      stage(keyOwner && keyOwner.id !== incoming.id ? { ...incoming, key: sameId.key } : incoming, sameId);
+      stage(gather(keyOwner && keyOwner.id !== incoming.id ? { ...incoming, key: sameId.key } : incoming, sameId), sameId);
       summary.updated++;
     } else {
-      stage(mergeInto(incoming, holder), holder);
+      stage(gather(rules.mergeInto(incoming, holder), holder), holder);
       summary.updated++;
     }
   }
@@ -110,9 +127,10 @@ const NOTHING_MERGED = { idMap: new Map<string, string>(), merged: 0 };
  * Merges a parsed backup into the database in ONE transaction: any failure (quota, closed
  * database) rolls everything back and rejects — classify it with `classifyStorageError`.
  * Ids are kept; a record with a known id replaces the local one only when its `updatedAt` is
- * newer. Talks and conferences are also matched by their unique `key`, and notes/highlights
- * (and talks' conferenceId) are re-pointed to the record they merged into. Settings have no
- * timestamp: missing keys are added, local values are kept. Pass only `parseBackup` output.
+ * newer — but a talk keeps the hand-added `links` of both copies. Talks and conferences are
+ * also matched by their unique `key`, and notes/highlights (and talks' conferenceId) are
+ * re-pointed to the record they merged into. Settings have no timestamp: missing keys are
+ * added, local values are kept. Pass only `parseBackup` output.
  */
 export async function importBackup(db: TalkmarkDB, backup: BackupFile): Promise<ImportSummary> {
   const summary = emptySummary();
@@ -121,17 +139,20 @@ export async function importBackup(db: TalkmarkDB, backup: BackupFile): Promise<
 
   await db.transaction('rw', tables, async () => {
     const conferences = data.conferences.length
-      ? await mergeByIdThenKey<Conference>(db.conferences, data.conferences, summary.conferences, (incoming, holder) => ({ ...incoming, id: holder.id }))
+      ? await mergeByIdThenKey<Conference>(db.conferences, data.conferences, summary.conferences, { mergeInto: (incoming, holder) => ({ ...incoming, id: holder.id }) })
       : NOTHING_MERGED;
     summary.mergedByKey.conferences = conferences.merged;
 
     const talksIn = data.talks.map((t) => (t.conferenceId === null ? t : { ...t, conferenceId: remap(conferences.idMap, t.conferenceId) }));
     const talks = talksIn.length
-      ? await mergeByIdThenKey<Talk>(db.talks, talksIn, summary.talks, (incoming, holder) => ({
-          ...incoming,
-          id: holder.id,
-          clippedAt: Math.min(incoming.clippedAt, holder.clippedAt),
-        }))
+      ? await mergeByIdThenKey<Talk>(db.talks, talksIn, summary.talks, {
+          mergeInto: (incoming, holder) => ({ ...incoming, id: holder.id, clippedAt: Math.min(incoming.clippedAt, holder.clippedAt) }),
+          // Links are added by hand on either device: a newer copy of the talk must not lose them.
+          gather: (kept, other) => {
+            const extra = linksMissing(kept.links, other.links);
+            return extra.length ? { ...kept, links: [...kept.links, ...extra] } : kept;
+          },
+        })
       : NOTHING_MERGED;
     summary.mergedByKey.talks = talks.merged;
 
@@ -144,13 +165,37 @@ export async function importBackup(db: TalkmarkDB, backup: BackupFile): Promise<
     if (drafts.length) await mergeByPrimaryKey<Draft>(db.drafts, dedupeNewest(drafts, (d) => d.key), (d) => d.key, summary.drafts);
     if (data.templates.length) await mergeByPrimaryKey<Template>(db.templates, data.templates, (t) => t.id, summary.templates);
 
-    const localSettings = await db.settings.bulkGet(data.settings.map((s) => s.key));
-    const newSettings = data.settings.filter((_, i) => !localSettings[i]);
+    // This browser's download bookkeeping is never taken from a file (see isDeviceSetting).
+    const settings = data.settings.filter((s) => !isDeviceSetting(s.key));
+    const localSettings = await db.settings.bulkGet(settings.map((s) => s.key));
+    const newSettings = settings.filter((_, i) => !localSettings[i]);
     await db.settings.bulkAdd(newSettings);
     summary.settings.added = newSettings.length;
     summary.settings.unchanged = data.settings.length - newSettings.length;
   });
   return summary;
+}
+
+/**
+ * The links of `other` that `kept` lacks, each once, in order. Compared as parsed URLs, so two
+ * spellings of one address (`HTTPS://Example.org/a`, `https://example.org/a`) count once.
+ */
+export function linksMissing(kept: readonly string[], other: readonly string[]): string[] {
+  const seen = new Set(kept.map(sameUrlKey));
+  return other.filter((link) => {
+    const key = sameUrlKey(link);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sameUrlKey(link: string): string {
+  try {
+    return new URL(link).href;
+  } catch {
+    return link;
+  }
 }
 
 /** After re-keying, two drafts may share a key: keep the newest so bulkPut stays deterministic. */

@@ -4,6 +4,7 @@ export { exportBackup, serializeBackup, backupFileName } from './export';
 export { parseBackup, MAX_BACKUP_CHARS, type ParseBackupResult } from './parse';
 export { importBackup } from './import';
 export { restoreFromText, type RestoreResult } from './restore';
+export { describeDropped, type DroppedValue } from './unsafe-values';
 export { LIMITS as BACKUP_LIMITS } from './record-checks';
 export { SCHEMA_HISTORY, openHistoricalSchema } from './schema-history';
 export { seedDatabase, type SeedData } from './seed';

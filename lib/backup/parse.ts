@@ -1,8 +1,12 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './format';
 import { backupDataCheck } from './record-checks';
+import { dropUnsafeValues, type DroppedValue } from './unsafe-values';
 import { BackupValidationError, integer, isPlainObject } from './validators';
 
-export type ParseBackupResult = { ok: true; backup: BackupFile } | { ok: false; error: string };
+export type ParseBackupResult =
+  /** `dropped`: optional values left out because they were not safe (see unsafe-values.ts). */
+  | { ok: true; backup: BackupFile; dropped: DroppedValue[] }
+  | { ok: false; error: string };
 
 /** Far above any real backup (10,000 notes are a few MB), low enough to parse in a page. */
 export const MAX_BACKUP_CHARS = 100 * 1024 * 1024;
@@ -12,7 +16,8 @@ const megabytes = (chars: number) => `${Math.ceil(chars / (1024 * 1024))} MB`;
 /**
  * Reads and validates a whole backup file before anything is written. Every failure is one
  * sentence for the user: empty, too large, not JSON (truncated or corrupted), not a Talkmark
- * backup, made by a newer Talkmark, or damaged (with the path of the first bad value).
+ * backup, made by a newer Talkmark, or damaged (with the path of the first bad value). Unsafe
+ * optional values (a `javascript:` link, an unknown time zone) are left out and listed instead.
  */
 export function parseBackup(text: string): ParseBackupResult {
   const failure = (error: string): ParseBackupResult => ({ ok: false, error });
@@ -43,8 +48,8 @@ export function parseBackup(text: string): ParseBackupResult {
       throw new BackupValidationError('exportedAt should be a date');
     }
     const schemaVersion = integer(1, 1_000_000)(json.schemaVersion, 'schemaVersion');
-    const data = backupDataCheck(json.data, 'data');
-    return { ok: true, backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, schemaVersion, data } };
+    const { data, dropped } = dropUnsafeValues(backupDataCheck(json.data, 'data'));
+    return { ok: true, backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, schemaVersion, data }, dropped };
   } catch (err) {
     if (err instanceof BackupValidationError) return failure(`The backup is damaged: ${err.message}.`);
     // E.g. a RangeError from absurdly deep nesting: still a file problem, still one line.

@@ -1,6 +1,7 @@
 import { NOTE_KINDS, TALK_SOURCES, type Conference, type Draft, type Highlight, type Note, type Setting, type Speaker, type Talk, type TalkFile, type Template, type TextPositionSelector, type TextQuoteSelector } from '../model';
 import type { BackupData, BackupTable } from './format';
-import { arrayOf, jsonValue, optionalNullable, nullable, oneOf, shape, string, stringMap, timestamp, integer, BackupValidationError, type Check } from './validators';
+import { isWebUrl } from './unsafe-values';
+import { arrayOf, fail, jsonValue, optionalNullable, nullable, oneOf, shape, string, stringMap, timestamp, integer, BackupValidationError, type Check } from './validators';
 
 /**
  * Field-by-field checks for every stored record type. The bounds are far above anything Talkmark
@@ -23,8 +24,15 @@ export const LIMITS = {
 
 const id = string(LIMITS.id, 1);
 const key = string(LIMITS.long, 1);
-// URLs can be data: URLs (avatars), hence the long bound.
+// Long bound: a page URL can carry a long query. Optional links with another scheme are dropped
+// after these checks (unsafe-values.ts); a required one rejects the file, see `webUrl`.
 const url = string(LIMITS.long);
+/** A link a record cannot do without (a talk's page, a highlight's page): http(s) or the file is refused. */
+const webUrl: Check<string> = (v, path) => {
+  const text = url(v, path);
+  if (!isWebUrl(text)) fail(path, 'an http(s) link', v);
+  return text;
+};
 const short = string(LIMITS.short);
 const long = string(LIMITS.long);
 const isoTime = string(LIMITS.isoTime);
@@ -41,7 +49,7 @@ export const conferenceCheck = shape<Conference>({
 });
 
 export const talkCheck = shape<Talk>({
-  id, key, source: oneOf(TALK_SOURCES), url, externalId: nullable(short), title: short,
+  id, key, source: oneOf(TALK_SOURCES), url: webUrl, externalId: nullable(short), title: short,
   start: nullable(isoTime), end: nullable(isoTime), timeZone: nullable(short), room: nullable(short),
   tracks: arrayOf(short, LIMITS.listItems), customFields: stringMap(LIMITS.listItems, LIMITS.short, LIMITS.long),
   speakers: arrayOf(speaker, LIMITS.listItems), descriptionHtml: nullable(long), description: nullable(long),
@@ -63,7 +71,7 @@ const positionSelector = shape<TextPositionSelector>({
 });
 
 export const highlightCheck = shape<Highlight>({
-  id, talkId: nullable(id), pageUrl: url, pageTitle: short, quote: quoteSelector, position: nullable(positionSelector),
+  id, talkId: nullable(id), pageUrl: webUrl, pageTitle: short, quote: quoteSelector, position: nullable(positionSelector),
   comment: long, color: short, orphanedAt: optionalNullable(timestamp), createdAt: timestamp, updatedAt: timestamp,
 });
 

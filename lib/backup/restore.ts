@@ -3,9 +3,11 @@ import { classifyStorageError, type StorageErrorKind } from '../notes/storage-er
 import type { ImportSummary } from './format';
 import { importBackup } from './import';
 import { parseBackup } from './parse';
+import type { DroppedValue } from './unsafe-values';
 
 export type RestoreResult =
-  | { ok: true; summary: ImportSummary }
+  /** `dropped`: values of the file left out as unsafe, for the user to read. */
+  | { ok: true; summary: ImportSummary; dropped: DroppedValue[] }
   /** `file`: the file was rejected before anything was written; otherwise the storage failure. */
   | { ok: false; kind: 'file' | StorageErrorKind; error: string };
 
@@ -17,7 +19,7 @@ export async function restoreFromText(db: TalkmarkDB, text: string): Promise<Res
   const parsed = parseBackup(text);
   if (!parsed.ok) return { ok: false, kind: 'file', error: parsed.error };
   try {
-    return { ok: true, summary: await importBackup(db, parsed.backup) };
+    return { ok: true, summary: await importBackup(db, parsed.backup), dropped: parsed.dropped };
   } catch (err) {
     const failure = classifyStorageError(err);
     return { ok: false, kind: failure.kind, error: failure.message };

@@ -9,13 +9,30 @@ export interface Settings {
   pickedAt: number | null;
   /** Write a backup file to the Downloads folder once a day (needs the optional `downloads` permission). */
   dailyBackup: boolean;
-  /** When the last automatic backup was written. */
+  /** When the last automatic backup was written and its download completed. */
   lastAutoBackupAt: number | null;
+  /** The last automatic backup failed (cleared by the next success): shown on the settings page. */
+  lastAutoBackupError: { at: number; message: string } | null;
+  /**
+   * The automatic backup's download not yet seen to end: the page or worker that started it may
+   * be gone before it does, so whoever runs next looks it up by id (`downloads.search`).
+   */
+  pendingAutoBackup: { downloadId: number; at: number } | null;
   /** The Export view's last choices and when they were written; cleaned on read (a restore may bring anything). */
   recapExport: (ExportChoices & { savedAt: number }) | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { pickedTalkId: null, pickedAt: null, dailyBackup: false, lastAutoBackupAt: null, recapExport: null };
+export const DEFAULT_SETTINGS: Settings = {
+  pickedTalkId: null, pickedAt: null, dailyBackup: false, lastAutoBackupAt: null, lastAutoBackupError: null, pendingAutoBackup: null, recapExport: null,
+};
+
+/**
+ * Facts about this browser's Downloads, not the user's data: a backup neither carries nor
+ * restores them (a download id from another machine names some other download here, and another
+ * machine's backup time or error is not this one's).
+ */
+const DEVICE_SETTINGS: ReadonlySet<string> = new Set<keyof Settings>(['lastAutoBackupAt', 'lastAutoBackupError', 'pendingAutoBackup']);
+export const isDeviceSetting = (key: string): boolean => DEVICE_SETTINGS.has(key);
 
 export async function getSetting<K extends keyof Settings>(db: TalkmarkDB, key: K): Promise<Settings[K]> {
   const row = await db.settings.get(key);

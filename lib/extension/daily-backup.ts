@@ -1,10 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
-import { DAILY_BACKUP_ALARM, DAILY_BACKUP_MINUTES, dailyBackupDownload, dailyBackupDue } from '../backup/daily';
-import { exportBackup } from '../backup/export';
+import { DAILY_BACKUP_ALARM, DAILY_BACKUP_MINUTES, dailyBackupDue, dailyBackupPath, failureText } from '../backup/daily';
+import { recordDailyBackupFailure, recordDailyBackupStarted, settleDailyBackup, type DownloadEnd } from '../backup/daily-status';
 import type { TalkmarkDB } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
+import { openBackupBlobUrl, type BackupBlobUrl } from './backup-blob-url';
 
 const DOWNLOADS = { permissions: ['downloads'] as Browser.runtime.ManifestPermission[] };
+/** How long a run waits for its download to end; past that, the next run or the settings page settles it. */
+const DOWNLOAD_WAIT_MS = 120_000;
+const NOT_ALLOWED = 'Talkmark may no longer save files to Downloads (the permission was removed); turn the daily backup off and on again to allow it';
+
+export type DailyBackupOutcome = 'written' | 'off' | 'not-due' | 'failed' | 'still-downloading';
 
 /** The alarm that wakes the worker once a day (alarms survive the worker; creating is idempotent). */
 export async function ensureDailyBackupAlarm(): Promise<void> {
@@ -14,17 +20,89 @@ export async function ensureDailyBackupAlarm(): Promise<void> {
 }
 
 /**
- * Write today's backup to Downloads if the user asked for it, the browser allows it, and none
- * was written in the last day. Returns what happened, for the settings page.
+ * Write today's backup to Downloads if the user asked for it and none was written in the last
+ * day, and wait for the download to end. Every failure — no permission, a database error, a
+ * download refused or interrupted (disk full) — is recorded for the settings page, not thrown.
+ * Rejects only when even recording fails (the database is gone).
  */
-export async function runDailyBackup(db: TalkmarkDB, now = Date.now(), force = false): Promise<'written' | 'off' | 'not-allowed' | 'not-due'> {
+export async function runDailyBackup(db: TalkmarkDB, now = Date.now(), force = false): Promise<DailyBackupOutcome> {
   if (!(await getSetting(db, 'dailyBackup'))) return 'off';
-  if (!(await browser.permissions.contains(DOWNLOADS))) return 'not-allowed';
+  if (!(await browser.permissions.contains(DOWNLOADS))) {
+    await recordDailyBackupFailure(db, now, NOT_ALLOWED);
+    return 'failed';
+  }
+  // A download started by a run that did not live to see its end.
+  await settleDailyBackup(db, findDownload);
   if (!force && !dailyBackupDue(await getSetting(db, 'lastAutoBackupAt'), now)) return 'not-due';
-  const { url, filename } = dailyBackupDownload(await exportBackup(db, now), now);
-  await browser.downloads.download({ url, filename, conflictAction: 'overwrite', saveAs: false });
-  await setSetting(db, 'lastAutoBackupAt', now);
-  return 'written';
+
+  let file: BackupBlobUrl | null = null;
+  try {
+    file = await openBackupBlobUrl(db, now);
+    const downloadId = await browser.downloads.download({ url: file.url, filename: dailyBackupPath(now), conflictAction: 'overwrite', saveAs: false });
+    await recordDailyBackupStarted(db, downloadId, now);
+    const end = await waitForDownloadEnd(downloadId, DOWNLOAD_WAIT_MS);
+    const outcome = await settleDailyBackup(db, async () => end);
+    // Still running: the URL must outlive the download; the next run's offscreen document is this one.
+    if (outcome !== 'in-progress') await release(file);
+    return outcome === 'complete' ? 'written' : outcome === 'in-progress' ? 'still-downloading' : 'failed';
+  } catch (err) {
+    if (file) await release(file);
+    await recordDailyBackupFailure(db, now, failureText(err));
+    return 'failed';
+  }
+}
+
+/** Freeing the URL is housekeeping, not the backup: a failure there is logged, and the backup's outcome stands. */
+async function release(file: BackupBlobUrl): Promise<void> {
+  await file.release().catch((err: unknown) => console.warn('Talkmark: could not free the backup file URL', err));
+}
+
+/** The settings page looks too: a page or worker that started a download may be gone. */
+export async function settlePendingDailyBackup(db: TalkmarkDB): Promise<void> {
+  if (await browser.permissions.contains(DOWNLOADS)) await settleDailyBackup(db, findDownload);
+}
+
+async function findDownload(downloadId: number): Promise<DownloadEnd | null> {
+  const [item] = await browser.downloads.search({ id: downloadId });
+  if (!item) return null;
+  return item.state === 'interrupted' ? { state: 'interrupted', error: item.error } : { state: item.state === 'complete' ? 'complete' : 'in_progress' };
+}
+
+/**
+ * The download's end state (null: the browser no longer lists it), or `in_progress` after
+ * `timeoutMs`. Listens first, then looks, so a change in between is not missed.
+ */
+function waitForDownloadEnd(downloadId: number, timeoutMs: number): Promise<DownloadEnd | null> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const stop = () => {
+      done = true;
+      clearTimeout(timer);
+      browser.downloads.onChanged.removeListener(onChanged);
+    };
+    const check = () =>
+      findDownload(downloadId).then(
+        (end) => {
+          if (done || end?.state === 'in_progress') return;
+          stop();
+          resolve(end);
+        },
+        (err: unknown) => {
+          if (done) return;
+          stop();
+          reject(err);
+        },
+      );
+    const onChanged = (delta: Browser.downloads.DownloadDelta) => {
+      if (delta.id === downloadId && delta.state) void check();
+    };
+    const timer = setTimeout(() => {
+      stop();
+      resolve({ state: 'in_progress' });
+    }, timeoutMs);
+    browser.downloads.onChanged.addListener(onChanged);
+    void check();
+  });
 }
 
 /** Turn the daily backup on (asks for `downloads`, writes the first file now) or off. */
@@ -32,6 +110,9 @@ export async function setDailyBackup(db: TalkmarkDB, on: boolean): Promise<boole
   if (on && !(await browser.permissions.request(DOWNLOADS).catch(() => false))) return false;
   await setSetting(db, 'dailyBackup', on);
   if (on) await runDailyBackup(db, Date.now(), true);
-  else await browser.permissions.remove(DOWNLOADS).catch(() => false);
+  else {
+    await setSetting(db, 'lastAutoBackupError', null);
+    await browser.permissions.remove(DOWNLOADS).catch(() => false);
+  }
   return on;
 }

@@ -48,9 +48,13 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     const executablePath = await findChromium();
     if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs`.');
     const profile = mkdtempSync(join(tmpdir(), 'talkmark-e2e-'));
-    // Developer mode keeps an unpacked extension enabled across chrome.runtime.reload().
+    // Developer mode keeps an unpacked extension enabled across chrome.runtime.reload(). Downloads
+    // Chromium itself names (see daily-backup.spec.ts) land inside the profile, removed after.
     mkdirSync(join(profile, 'Default'), { recursive: true });
-    writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+    writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({
+      extensions: { ui: { developer_mode: true } },
+      download: { default_directory: join(profile, 'Downloads'), prompt_for_download: false },
+    }));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: !headed,
@@ -162,7 +166,9 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
 
 /**
  * Press a real key combination in the focused Chromium window, as a person would: extension
- * shortcuts (and the `activeTab` grant they carry) cannot be triggered through CDP.
+ * shortcuts (and the `activeTab` grant they carry) cannot be triggered through CDP, nor can the
+ * browser's own dialogs be answered. `keys` is one combination (`ctrl+shift+y`) or several
+ * pressed in turn (`Tab Return`).
  */
 export async function pressShortcut(page: Page, keys: string): Promise<void> {
   await page.bringToFront();
@@ -188,5 +194,5 @@ export async function pressShortcut(page: Page, keys: string): Promise<void> {
     .not.toBe('');
   await page.evaluate((t) => (document.title = t), original);
   execFileSync('xdotool', ['windowfocus', '--sync', windowId]);
-  execFileSync('xdotool', ['key', '--clearmodifiers', keys]);
+  execFileSync('xdotool', ['key', '--clearmodifiers', ...keys.trim().split(/\s+/)]);
 }

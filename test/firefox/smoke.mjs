@@ -10,7 +10,14 @@ import puppeteer from 'puppeteer-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const extDir = join(root, '.output/firefox-mv3');
-const GECKO_ID = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+const MANIFEST = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
+const GECKO_ID = MANIFEST.browser_specific_settings.gecko.id;
+// Chrome-only parts: Firefox has a sidebar and an event page that makes Blob URLs itself.
+const chromeOnly = ['sidePanel', 'offscreen'].filter((p) => MANIFEST.permissions.includes(p));
+if (chromeOnly.length || existsSync(join(extDir, 'offscreen.html'))) {
+  console.error(`Firefox smoke: failed — the Firefox build carries Chrome-only parts: ${chromeOnly.join(', ') || 'offscreen.html'}`);
+  process.exit(1);
+}
 const SESSION_URL = 'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team';
 const SESSION_HTML = readFileSync(join(root, 'test/fixtures/sched/kcdsf2025-session.html'), 'utf8');
 const TITLE = 'Platform Engineering Without the Platform Team';

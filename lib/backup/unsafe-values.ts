@@ -1,0 +1,88 @@
+import type { Conference, Speaker, Talk, TalkFile } from '../model';
+import { isValidTimeZone } from '../time/zones';
+import type { BackupData } from './format';
+
+/**
+ * Optional values a restore leaves out: links that are not http(s) and time zones this browser
+ * does not know. Talkmark itself only ever stores http(s) links and checked zones, so a file
+ * holding anything else was edited, or written by a bug.
+ *
+ * Dropped, not rejected: the person restoring wants their notes back, and a `javascript:` link
+ * on a speaker or a bad zone on a talk says nothing about the notes beside it. Refusing the whole
+ * file would leave them with nothing, or with hand-editing JSON; dropping keeps everything that
+ * is safe, never stores the hostile value, and the summary names each value it left out.
+ * Required links (a talk's own page, a highlight's page) cannot be dropped without dropping the
+ * record and what hangs on it, so `record-checks` rejects the file for those instead.
+ */
+export interface DroppedValue {
+  /** Where in the file, as validation errors name it: `data.talks[2].videoUrl`. */
+  path: string;
+  reason: string;
+}
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The scheme as the user would recognise it (`javascript:`), or "not a link". */
+function describeLink(value: string): string {
+  try {
+    return `a ${new URL(value).protocol} link`;
+  } catch {
+    return 'not a link';
+  }
+}
+
+/** `data` without unsafe optional values, and what was left out. Run after `backupDataCheck`. */
+export function dropUnsafeValues(data: BackupData): { data: BackupData; dropped: DroppedValue[] } {
+  const dropped: DroppedValue[] = [];
+  const link = (value: string | null, path: string): string | null => {
+    if (value === null || isWebUrl(value)) return value;
+    dropped.push({ path, reason: describeLink(value) });
+    return null;
+  };
+  const zone = (value: string | null, path: string): string | null => {
+    if (value === null || isValidTimeZone(value)) return value;
+    dropped.push({ path, reason: `an unknown time zone ${JSON.stringify(value.slice(0, 60))}` });
+    return null;
+  };
+  /** A list without its unsafe entries; `field` names the URL inside an entry (`.url`). */
+  const keepLinks = <T>(items: T[], path: string, urlOf: (item: T) => string, field = ''): T[] =>
+    items.filter((item, i) => link(urlOf(item), `${path}[${i}]${field}`) !== null);
+
+  const conferences = data.conferences.map((c, i): Conference => {
+    const at = `data.conferences[${i}]`;
+    return { ...c, url: link(c.url, `${at}.url`), timeZone: zone(c.timeZone, `${at}.timeZone`) };
+  });
+  const talks = data.talks.map((t, i): Talk => {
+    const at = `data.talks[${i}]`;
+    const speakers = t.speakers.map((s, j): Speaker => ({
+      ...s,
+      profileUrl: link(s.profileUrl, `${at}.speakers[${j}].profileUrl`),
+      avatarUrl: link(s.avatarUrl, `${at}.speakers[${j}].avatarUrl`),
+    }));
+    return {
+      ...t,
+      timeZone: zone(t.timeZone, `${at}.timeZone`),
+      speakers,
+      files: keepLinks<TalkFile>(t.files, `${at}.files`, (f) => f.url, '.url'),
+      videoUrl: link(t.videoUrl, `${at}.videoUrl`),
+      links: keepLinks<string>(t.links, `${at}.links`, (l) => l),
+    };
+  });
+  return { data: { ...data, conferences, talks }, dropped };
+}
+
+/** One line for the user: how many values were left out, and where the first few were. */
+export function describeDropped(dropped: readonly DroppedValue[], shown = 3): string | null {
+  if (!dropped.length) return null;
+  const first = dropped.slice(0, shown).map((d) => `${d.path} (${d.reason})`).join(', ');
+  const more = dropped.length > shown ? ` and ${dropped.length - shown} more` : '';
+  const noun = dropped.length === 1 ? 'value that was' : 'values that were';
+  return `Left out ${dropped.length} ${noun} not safe to restore: ${first}${more}.`;
+}
