@@ -6,6 +6,7 @@
 import { safeUrl } from './html/safe-url';
 import { TALK_SOURCES, type ExtractedTalk, type Speaker, type TalkFile, type TalkSource, type TextPositionSelector, type TextQuoteSelector } from './model';
 import type { ExtractionResult } from './schedule/types';
+import { canonicalTimeZone } from './time/zones';
 
 export type Message =
   /** In-page "Clip": clip the sender tab's talks, only those with these keys when given. */
@@ -77,8 +78,9 @@ export interface ClipResponse {
 
 const MAX_KEYS = 5000;
 const isString = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
+// Array.from, not v.every: `every` skips the holes of a sparse array, which structured clone keeps.
 const isStringArray = (v: unknown, maxItems = MAX_KEYS): v is string[] =>
-  Array.isArray(v) && v.length <= maxItems && v.every((s) => isString(s));
+  Array.isArray(v) && v.length <= maxItems && Array.from(v).every((s) => isString(s));
 
 /** A well-formed message, or null for anything else (unknown types are ignored, not answered). */
 export function parseMessage(raw: unknown): Message | null {
@@ -159,8 +161,14 @@ function parsePosition(v: unknown): TextPositionSelector | undefined {
 const LIMITS = { short: 1000, long: 200_000 };
 
 const str = (v: unknown, max = LIMITS.short): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
-const httpUrl = (v: unknown): string | null => safeUrl(v, 'web');
-const iso = (v: unknown): string | null => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : null);
+/** Chrome navigates to no URL longer than 2 MB (Firefox: 1 MB); a backup refuses text over 5 MB. */
+const MAX_URL = 2 * 1024 * 1024;
+const httpUrl = (v: unknown): string | null => {
+  const url = typeof v === 'string' && v.length <= MAX_URL ? safeUrl(v, 'web') : null;
+  return url && url.length <= MAX_URL ? url : null;
+};
+// Bounded like a backup's times (100): Date.parse skips bracketed comments, so a 10 MB text can parse.
+const iso = (v: unknown): string | null => (typeof v === 'string' && v.length <= 100 && !Number.isNaN(Date.parse(v)) ? v : null);
 
 function cleanSpeaker(v: unknown): Speaker | null {
   if (!v || typeof v !== 'object') return null;
@@ -178,6 +186,12 @@ function cleanFile(v: unknown): TalkFile | null {
   const f = v as Record<string, unknown>;
   const url = httpUrl(f.url);
   return url ? { name: str(f.name) ?? url, url } : null;
+}
+
+/** An IANA zone this browser knows, spelled as Intl spells it; anything else (a page's invention) is dropped. */
+function zone(v: unknown): string | null {
+  const name = str(v, 100);
+  return name ? canonicalTimeZone(name) : null;
 }
 
 /**
@@ -204,9 +218,9 @@ export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
     title,
     start: iso(t.start),
     end: iso(t.end),
-    timeZone: str(t.timeZone, 100),
+    timeZone: zone(t.timeZone),
     room: str(t.room),
-    tracks: Array.isArray(t.tracks) ? t.tracks.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
+    tracks: Array.isArray(t.tracks) ? t.tracks.filter((x): x is string => typeof x === 'string').slice(0, 50).map((x) => x.slice(0, LIMITS.short)) : [],
     customFields: fields,
     speakers: Array.isArray(t.speakers) ? t.speakers.slice(0, 200).map(cleanSpeaker).filter((s): s is Speaker => !!s) : [],
     descriptionHtml: str(t.descriptionHtml, LIMITS.long),
@@ -214,7 +228,7 @@ export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
     files: Array.isArray(t.files) ? t.files.slice(0, 100).map(cleanFile).filter((f): f is TalkFile => !!f) : [],
     videoUrl: httpUrl(t.videoUrl),
     conference: conf && str(conf.key)
-      ? { key: str(conf.key)!, name: str(conf.name), url: httpUrl(conf.url), timeZone: str(conf.timeZone, 100) }
+      ? { key: str(conf.key)!, name: str(conf.name), url: httpUrl(conf.url), timeZone: zone(conf.timeZone) }
       : null,
   };
 }

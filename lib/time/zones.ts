@@ -34,6 +34,15 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The zone's name as Intl spells it (`europe/berlin` → `Europe/Berlin`); null when it is no zone. */
+export function canonicalTimeZone(timeZone: string): string | null {
+  try {
+    return partsFormatter(timeZone).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
 /** The zone's offset at an instant, asked of Intl (a few microseconds: formatToParts allocates). */
 function offsetFromIntl(timeZone: string, at: number): number {
   const parts: Record<string, number> = {};
