@@ -1,18 +1,34 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, Talk } from '../lib/model';
 import { HIGHLIGHT_COLORS } from '../lib/messages';
 import { textFragmentUrl } from '../lib/highlights/store';
+import { forgetEdit, mirrorEdit, pageStorage, type StorageResult } from '../lib/notes';
+import { useDurableWriter } from './useDurableWriter';
 
 export interface HighlightItemProps {
   highlight: Highlight;
   talks: readonly Talk[];
-  onChange: (changes: { color?: string; comment?: string; talkId?: string | null }) => void;
+  onChange: (changes: { color?: string; talkId?: string | null }) => void;
+  /** Stores the comment; called as the user types (debounced) and when the page hides. */
+  onSaveComment: (comment: string) => Promise<StorageResult<unknown>>;
   onDelete: () => void;
 }
 
 /** One highlight: the quote, its page (opens scrolled to the quote), comment, colour, talk. */
-export function HighlightItem({ highlight, talks, onChange, onDelete }: HighlightItemProps) {
+export function HighlightItem({ highlight, talks, onChange, onSaveComment, onDelete }: HighlightItemProps) {
   const [comment, setComment] = useState(highlight.comment);
+  // A comment is text the user typed: written as they type, mirrored at once (as notes are).
+  const writer = useDurableWriter(async (value) => {
+    const result = await onSaveComment(value);
+    if (result.ok) forgetEdit(pageStorage(), 'comment', highlight.id, value);
+    return result;
+  });
+  // The stored comment may change elsewhere (an import, another panel): follow it unless the
+  // user is typing in this box.
+  const typing = useRef(false);
+  useEffect(() => {
+    if (!typing.current) setComment(highlight.comment);
+  }, [highlight.comment]);
   const quote = highlight.quote.exact.replace(/\s+/g, ' ').trim();
   return (
     <li class={`highlight highlight-${highlight.color}`}>
@@ -27,10 +43,20 @@ export function HighlightItem({ highlight, talks, onChange, onDelete }: Highligh
         aria-label="Comment on this highlight"
         placeholder="Add a comment"
         value={comment}
-        onInput={(e) => setComment((e.target as HTMLInputElement).value)}
-        onBlur={() => comment !== highlight.comment && onChange({ comment })}
-        onKeyDown={(e) => e.key === 'Enter' && comment !== highlight.comment && onChange({ comment })}
+        onFocus={() => (typing.current = true)}
+        onInput={(e) => {
+          const value = (e.target as HTMLInputElement).value;
+          setComment(value);
+          mirrorEdit(pageStorage(), 'comment', highlight.id, value);
+          writer.schedule(value);
+        }}
+        onBlur={() => {
+          typing.current = false;
+          void writer.flush();
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && void writer.flush()}
       />
+      {writer.error && <p class="error" role="alert">{writer.error.message} Your comment is still here.</p>}
       <div class="highlight-controls">
         <select aria-label="Highlight colour" value={highlight.color} onChange={(e) => onChange({ color: (e.target as HTMLSelectElement).value })}>
           {HIGHLIGHT_COLORS.map((c) => (

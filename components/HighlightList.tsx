@@ -27,6 +27,8 @@ export function HighlightList({ talk, talks }: HighlightListProps) {
     const r = await updateHighlight(db, id, changes);
     settle(r.ok, r.ok ? undefined : r.error.message);
   };
+  // Comments are never shown in pages, so saving one repaints nothing there.
+  const saveComment = (id: string, comment: string) => updateHighlight(db, id, { comment });
   const remove = async (id: string) => {
     const r = await deleteHighlight(db, id);
     if (r.ok) setDeleted(r.value);
@@ -47,7 +49,7 @@ export function HighlightList({ talk, talks }: HighlightListProps) {
       {highlights.value.length > 0 && (
         <ul class="plain" aria-label="Highlights of this talk">
           {highlights.value.map((h) => (
-            <HighlightItem key={h.id} highlight={h} talks={talks} onChange={(c) => void change(h.id, c)} onDelete={() => void remove(h.id)} />
+            <HighlightItem key={h.id} highlight={h} talks={talks} onChange={(c) => void change(h.id, c)} onSaveComment={(c) => saveComment(h.id, c)} onDelete={() => void remove(h.id)} />
           ))}
         </ul>
       )}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { Note, Talk } from '../lib/model';
-import { formatOffset, offsetIntoTalk, setNoteTime, updateNoteText } from '../lib/notes';
+import { forgetEdit, formatOffset, mirrorEdit, offsetIntoTalk, pageStorage, setNoteTime, updateNoteText } from '../lib/notes';
 import { parseOffsetInput } from '../lib/time/offset-input';
 import { formatTime } from '../lib/time/zones';
 import { KindBadge } from './KindBadge';
@@ -22,14 +22,19 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
   const [text, setText] = useState(note.text);
   const [editingTime, setEditingTime] = useState(false);
   const [timeError, setTimeError] = useState<string | null>(null);
-  const writer = useDurableWriter((value) => updateNoteText(db, note.id, value));
+  // Every keystroke is mirrored at once; the mirror goes when IndexedDB holds the text.
+  const writer = useDurableWriter(async (value) => {
+    const result = await updateNoteText(db, note.id, value);
+    if (result.ok) forgetEdit(pageStorage(), 'note', note.id, value);
+    return result;
+  });
   const offset = offsetIntoTalk(talk, note.createdAt);
   const offsetText = offset === null ? null : formatOffset(offset);
   const wall = formatTime(note.createdAt, viewerZone);
 
+  /** The editor stays open, with the text and the reason, when the last write failed. */
   const finishEdit = async () => {
-    await writer.flush();
-    setEditing(false);
+    if (await writer.flush()) setEditing(false);
   };
 
   const saveTime = async (input: string) => {
@@ -65,7 +70,11 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
           {wall}
         </time>
         <span class="note-actions">
-          <button type="button" class="link-button" onClick={() => (editing ? void finishEdit() : setEditing(true))}>
+          <button type="button" class="link-button" onClick={() => {
+              if (editing) return void finishEdit();
+              setText(note.text);
+              setEditing(true);
+            }}>
             {editing ? 'Done' : 'Edit'}
           </button>
           <button type="button" class="link-button" aria-label="Delete note" onClick={() => onDelete(note)}>
@@ -84,7 +93,9 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
             onInput={(e) => {
               const value = (e.target as HTMLTextAreaElement).value;
               setText(value);
-              if (value.trim()) writer.schedule(value);
+              if (!value.trim()) return;
+              mirrorEdit(pageStorage(), 'note', note.id, value);
+              writer.schedule(value);
             }}
             onKeyDown={(e) => {
               if ((e.key === 'Enter' && !e.shiftKey) || e.key === 'Escape') {

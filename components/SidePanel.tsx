@@ -4,7 +4,7 @@ import { checkDatabase, type Availability } from '../lib/db/availability';
 import { getDb } from '../lib/db/schema';
 import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
-import { currentTalkId, type TalkPick } from '../lib/notes';
+import { currentTalkId, pageStorage, recoverEdits, type TalkPick } from '../lib/notes';
 import { viewerTimeZone } from '../lib/time/zones';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
@@ -47,6 +47,9 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   // A private window (Firefox) offers no IndexedDB: say so instead of failing on the first note.
   const [storage, setStorage] = useState<Availability>({ ok: true });
   useEffect(() => void checkDatabase(db).then(setStorage), []);
+  // Edits a closed panel left only in the synchronous mirror (lib/notes/edit-mirror.ts). If the
+  // database cannot be read, checkDatabase above says so, and the mirror waits for the next panel.
+  useEffect(() => void recoverEdits(db, pageStorage()).catch(() => {}), []);
   /** "Export this talk" from the Now view: open the Export view on that talk. */
   const [exportTalk, setExportTalk] = useState<string | null>(null);
 

@@ -7,8 +7,8 @@ export const WRITE_DEBOUNCE_MS = 200;
 export interface DurableWriter {
   /** Queue `value` to be written (debounced). */
   schedule(value: string): void;
-  /** Write what is queued now; resolves when it is stored (or failed). */
-  flush(): Promise<void>;
+  /** Write what is queued now; resolves when it is stored (true) or failed (false, and still queued). */
+  flush(): Promise<boolean>;
   /** The last write's failure, shown next to the text; cleared by the next success. */
   error: StorageFailure | null;
 }
@@ -36,18 +36,20 @@ export function useDurableWriter(save: (value: string) => Promise<StorageResult<
     timer.current = null;
     const value = pending.current;
     const since = pendingSince.current;
-    if (value === null) return;
+    if (value === null) return true;
     pending.current = null;
     pendingSince.current = null;
     const result = await saveRef.current(value);
     if (result.ok) {
       setError(null);
       if (since !== null) performance.measure('talkmark:keystroke-to-durable', { start: since, end: performance.now() });
+      return true;
     } else {
       setError(result.error);
       // Keep it queued: the next change or flush tries again.
       pending.current ??= value;
       pendingSince.current ??= since;
+      return false;
     }
   }, []);
 

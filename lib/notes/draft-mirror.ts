@@ -47,7 +47,7 @@ export function newerDraft(stored: { text: string; updatedAt: number } | null, m
 }
 
 /** `localStorage` where the page has one (extension pages do; workers and some private modes do not). */
-export function pageStorage(): DraftStorage | null {
+export function pageStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

@@ -9,6 +9,7 @@ export * from './storage-errors';
 export * from './notes-store';
 export * from './drafts';
 export * from './draft-mirror';
+export * from './edit-mirror';
 export * from './fold';
 export * from './snippet';
 export * from './search';

@@ -113,3 +113,55 @@ test('a note sent the instant the panel closes is not lost when its write never 
   await expect(third.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem')).toHaveCount(1);
   await expect(third.getByRole('textbox', { name: 'Note' })).toHaveValue('');
 });
+
+test('an edit typed the instant the panel closes is back on the next open, even when its write never lands', async ({ context, openExtensionPage }) => {
+  await clipSessions(context, [running]);
+  const panel = await openExtensionPage('sidepanel.html');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await box.fill('first take');
+  await box.press('Enter');
+  const notes = panel.getByRole('list', { name: 'Notes of this talk' });
+  await expect(notes).toContainText('first take');
+  await notes.getByRole('button', { name: 'Edit' }).click();
+  // The write is cut off with the page: IndexedDB never completes the put.
+  await panel.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      return new Proxy({}, { get: () => undefined, set: () => true }) as IDBRequest;
+    };
+  });
+  await panel.getByRole('textbox', { name: 'Edit note' }).fill('first take, corrected as the laptop shut');
+  await panel.close();
+
+  const reopened = await openExtensionPage('sidepanel.html');
+  await expect(reopened.getByRole('list', { name: 'Notes of this talk' })).toContainText('first take, corrected as the laptop shut');
+  await expect.poll(async () => (await readTable<{ text: string }>(reopened, 'notes')).map((n) => n.text)).toEqual(['first take, corrected as the laptop shut']);
+});
+
+test('an edit whose write fails keeps the editor open with the text and the reason', async ({ context, openExtensionPage }) => {
+  await clipSessions(context, [running]);
+  const panel = await openExtensionPage('sidepanel.html');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await box.fill('to be edited');
+  await box.press('Enter');
+  const notes = panel.getByRole('list', { name: 'Notes of this talk' });
+  await notes.getByRole('button', { name: 'Edit' }).click();
+  await panel.evaluate(() => {
+    const w = window as unknown as { __restoreWrites: () => void };
+    const { put } = IDBObjectStore.prototype;
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
+    };
+    w.__restoreWrites = () => Object.assign(IDBObjectStore.prototype, { put });
+  });
+  const editor = panel.getByRole('textbox', { name: 'Edit note' });
+  await editor.fill('edited on a full disk');
+  await notes.getByRole('button', { name: 'Done' }).click();
+  await expect(panel.getByRole('alert')).toContainText('storage is full');
+  await expect(editor).toHaveValue('edited on a full disk');
+
+  await panel.evaluate(() => (window as unknown as { __restoreWrites: () => void }).__restoreWrites());
+  await notes.getByRole('button', { name: 'Done' }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(notes).toContainText('edited on a full disk');
+  expect((await readTable<{ text: string }>(panel, 'notes')).map((n) => n.text)).toEqual(['edited on a full disk']);
+});

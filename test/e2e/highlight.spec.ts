@@ -143,10 +143,10 @@ test('the side panel lists a talk’s highlights with their page; they can be mo
   await pressShortcut(page, 'alt+shift+h');
   await expect(page.getByRole('status')).toContainText('Highlighted.');
 
-  const panel = await openExtensionPage('sidepanel.html');
+  let panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Agenda' }).click();
   await panel.getByRole('button', { name: 'Take notes for Paved Roads Talk' }).click();
-  const list = panel.getByRole('list', { name: 'Highlights of this talk' });
+  let list = panel.getByRole('list', { name: 'Highlights of this talk' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText(QUOTE);
   await expect(list.getByRole('link', { name: /Paved Roads, Not Golden Cages/ })).toHaveAttribute('href', `${ARTICLE_URL}#:~:text=The%20platform%20team%20became%20a%20bottleneck%2C%20not%20because%20it%20was%20slow`);
@@ -158,6 +158,15 @@ test('the side panel lists a talk’s highlights with their page; they can be mo
   await list.getByRole('textbox', { name: 'Comment on this highlight' }).fill('the only door');
   await list.getByRole('textbox', { name: 'Comment on this highlight' }).press('Enter');
   await expect.poll(async () => (await readTable<{ comment: string }>(panel, 'highlights'))[0]?.comment).toBe('the only door');
+
+  // A comment typed as the panel closes (no Enter, no blur, no time for the debounce) is there
+  // on the next open: the synchronous mirror is written back.
+  await list.getByRole('textbox', { name: 'Comment on this highlight' }).fill('the only door, and a queue behind it');
+  await panel.close();
+  panel = await openExtensionPage('sidepanel.html');
+  list = panel.getByRole('list', { name: 'Highlights of this talk' });
+  await expect(list.getByRole('textbox', { name: 'Comment on this highlight' })).toHaveValue('the only door, and a queue behind it');
+  expect((await readTable<{ comment: string }>(panel, 'highlights'))[0]?.comment).toBe('the only door, and a queue behind it');
 
   await list.getByRole('button', { name: 'Delete highlight' }).click();
   await expect(panel.getByRole('list', { name: 'Highlights of this talk' })).toHaveCount(0);
