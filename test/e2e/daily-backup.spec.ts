@@ -94,7 +94,7 @@ test('the daily backup saves a file over 2 MB from the settings page and from th
   // and its buttons enabled (they wait a moment, against click-jacking), hence the pause.
   await options.getByRole('checkbox', { name: /save a backup every day/ }).click();
   await options.waitForTimeout(1_500);
-  await pressShortcut(options, 'Tab Return');
+  await pressShortcut(options, 'Tab Return', { dialog: true });
   await expect
     .poll(() => serviceWorker.evaluate(() => chrome.permissions.contains({ permissions: ['downloads'] })), { message: 'the permission prompt was answered Allow' })
     .toBe(true);

@@ -168,9 +168,11 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
  * Press a real key combination in the focused Chromium window, as a person would: extension
  * shortcuts (and the `activeTab` grant they carry) cannot be triggered through CDP, nor can the
  * browser's own dialogs be answered. `keys` is one combination (`ctrl+shift+y`) or several
- * pressed in turn (`Tab Return`).
+ * pressed in turn (`Tab Return`). Chromium acts on a shortcut only in its active window, so the
+ * keys wait until the page reports focus — unless a browser dialog over it is the target
+ * (`{ dialog: true }`), which holds the focus itself.
  */
-export async function pressShortcut(page: Page, keys: string): Promise<void> {
+export async function pressShortcut(page: Page, keys: string, { dialog = false }: { dialog?: boolean } = {}): Promise<void> {
   await page.bringToFront();
   const { execFileSync } = await import('node:child_process');
   // Find this test's window by a title no other window has (a closing browser of an earlier
@@ -194,5 +196,8 @@ export async function pressShortcut(page: Page, keys: string): Promise<void> {
     .not.toBe('');
   await page.evaluate((t) => (document.title = t), original);
   execFileSync('xdotool', ['windowfocus', '--sync', windowId]);
+  // Under load the X server can report the focus change before Chromium has taken it: a key
+  // pressed in between is lost (seen in CI as a highlight that never came).
+  if (!dialog) await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(true);
   execFileSync('xdotool', ['key', '--clearmodifiers', ...keys.trim().split(/\s+/)]);
 }
