@@ -1,11 +1,15 @@
 // Injected on demand (context menu, shortcut, popup), or registered for sites the user allowed:
 // paints this page's highlights and turns selections into new ones. No `matches`: WXT would
 // turn them into standing host permissions.
+import { announceStart, refuseForgedRestarts } from '../lib/extension/forged-restarts';
 import { startHighlighter } from '../lib/extension/highlighter/controller';
+
+announceStart();
 
 export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
+    refuseForgedRestarts(ctx);
     void startHighlighter(ctx);
   },
 });

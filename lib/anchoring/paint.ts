@@ -54,11 +54,11 @@ export const MARK_COLOR_ATTRIBUTE = 'data-talkmark-color';
 
 /** Default palette: translucent, so text stays readable in light and dark themes. */
 export const HIGHLIGHT_COLORS: Readonly<Record<string, string>> = {
-  yellow: 'rgba(255, 212, 0, 0.4)',
-  green: 'rgba(64, 192, 87, 0.35)',
-  blue: 'rgba(51, 154, 240, 0.3)',
-  pink: 'rgba(240, 101, 149, 0.35)',
-  purple: 'rgba(132, 94, 247, 0.3)',
+  yellow: 'rgba(255,212,0,.4)',
+  green: 'rgba(64,192,87,.35)',
+  blue: 'rgba(51,154,240,.3)',
+  pink: 'rgba(240,101,149,.35)',
+  purple: 'rgba(132,94,247,.3)',
 };
 
 /** The CSS identifier for a colour: `talkmark-yellow`. Unusable names fall back to yellow. */
@@ -73,18 +73,19 @@ export function highlightName(color: string): string {
 /**
  * The style sheet the caller injects into the page's document (not into a shadow root:
  * `::highlight()` rules only style the tree their sheet belongs to). Covers both modes.
+ * Written minified: it ships in the injected highlighter, which has a 30 kB budget.
  */
 export function highlightCss(colors: Readonly<Record<string, string>> = HIGHLIGHT_COLORS): string {
-  const fallback = colors.yellow ?? Object.values(colors)[0] ?? 'rgba(255, 212, 0, 0.4)';
+  const fallback = colors.yellow ?? Object.values(colors)[0] ?? 'rgba(255,212,0,.4)';
   const rules = [
-    `mark[${MARK_ID_ATTRIBUTE}] { background-color: ${fallback}; color: inherit; padding: 0; border-radius: 0; cursor: pointer; }`,
+    `mark[${MARK_ID_ATTRIBUTE}]{background-color:${fallback};color:inherit;padding:0;border-radius:0;cursor:pointer}`,
   ];
   for (const [name, value] of Object.entries(colors)) {
     const key = colorKey(name);
-    rules.push(`::highlight(${highlightName(key)}) { background-color: ${value}; }`);
-    rules.push(`mark[${MARK_ID_ATTRIBUTE}][${MARK_COLOR_ATTRIBUTE}="${key}"] { background-color: ${value}; }`);
+    rules.push(`::highlight(${highlightName(key)}){background-color:${value}}`);
+    rules.push(`mark[${MARK_ID_ATTRIBUTE}][${MARK_COLOR_ATTRIBUTE}="${key}"]{background-color:${value}}`);
   }
-  return rules.join('\n');
+  return rules.join('');
 }
 
 export const HIGHLIGHT_CSS = highlightCss();

@@ -4,7 +4,7 @@ import { HtmlRenderer, Parser } from 'commonmark';
 import { parse as parseYaml } from 'yaml';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, OWN_FIXTURES, readTable, test } from './fixtures';
-import { clipInPage } from './pages';
+import { clipInPage, MINUTE, sessionHtml, sessionUrl } from './pages';
 
 const URL_ = 'https://kcdsf2025.sched.com/event/bad00/hostile';
 const TITLE = `<img src=x onerror=alert(1)> **Bold** _under_ [link](javascript:alert(2)) # Title | a: b "quoted" & 'single'`;
@@ -100,4 +100,41 @@ test('a hostile talk exports as inert Markdown: titles and names round-trip, the
   // remote image or iframe may survive.
   expect(markdown).not.toMatch(/evil\.example/);
   expect(watched).toEqual({ dialogs: [], requests: [] });
+});
+
+test('the page can neither drive nor stop the in-page Clip: synthetic clicks, postMessage, forged WXT events', async ({ context, serve, extensionId, openExtensionPage }) => {
+  const spec = { id: 'f'.repeat(32), title: 'Not Yours To Click', start: Date.now() + 60 * MINUTE, minutes: 30 };
+  await serve(sessionUrl(spec), { html: sessionHtml(spec) });
+  const page = await context.newPage();
+  await page.goto(sessionUrl(spec));
+  const clip = page.getByRole('button', { name: 'Clip talk' });
+  await expect(clip).toBeVisible();
+
+  // What a page can do, even knowing our id (a published extension's id is public): click our
+  // buttons through their shadow roots, post our message shapes, and send the "a newer copy of
+  // this script started" event WXT uses to retire old content scripts, under every name it uses.
+  await page.evaluate((id) => {
+    for (const host of Array.from(document.querySelectorAll('*'))) {
+      for (const button of Array.from(host.shadowRoot?.querySelectorAll('button') ?? [])) {
+        button.click();
+        button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      }
+    }
+    window.postMessage({ type: 'clip-page', keys: null }, '*');
+    for (const entry of ['sched', 'highlight']) {
+      const name = `${id}:${entry}:wxt:content-script-started`;
+      document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: entry, messageId: 'forged' } }));
+      window.postMessage({ type: name, contentScriptName: entry, messageId: 'forged' }, '*');
+    }
+  }, extensionId);
+  // Nothing was clipped: a scripted clip would have answered within a few milliseconds.
+  await page.waitForTimeout(1000);
+  await expect(clip).toBeVisible();
+  const panel = await openExtensionPage('sidepanel.html');
+  expect(await readTable(panel, 'talks')).toHaveLength(0);
+
+  // …and the script is still alive: a person's click clips.
+  await clip.click();
+  await expect(page.getByRole('button', { name: 'Clipped talk' })).toBeVisible();
+  expect(await readTable(panel, 'talks')).toHaveLength(1);
 });

@@ -97,7 +97,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     const { quote, position } = describeRange(root, range, { trimWhitespace: true });
     if (!quote.exact.trim()) return;
     pageUi?.hideSelectionButton();
-    if (quote.exact.length > MAX_QUOTE) return ui().showToast('That selection is too long to highlight: pick a passage under 50,000 characters.');
+    if (quote.exact.length > MAX_QUOTE) return ui().showToast('Too long to highlight: select under 50,000 characters.');
     const saved = await send<HighlightSaved>({ type: 'highlight-save', pageUrl, pageTitle: document.title.slice(0, 500), quote, position, color: 'yellow' });
     if (!saved?.ok || !saved.id) {
       ui().showToast(saved?.message ?? 'Talkmark was updated: reload the page to highlight.');
