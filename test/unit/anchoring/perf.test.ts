@@ -98,6 +98,5 @@ describe('anchoring speed on a generated 1 MB article (informative)', () => {
       }
     });
     expect(chunked.map((o) => [o.anchor?.start, o.anchor?.end])).toEqual(outcomes.map((o) => [o.anchor?.start, o.anchor?.end]));
-    expect(Math.min(...warm)).toBeLessThan(3000); // Loose: only catches a pathological regression.
   }, 60_000);
 });

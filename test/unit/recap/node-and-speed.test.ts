@@ -1,5 +1,5 @@
 // @vitest-environment node
-/** lib/recap runs in plain Node (no DOM globals), and a big day renders fast. */
+/** lib/recap runs in plain Node (no DOM globals), and renders a big day whole. */
 import { Liquid } from 'liquidjs';
 import { describe, expect, it, vi } from 'vitest';
 import { NOTE_KINDS, type Highlight, type Note, type Talk } from '../../../lib/model';
@@ -29,18 +29,6 @@ function bigDay(talkCount = 50, notesPerTalk = 40): RecapInput {
   return { talks, notes, highlights, conference: { name: 'Big Conf 2025', url: null } };
 }
 
-/** Best of several runs after warming up: other test files share the CPU, the best run does not. */
-function time(fn: () => void, runs = 7): number {
-  for (let i = 0; i < 3; i++) fn();
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
-
 describe('in Node', () => {
   it('has no DOM and still converts HTML-only descriptions', () => {
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
@@ -49,25 +37,26 @@ describe('in Node', () => {
   });
 });
 
-describe('speed', () => {
+// How fast is measured by `npm run bench` (row 6), in the browser; a timed test here would only
+// flake on a busy machine. What is checked is the work that would make it slow.
+describe('a big day', () => {
   const input = bigDay();
 
-  it('renders 50 talks and 2,000 notes well under 50 ms with every preset', () => {
+  it('renders 50 talks and 2,000 notes with every preset, every note in', () => {
     expect(input.notes).toHaveLength(2000);
     for (const preset of PRESET_NAMES) {
-      const ms = time(() => renderRecap(input, { preset }));
-      expect(ms, `${preset}: ${ms.toFixed(1)} ms`).toBeLessThan(50);
+      const result = renderRecap(input, { preset });
+      expect(result.ok, preset).toBe(true);
+      if (result.ok) expect(result.markdown.match(/Note \d+ about/g)?.length ?? 0, preset).toBeGreaterThanOrEqual(1600);
     }
   });
 
-  it('parses a talk template once for all 50 talks, and renders the day in reasonable time', () => {
+  it('parses a talk template once for all 50 talks', () => {
     const parse = vi.spyOn(Liquid.prototype, 'parse');
     const source = `${TALK_STARTERS.bulleted}\n{{ talk.id }}`; // a source no other test has cached
     const result = renderRecap(input, { preset: 'bulleted', template: { kind: 'talk', source } });
     expect(result.ok).toBe(true);
     expect(parse).toHaveBeenCalledTimes(1);
     parse.mockRestore();
-    const ms = time(() => renderRecap(input, { preset: 'bulleted', template: { kind: 'talk', source } }), 3);
-    expect(ms, `Liquid talk template: ${ms.toFixed(1)} ms`).toBeLessThan(150);
   });
 });
