@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClipResponse } from '../lib/messages';
-import type { ExtractedTalk } from '../lib/model';
+import { conferenceOf, lacksZone } from '../lib/extension/clip-zone';
+import type { ConferenceRef, ExtractedTalk } from '../lib/model';
 import type { ExtractionResult } from '../lib/schedule/types';
 import { dayLabel, extractedByDay } from '../lib/talks/agenda';
+import { TimeZonePicker } from './TimeZonePicker';
 
 export interface PopupTarget {
   tabId: number;
@@ -13,8 +15,12 @@ export interface PopupTarget {
 export interface PopupProps {
   /** The page the popup acts on, or null when there is none (a browser page, say). */
   target: PopupTarget | null;
-  /** Read the page's talks (fresh each call). */
-  extract: (tabId: number) => Promise<ExtractionResult>;
+  /** Read the page's talks (fresh each call), in `timeZone` where the page names none. */
+  extract: (tabId: number, timeZone?: string) => Promise<ExtractionResult>;
+  /** The zone stored for a conference (stated by an earlier clip, or chosen here). */
+  zoneOf: (conferenceKey: string) => Promise<string | null>;
+  /** Remember the zone the user chose for a conference. */
+  chooseZone: (conference: ConferenceRef, timeZone: string) => Promise<void>;
   store: (talks: ExtractedTalk[], note: string | null) => Promise<ClipResponse>;
   /** Bring the highlighter to the page (activeTab); false when the page cannot be scripted. */
   highlight: (tabId: number) => Promise<boolean>;
@@ -32,23 +38,50 @@ function summary(res: ClipResponse): string {
 
 
 /** The toolbar popup: clip the page (one talk, a day, or all), highlight on it, open the panel. */
-export function Popup({ target, extract, store, highlight, siteAccess, setSiteAccess, openSidePanel }: PopupProps) {
+export function Popup({ target, extract, zoneOf, chooseZone, store, highlight, siteAccess, setSiteAccess, openSidePanel }: PopupProps) {
   const [preview, setPreview] = useState<ExtractionResult | null>(null);
+  /** The conference's zone in effect when the page names none (stored or just chosen). */
+  const [zone, setZone] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<ClipResponse | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [granted, setGranted] = useState(siteAccess?.granted ?? false);
 
   useEffect(() => {
-    if (target) void extract(target.tabId).then(setPreview);
+    if (!target) return;
+    void (async () => {
+      const read = await extract(target.tabId);
+      // A page that names no zone is read again in the one stored for its conference.
+      const conference = conferenceOf(read);
+      const stored = conference && lacksZone(read) ? await zoneOf(conference.key).catch(() => null) : null;
+      setZone(stored);
+      setPreview(stored ? await extract(target.tabId, stored) : read);
+    })();
   }, [target?.tabId]);
+
+  /** The user named the zone: remembered for the conference, and the page read again in it. */
+  const applyZone = async (timeZone: string) => {
+    const conference = preview && conferenceOf(preview);
+    if (!target || !conference) return;
+    setBusy('zone');
+    try {
+      await chooseZone(conference, timeZone);
+      setZone(timeZone);
+      setPreview(await extract(target.tabId, timeZone));
+      setProblem(null);
+    } catch (err) {
+      setProblem(`The time zone could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
 
   /** Clip from a fresh read of the page (it may have changed since the preview). */
   const clip = async (label: string, pick: (talks: ExtractedTalk[]) => ExtractedTalk[]) => {
     if (!target) return;
     setBusy(label);
     try {
-      const fresh = await extract(target.tabId);
+      const fresh = await extract(target.tabId, zone ?? undefined);
       setPreview(fresh);
       setResult(await store(pick(fresh.talks), fresh.warnings[0] ?? null));
     } finally {
@@ -58,6 +91,9 @@ export function Popup({ target, extract, store, highlight, siteAccess, setSiteAc
 
   const days = preview ? extractedByDay(preview.talks) : [];
   const count = preview?.talks.length ?? 0;
+  // Asked when some talk has no zone (its times are missing or carry a bare offset), and kept on
+  // show once chosen, so a wrong choice can be changed.
+  const askZone = !!preview && count > 0 && !!conferenceOf(preview) && (!!zone || lacksZone(preview));
   return (
     <main style={{ padding: '.75rem', width: '340px' }}>
       <h1>Talkmark</h1>
@@ -72,6 +108,15 @@ export function Popup({ target, extract, store, highlight, siteAccess, setSiteAc
       <section aria-label="Clip">
         {target && !preview && <p class="muted">Reading this page…</p>}
         {preview && count === 0 && <p class="muted">{preview.warnings[0] ?? 'No talk found on this page.'}</p>}
+        {askZone && (
+          <TimeZonePicker
+            key={zone ?? ''}
+            value={zone}
+            reason={lacksZone(preview!) ? preview!.warnings.find((w) => /time zone/i.test(w)) ?? 'This page does not say which time zone its times are in.' : null}
+            disabled={!!busy}
+            onChoose={(z) => void applyZone(z)}
+          />
+        )}
         {preview && count > 1 && (
           <p class="meta">
             {count} talks on {days.length === 1 ? 'one day' : `${days.length} days`}

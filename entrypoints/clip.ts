@@ -3,6 +3,9 @@
 import { cachedFetch, extractPage, fetchFeed, type FeedCache } from '../lib/extension/page-extraction';
 
 export default defineUnlistedScript(() => {
-  const cache = ((globalThis as { talkmarkFeedCache?: FeedCache }).talkmarkFeedCache ??= {});
-  return extractPage(document, location.href, cachedFetch(fetchFeed, cache));
+  const world = globalThis as { talkmarkFeedCache?: FeedCache; talkmarkClipZone?: unknown };
+  const cache = (world.talkmarkFeedCache ??= {});
+  // Set by the extension just before this runs (lib/extension/clip.ts); checked again by the extractors.
+  const timeZone = typeof world.talkmarkClipZone === 'string' ? world.talkmarkClipZone : null;
+  return extractPage(document, location.href, cachedFetch(fetchFeed, cache), { timeZone });
 });

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import { Popup } from '../../components/Popup';
 import { getDb } from '../../lib/db/schema';
+import { chooseConferenceZone, knownConferenceZone } from '../../lib/db/conference-zones';
 import { extractTab, storeTalks } from '../../lib/extension/clip';
 import { ensureHighlighter } from '../../lib/extension/highlighter-injection';
 import { currentWindowId, openSidePanel, popupTarget, setSiteAccess, siteAccessFor } from '../../lib/extension/tabs';
@@ -11,7 +12,9 @@ const windowId = await currentWindowId();
 render(
   <Popup
     target={target}
-    extract={(tabId) => extractTab(tabId)}
+    extract={(tabId, timeZone) => extractTab(tabId, { timeZone })}
+    zoneOf={(key) => knownConferenceZone(getDb(), key)}
+    chooseZone={(conference, timeZone) => chooseConferenceZone(getDb(), conference, timeZone)}
     store={(talks, note) => storeTalks(getDb(), talks, note)}
     highlight={(tabId) => ensureHighlighter(tabId)}
     siteAccess={target ? await siteAccessFor(target.url) : null}

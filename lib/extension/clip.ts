@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 import type { ClipResponse } from '../messages';
 import { cleanExtractionResult } from '../messages';
 import type { ExtractedTalk } from '../model';
+import { conferenceOf, lacksZone } from './clip-zone';
+import { knownConferenceZone } from '../db/conference-zones';
 import type { TalkmarkDB } from '../db/schema';
 import { talkKey, upsertTalks } from '../db/talks';
 import type { ExtractionResult } from '../schedule/types';
@@ -15,16 +17,38 @@ import type { ExtractionResult } from '../schedule/types';
 /** Path of the unlisted script built from `entrypoints/clip.ts`. */
 export const CLIP_SCRIPT = '/clip.js';
 
-export async function extractTab(tabId: number, frameId?: number): Promise<ExtractionResult> {
+export interface ExtractTabOptions {
+  frameId?: number;
+  /** The conference's zone, known or chosen, for pages that print wall times without one. */
+  timeZone?: string | null;
+}
+
+/** The zone the clip script reads: set in its isolated world just before it runs (a file takes no arguments). */
+function setClipZone(timeZone: string | null): void {
+  (globalThis as { talkmarkClipZone?: string | null }).talkmarkClipZone = timeZone;
+}
+
+export async function extractTab(tabId: number, options: ExtractTabOptions = {}): Promise<ExtractionResult> {
+  const target = { tabId, frameIds: options.frameId !== undefined ? [options.frameId] : undefined };
   try {
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: frameId !== undefined ? [frameId] : undefined },
-      files: [CLIP_SCRIPT],
-    });
+    await browser.scripting.executeScript({ target, func: setClipZone, args: [options.timeZone ?? null] });
+    const [injection] = await browser.scripting.executeScript({ target, files: [CLIP_SCRIPT] });
     return cleanExtractionResult(injection?.result);
   } catch (err) {
     return { talks: [], warnings: [`Talkmark cannot read this page (${err instanceof Error ? err.message : String(err)}).`], source: 'none' };
   }
+}
+
+/**
+ * Read a tab, and read it again with the conference's stored zone when the page gave none and
+ * Talkmark knows one (an earlier clip stated it, or the user chose it in the popup).
+ */
+export async function extractWithKnownZone(db: TalkmarkDB, tabId: number, frameId?: number): Promise<ExtractionResult> {
+  const first = await extractTab(tabId, { frameId });
+  const conference = conferenceOf(first);
+  if (!conference || !lacksZone(first)) return first;
+  const timeZone = await knownConferenceZone(db, conference.key).catch(() => null);
+  return timeZone ? extractTab(tabId, { frameId, timeZone }) : first;
 }
 
 export async function storeTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[], note: string | null = null): Promise<ClipResponse> {
@@ -38,7 +62,7 @@ export async function storeTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[]
 }
 
 export async function clipTab(db: TalkmarkDB, tabId: number, options: { frameId?: number; keys?: string[] | null } = {}): Promise<ClipResponse> {
-  const result = await extractTab(tabId, options.frameId);
+  const result = await extractWithKnownZone(db, tabId, options.frameId);
   const wanted = options.keys ? new Set(options.keys) : null;
   const talks = wanted ? result.talks.filter((t) => wanted.has(talkKey(t))) : result.talks;
   return storeTalks(db, talks, result.warnings[0] ?? null);

@@ -4,7 +4,7 @@
  * list views print no end time. The feed is optional: when it cannot be fetched the talks are
  * still returned, with one line that says what is missing.
  */
-import { extractTalks, mergeTalks, parseIcs, type ExtractionResult } from '../schedule';
+import { extractTalks, mergeTalks, parseIcs, type ExtractionResult, type ExtractOptions } from '../schedule';
 
 const FEED_TIMEOUT_MS = 5000;
 /** A feed fetched for one click serves the next clicks on the page for this long. */
@@ -34,8 +34,8 @@ function isSchedList(result: ExtractionResult): boolean {
   return result.source === 'sched' && result.talks.length > 1 && result.talks.some((t) => t.end === null);
 }
 
-export async function extractPage(doc: Document, url: string, fetchText: (url: string) => Promise<string> = fetchFeed): Promise<ExtractionResult> {
-  const page = extractTalks(doc, url);
+export async function extractPage(doc: Document, url: string, fetchText: (url: string) => Promise<string> = fetchFeed, options: Pick<ExtractOptions, 'timeZone'> = {}): Promise<ExtractionResult> {
+  const page = extractTalks(doc, url, options);
   if (!isSchedList(page)) return page;
   const feedUrl = new URL('/all.ics', url).href;
   let feed: ExtractionResult;
@@ -45,7 +45,7 @@ export async function extractPage(doc: Document, url: string, fetchText: (url: s
     const why = err instanceof Error ? err.message : String(err);
     return { ...page, warnings: [...page.warnings, `The schedule feed (${feedUrl}) could not be loaded (${why}): talks are clipped without end times.`] };
   }
-  const withZone = extractTalks(doc, url, { reference: feed.talks });
+  const withZone = extractTalks(doc, url, { ...options, reference: feed.talks });
   const merged = mergeTalks(withZone, feed);
   // Only the sessions this page shows: a filtered list must not clip the whole conference.
   const shown = new Set(withZone.talks.map((t) => t.externalId ?? t.url));

@@ -114,7 +114,7 @@ export function parseSessionizeAll(json: unknown, url: string, options: ExtractO
   const warnings: string[] = [];
   const printed = sessions.filter((s) => wallOf(s.startsAt)).length;
   if (!zone && printed) {
-    warnings.push(`Sessionize’s export gives times without a time zone, so the times of ${count(printed, 'session')} were left empty. Clip from the conference’s schedule page, or set its time zone, to get them.`);
+    warnings.push(`Sessionize’s export gives times without a time zone, so the times of ${count(printed, 'session')} were left empty. Say which zone they are in (the Talkmark popup asks), or clip from the conference’s schedule page.`);
   }
   return { talks, warnings, source: 'sessionize' };
 }

@@ -37,3 +37,38 @@ for (const c of cases) {
     expect(talk).toMatchObject(c.expected);
   });
 }
+
+test('a schedule without a time zone (Sessionize’s API): the popup asks for one, remembers it, and clips in it', async ({ context, serve, openExtensionPage, serviceWorker }) => {
+  const url = 'https://sessionize.com/api/v2/abc123de/view/All';
+  await serve(url, { file: join(OWN_FIXTURES, 'schedule/sessionize-api-all.json'), contentType: 'application/json' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await pressShortcut(page, 'alt+shift+h');
+  const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+
+  let popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await expect(popup.getByText(/times without a time zone/)).toBeVisible();
+  const zoneBox = () => popup.getByRole('combobox', { name: /Times on this page are in/ });
+  await zoneBox().fill('Mars');
+  await zoneBox().press('Enter');
+  await expect(popup.getByRole('alert')).toContainText('“Mars” is not a time zone');
+  // A city name is enough: it is matched to the zone named after it.
+  await zoneBox().fill('Vienna');
+  await zoneBox().press('Enter');
+  await expect(zoneBox()).toHaveValue('Europe/Vienna');
+  await expect(popup.getByText(/times without a time zone/)).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Add all 2 talks' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Clipped: 2 added.');
+  const talks = await readTable<StoredTalk>(popup, 'talks');
+  expect(talks.map((t) => [t.title, t.start, t.end, t.timeZone]).sort()).toEqual([
+    ['Bicep Modules You Can Trust', '2026-04-18T10:00:00+02:00', '2026-04-18T10:45:00+02:00', 'Europe/Vienna'],
+    ['Keynote: Cloud Native at the Edge', '2026-04-18T09:00:00+02:00', '2026-04-18T09:45:00+02:00', 'Europe/Vienna'],
+  ]);
+
+  // The next time, the popup reads the page in the remembered zone and says which.
+  await popup.close();
+  popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await expect(zoneBox()).toHaveValue('Europe/Vienna');
+  await popup.getByRole('button', { name: 'Add all 2 talks' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Clipped: 2 already clipped.');
+});

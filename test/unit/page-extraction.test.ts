@@ -49,3 +49,29 @@ describe('cachedFetch', () => {
     expect(await fetchText('https://b.sched.com/all.ics')).toBe('https://b.sched.com/all.ics #3');
   });
 });
+
+describe('extractPage with a zone the user chose', () => {
+  const API_URL = 'https://sessionize.com/api/v2/abc123de/view/All';
+  const apiDoc = () => {
+    const doc = loadDocument('<html><body><pre></pre></body></html>', API_URL);
+    doc.querySelector('pre')!.textContent = readFixture('test/fixtures/schedule/sessionize-api-all.json');
+    return doc;
+  };
+
+  it('leaves wall times without a zone empty, and says how to fix it', async () => {
+    const result = await extractPage(apiDoc(), API_URL, async () => '');
+    expect(result.talks).toHaveLength(2);
+    expect(result.talks.every((t) => t.start === null && t.timeZone === null)).toBe(true);
+    expect(result.warnings[0]).toMatch(/without a time zone.*the Talkmark popup asks/);
+  });
+
+  it('places them in the chosen zone, DST included', async () => {
+    const result = await extractPage(apiDoc(), API_URL, async () => '', { timeZone: 'Europe/Vienna' });
+    expect(result.talks.map((t) => [t.start, t.end, t.timeZone])).toEqual([
+      ['2026-04-18T09:00:00+02:00', '2026-04-18T09:45:00+02:00', 'Europe/Vienna'],
+      ['2026-04-18T10:00:00+02:00', '2026-04-18T10:45:00+02:00', 'Europe/Vienna'],
+    ]);
+    expect(result.talks[0]!.conference).toMatchObject({ key: 'sessionize:abc123de', timeZone: 'Europe/Vienna' });
+    expect(result.warnings).toEqual([]);
+  });
+});
