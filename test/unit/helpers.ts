@@ -16,3 +16,18 @@ export function readFixture(path: string): string {
 export function loadDocument(html: string, url: string): Document {
   return new JSDOM(html, { url }).window.document;
 }
+
+/** A `localStorage` stand-in over a Map (`data`), with the key listing real Storage has. */
+export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+    key: (i) => [...data.keys()][i] ?? null,
+    get length() {
+      return data.size;
+    },
+  };
+}

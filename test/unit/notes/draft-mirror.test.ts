@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newerDraft, readMirror, writeMirror, type DraftStorage } from '../../../lib/notes/draft-mirror';
-
-function memoryStorage(): DraftStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-}
+import { memoryStorage } from '../helpers';
 
 describe('draft mirror', () => {
   it('writes, reads and clears a draft', () => {

@@ -1,21 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
-import { forgetEdit, mirrorEdit, recoverEdits, type ListableStorage } from '../../../lib/notes/edit-mirror';
+import { forgetEdit, mirrorEdit, recoverEdits } from '../../../lib/notes/edit-mirror';
+import { memoryStorage } from '../helpers';
 import { makeNote, makeTalk } from './factories';
-
-function memoryStorage(): ListableStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-    key: (i) => [...data.keys()][i] ?? null,
-    get length() {
-      return data.size;
-    },
-  };
-}
 
 let db: TalkmarkDB;
 beforeEach(async () => {
