@@ -22,8 +22,13 @@ export function TimeZonePicker({ value, reason, disabled, onChoose }: TimeZonePi
   const [error, setError] = useState<string | null>(null);
   const choose = (input: string) => {
     const typed = input.trim();
+    if (!typed) return setError(null);
     const zone = canonicalTimeZone(typed) ?? supportedZones().find((z) => z.split('/').pop()!.replace(/_/g, ' ').toLowerCase() === typed.toLowerCase()) ?? null;
-    if (!zone) return setError(`“${typed}” is not a time zone this browser knows: pick one from the list, e.g. ${viewerTimeZone()}.`);
+    if (!zone) {
+      // "BST", "CST": abbreviations name several zones (or none the browser would pick right).
+      const what = /^[A-Z]{2,5}$/i.test(typed) ? 'an abbreviation, which can mean several zones' : 'not a time zone this browser knows';
+      return setError(`“${typed}” is ${what}: pick a city from the list, e.g. ${viewerTimeZone()}.`);
+    }
     setError(null);
     setText(zone);
     if (zone !== value) onChoose(zone);

@@ -34,10 +34,17 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The zone's name as Intl spells it (`europe/berlin` → `Europe/Berlin`); null when it is no zone. */
+/**
+ * The zone's name as Intl spells it (`europe/berlin` → `Europe/Berlin`); null when it is no
+ * zone. Only Area/City names and UTC count: Intl also takes ICU's old abbreviations and maps
+ * them silently (`BST` → Asia/Dhaka, `EST` → America/Panama, without daylight saving), and an
+ * abbreviation must never pick a zone.
+ */
 export function canonicalTimeZone(timeZone: string): string | null {
+  const name = timeZone.trim();
+  if (!name.includes('/') && !/^(?:UTC|GMT)$/i.test(name)) return null;
   try {
-    return partsFormatter(timeZone).resolvedOptions().timeZone;
+    return partsFormatter(name).resolvedOptions().timeZone;
   } catch {
     return null;
   }
@@ -65,7 +72,9 @@ function bucketOffset(timeZone: string, size: number, at: number): number | null
   const cached = offsetCache.get(key);
   if (cached !== undefined) return Number.isNaN(cached) ? null : cached;
   const start = offsetFromIntl(timeZone, bucket * size);
-  const steady = offsetFromIntl(timeZone, (bucket + 1) * size - 1000) === start;
+  // Both ends and the middle: a change and its reversal inside one bucket would need two
+  // transitions less than half a day apart, which no zone has had.
+  const steady = offsetFromIntl(timeZone, (bucket + 1) * size - 1000) === start && offsetFromIntl(timeZone, bucket * size + size / 2) === start;
   if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
   offsetCache.set(key, steady ? start : NaN);
   return steady ? start : null;

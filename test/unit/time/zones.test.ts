@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dayKey, isoOffsetMinutes, normalizeIsoOffset, toIsoInZone, wallTimeToInstant, zoneOffsetMinutes } from '../../../lib/time/zones';
+import { canonicalTimeZone, dayKey, isoOffsetMinutes, normalizeIsoOffset, toIsoInZone, wallTimeToInstant, zoneOffsetMinutes } from '../../../lib/time/zones';
 
 describe('zones', () => {
   it('knows the venue offset across DST', () => {
@@ -36,6 +36,17 @@ describe('zones', () => {
     expect(isoOffsetMinutes('2026-03-23T14:05:00-05:30')).toBe(-330);
     expect(isoOffsetMinutes('2026-03-23T14:05:00Z')).toBe(0);
     expect(isoOffsetMinutes('2026-03-23T14:05:00')).toBeNull();
+  });
+});
+
+describe('canonicalTimeZone', () => {
+  it('spells Area/City names as Intl does, and refuses abbreviations Intl would silently map', () => {
+    expect(canonicalTimeZone('europe/vienna')).toBe('Europe/Vienna');
+    expect(canonicalTimeZone(' US/Eastern ')).toBe('America/New_York');
+    expect(canonicalTimeZone('utc')).toBe('UTC');
+    // Intl takes these and answers Asia/Dhaka, America/Panama (no DST), Europe/Brussels…
+    for (const abbreviation of ['BST', 'EST', 'CET', 'IST', 'CST', 'EST5EDT']) expect(canonicalTimeZone(abbreviation)).toBeNull();
+    expect(canonicalTimeZone('Mars/Olympus')).toBeNull();
   });
 });
 
