@@ -1,10 +1,10 @@
 // Injected on demand (context menu, shortcut, popup), or registered for sites the user allowed:
 // paints this page's highlights and turns selections into new ones. No `matches`: WXT would
 // turn them into standing host permissions.
-import { announceStart, refuseForgedRestarts } from '../lib/extension/forged-restarts';
+import { announceStart } from '../lib/extension/forged-restarts';
 import { startHighlighter } from '../lib/extension/highlighter/controller';
 
-announceStart();
+const refuseForgedRestarts = announceStart('highlight');
 
 export default defineContentScript({
   registration: 'runtime',

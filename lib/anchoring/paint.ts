@@ -76,7 +76,7 @@ export function highlightName(color: string): string {
  * Written minified: it ships in the injected highlighter, which has a 30 kB budget.
  */
 export function highlightCss(colors: Readonly<Record<string, string>> = HIGHLIGHT_COLORS): string {
-  const fallback = colors.yellow ?? Object.values(colors)[0] ?? 'rgba(255,212,0,.4)';
+  const fallback = colors.yellow ?? Object.values(colors)[0] ?? HIGHLIGHT_COLORS.yellow!;
   const rules = [
     `mark[${MARK_ID_ATTRIBUTE}]{background-color:${fallback};color:inherit;padding:0;border-radius:0;cursor:pointer}`,
   ];

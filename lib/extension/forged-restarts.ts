@@ -12,20 +12,23 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
  * extension context is gone (after an update the newer copy may live in another world).
  */
 const STARTING = '__talkmarkStarting';
-type Flagged = typeof globalThis & { [STARTING]?: boolean };
+type Flagged = typeof globalThis & { [STARTING]?: string | null };
 
-/** At the top of a content script's entry module: WXT builds the context (and announces it) after. */
-export function announceStart(): void {
-  (globalThis as Flagged)[STARTING] = true;
-}
-
-/** First thing in `main`: the announcement is over; from now on, such events from the page are stopped. */
-export function refuseForgedRestarts(ctx: ContentScriptContext): void {
-  (globalThis as Flagged)[STARTING] = false;
-  // WXT's own event name (a private static in its types), so a change of naming there follows.
-  // Capturing on window runs before the listener WXT put on document. `isInvalid` is true (and
-  // retires this copy itself) once the extension context is gone; from then on the listener lets
-  // everything through, so it needs no teardown of its own.
-  const type = (ctx.constructor as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
-  addEventListener(type, (event) => (globalThis as Flagged)[STARTING] || ctx.isInvalid || event.stopImmediatePropagation(), true);
+/**
+ * At the top of a content script's entry module (`name` = its entrypoint), before WXT builds the
+ * context and announces it. The flag names the script: the page hears our genuine announcement
+ * too, and must not slip a forged one for the other script through while it is up. Returns the
+ * guard to install first thing in `main`, when the announcement is over.
+ */
+export function announceStart(name: string): (ctx: ContentScriptContext) => void {
+  (globalThis as Flagged)[STARTING] = name;
+  return (ctx) => {
+    (globalThis as Flagged)[STARTING] = null;
+    // WXT's own event name (a private static in its types), so a change of naming there follows.
+    // Capturing on window runs before the listener WXT put on document. `isInvalid` is true (and
+    // retires this copy itself) once the extension context is gone; from then on the listener
+    // lets everything through, so it needs no teardown of its own.
+    const type = (ctx.constructor as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+    addEventListener(type, (event) => (globalThis as Flagged)[STARTING] === name || ctx.isInvalid || event.stopImmediatePropagation(), true);
+  };
 }

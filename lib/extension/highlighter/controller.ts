@@ -100,7 +100,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     if (quote.exact.length > MAX_QUOTE) return ui().showToast('Too long to highlight: select under 50,000 characters.');
     const saved = await send<HighlightSaved>({ type: 'highlight-save', pageUrl, pageTitle: document.title.slice(0, 500), quote, position, color: 'yellow' });
     if (!saved?.ok || !saved.id) {
-      ui().showToast(saved?.message ?? 'Talkmark was updated: reload the page to highlight.');
+      ui().showToast(saved?.message ?? 'Talkmark was updated: reload the page.');
       return;
     }
     const record: PageHighlight = { id: saved.id, quote, position, color: 'yellow' };
