@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, Talk } from '../lib/model';
 import { HIGHLIGHT_COLORS } from '../lib/messages';
 import { textFragmentUrl } from '../lib/highlights/store';
-import { forgetEdit, mirrorEdit, pageStorage, type StorageResult } from '../lib/notes';
+import { editSaved, mirrorEdit, pageStorage, type StorageResult } from '../lib/notes';
 import { useDurableWriter } from './useDurableWriter';
 
 export interface HighlightItemProps {
@@ -20,7 +20,7 @@ export function HighlightItem({ highlight, talks, onChange, onSaveComment, onDel
   // A comment is text the user typed: written as they type, mirrored at once (as notes are).
   const writer = useDurableWriter(async (value) => {
     const result = await onSaveComment(value);
-    if (result.ok) forgetEdit(pageStorage(), 'comment', highlight.id, value);
+    if (result.ok) editSaved(pageStorage(), 'comment', highlight.id, value);
     return result;
   });
   // The stored comment may change elsewhere (an import, another panel): follow it unless the
@@ -47,7 +47,7 @@ export function HighlightItem({ highlight, talks, onChange, onSaveComment, onDel
         onInput={(e) => {
           const value = (e.target as HTMLInputElement).value;
           setComment(value);
-          mirrorEdit(pageStorage(), 'comment', highlight.id, value);
+          mirrorEdit(pageStorage(), 'comment', highlight.id, value, highlight.comment);
           writer.schedule(value);
         }}
         onBlur={() => {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { Note, Talk } from '../lib/model';
-import { forgetEdit, formatOffset, mirrorEdit, offsetIntoTalk, pageStorage, setNoteTime, updateNoteText } from '../lib/notes';
+import { editSaved, formatOffset, mirrorEdit, offsetIntoTalk, pendingEdit, pageStorage, setNoteTime, updateNoteText } from '../lib/notes';
 import { parseOffsetInput } from '../lib/time/offset-input';
 import { formatTime } from '../lib/time/zones';
 import { KindBadge } from './KindBadge';
@@ -25,7 +25,7 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
   // Every keystroke is mirrored at once; the mirror goes when IndexedDB holds the text.
   const writer = useDurableWriter(async (value) => {
     const result = await updateNoteText(db, note.id, value);
-    if (result.ok) forgetEdit(pageStorage(), 'note', note.id, value);
+    if (result.ok) editSaved(pageStorage(), 'note', note.id, value);
     return result;
   });
   const offset = offsetIntoTalk(talk, note.createdAt);
@@ -72,7 +72,10 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
         <span class="note-actions">
           <button type="button" class="link-button" onClick={() => {
               if (editing) return void finishEdit();
-              setText(note.text);
+              // An edit a closed panel left in the mirror (not yet written back) is where typing resumes.
+              const left = pendingEdit(pageStorage(), 'note', note.id)?.text;
+              setText(left ?? note.text);
+              if (left && left !== note.text) writer.schedule(left);
               setEditing(true);
             }}>
             {editing ? 'Done' : 'Edit'}
@@ -94,7 +97,7 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
               const value = (e.target as HTMLTextAreaElement).value;
               setText(value);
               if (!value.trim()) return;
-              mirrorEdit(pageStorage(), 'note', note.id, value);
+              mirrorEdit(pageStorage(), 'note', note.id, value, note.text);
               writer.schedule(value);
             }}
             onKeyDown={(e) => {

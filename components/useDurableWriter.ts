@@ -31,26 +31,41 @@ export function useDurableWriter(save: (value: string) => Promise<StorageResult<
   const saveRef = useRef(save);
   saveRef.current = save;
 
-  const flush = useCallback(async () => {
+  /** The write under way, so a flush waits for it (and reports it) instead of saying "done" early. */
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  /** The newest value a flush took: a failed older write must not be queued again over it. */
+  const newestTaken = useRef<string | null>(null);
+
+  const flush = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const value = pending.current;
     const since = pendingSince.current;
-    if (value === null) return true;
+    if (value === null) return inFlight.current ?? true;
     pending.current = null;
     pendingSince.current = null;
-    const result = await saveRef.current(value);
-    if (result.ok) {
-      setError(null);
-      if (since !== null) performance.measure('talkmark:keystroke-to-durable', { start: since, end: performance.now() });
-      return true;
-    } else {
+    newestTaken.current = value;
+    const write = (async () => {
+      const previous = inFlight.current;
+      if (previous) await previous; // writes land in the order they were typed
+      const result = await saveRef.current(value);
+      if (result.ok) {
+        setError(null);
+        if (since !== null) performance.measure('talkmark:keystroke-to-durable', { start: since, end: performance.now() });
+        return true;
+      }
       setError(result.error);
-      // Keep it queued: the next change or flush tries again.
-      pending.current ??= value;
-      pendingSince.current ??= since;
+      // Keep it queued, unless newer text was taken since: the next change or flush tries again.
+      if (newestTaken.current === value) {
+        pending.current ??= value;
+        pendingSince.current ??= since;
+      }
       return false;
-    }
+    })();
+    inFlight.current = write;
+    const ok = await write;
+    if (inFlight.current === write) inFlight.current = null;
+    return ok;
   }, []);
 
   const schedule = useCallback(

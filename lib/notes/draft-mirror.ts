@@ -12,7 +12,8 @@ export interface MirroredDraft {
   at: number;
 }
 
-const PREFIX = 'talkmark:draft:';
+export const DRAFT_MIRROR_PREFIX = 'talkmark:draft:';
+const PREFIX = DRAFT_MIRROR_PREFIX;
 
 /** Any `Storage`-like object; pages pass `localStorage`, tests a fake. */
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
