@@ -34,6 +34,16 @@ export async function openBackupBlobUrl(db: TalkmarkDB, now: number): Promise<Ba
   return openInOffscreenDocument(now);
 }
 
+/**
+ * Frees what a run that did not see its download end left behind: in Chrome the offscreen
+ * document, still holding the whole backup as a Blob. Pages and Firefox's event page free their
+ * URLs when they close.
+ */
+export async function releaseLeftoverBlobUrls(): Promise<void> {
+  if (canMakeBlobUrls() || import.meta.env.FIREFOX) return;
+  await closeOffscreenDocument();
+}
+
 async function openInOffscreenDocument(now: number): Promise<BackupBlobUrl> {
   await ensureOffscreenDocument();
   // The document reads the database itself: sending the backup's text would hit the 64 MiB

@@ -3,7 +3,7 @@ import { DAILY_BACKUP_ALARM, DAILY_BACKUP_MINUTES, dailyBackupDue, dailyBackupPa
 import { recordDailyBackupFailure, recordDailyBackupStarted, settleDailyBackup, type DownloadEnd } from '../backup/daily-status';
 import type { TalkmarkDB } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
-import { openBackupBlobUrl, type BackupBlobUrl } from './backup-blob-url';
+import { openBackupBlobUrl, releaseLeftoverBlobUrls, type BackupBlobUrl } from './backup-blob-url';
 
 const DOWNLOADS = { permissions: ['downloads'] as Browser.runtime.ManifestPermission[] };
 /** How long a run waits for its download to end; past that, the next run or the settings page settles it. */
@@ -31,8 +31,11 @@ export async function runDailyBackup(db: TalkmarkDB, now = Date.now(), force = f
     await recordDailyBackupFailure(db, now, NOT_ALLOWED);
     return 'failed';
   }
-  // A download started by a run that did not live to see its end.
-  await settleDailyBackup(db, findDownload);
+  // A download started by a run that did not live to see its end. One at a time: a second run
+  // would replace the first's record and free the URL it is still reading from.
+  const earlier = await settleDailyBackup(db, findDownload);
+  if (earlier === 'in-progress') return 'still-downloading';
+  if (earlier !== 'none') await releaseLeftoverBlobUrls().catch((err: unknown) => console.warn('Talkmark: could not close the backup helper page', err));
   if (!force && !dailyBackupDue(await getSetting(db, 'lastAutoBackupAt'), now)) return 'not-due';
 
   let file: BackupBlobUrl | null = null;
@@ -44,7 +47,19 @@ export async function runDailyBackup(db: TalkmarkDB, now = Date.now(), force = f
     const outcome = await settleDailyBackup(db, async () => end);
     // Still running: the URL must outlive the download; the next run's offscreen document is this one.
     if (outcome !== 'in-progress') await release(file);
-    return outcome === 'complete' ? 'written' : outcome === 'in-progress' ? 'still-downloading' : 'failed';
+    switch (outcome) {
+      case 'complete':
+        return 'written';
+      case 'in-progress':
+        return 'still-downloading';
+      case 'gone':
+        await recordDailyBackupFailure(db, now, 'the browser no longer lists the download (was the download list cleared?)');
+        return 'failed';
+      case 'none': // the settings page settled it first: what it recorded stands
+        return (await getSetting(db, 'lastAutoBackupAt')) === now ? 'written' : 'failed';
+      default:
+        return 'failed';
+    }
   } catch (err) {
     if (file) await release(file);
     await recordDailyBackupFailure(db, now, failureText(err));

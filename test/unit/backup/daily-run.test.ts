@@ -133,6 +133,32 @@ describe('runDailyBackup', () => {
     expect(await state()).toEqual({ lastAt: NOON, error: null, pending: null });
   });
 
+  it('starts no second download while the first is still running, however due', async () => {
+    await setSetting(db, 'pendingAutoBackup', { downloadId: 7, at: NOON - 86_400_000 });
+    fake.items.set(7, { id: 7, state: 'in_progress' });
+    expect(await runDailyBackup(db, NOON, true)).toBe('still-downloading');
+    expect(fake.calls).toEqual([]);
+    expect((await state()).pending).toEqual({ downloadId: 7, at: NOON - 86_400_000 });
+  });
+
+  it('says so when the browser forgets the download before it is seen to end', async () => {
+    const forget = () => fake.items.clear();
+    fake.next = { end: 'stays', error: undefined, refuse: null };
+    // The download vanishes from the list (history cleared) right after it starts.
+    const download = (await import('wxt/browser')).browser.downloads.download;
+    const spy = vi.spyOn((await import('wxt/browser')).browser.downloads, 'download').mockImplementation(async (o) => {
+      const id = await download(o);
+      forget();
+      return id;
+    });
+    try {
+      expect(await runDailyBackup(db, NOON)).toBe('failed');
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await state()).error).toEqual({ at: NOON, message: expect.stringMatching(/no longer lists the download/) });
+  });
+
   it('rejects when even recording the failure is impossible: nothing is swallowed', async () => {
     db.close();
     await expect(runDailyBackup(db, NOON)).rejects.toThrow();
