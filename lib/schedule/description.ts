@@ -185,7 +185,7 @@ function markdownOfParts(container: HTMLElement, count: number): string[] | null
  * place with the same rules as a string; the page is never modified. All elements go through one
  * sanitizing pass and one Markdown pass, in a container of one part each: per description, a
  * fresh document to parse into, a sanitizer call and a Turndown call cost more than the work
- * itself (600 descriptions: 226 → 1xx ms). A part cannot leak into the next: they are nodes,
+ * itself (600 descriptions: 226 → ~140 ms). A part cannot leak into the next: they are nodes,
  * never joined as strings.
  */
 export function describeElements(els: ReadonlyArray<Element | null>, win: Win, base?: string): Description[] {

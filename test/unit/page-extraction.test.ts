@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lacksZone } from '../../lib/extension/clip-zone';
 import { extractPage } from '../../lib/extension/page-extraction';
 import { REAL_FIXTURES, loadDocument, readFixture } from './helpers';
 
@@ -63,6 +64,16 @@ describe('extractPage with a zone the user chose', () => {
     expect(result.talks).toHaveLength(2);
     expect(result.talks.every((t) => t.start === null && t.timeZone === null)).toBe(true);
     expect(result.warnings[0]).toMatch(/without a time zone.*the Talkmark popup asks/);
+    expect(lacksZone(result)).toBe(true);
+  });
+
+  it('asks for a zone only where one is missing: not for a page that gives no times at all', () => {
+    const talk = (start: string | null, timeZone: string | null) => ({ start, timeZone }) as Parameters<typeof lacksZone>[0]['talks'][number];
+    const read = (talks: ReturnType<typeof talk>[], warnings: string[] = []) => ({ talks, warnings, source: 'jsonld' });
+    expect(lacksZone(read([talk('2026-04-18T09:00:00+02:00', null)]))).toBe(true); // a bare offset
+    expect(lacksZone(read([talk('2026-04-18T09:00:00+02:00', 'Europe/Vienna')]))).toBe(false);
+    expect(lacksZone(read([talk(null, null)]))).toBe(false); // no times printed, nothing to place
+    expect(lacksZone(read([talk(null, null)], ['The time of 1 session was left empty: the time zone is unknown.']))).toBe(true);
   });
 
   it('places them in the chosen zone, DST included', async () => {
@@ -73,5 +84,6 @@ describe('extractPage with a zone the user chose', () => {
     ]);
     expect(result.talks[0]!.conference).toMatchObject({ key: 'sessionize:abc123de', timeZone: 'Europe/Vienna' });
     expect(result.warnings).toEqual([]);
+    expect(lacksZone(result)).toBe(false);
   });
 });
