@@ -100,7 +100,8 @@ function inertDocument(win: Win): Document {
   return inert;
 }
 
-const tidyMarkdown = (md: string) => md.replace(/\n{3,}/g, '\n\n').trim();
+// Sched descriptions separate paragraphs with <br><br>: two hard breaks ("  \n  \n") are a paragraph break.
+const tidyMarkdown = (md: string) => md.replace(/ {2}\n(?:[ \t]*\n)+/g, '\n\n').replace(/\n{3,}/g, '\n\n').trim();
 
 const OPTIONS: TurndownService.Options = { headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '_' };
 

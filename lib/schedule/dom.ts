@@ -52,10 +52,10 @@ export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
   return out;
 }
 
+/** `@type` as sites write it: "Event", "BusinessEvent", "http://schema.org/Event", or an array of those. */
 export function hasType(o: Record<string, unknown>, type: string): boolean {
   const t = o['@type'];
-  return t === type || (Array.isArray(t) && t.includes(type)) ||
-    (typeof t === 'string' && t.endsWith(type));
+  return (Array.isArray(t) ? t : [t]).some((x) => typeof x === 'string' && x.endsWith(type));
 }
 
 export function stringOrNull(v: unknown): string | null {

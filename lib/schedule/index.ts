@@ -2,6 +2,7 @@
  * Schedule extraction: one entry point, one reader per platform, most specific first. Every
  * reader is pure DOM (no extension APIs) and never throws out of `extractTalks`.
  */
+import { botCheckExtractor } from './bot-check';
 import { feedExtractor } from './feeds';
 import { jsonLdExtractor } from './jsonld';
 import { microdataExtractor } from './microdata';
@@ -27,6 +28,8 @@ const EXTRACTORS: Extractor[] = [
   schedEmbedExtractor,
   pretalxExtractor,
   sessionizeEmbedExtractor,
+  // After the platforms (a check on a Sched host is Sched's to report), before any guess from the page.
+  botCheckExtractor,
   jsonLdExtractor,
   microdataExtractor,
   openGraphExtractor,

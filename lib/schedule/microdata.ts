@@ -1,6 +1,6 @@
 /** schema.org Events marked up as microdata (`itemscope itemtype=".../Event"`). */
 import { absoluteUrl, textOf } from './dom';
-import { talksFromSchemaEvents, type SchemaEvent, type SchemaPerson } from './schema-event';
+import { statusOf, talksFromSchemaEvents, type SchemaEvent, type SchemaPerson } from './schema-event';
 import type { Extractor } from './types';
 
 const EVENT = '[itemscope][itemtype*="schema.org/"][itemtype$="Event"]';
@@ -56,6 +56,12 @@ function descriptionOf(el: Element | undefined): string | Element | null {
   return el.hasAttribute('content') ? el.getAttribute('content') : el;
 }
 
+/** A part of the location's PostalAddress item ("addressLocality"). */
+function addressPart(locationProps: Map<string, Element[]>, name: string, base: string): string | null {
+  const address = locationProps.get('address')?.[0];
+  return address?.hasAttribute('itemscope') ? valueOf(propsOf(address).get(name)?.[0], base) : null;
+}
+
 function eventOf(item: Element, base: string): SchemaEvent {
   const props = propsOf(item);
   const get = (name: string) => valueOf(props.get(name)?.[0], base);
@@ -71,11 +77,14 @@ function eventOf(item: Element, base: string): SchemaEvent {
     endDate: get('endDate'),
     room: locationProps ? valueOf(locationProps.get('name')?.[0], base) : valueOf(location, base),
     place: location ? textOf(location) : null,
+    city: locationProps ? addressPart(locationProps, 'addressLocality', base) : null,
+    country: locationProps ? addressPart(locationProps, 'addressCountry', base) : null,
     description: descriptionOf(props.get('description')?.[0]),
     performers: [...(props.get('performer') ?? []), ...(props.get('actor') ?? [])].map((p) => personOf(p, base)).filter((p): p is SchemaPerson => !!p),
     superEvent: superEvent ? { name: superProps ? valueOf(superProps.get('name')?.[0], base) : textOf(superEvent), url: superProps ? valueOf(superProps.get('url')?.[0], base) : null } : null,
     video: get('recordedIn') ?? get('video'),
     keywords: (get('keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    status: statusOf(get('eventStatus')),
   };
 }
 

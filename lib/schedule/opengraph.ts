@@ -5,14 +5,25 @@
  * hand beats an error; the warning says that time, room and speakers are unknown, and the
  * `opengraph` source lets the UI present it as a guess.
  */
-import { absoluteUrl, canonicalUrl, metaContent } from './dom';
+import { absoluteUrl, canonicalUrl, hasType, jsonLdObjects, metaContent } from './dom';
 import { newTalk } from './talk';
 import type { Extractor } from './types';
+
+/**
+ * A blog post or news article (og:type "article" with a publication date, or an Article in its
+ * JSON-LD) is about a talk at most: its title is no talk's. WordPress pages are "article" too,
+ * but carry neither, so a conference site's talk page still falls back to its title.
+ */
+function isArticle(doc: Document): boolean {
+  if (metaContent(doc, 'og:type')?.toLowerCase() !== 'article') return false;
+  if (metaContent(doc, 'article:published_time')) return true;
+  return jsonLdObjects(doc).some((o) => ['Article', 'BlogPosting', 'NewsArticle'].some((t) => hasType(o, t)));
+}
 
 export const openGraphExtractor: Extractor = {
   name: 'opengraph',
   generic: true,
-  detect: (doc) => !!metaContent(doc, 'og:title'),
+  detect: (doc) => !!metaContent(doc, 'og:title') && !isArticle(doc),
   extract(doc, url) {
     const title = metaContent(doc, 'og:title')!;
     const own = absoluteUrl(metaContent(doc, 'og:url'), url.href);

@@ -12,7 +12,8 @@ import type { ExtractOptions, ExtractionResult, Extractor } from './types';
 import { isoOffsetMinutes, normalizeIsoOffset, parseInstant } from '../time/zones';
 import { instantToIso, parseTimeRange, resolveTimeZone, wallTime, wallTimeToIso } from '../time/parse';
 
-const TALK_PATH = /^(\/[^/]+\/)talk\/([A-Za-z0-9]+)\/?$/;
+/** `/<event>/talk/<CODE>/`, also under the sub-path an instance may be mounted at (`/pretalx/<event>/talk/…`). */
+const TALK_PATH = /^(\/(?:[^/]+\/)+)talk\/([A-Za-z0-9]+)\/?$/;
 
 function isPretalxPage(doc: Document, url: URL): boolean {
   if (/^pretalx/i.test(doc.querySelector('meta[name="generator"]')?.getAttribute('content') ?? '')) return true;
@@ -62,11 +63,18 @@ function speakersOf(doc: Document, base: string): Speaker[] {
   return [...fromCards, ...fromList].filter((s) => s.name);
 }
 
-function filesOf(doc: Document, base: string): TalkFile[] {
-  return Array.from(doc.querySelectorAll('section.resources a[href]')).flatMap((a) => {
+/** Resources are files, except a linked recording, which is the video (as in the schedule export). */
+function filesAndVideo(doc: Document, base: string): { files: TalkFile[]; videoUrl: string | null } {
+  let videoUrl = Array.from(doc.querySelectorAll('.talk-content iframe[src], .talk iframe[src]'), (f) => videoUrlFrom(f.getAttribute('src'))).find(Boolean) ?? null;
+  const files: TalkFile[] = [];
+  for (const a of Array.from(doc.querySelectorAll('section.resources a[href]'))) {
     const url = absoluteUrl(a.getAttribute('href'), base);
-    return url ? [{ name: textOf(a) || url.split('/').pop() || url, url }] : [];
-  });
+    if (!url) continue;
+    const video = videoUrlFrom(url);
+    if (video && (!videoUrl || videoUrl === video)) videoUrl = video;
+    else files.push({ name: textOf(a) || url.split('/').pop() || url, url });
+  }
+  return { files, videoUrl };
 }
 
 /** Answers to the event's public questions, and the talk's language printed under its title. */
@@ -82,12 +90,15 @@ function answersOf(doc: Document): Record<string, string> {
     const label = textOf(q).replace(/:$/, '');
     if (label && answer) fields[label] = answer;
   }
+  // The crossed-out camera under the title; the schedule export says the same as do_not_record.
+  if (doc.querySelector('h3.talk-title .do-not-record')) fields['Recording'] = 'Not recorded';
   return fields;
 }
 
 /** Abstract, then description, as one block of HTML (pretalx renders both from Markdown). */
 function descriptionBlock(doc: Document): Element | null {
-  const parts = Array.from(doc.querySelectorAll('section.abstract, section.description, .talk-content > .description, .talk-content > .abstact'));
+  // pretalx prints both sections even when one is empty: an empty one would leave a stray rule.
+  const parts = Array.from(doc.querySelectorAll('section.abstract, section.description, .talk-content > .description, .talk-content > .abstact')).filter((p) => p.textContent?.trim());
   if (!parts.length) return null;
   // Assembled in an inert document: copies made in the page itself would start loading their images.
   const inert = doc.implementation.createHTMLDocument('');
@@ -152,8 +163,7 @@ export function extractPretalxTalk(doc: Document, url: URL, options: ExtractOpti
     customFields: answersOf(doc),
     speakers: speakersOf(doc, base),
     ...describe(descriptionBlock(doc), windowOf(doc), base),
-    files: filesOf(doc, base),
-    videoUrl: Array.from(doc.querySelectorAll('.talk-content iframe[src], .talk iframe[src]'), (f) => videoUrlFrom(f.getAttribute('src'))).find(Boolean) ?? null,
+    ...filesAndVideo(doc, base),
     conference: { key: eventUrl, name, url: eventUrl, timeZone: times.timeZone },
   });
   const warnings = [times.warning, slots > 1 ? `This session is scheduled ${slots} times; the first slot was clipped.` : null].filter((w): w is string => !!w);

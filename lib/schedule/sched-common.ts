@@ -20,12 +20,21 @@ export function looksLikeSched(doc: Document, url: URL): boolean {
   return !!cdn && !!doc.querySelector('.sched-container, #sched-page-me-event, span.event');
 }
 
+/** A legal-form suffix printed after a comma ("Acme, Inc."): part of the company name, not a company. */
+const LEGAL_SUFFIX = /^(?:inc|llc|l\.l\.c|ltd|limited|corp|co|plc|llp|lp|gmbh|ag|sa|s\.a|bv|b\.v|nv|n\.v|pty\.? ltd|srl|s\.r\.l|oy|ab|as|kk)\.?$/i;
+
 /** Split "Position, Company" at the last ", " — positions may hold commas, company names rarely do. */
 export function splitRoleCompany(raw: string): { role: string | null; company: string | null } {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (!text) return { role: null, company: null };
-  const at = text.lastIndexOf(', ');
+  let at = text.lastIndexOf(', ');
   if (at < 0) return { role: text, company: null };
+  // "Engineer, Example, Inc.": the company is "Example, Inc.", unless nothing would be left for the role.
+  if (LEGAL_SUFFIX.test(text.slice(at + 2).trim())) {
+    const before = text.lastIndexOf(', ', at - 1);
+    if (before >= 0) at = before;
+    else return { role: null, company: text };
+  }
   return { role: text.slice(0, at).trim() || null, company: text.slice(at + 2).trim() || null };
 }
 
@@ -107,10 +116,13 @@ export function tracksFrom(typeBoxes: Element[]): string[] {
   return uniqueStrings(links.filter((a) => !a.closest('ul.tip-custom-fields')).map(textOf));
 }
 
+/** A map link ("maps.google.com", "venue/Room#map"), told apart from a room named "Maple Room". */
+const MAP_LINK = /(?:^|[/.#?&=])maps?(?:$|[/.#?&=])/i;
+
 /** The venue link, never the map toggle or a map link. */
 export function roomFrom(locationBoxes: Element[]): string | null {
   for (const box of locationBoxes) {
-    const link = Array.from(box.querySelectorAll('a[href*="venue"]')).find((a) => a.id !== 'map-toggle' && !/map/i.test(a.getAttribute('href') ?? ''));
+    const link = Array.from(box.querySelectorAll('a[href*="venue"]')).find((a) => a.id !== 'map-toggle' && !MAP_LINK.test(a.getAttribute('href') ?? ''));
     const name = textOf(link);
     if (name) return name;
   }

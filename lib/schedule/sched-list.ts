@@ -8,8 +8,15 @@ import { readSchedBlocks } from './sched-page';
 import { scanSchedPage, type SchedBlock } from './sched-scan';
 import type { ExtractOptions, ExtractionResult } from './types';
 
+/** Views filtered by type, venue, … list sessions even when only one is left (`/type/Keynote`). */
+const LIST_PATH = /\/(?:list|type|venue|audience|company|speaker|overview)\//i;
+
+/** A session page's address (`/event/<shortId>/<slug>`): its first session is the talk, whatever follows it. */
+const SESSION_PATH = /\/event\/[^/]+/i;
+
 export function isSchedListPage(url: URL, blocks: SchedBlock[]): boolean {
-  return blocks.length > 1 || /\/list\//.test(url.pathname) || blocks.some((b) => b.day !== null);
+  if (SESSION_PATH.test(url.pathname)) return false;
+  return blocks.length > 1 || LIST_PATH.test(url.pathname) || blocks.some((b) => b.day !== null);
 }
 
 export function extractSchedList(doc: Document, url: URL, options: ExtractOptions = {}, blocks = scanSchedPage(doc)): ExtractionResult {

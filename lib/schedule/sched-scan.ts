@@ -63,9 +63,9 @@ export function scanSchedPage(doc: Document): SchedBlock[] {
       continue;
     }
     if (el.tagName === 'H3') {
-      // Only time headings; an h3 inside a session's details is not one.
+      // Only time headings; an h3 inside a session's details or description ("Top 10") is not one.
       const text = textOf(el);
-      if (text.length < 40 && CLOCK.test(text)) heading = text;
+      if (text.length < 40 && CLOCK.test(text) && !el.closest('.tip-description, .sched-event-details')) heading = text;
       continue;
     }
     if (el.tagName === 'SPAN' && el.classList.contains('event')) {

@@ -14,7 +14,7 @@ export function extractSchedSession(doc: Document, url: URL, options: ExtractOpt
   const { talks, warnings } = readSchedBlocks(doc, url, blocks, canonicalUrl(doc, url), options);
   if (!talks.length) {
     // The markup may not have rendered while the session's JSON-LD is already there.
-    const events = jsonLdObjects(doc).filter((o) => hasType(o, 'Event')).map(schemaEventFromJsonLd).filter((e) => hasTime(e.startDate));
+    const events = jsonLdObjects(doc).filter((o) => hasType(o, 'Event')).map((o) => schemaEventFromJsonLd(o)).filter((e) => hasTime(e.startDate));
     const fallback = events.length ? talksFromSchemaEvents(events.slice(0, 1), doc, url, 'sched', options) : null;
     if (!fallback?.talks.length) return { talks: [], warnings: [NO_SESSION, ...warnings], source: 'sched' };
     fallback.talks[0]!.url = canonicalUrl(doc, url);

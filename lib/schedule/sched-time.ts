@@ -5,7 +5,7 @@
  * each printed time.
  */
 import type { ExtractOptions } from './types';
-import { hasType, jsonLdObjects, placeText, stringOrNull, textOf } from './dom';
+import { decodeEntities, hasType, jsonLdObjects, placeText, stringOrNull, textOf } from './dom';
 import { firstLine } from './sched-common';
 import type { SchedBlock } from './sched-scan';
 import { isoOffsetMinutes, normalizeIsoOffset, parseInstant } from '../time/zones';
@@ -25,7 +25,8 @@ export interface LdEvent {
 /** JSON-LD Events of a page: sessions carry times of day, the conference-level Event only dates. */
 export function ldEvents(doc: Document): { sessions: LdEvent[]; conference: LdEvent | null; place: string | null } {
   const events = jsonLdObjects(doc).filter((o) => hasType(o, 'Event')).map((raw) => ({
-    name: stringOrNull(raw.name), url: stringOrNull(raw.url), start: stringOrNull(raw.startDate), end: stringOrNull(raw.endDate), raw,
+    // Sched escapes names in its JSON-LD ("Q&amp;A"): decoded, they compare with the printed title.
+    name: decodeEntities(stringOrNull(raw.name) ?? '') || null, url: stringOrNull(raw.url), start: stringOrNull(raw.startDate), end: stringOrNull(raw.endDate), raw,
   }));
   const timed = (e: LdEvent) => !!e.start?.includes('T');
   return {

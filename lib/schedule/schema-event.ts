@@ -4,11 +4,21 @@
  */
 import type { ConferenceRef, ExtractedTalk, Speaker, TalkSource } from '../model';
 import { describe, describeMixed, type Description } from './description';
-import { absoluteUrl, videoUrlFrom, windowOf } from './dom';
+import { absoluteUrl, decodeEntities, videoUrlFrom, windowOf } from './dom';
 import { count, newTalk } from './talk';
 import type { ExtractOptions, ExtractionResult } from './types';
-import { isoOffsetMinutes, normalizeIsoOffset, parseInstant } from '../time/zones';
-import { floatingIsoToIso, instantToIso, resolveTimeZone, type ZoneResolution } from '../time/parse';
+import { isoOffsetMinutes, parseInstant, toIsoInZone, toIsoWithOffset } from '../time/zones';
+import { floatingIsoToIso, instantToIso, resolveTimeZone, zoneFromCityName, type ZoneResolution } from '../time/parse';
+import { zoneFromAddress } from '../time/places';
+
+/**
+ * A JSON-LD description: HTML, plain text, or HTML escaped once more (The Events Calendar writes
+ * "&lt;p&gt;…"). Entities are decoded only when no tag is there, so written HTML keeps its meaning.
+ */
+function describeJsonText(text: string | null, win: Parameters<typeof describeMixed>[1]): Description {
+  if (!text || /<[a-z][^>]*>/i.test(text)) return describeMixed(text, win);
+  return describeMixed(decodeEntities(text), win);
+}
 
 export interface SchemaPerson {
   name: string;
@@ -28,22 +38,44 @@ export interface SchemaEvent {
   room: string | null;
   /** The location as text, to break time-zone ties. */
   place: string | null;
+  /** The address's city and country: a city named like an IANA zone's ("Vienna", AT) places times written without offset. */
+  city: string | null;
+  country: string | null;
   /** Plain text or HTML (JSON-LD), or the element holding it (microdata). */
   description: string | Element | null;
   performers: SchemaPerson[];
   superEvent: { name: string | null; url: string | null } | null;
   video: string | null;
   keywords: string[];
+  /** "Cancelled", "Postponed", "Rescheduled", "Moved online"; null when scheduled or unsaid. */
+  status: string | null;
 }
 
-export const hasTime = (iso: string | null): boolean => !!iso && /T\d{2}:\d{2}/.test(iso);
+/** `eventStatus` other than scheduled, in words ("https://schema.org/EventCancelled" → "Cancelled"). */
+export function statusOf(v: unknown): string | null {
+  const s = typeof v === 'string' ? v.trim().replace(/^.*[/:]/, '') : '';
+  const words: Record<string, string> = { EventCancelled: 'Cancelled', EventPostponed: 'Postponed', EventRescheduled: 'Rescheduled', EventMovedOnline: 'Moved online' };
+  return words[s] ?? null;
+}
 
-function writeTime(iso: string | null, zone: ZoneResolution): string | null {
+/** "2026-04-14 09:30" (HTML's datetime and many PHP sites separate with a space) as ISO's "2026-04-14T09:30". */
+const isoOf = (value: string | null): string | null => value?.trim().replace(/^(\d{4}-\d{2}-\d{2})\s+(?=\d{2}:\d{2})/, '$1T') ?? null;
+
+export const hasTime = (iso: string | null): boolean => !!iso && /T\d{2}:\d{2}/.test(isoOf(iso)!);
+
+/** A time written in UTC ("…Z", as `toISOString()` writes) states the instant, not the venue's offset. */
+const isUtcNotation = (iso: string): boolean => /z$/i.test(iso.trim());
+
+function writeTime(value: string | null, zone: ZoneResolution): string | null {
+  const iso = isoOf(value);
   if (!iso || !hasTime(iso)) return null;
-  if (isoOffsetMinutes(iso) === null) return floatingIsoToIso(iso, zone);
+  const offset = isoOffsetMinutes(iso);
+  if (offset === null) return floatingIsoToIso(iso, zone);
   const at = parseInstant(iso);
   if (at === null) return null;
-  return zone.timeZone ? instantToIso(at, zone) : normalizeIsoOffset(iso);
+  if (zone.timeZone) return instantToIso(at, zone);
+  // Written as stated, in one form: seconds always, no fractions ("…09:15:00.000Z", "…T09:30+01:00").
+  return isUtcNotation(iso) ? toIsoInZone(at, null) : toIsoWithOffset(at, offset);
 }
 
 function speakerOf(p: SchemaPerson): Speaker {
@@ -68,12 +100,14 @@ export function talksFromSchemaEvents(events: SchemaEvent[], doc: Document, url:
       : [];
     return { talks: [], warnings, source };
   }
-  const observed = timed.flatMap((e) => [e.startDate, e.endDate]).flatMap((iso) => {
+  const observed = timed.flatMap((e) => [isoOf(e.startDate), isoOf(e.endDate)]).flatMap((iso) => {
     const at = parseInstant(iso);
-    const offset = iso && hasTime(iso) ? isoOffsetMinutes(iso) : null;
+    const offset = iso && hasTime(iso) && !isUtcNotation(iso) ? isoOffsetMinutes(iso) : null;
     return at !== null && offset !== null ? [{ at, offsetMinutes: offset }] : [];
   });
-  const zone = resolveTimeZone({ observed, known: options.timeZone ?? null, place: timed.map((e) => e.place).find(Boolean) ?? null });
+  // A venue city that names a zone is a printed zone: used only if it fits every stated offset.
+  const cityZone = timed.map((e) => zoneFromAddress(e.city, e.country, zoneFromCityName)).find(Boolean) ?? null;
+  const zone = resolveTimeZone({ observed, printed: [cityZone], known: options.timeZone ?? null, place: timed.map((e) => e.place).find(Boolean) ?? null });
   const win = windowOf(doc);
   const pageUrl = `${url.origin}${url.pathname}`;
   const talks: ExtractedTalk[] = [];
@@ -83,7 +117,7 @@ export function talksFromSchemaEvents(events: SchemaEvent[], doc: Document, url:
     const start = writeTime(e.startDate, zone);
     if (!start) floatingLeft++;
     const description: Description = typeof e.description === 'string' || e.description === null
-      ? describeMixed(e.description, win)
+      ? describeJsonText(e.description, win)
       : describe(e.description, win, url.href);
     const conference: ConferenceRef | null = e.superEvent
       ? { key: absoluteUrl(e.superEvent.url, url.href) ?? e.superEvent.name ?? url.host, name: e.superEvent.name, url: absoluteUrl(e.superEvent.url, url.href), timeZone: zone.timeZone }
@@ -95,6 +129,7 @@ export function talksFromSchemaEvents(events: SchemaEvent[], doc: Document, url:
       timeZone: zone.timeZone,
       room: e.room,
       tracks: e.keywords,
+      customFields: e.status ? { Status: e.status } : {},
       speakers: e.performers.map(speakerOf),
       ...description,
       videoUrl: videoUrlFrom(e.video) ?? absoluteUrl(e.video, url.href),

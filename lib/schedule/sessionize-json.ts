@@ -18,10 +18,21 @@ const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
 
-/** The sessions of an `All` export or of grouped `Sessions` views. */
+/**
+ * The sessions of an `All` export, of grouped `Sessions` views, or of `GridSmart` days (rooms →
+ * sessions, where a plenary session is repeated in every room and in the time slots): each once.
+ */
 function sessionsOf(json: unknown): Json[] {
-  if (Array.isArray(json)) return json.flatMap((g) => arr(obj(g).sessions)).map(obj);
-  return arr(obj(json).sessions).map(obj);
+  if (!Array.isArray(json)) return arr(obj(json).sessions).map(obj);
+  const all = json.flatMap((g) => [...arr(obj(g).sessions), ...arr(obj(g).rooms).flatMap((r) => arr(obj(r).sessions))]).map(obj);
+  const seen = new Set<string>();
+  return all.filter((s) => {
+    const id = str(s.id);
+    if (id === null) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 export function isSessionizeExport(json: unknown): boolean {

@@ -4,6 +4,7 @@
  * ("CST" is US Central, China or Cuba); offsets the site states elsewhere (JSON-LD, iCalendar)
  * and the event's dates pick among them. Nothing is chosen when the evidence does not agree.
  */
+import { mentions } from './places';
 import { isValidTimeZone, toIsoInZone, toIsoWithOffset, wallTimeToInstant, zoneOffsetMinutes, type WallTime } from './zones';
 
 export interface CalendarDate {
@@ -27,11 +28,32 @@ export interface PrintedRange {
   zone: string | null;
 }
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Month names as schedules print them: English, and the locales pretalx and organisers' sites
+ * print dates in (German "28. Dezember", French "28 décembre", Spanish "28 de diciembre", …).
+ * Foreign abbreviations are kept to those that are no English word.
+ */
+const MONTH_WORDS: string[] = [
+  'jan january januar jänner janvier janv enero gennaio janeiro januari',
+  'feb february februar février fevrier févr febrero febbraio fevereiro februari',
+  'mar march märz maerz mär mrz mars marzo março maart',
+  'apr april avril avr abril aprile',
+  'may mai mayo maggio maio mei',
+  'jun june juni juin junio giugno junho',
+  'jul july juli juillet juil julio luglio julho',
+  'aug august août aout agosto augustus',
+  'sep sept september septembre septiembre setiembre settembre setembro',
+  'oct october oktober okt octobre octubre ottobre outubro',
+  'nov november novembre noviembre novembro',
+  'dec december dezember dez décembre decembre déc diciembre dicembre dezembro',
+];
+const MONTHS = new Map(MONTH_WORDS.flatMap((words, i) => words.split(' ').map((w) => [w, i + 1] as const)));
+// Longest first, so "march" is not read as "mar" + "ch"; no letter may follow ("14 Mayfair" is no date).
+const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?(?![\\p{L}])`;
 const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number | null, number, number] }[] = [
-  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4})(?![\\d:]))?`, 'gi'), read: (m) => [year(m[3]), monthOf(m[1]!), Number(m[2])] },
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+${MONTH}(?:,?\\s+(\\d{4})(?![\\d:]))?`, 'gi'), read: (m) => [year(m[3]), monthOf(m[2]!), Number(m[1])] },
+  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4})(?![\\d:]))?`, 'giu'), read: (m) => [year(m[3]), monthOf(m[1]!), Number(m[2])] },
+  // "28. Dezember 2024", "1er janvier", "28 de diciembre de 2024".
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?${MONTH}(?:,?\\s+(?:de\\s+)?(\\d{4})(?![\\d:]))?`, 'giu'), read: (m) => [year(m[3]), monthOf(m[2]!), Number(m[1])] },
   { re: /\b(\d{4})-(\d{2})-(\d{2})/g, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   // 12/14/2020 (US) unless the first part cannot be a month; 14.12.2020 (European) always day first.
   {
@@ -46,7 +68,7 @@ function year(s: string | undefined): number | null {
 }
 
 function monthOf(name: string): number {
-  return MONTH_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  return MONTHS.get(name.toLowerCase()) ?? 0;
 }
 
 function isRealDate(d: CalendarDate): boolean {
@@ -109,7 +131,8 @@ const minutesOf = (c: ClockTime): number => c.hour * 60 + c.minute;
 function findZone(text: string): string | null {
   const iana = /\b([A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_+-]+){1,2})\b/g;
   for (let m = iana.exec(text); m; m = iana.exec(text)) if (isValidTimeZone(m[1]!)) return m[1]!;
-  const offset = /(?<![A-Za-z])(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|(?<![\d:])[+\-−]\d{2}:?\d{2}(?!\d)/.exec(text);
+  // PHP (Sched) prints a bare "+08" / "-03" for zones without an abbreviation (Singapore, São Paulo).
+  const offset = /(?<![A-Za-z])(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|(?<![\d:])[+\-−]\d{2}:?\d{2}(?!\d)|(?<![\w:])[+\-−]\d{2}(?![\w:])/.exec(text);
   if (offset) return offset[0].replace(/\s+/g, '');
   const abbr = /(?<![A-Za-z])([A-Z]{2,5})(?![A-Za-z])/g;
   for (let m = abbr.exec(text); m; m = abbr.exec(text)) if (ABBREVIATIONS[m[1]!]) return m[1]!;
@@ -229,19 +252,6 @@ const ABBREVIATIONS: Record<string, [string, number][]> = {
   SAST: entries('Africa/Johannesburg=120'), WAT: entries('Africa/Lagos=60'), EAT: entries('Africa/Nairobi=180'), CAT: entries('Africa/Maputo=120'),
 };
 
-/** Places that name a zone without being its city, to break ties ("Shanghai, China" → Asia/Shanghai). */
-const PLACES: Record<string, string[]> = {
-  'Asia/Shanghai': ['China', 'Beijing', 'Shenzhen', 'Hangzhou', 'Guangzhou'],
-  'Asia/Taipei': ['Taiwan'],
-  'America/Chicago': ['Texas', 'Austin', 'Dallas', 'Houston', 'Minneapolis', 'Nashville', 'New Orleans', 'Kansas City'],
-  'America/Mexico_City': ['Mexico', 'Guadalajara', 'Monterrey'],
-  'America/Havana': ['Cuba'],
-  'America/New_York': ['Pittsburgh', 'Boston', 'Washington', 'Philadelphia', 'Atlanta', 'Miami', 'Detroit'],
-  'America/Los_Angeles': ['California', 'San Francisco', 'San Jose', 'Seattle', 'Portland', 'Las Vegas', 'San Diego'],
-  'Asia/Kolkata': ['India', 'Bangalore', 'Bengaluru', 'Mumbai', 'Delhi', 'Hyderabad', 'Chennai', 'Pune'],
-  'Europe/Dublin': ['Ireland'], 'Asia/Jerusalem': ['Israel', 'Tel Aviv'],
-};
-
 /** The zones printed (abbreviations, offsets, IANA names) and stated (offsets) by a site. */
 export interface ZoneQuery {
   printed?: readonly (string | null | undefined)[];
@@ -280,11 +290,6 @@ function seasonSamples(dates: number[]): number[] {
   const years = new Set(dates.map((d) => new Date(d).getUTCFullYear()));
   if (!years.size) years.add(new Date().getUTCFullYear());
   return [...years].flatMap((y) => [Date.UTC(y, 0, 15), Date.UTC(y, 6, 15)]);
-}
-
-function mentions(place: string, zone: string): boolean {
-  const names = [zone.split('/').pop()!.replace(/_/g, ' '), ...(PLACES[zone] ?? [])];
-  return names.some((n) => new RegExp(`\\b${n}\\b`, 'i').test(place));
 }
 
 /**

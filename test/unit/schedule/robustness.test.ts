@@ -16,6 +16,14 @@ const PAGES: [string, string][] = [
   [readFixture(`${OWN_FIXTURES}/schedule/jsonld-talk.html`), 'https://devdays.example.com/2025/talks/designing-calm-apis/'],
   [readFixture(`${OWN_FIXTURES}/schedule/jsonld-schedule.html`), 'https://rustfest.example/2026/programme'],
   [readFixture(`${OWN_FIXTURES}/schedule/microdata-talk.html`), 'https://obsconf.example/2025/sessions/observability-on-a-budget'],
+  [readFixture(`${OWN_FIXTURES}/sched/variant-session-24h.html`), 'https://kccnceu2026.sched.com/event/2CW7x/panel-maintainers-qa-priya-shah-acme-corp'],
+  [readFixture(`${OWN_FIXTURES}/sched/variant-session-old.html`), 'https://dlfforum2017.sched.com/event/Bzs0/working-group-meetup-late-night-hack'],
+  [readFixture(`${OWN_FIXTURES}/sched/variant-list-simple.html`), 'https://cndi2026.sched.com/list/simple'],
+  [readFixture(`${OWN_FIXTURES}/schedule/variant-blog-meetup.html`), 'https://cloudnative-pgh.example.org/event/kubernetes-meetup-october/'],
+  [readFixture(`${OWN_FIXTURES}/schedule/variant-jsonld-graph.html`), 'https://dataconf.example.ie/2026/programme/day-1/'],
+  [readFixture(`${OWN_FIXTURES}/schedule/variant-jsonld-series.html`), 'https://techseries.example.at/2026/programm/'],
+  [readFixture(`${OWN_FIXTURES}/schedule/variant-pretalx-de-old.html`), 'https://fahrplan.example.org/38c3/talk/KX7RPL/'],
+  [readFixture(`${OWN_FIXTURES}/schedule/variant-pretalx-de-new.html`), 'https://programm.froscon.example/2025/talk/PQ8STU/'],
 ];
 // A slice of the real Sched list (its first days) keeps each run fast.
 const REAL_LIST: [string, string] = [readFixture(`${REAL_FIXTURES}/sched-dlfforum2017-list.html`).slice(0, 60_000), 'https://dlfforum2017.sched.com/list/simple'];
