@@ -1,4 +1,4 @@
-import type { Conference, Speaker, Talk, TalkFile } from '../model';
+import type { Conference, Speaker, Talk } from '../model';
 import { isValidTimeZone } from '../time/zones';
 import type { BackupData } from './format';
 
@@ -17,6 +17,8 @@ import type { BackupData } from './format';
 export interface DroppedValue {
   /** Where in the file, as validation errors name it: `data.talks[2].videoUrl`. */
   path: string;
+  /** The same place in words, for the user: `“Scaling Kafka”: the recording link`. */
+  where: string;
   reason: string;
 }
 
@@ -41,38 +43,38 @@ function describeLink(value: string): string {
 /** `data` without unsafe optional values, and what was left out. Run after `backupDataCheck`. */
 export function dropUnsafeValues(data: BackupData): { data: BackupData; dropped: DroppedValue[] } {
   const dropped: DroppedValue[] = [];
-  const link = (value: string | null, path: string): string | null => {
+  const link = (value: string | null, path: string, where: string): string | null => {
     if (value === null || isWebUrl(value)) return value;
-    dropped.push({ path, reason: describeLink(value) });
+    dropped.push({ path, where, reason: describeLink(value) });
     return null;
   };
-  const zone = (value: string | null, path: string): string | null => {
+  const zone = (value: string | null, path: string, where: string): string | null => {
     if (value === null || isValidTimeZone(value)) return value;
-    dropped.push({ path, reason: `an unknown time zone ${JSON.stringify(value.slice(0, 60))}` });
+    dropped.push({ path, where, reason: `an unknown time zone ${JSON.stringify(value.slice(0, 60))}` });
     return null;
   };
-  /** A list without its unsafe entries; `field` names the URL inside an entry (`.url`). */
-  const keepLinks = <T>(items: T[], path: string, urlOf: (item: T) => string, field = ''): T[] =>
-    items.filter((item, i) => link(urlOf(item), `${path}[${i}]${field}`) !== null);
+  const quoted = (name: string | null) => `“${(name ?? '').replace(/\s+/g, ' ').trim().slice(0, 60) || 'untitled'}”`;
 
   const conferences = data.conferences.map((c, i): Conference => {
     const at = `data.conferences[${i}]`;
-    return { ...c, url: link(c.url, `${at}.url`), timeZone: zone(c.timeZone, `${at}.timeZone`) };
+    const name = `the conference ${quoted(c.name ?? c.key)}`;
+    return { ...c, url: link(c.url, `${at}.url`, `${name}: its link`), timeZone: zone(c.timeZone, `${at}.timeZone`, `${name}: its time zone`) };
   });
   const talks = data.talks.map((t, i): Talk => {
     const at = `data.talks[${i}]`;
+    const talk = quoted(t.title);
     const speakers = t.speakers.map((s, j): Speaker => ({
       ...s,
-      profileUrl: link(s.profileUrl, `${at}.speakers[${j}].profileUrl`),
-      avatarUrl: link(s.avatarUrl, `${at}.speakers[${j}].avatarUrl`),
+      profileUrl: link(s.profileUrl, `${at}.speakers[${j}].profileUrl`, `${talk}: ${s.name}’s profile link`),
+      avatarUrl: link(s.avatarUrl, `${at}.speakers[${j}].avatarUrl`, `${talk}: ${s.name}’s picture`),
     }));
     return {
       ...t,
-      timeZone: zone(t.timeZone, `${at}.timeZone`),
+      timeZone: zone(t.timeZone, `${at}.timeZone`, `${talk}: its time zone`),
       speakers,
-      files: keepLinks<TalkFile>(t.files, `${at}.files`, (f) => f.url, '.url'),
-      videoUrl: link(t.videoUrl, `${at}.videoUrl`),
-      links: keepLinks<string>(t.links, `${at}.links`, (l) => l),
+      files: t.files.filter((f, j) => link(f.url, `${at}.files[${j}].url`, `${talk}: the file ${quoted(f.name)}`) !== null),
+      videoUrl: link(t.videoUrl, `${at}.videoUrl`, `${talk}: the recording link`),
+      links: t.links.filter((l, j) => link(l, `${at}.links[${j}]`, `${talk}: a link you added`) !== null),
     };
   });
   return { data: { ...data, conferences, talks }, dropped };
@@ -81,7 +83,7 @@ export function dropUnsafeValues(data: BackupData): { data: BackupData; dropped:
 /** One line for the user: how many values were left out, and where the first few were. */
 export function describeDropped(dropped: readonly DroppedValue[], shown = 3): string | null {
   if (!dropped.length) return null;
-  const first = dropped.slice(0, shown).map((d) => `${d.path} (${d.reason})`).join(', ');
+  const first = dropped.slice(0, shown).map((d) => `${d.where} (${d.reason})`).join('; ');
   const more = dropped.length > shown ? ` and ${dropped.length - shown} more` : '';
   const noun = dropped.length === 1 ? 'value that was' : 'values that were';
   return `Left out ${dropped.length} ${noun} not safe to restore: ${first}${more}.`;

@@ -117,7 +117,7 @@ describe('parseBackup', () => {
       d.talks[0].links = ['file:///etc/passwd', 'https://ok.example/', 'not a url'];
     }));
     if (!r.ok) throw new Error(r.error);
-    expect(r.dropped).toEqual([
+    expect(r.dropped.map(({ path, reason }) => ({ path, reason }))).toEqual([
       { path: 'data.conferences[0].url', reason: 'a javascript: link' },
       { path: 'data.talks[0].speakers[0].profileUrl', reason: 'a javascript: link' },
       { path: 'data.talks[0].speakers[1].avatarUrl', reason: 'a data: link' },
@@ -126,6 +126,10 @@ describe('parseBackup', () => {
       { path: 'data.talks[0].links[0]', reason: 'a file: link' },
       { path: 'data.talks[0].links[2]', reason: 'not a link' },
     ]);
+    // Said in words, the talk named by its title.
+    const title = r.backup.data.talks[0]!.title;
+    expect(r.dropped.find((d) => d.path === 'data.talks[0].videoUrl')!.where).toBe(`“${title}”: the recording link`);
+    expect(r.dropped.find((d) => d.path === 'data.talks[0].files[1].url')!.where).toBe(`“${title}”: the file “slides”`);
     const talk = r.backup.data.talks[0]!;
     expect(talk.links).toEqual(['https://ok.example/']);
     expect(talk.files.map((f) => f.name)).toEqual(['slides.pdf']);
