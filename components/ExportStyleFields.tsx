@@ -1,6 +1,6 @@
 import type { Template } from '../lib/model';
-import { PRESET_NAMES, type FrontMatterFlavour, type PresetName } from '../lib/recap';
-import { FRONT_MATTER_FLAVOURS, type ExportChoices } from '../lib/recap-ui/export-choices';
+import { PRESET_NAMES, type FrontMatterFlavour, type FrontMatterFormat, type PresetName } from '../lib/recap';
+import { FRONT_MATTER_FLAVOURS, FRONT_MATTER_FORMATS, type ExportChoices } from '../lib/recap-ui/export-choices';
 import { KIND_SHORT_LABELS, presetLabel } from '../lib/recap-ui/starters';
 import './export.css';
 
@@ -58,6 +58,19 @@ export function ExportStyleFields({ choices, templates, onChange, defaultTitle }
           ))}
         </select>
       </label>
+      {choices.frontMatter === 'hugo' && (
+        // Hugo reads both; Jekyll and Obsidian read YAML only.
+        <label class="field">
+          <span>Written as</span>
+          <select aria-label="Front matter format" value={choices.frontMatterFormat} onChange={(e) => onChange({ frontMatterFormat: valueOf(e) as FrontMatterFormat })}>
+            {FRONT_MATTER_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f === 'toml' ? 'TOML (+++)' : 'YAML (---)'}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {defaultTitle !== null && (
         <label class="field">
           <span>Title</span>

@@ -5,14 +5,16 @@
  */
 import type { Template } from '../model';
 import {
-  PRESET_NAMES, renderRecap, type FrontMatterFlavour, type PresetName, type RecapInput, type RecapOptions,
-  type RecapResult,
+  PRESET_NAMES, renderRecap, type FrontMatterFlavour, type FrontMatterFormat, type PresetName, type RecapInput,
+  type RecapOptions, type RecapResult,
 } from '../recap';
 
 export const EXPORT_SCOPES = ['talk', 'day', 'days', 'all'] as const;
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
 export const FRONT_MATTER_FLAVOURS = ['hugo', 'jekyll', 'obsidian', 'none'] as const satisfies readonly FrontMatterFlavour[];
+/** YAML (`---`) everywhere; TOML (`+++`) for Hugo sites that use it. */
+export const FRONT_MATTER_FORMATS = ['yaml', 'toml'] as const satisfies readonly FrontMatterFormat[];
 
 export interface ExportChoices {
   scope: ExportScope;
@@ -20,6 +22,7 @@ export interface ExportChoices {
   /** A user template (Dexie `templates` id), or null for the preset alone. */
   templateId: string | null;
   frontMatter: FrontMatterFlavour;
+  frontMatterFormat: FrontMatterFormat;
   /** Empty: the library's default, "<conference> – Recap". */
   title: string;
   /** As typed, comma-separated: the field keeps the user's spacing while they type. */
@@ -33,6 +36,7 @@ export const DEFAULT_EXPORT_CHOICES: ExportChoices = {
   preset: 'narrative',
   templateId: null,
   frontMatter: 'hugo',
+  frontMatterFormat: 'yaml',
   title: '',
   authors: '',
   tags: '',
@@ -57,6 +61,7 @@ export function cleanExportChoices(raw: unknown): ExportChoices {
     preset: oneOf(PRESET_NAMES, r.preset, d.preset),
     templateId: typeof r.templateId === 'string' && r.templateId !== '' ? r.templateId : null,
     frontMatter: oneOf(FRONT_MATTER_FLAVOURS, r.frontMatter, d.frontMatter),
+    frontMatterFormat: oneOf(FRONT_MATTER_FORMATS, r.frontMatterFormat, d.frontMatterFormat),
     title: text(r.title),
     authors: text(r.authors),
     tags: text(r.tags),
@@ -73,7 +78,9 @@ export function splitList(text: string): string[] {
 export function recapOptionsFor(choices: ExportChoices, template: Template | null): RecapOptions {
   return {
     preset: choices.preset,
-    frontMatter: { flavour: choices.frontMatter },
+    // YAML, the default, is left implicit so existing option objects stay as they were. TOML only
+    // for Hugo: Jekyll and Obsidian read YAML alone, whatever was picked while Hugo was chosen.
+    frontMatter: choices.frontMatterFormat === 'toml' && choices.frontMatter === 'hugo' ? { flavour: 'hugo', format: 'toml' } : { flavour: choices.frontMatter },
     title: choices.title.trim() || undefined,
     authors: splitList(choices.authors),
     tags: splitList(choices.tags),

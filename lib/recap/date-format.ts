@@ -1,7 +1,8 @@
 /**
  * strftime-style formatting in an IANA zone, for the `date_in_zone` template filter. Intl does
  * the zone arithmetic; we only map directives to its parts. Supported: %Y %y %m %-m %d %-d %e
- * %H %-H %I %-I %M %S %p %P %A %a %B %b %Z %z %F %T %R %%.
+ * %H %-H %I %-I %M %S %p %P %A %a %B %b %Z %z %:z %F %T %R %s %%. `%:z` (`-07:00`) is the offset
+ * RFC 3339, TOML and Hugo want; `%z` (`-0700`) is Jekyll's.
  */
 import { parseInstant, zoneAbbreviation, zoneOffsetMinutes } from '../time/zones';
 
@@ -36,12 +37,26 @@ function partsOf(at: number, timeZone: string, locale: string): Parts {
   };
 }
 
-/** Epoch ms from a number, a numeric string, an ISO string or a Date; null when none fits. */
+/**
+ * Below this a number is epoch seconds, Liquid's convention (`{{ 1757435400 | date }}`); from it
+ * on, epoch milliseconds, ours (`talk.start_at`). 1e11 ms is March 1973, 1e11 s the year 5138.
+ */
+const SECONDS_BELOW = 1e11;
+
+/**
+ * Epoch ms from a number or numeric string (seconds or milliseconds, see above), an ISO string,
+ * a Date, or `now`/`today`; null when none fits.
+ */
 export function toInstant(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    return Math.abs(value) < SECONDS_BELOW ? value * 1000 : value;
+  }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
-  if (typeof value === 'string') return /^-?\d+$/.test(value.trim()) ? Number(value) : parseInstant(value);
-  return null;
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  if (/^(?:now|today)$/i.test(s)) return Date.now();
+  return /^-?\d+$/.test(s) ? toInstant(Number(s)) : parseInstant(s);
 }
 
 export function isUsableTimeZone(timeZone: string): boolean {
@@ -60,16 +75,19 @@ export function formatInZone(at: number, format: string, timeZone: string, local
   const h12 = hour % 12 === 0 ? 12 : hour % 12;
   const offset = zoneOffsetMinutes(zone, at);
   const abs = Math.abs(offset);
-  const z = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  const sign = offset < 0 ? '-' : '+';
   const table: Record<string, () => string> = {
     Y: () => p.year, y: () => p.year.slice(-2), m: () => p.month, '-m': () => String(Number(p.month)),
     d: () => p.day, '-d': () => String(Number(p.day)), e: () => String(Number(p.day)).padStart(2, ' '),
     H: () => p.hour, '-H': () => String(hour), I: () => String(h12).padStart(2, '0'), '-I': () => String(h12),
     M: () => p.minute, S: () => p.second, p: () => (hour < 12 ? 'AM' : 'PM'), P: () => (hour < 12 ? 'am' : 'pm'),
     A: () => p.weekday, a: () => p.weekdayShort, B: () => p.monthName, b: () => p.monthShort,
-    Z: () => zoneAbbreviation(at, zone, locale), z: () => z,
+    Z: () => zoneAbbreviation(at, zone, locale), z: () => `${sign}${hh}${mm}`, ':z': () => `${sign}${hh}:${mm}`,
+    s: () => String(Math.floor(at / 1000)),
     F: () => `${p.year}-${p.month}-${p.day}`, T: () => `${p.hour}:${p.minute}:${p.second}`, R: () => `${p.hour}:${p.minute}`,
     '%': () => '%',
   };
-  return format.replace(/%(-?[A-Za-z%])/g, (all, directive: string) => table[directive]?.() ?? all);
+  return format.replace(/%(-?[A-Za-z%]|:z)/g, (all, directive: string) => table[directive]?.() ?? all);
 }

@@ -1,16 +1,21 @@
 /**
- * YAML front matter for static-site generators and note apps. Every string is written
- * double-quoted with escapes, so no title (colons, `#`, quotes, `---`, line breaks) can change
- * the YAML's structure; dates are written bare so Hugo and Jekyll read them as dates.
+ * Front matter for static-site generators and note apps: YAML between `---` (every tool), or
+ * TOML between `+++` (Hugo sites that use TOML). Every string is written double-quoted with
+ * escapes, so no title (colons, `#`, quotes, `---`, line breaks) can change the structure;
+ * dates are written bare so Hugo and Jekyll read them as dates.
  */
+import { isTomlDate, tomlEntry, tomlKey } from './toml';
 
 export type FrontMatterFlavour = 'hugo' | 'jekyll' | 'obsidian' | 'none';
+export type FrontMatterFormat = 'yaml' | 'toml';
 export type FrontMatterField = 'title' | 'date' | 'tags' | 'authors';
 export type YamlScalar = string | number | boolean | null;
 export type YamlValue = YamlScalar | readonly YamlScalar[];
 
 export interface FrontMatterOptions {
   flavour: FrontMatterFlavour;
+  /** `yaml` (default, `---`) or `toml` (`+++`, Hugo); a TOML null leaves the key out. */
+  format?: FrontMatterFormat;
   /** Key for each field (e.g. `{ date: 'datetime' }`); null leaves the field out. */
   keys?: Partial<Record<FrontMatterField, string | null>>;
   /** Hugo's `draft` (default true: an export is a first draft). */
@@ -69,30 +74,37 @@ function keyFor(field: FrontMatterField, options: FrontMatterOptions): string | 
   return custom && custom.trim() !== '' ? custom.trim() : field;
 }
 
-/** The front matter block with its `---` fences and a trailing newline, or '' for `none`. */
+/** The front matter block with its fences (`---`, or `+++` for TOML) and a trailing newline, or '' for `none`. */
 export function renderFrontMatter(fields: FrontMatterFields, options: FrontMatterOptions): string {
   if (options.flavour === 'none') return '';
+  const toml = options.format === 'toml';
+  const entry = toml ? tomlEntry : yamlEntry;
   const lines: string[] = [];
-  // A repeated key is an error for most YAML parsers: the first writer of a key wins.
+  // A repeated key is an error for most YAML parsers and for every TOML one: the first writer wins.
   const written = new Set<string>();
   const push = (key: string, line: string) => {
-    if (written.has(key)) return;
-    written.add(key);
-    lines.push(line);
+    // Keyed as written: TOML turns a lone surrogate into U+FFFD, so two keys may become one.
+    const id = toml ? tomlKey(key) : key;
+    if (written.has(id)) return;
+    written.add(id);
+    if (line !== '') lines.push(line);
   };
   const add = (field: FrontMatterField, render: (key: string) => string) => {
     const key = keyFor(field, options);
     if (key !== null) push(key, render(key));
   };
-  if (options.flavour === 'jekyll') push('layout', yamlEntry('layout', options.layout ?? 'post'));
-  add('title', (key) => yamlEntry(key, fields.title));
+  if (options.flavour === 'jekyll') push('layout', entry('layout', options.layout ?? 'post'));
+  add('title', (key) => entry(key, fields.title));
   if (fields.date !== null) {
     const date = fields.date;
-    add('date', (key) => (DATE.test(date) ? `${yamlKey(key)}: ${date}` : yamlEntry(key, date)));
+    add('date', (key) => (toml
+      ? (isTomlDate(date) ? `${tomlKey(key)} = ${date}` : tomlEntry(key, date))
+      : (DATE.test(date) ? `${yamlKey(key)}: ${date}` : yamlEntry(key, date))));
   }
-  if (options.flavour === 'hugo') push('draft', yamlEntry('draft', options.draft ?? true));
-  add('tags', (key) => yamlEntry(key, fields.tags));
-  add('authors', (key) => yamlEntry(key, fields.authors));
-  for (const [key, value] of Object.entries(options.extra ?? {})) push(key, yamlEntry(key, value));
-  return `---\n${lines.join('\n')}\n---\n`;
+  if (options.flavour === 'hugo') push('draft', entry('draft', options.draft ?? true));
+  add('tags', (key) => entry(key, fields.tags));
+  add('authors', (key) => entry(key, fields.authors));
+  for (const [key, value] of Object.entries(options.extra ?? {})) push(key, entry(key, value));
+  const fence = toml ? '+++' : '---';
+  return `${fence}\n${lines.join('\n')}\n${fence}\n`;
 }

@@ -17,7 +17,7 @@ import {
 export interface RecapOptions extends RecapDataOptions {
   /** Built-in style (default `narrative`); with a talk template it still decides the post's frame. */
   preset?: PresetName;
-  /** Default: the preset's (Hugo for narrative and structured, none for bulleted). */
+  /** Default: the preset's (Hugo for narrative and structured, none for bulleted); `format: 'toml'` for Hugo's `+++`. */
   frontMatter?: FrontMatterOptions;
   /** "Main takeaways" gathered from takeaway notes (default true; skipped when there are none). */
   mainTakeaways?: boolean;
@@ -99,9 +99,13 @@ export {
 } from './templates';
 export type { DayTemplateSettings, TemplateCheck, TemplateError, TemplateKind, TemplateResult } from './templates';
 export { renderFrontMatter, yamlQuote } from './front-matter';
-export type { FrontMatterField, FrontMatterFields, FrontMatterFlavour, FrontMatterOptions, YamlValue } from './front-matter';
+export type {
+  FrontMatterField, FrontMatterFields, FrontMatterFlavour, FrontMatterFormat, FrontMatterOptions, YamlValue,
+} from './front-matter';
+export { tomlQuote } from './toml';
 export { recapFileName, slugify } from './file-name';
-export { recordingDeepLink, recordingPlayer } from './recording-links';
+export { headingId } from './heading-id';
+export { recordingDeepLink, recordingPlayer, recordingVideo } from './recording-links';
 export { formatElapsed, noteOffsetMs } from './timestamps';
 export { escapeMarkdownInline, markdownLink, normalizeInlineText, safeUrl } from './escape';
 export { neutralizeMarkdown } from './neutralize';

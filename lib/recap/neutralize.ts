@@ -61,7 +61,7 @@ export function neutralizeMarkdown(markdown: string, mode: NeutralizeMode = 'use
       flush();
       fence = opened;
       out.push(line);
-    } else segment.push(trustCode ? containIndentedFence(lines, n) : defangFenceRuns(line));
+    } else segment.push(trustCode ? containIndentedFence(lines, n).replace(FENCE_BY_LINE_SEPARATOR, '$&\\') : defangFenceRuns(line));
   }
   flush();
   // An unclosed fence would run to the end of the whole recap.
@@ -71,6 +71,13 @@ export function neutralizeMarkdown(markdown: string, mode: NeutralizeMode = 'use
   // would not open: start it on its own line so every placement reads the same.
   return trustCode && opensFence(lines[0]!) ? `\n${result}` : result;
 }
+
+/**
+ * A backtick fence whose info string has a backtick only after U+2028/U+2029 is no fence in
+ * CommonMark, but parsers that read the info with a JS `.` (commonmark.js) stop at the separator
+ * and open one that never closes. Unsure, so escaped.
+ */
+const FENCE_BY_LINE_SEPARATOR = /^ {0,3}(?=`{3,}[^`\u2028\u2029]*[\u2028\u2029][^]*`)/;
 
 /** Only column-0 fences: deeper ones may belong to a container we cannot see from here. */
 function opensFence(line: string): Fence | null {

@@ -9,10 +9,11 @@ import { NOTE_KINDS } from '../model';
 import { htmlToMarkdown } from '../schedule/description';
 import { venueZone } from '../time/display';
 import { dayKey, isValidTimeZone } from '../time/zones';
-import { markdownAutolink, markdownUrl, normalizeInlineText, safeUrl } from './escape';
+import { markdownUrl, normalizeInlineText, safeUrl } from './escape';
 import { md, type MarkdownString } from './markdown-string';
 import { neutralizeMarkdown } from './neutralize';
-import { recordingLinker } from './recording-links';
+import { recordingLinker, recordingVideo } from './recording-links';
+import { descriptionMarkdown, noteMarkdown, userMarkdown } from './source-markdown';
 import { formatElapsed, noteOffsetMs } from './timestamps';
 
 export interface RecapInput {
@@ -50,7 +51,7 @@ export interface NoteView {
   text: MarkdownString;
   created_at: number;
   offset_ms: number | null;
-  /** `12:34`, or null without an offset. */
+  /** `12:34`, or null without an offset (no start, or written before it or long after the end). */
   offset_label: string | null;
   /** Deep link into the recording at the offset (YouTube, Vimeo), else null. */
   offset_url: string | null;
@@ -77,7 +78,7 @@ export interface LinkView {
 
 export interface TalkView {
   id: string;
-  /** Position in the export, from 1. */
+  /** Position in the post (days by date, then time), from 1. */
   number: number;
   title: string;
   url: string | null;
@@ -92,6 +93,13 @@ export interface TalkView {
   tracks: string[];
   files: LinkView[];
   video_url: string | null;
+  /** `youtube` or `vimeo` when the recording is on one, else null. */
+  video_player: 'youtube' | 'vimeo' | null;
+  /**
+   * The recording's id on that player, for embeds built from it: Hugo's `{{< youtube ID >}}`,
+   * dev.to's `{% youtube ID %}`. Only `[A-Za-z0-9_-]`; print it with `| raw` outside Markdown text.
+   */
+  video_id: string | null;
   /** Talk page, files, recording: the links every preset lists. */
   resources: LinkView[];
   links: string[];
@@ -118,13 +126,14 @@ export interface TakeawayView {
 
 export interface RecapData {
   title: string;
-  /** `YYYY-MM-DD` of the first talk, in its venue's clock. */
+  /** `YYYY-MM-DD` of the earliest day, in its talks' venue clock. */
   date: string | null;
   authors: string[];
   tags: string[];
   conference: { name: string | null; url: string | null } | null;
   intro: MarkdownString | null;
   outro: MarkdownString | null;
+  /** By date (talks without a time last); within a day, by start time. */
   days: DayView[];
   talks: TalkView[];
   takeaways: TakeawayView[];
@@ -166,23 +175,13 @@ function byTime<T extends { created_at: number; id: string }>(a: T, b: T): numbe
   return a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A link note that is only a URL becomes an autolink; CommonMark does not link bare URLs. */
-function noteMarkdown(note: Note): string {
-  const bare = note.text.trim();
-  if (note.kind === 'link' && /^https?:\/\/\S+$/i.test(bare)) {
-    const autolink = markdownAutolink(bare);
-    if (autolink) return autolink;
-  }
-  return neutralizeMarkdown(note.text, 'user');
-}
-
 type Linker = ((offsetMs: number | null) => string | null) | null;
 
 function noteView(note: Note, talk: Talk, linkAt: Linker): NoteView | null {
   const text = noteMarkdown(note);
   // A slide mark is a moment even without words; any other empty note is nothing to show.
   if (text === '' && note.kind !== 'slide') return null;
-  const offsetMs = noteOffsetMs(note.createdAt, talk.startAt);
+  const offsetMs = noteOffsetMs(note.createdAt, talk.startAt, talk.endAt);
   const label = offsetMs === null ? null : formatElapsed(offsetMs);
   const url = linkAt?.(offsetMs) ?? null;
   return {
@@ -204,7 +203,7 @@ function highlightView(h: Highlight, talkUrl: string | null): HighlightView | nu
   return {
     id: h.id,
     quote,
-    comment: md(neutralizeMarkdown(h.comment, 'user')),
+    comment: md(userMarkdown(h.comment)),
     page_url: pageUrl,
     page_title: normalizeInlineText(h.pageTitle),
     on_talk_page: pageUrl !== null && pageUrl === talkUrl,
@@ -215,7 +214,7 @@ function highlightView(h: Highlight, talkUrl: string | null): HighlightView | nu
 function descriptionOf(talk: Talk): MarkdownString | null {
   // Clip time stored Markdown made from sanitized HTML; older records may only have the HTML.
   const source = talk.description ?? (talk.descriptionHtml ? htmlToMarkdown(talk.descriptionHtml) : null);
-  const text = source ? neutralizeMarkdown(source, 'page') : '';
+  const text = source ? descriptionMarkdown(source) : '';
   return text === '' ? null : md(text);
 }
 
@@ -229,6 +228,7 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
     .map((f) => ({ name: normalizeInlineText(f.name), url: safeUrl(f.url) }))
     .filter((f): f is LinkView => f.url !== null);
   const linkAt = recordingLinker(videoUrl);
+  const video = recordingVideo(videoUrl);
   const noteViews = notes.map((n) => noteView(n, talk, linkAt)).filter((n): n is NoteView => n !== null).sort(byTime);
   const byKind = Object.fromEntries(NOTE_KINDS.map((k) => [k, [] as NoteView[]])) as Record<NoteKind, NoteView[]>;
   for (const n of noteViews) byKind[n.kind].push(n);
@@ -254,6 +254,8 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
     tracks: cleanList(talk.tracks),
     files,
     video_url: videoUrl,
+    video_player: video?.player ?? null,
+    video_id: video?.id ?? null,
     resources: [
       ...(url ? [{ name: 'Talk page', url }] : []),
       ...files.map((f) => ({ name: f.name || 'Slides', url: f.url })),
@@ -291,21 +293,31 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
   const locale = options.locale ?? 'en-US';
   const notesByTalk = groupBy(input.notes, (n) => n.talkId);
   const highlightsByTalk = groupBy(input.highlights, (h) => h.talkId);
-  const talks = [...input.talks]
+  const inTimeOrder = [...input.talks]
     .sort(compareTalks)
-    .map((t, i) => ({ ...talkView(t, notesByTalk.get(t.id) ?? [], highlightsByTalk.get(t.id) ?? [], options), number: i + 1 }));
+    .map((t) => talkView(t, notesByTalk.get(t.id) ?? [], highlightsByTalk.get(t.id) ?? [], options));
 
-  const days: DayView[] = [];
-  for (const talk of talks) {
+  // Each talk's day is its venue's calendar day. Talks in two zones (a hybrid day, a remote
+  // talk) can make time order and day order disagree, so days are sorted by date themselves.
+  const byDay = new Map<string | null, TalkView[]>();
+  for (const talk of inTimeOrder) {
     const key = talk.start_at === null ? null : dayKey(talk.start_at, talk.time_zone);
-    let day = days.find((d) => d.key === key);
-    if (!day) {
-      const label = talk.start_at === null ? 'Other talks' : dayLabel(talk.start_at, talk.time_zone, locale);
-      day = { key, number: days.length + 1, label, heading: key === null ? label : `Day ${days.length + 1} — ${label}`, talks: [] };
-      days.push(day);
-    }
-    day.talks.push(talk);
+    const list = byDay.get(key);
+    if (list) list.push(talk);
+    else byDay.set(key, [talk]);
   }
+  const keys = [...byDay.keys()].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
+  const days: DayView[] = keys.map((key, i) => {
+    const dayTalks = byDay.get(key)!;
+    const first = dayTalks[0]!;
+    const label = key === null || first.start_at === null ? 'Other talks' : dayLabel(first.start_at, first.time_zone, locale);
+    return { key, number: i + 1, label, heading: key === null ? label : `Day ${i + 1} — ${label}`, talks: dayTalks };
+  });
+  // Numbered in the order the post shows them.
+  const talks = days.flatMap((d) => d.talks);
+  talks.forEach((talk, i) => {
+    talk.number = i + 1;
+  });
 
   const conferenceName = input.conference?.name ? normalizeInlineText(input.conference.name) : '';
   const intro = options.intro === undefined ? INTRO_PLACEHOLDER : options.intro === null ? null : neutralizeMarkdown(options.intro, 'user');

@@ -30,10 +30,31 @@ function parse(videoUrl: string): URL | null {
 }
 
 export function recordingPlayer(videoUrl: string | null): RecordingPlayer {
+  return recordingVideo(videoUrl)?.player ?? 'other';
+}
+
+/**
+ * Vimeo's numeric id (`/123456`, `/channels/staffpicks/123456`, `/video/123456`) and a private
+ * link's hex hash (`/123456/abc123def`).
+ */
+function vimeoPath(url: URL): { id: string; hash: string | null } | null {
+  if (!VIMEO_HOSTS.has(url.hostname)) return null;
+  const m = /\/(\d{2,})(?:\/([0-9a-f]{6,}))?\/?$/.exec(url.pathname);
+  return m ? { id: m[1]!, hash: m[2] ?? null } : null;
+}
+
+/**
+ * The player and the video's id, for embeds a site builds from the id alone (Hugo's
+ * `{{< youtube ID >}}` and `{{< vimeo ID >}}`, dev.to's `{% youtube ID %}`). The id is only
+ * `[A-Za-z0-9_-]` (YouTube) or digits (Vimeo). Null for other players.
+ */
+export function recordingVideo(videoUrl: string | null): { player: Exclude<RecordingPlayer, 'other'>; id: string } | null {
   const url = videoUrl ? parse(videoUrl) : null;
-  if (!url) return 'other';
-  if (youtubeVideoId(url)) return 'youtube';
-  return VIMEO_HOSTS.has(url.hostname) && /\/\d+/.test(url.pathname) ? 'vimeo' : 'other';
+  if (!url) return null;
+  const youtube = youtubeVideoId(url);
+  if (youtube) return { player: 'youtube', id: youtube };
+  const vimeo = vimeoPath(url);
+  return vimeo ? { player: 'vimeo', id: vimeo.id } : null;
 }
 
 /**
@@ -51,13 +72,13 @@ export function recordingLinker(videoUrl: string | null): ((offsetMs: number | n
   // Rebuilt from the numeric id alone: the rest of a page's URL (which may hold `)` or `[`)
   // never reaches a Markdown link destination.
   // Private links keep their hex hash segment (`/1015553301/abc123def`); nothing else survives.
-  const vimeo = VIMEO_HOSTS.has(url.hostname) ? /\/(\d{2,})(?:\/([0-9a-f]{6,}))?\/?$/.exec(url.pathname) : null;
+  const vimeo = vimeoPath(url);
   if (vimeo) {
     const key = url.searchParams.get('h');
     const base =
       url.hostname === 'player.vimeo.com'
-        ? `https://player.vimeo.com/video/${vimeo[1]}${key && /^[0-9a-f]+$/.test(key) ? `?h=${key}` : ''}`
-        : `https://vimeo.com/${vimeo[2] ? `${vimeo[1]}/${vimeo[2]}` : vimeo[1]}`;
+        ? `https://player.vimeo.com/video/${vimeo.id}${key && /^[0-9a-f]+$/.test(key) ? `?h=${key}` : ''}`
+        : `https://vimeo.com/${vimeo.hash ? `${vimeo.id}/${vimeo.hash}` : vimeo.id}`;
     return at((s) => `${base}#t=${s}s`);
   }
   return null;

@@ -5,10 +5,25 @@
  * lines become one), so a template can put tags on lines of their own.
  *
  * Variables — talk templates: `talk`, `day`, `recap`; day templates: `recap`, `days`, `talks`,
- * `takeaways`, `front_matter`, `settings`. Plain text is escaped on output; note text and
- * descriptions are Markdown and print as written. Filters: md_escape, raw, yaml_string,
- * md_link, safe_url, autolink, indent, blockquote, offset, date_in_zone, speaker_list,
- * note_label, note_content, note_item, highlight, highlight_item, slugify.
+ * `takeaways`, `front_matter`, `settings` (fields: recap-data.ts). Plain text is escaped on
+ * output; note text and descriptions are Markdown and print as written. Filters: md_escape, raw,
+ * yaml_string, toml_string, md_link, safe_url, autolink, indent, blockquote, offset,
+ * date_in_zone (alias `date`), speaker_list, note_label, note_content, note_item, highlight,
+ * highlight_item, slugify, heading_id.
+ *
+ * Styles the presets do not make, as a template writes them (whole examples:
+ * test/fixtures/recap/templates):
+ * - TOML front matter (Hugo): `+++` / `title = {{ recap.title | toml_string }}` /
+ *   `date = {{ talks.first | date: "%FT%T%:z" }}` / `tags = {{ recap.tags | toml_string }}` / `+++`;
+ *   YAML by hand: `title: {{ recap.title | yaml_string }}`. A publication date: `{{ "now" | date: "%F" }}`.
+ * - A list of sessions linking to each section: `- [{{ talk.title }}](#{{ talk.title | heading_id }})`
+ *   (GitHub, Hugo, Astro, Docusaurus ids); for kramdown write the id: `## {{ talk.title }} {#talk-{{ talk.number }}}`.
+ * - A time and room line: `{{ talk | date: "%A, %B %-d" }}, {{ talk.time_label }} · {{ talk.room }}`.
+ * - Speakers: `{% for s in talk.speakers %}{{ s.name | md_link: s.profile_url }}{% if s.company %} ({{ s.company }}){% endif %}{% endfor %}`.
+ * - A quote with attribution: `{{ note.text | blockquote }}` then a line `> — {{ talk.speakers | speaker_list }}`.
+ * - A recording embed: `{% raw %}{{< youtube {% endraw %}{{ talk.video_id | raw }}{% raw %} >}}{% endraw %}`
+ *   when `talk.video_player == "youtube"` (Hugo; `vimeo` likewise; dev.to: `{% embed url %}`).
+ * - A timestamp list: `{% assign timed = talk.notes | where: "offset_label" %}`, then `- {{ note | offset }} {{ note.text }}`.
  */
 import type { PresetName } from './presets';
 

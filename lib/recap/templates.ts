@@ -30,6 +30,9 @@ import {
 } from './talk-section';
 import { formatElapsed } from './timestamps';
 import { slugify } from './file-name';
+import { frontMatterWarnings } from './front-matter-lint';
+import { headingId } from './heading-id';
+import { tomlQuote } from './toml';
 
 export type TemplateKind = 'talk' | 'day';
 
@@ -76,6 +79,10 @@ const MARKDOWN_FILTERS: Record<string, Handler> = {
   raw: (v) => (v instanceof MarkdownString ? v.markdown : neutralizeMarkdown(text(v), 'page')),
   md_escape: (v) => escapeMarkdownInline(text(v)),
   yaml_string: (v) => (Array.isArray(v) ? `[${v.map((x) => yamlQuote(text(x))).join(', ')}]` : yamlQuote(text(v))),
+  /** Hugo's TOML front matter: `title = {{ recap.title | toml_string }}`, `tags = {{ recap.tags | toml_string }}`. */
+  toml_string: (v) => (Array.isArray(v) ? `[${v.map((x) => tomlQuote(text(x))).join(', ')}]` : tomlQuote(text(v))),
+  /** `[{{ talk.title }}](#{{ talk.title | heading_id }})`: the id GitHub, Hugo, Astro and Docusaurus give that heading. */
+  heading_id: (v) => headingId(text(v)),
   md_link: (v, url) => markdownLink(text(v), typeof url === 'string' ? url : null),
   safe_url: (v) => markdownUrl(text(v)) ?? '',
   autolink: (v) => markdownAutolink(text(v)) ?? '',
@@ -101,17 +108,43 @@ const MARKDOWN_FILTERS: Record<string, Handler> = {
   highlight_item: (v) => (isRecord(v) && typeof v.quote === 'string' ? highlightListItem(v as never) : ''),
 };
 
+/**
+ * The zone a date is shown in: the one given, else the talk's (a talk template, or the talk
+ * passed in), else the first talk's (a day template), else UTC.
+ */
+function zoneFor(context: { getSync(paths: PropertyKey[]): unknown }, given: unknown, talk: Record<string, unknown> | null): string {
+  if (typeof given === 'string' && given !== '') return given;
+  const candidates = [talk?.time_zone, context.getSync(['talk', 'time_zone']), context.getSync(['talks', 0, 'time_zone'])];
+  return candidates.find((z): z is string => typeof z === 'string' && z !== '') ?? 'UTC';
+}
+
+/**
+ * `{{ talk | date_in_zone: "%A, %B %-d" }}`, `{{ note.created_at | date_in_zone: "%H:%M", talk.time_zone }}`,
+ * `{{ "now" | date_in_zone: "%FT%T%:z" }}`. Numbers are epoch ms (ours) or seconds (Liquid's).
+ */
+const dateInZone: Handler = function (v, format, zone) {
+  const pattern = typeof format === 'string' && format ? format : '%Y-%m-%d';
+  // A date or a time without an offset (`recap.date`, "2025-09-15 11:00") is a calendar day or
+  // a wall time, not an instant: printed as written, in no zone's clock.
+  const floating = typeof v === 'string' ? FLOATING.exec(v.trim()) : null;
+  if (floating) {
+    const wall = Date.parse(`${floating[1]}T${floating[2] ?? '00:00'}${floating[3] ?? ''}Z`);
+    return Number.isNaN(wall) ? v : formatInZone(wall, pattern, 'UTC');
+  }
+  const talk = isRecord(v) && 'start_at' in v ? v : null;
+  const at = toInstant(talk ? talk.start_at : v);
+  if (at === null) return typeof v === 'string' ? v : '';
+  return formatInZone(at, pattern, zoneFor(this.context, zone, talk));
+};
+
+const FLOATING = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?)?$/;
+
 /** Filters with plain-text results (escaped on output like any text). */
 const TEXT_FILTERS: Record<string, Handler> = {
-  /** `{{ talk | date_in_zone: "%A, %B %-d" }}`, `{{ note.created_at | date_in_zone: "%H:%M", talk.time_zone }}`. */
-  date_in_zone(v, format, zone) {
-    const talk = isRecord(v) && 'start_at' in v ? v : null;
-    const at = toInstant(talk ? talk.start_at : v);
-    if (at === null) return typeof v === 'string' ? v : '';
-    const scopeZone = talk?.time_zone ?? this.context.getSync(['talk', 'time_zone']);
-    const timeZone = typeof zone === 'string' && zone ? zone : typeof scopeZone === 'string' ? scopeZone : 'UTC';
-    return formatInZone(at, typeof format === 'string' && format ? format : '%Y-%m-%d', timeZone);
-  },
+  date_in_zone: dateInZone,
+  // Liquid's own `date` reads numbers as seconds and prints UTC: `talk.start_at | date` would
+  // show a year like 57660. Ours reads both and prints the venue's clock.
+  date: dateInZone,
   slugify: (v) => slugify(text(v)),
 };
 
@@ -183,7 +216,8 @@ const KNOWN_GLOBALS: Record<TemplateKind, readonly string[]> = {
 
 /**
  * Parses without rendering. Unknown top-level variables are warnings, not errors: they print
- * as nothing, which is legal Liquid but usually a typo.
+ * as nothing, which is legal Liquid but usually a typo. So are front matter values printed
+ * without `yaml_string`/`toml_string` (front-matter-lint.ts).
  */
 export function validateTemplate(source: string, kind?: TemplateKind): TemplateCheck {
   let templates: Template[];
@@ -200,7 +234,8 @@ export function validateTemplate(source: string, kind?: TemplateKind): TemplateC
     // Analysis is a nicety; a template that parsed is valid.
   }
   const known = new Set(KNOWN_GLOBALS[kind]);
-  return { ok: true, warnings: globals.filter((g) => !known.has(g)).map((g) => `Unknown variable “${g}” prints nothing`) };
+  const unknown = globals.filter((g) => !known.has(g)).map((g) => `Unknown variable “${g}” prints nothing`);
+  return { ok: true, warnings: [...unknown, ...frontMatterWarnings(source)] };
 }
 
 export interface DayTemplateSettings {

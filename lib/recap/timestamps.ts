@@ -1,10 +1,16 @@
 /**
  * A note's place in its talk: how long after the talk's start it was taken. Notes taken before
- * the start (or for a talk with no start) have no offset rather than a negative or made-up one.
+ * the start (or for a talk with no start) have no offset rather than a negative or made-up one,
+ * and so do notes written well after the end (a to-do typed that evening): `[7:45:00]` would
+ * be no moment of the talk, and its link would point past the recording's end.
  */
 
-export function noteOffsetMs(noteAt: number, talkStartAt: number | null): number | null {
+/** Talks overrun and Q&A goes on: a note this long after the scheduled end still has its offset. */
+export const LATE_NOTE_GRACE_MS = 30 * 60_000;
+
+export function noteOffsetMs(noteAt: number, talkStartAt: number | null, talkEndAt: number | null = null): number | null {
   if (talkStartAt === null || !Number.isFinite(noteAt) || noteAt < talkStartAt) return null;
+  if (talkEndAt !== null && talkEndAt >= talkStartAt && noteAt > talkEndAt + LATE_NOTE_GRACE_MS) return null;
   return noteAt - talkStartAt;
 }
 

@@ -68,6 +68,14 @@ test('a day exports with each preset: the preview shows talks, speakers and note
   await panel.getByRole('checkbox', { name: 'Include main takeaways' }).uncheck();
   await expect(preview).not.toHaveValue(/Main takeaways/);
   expectInert(await preview.inputValue());
+
+  // Hugo sites that write TOML front matter: +++ and key = value; Jekyll goes back to YAML.
+  await expect(preview).toHaveValue(/^---\ntitle: /);
+  await panel.getByRole('combobox', { name: 'Front matter format' }).selectOption('toml');
+  await expect(preview).toHaveValue(/^\+\+\+\ntitle = "[^"]+"\n[\s\S]*?\n\+\+\+\n/);
+  await panel.getByRole('combobox', { name: 'Front matter', exact: true }).selectOption('jekyll');
+  await expect(panel.getByRole('combobox', { name: 'Front matter format' })).toHaveCount(0);
+  await expect(preview).toHaveValue(/^---\n/);
 });
 
 test('Download .md saves the previewed post: dated file name, front matter, headings, quotes, nothing raw', async ({ context, openExtensionPage }) => {
@@ -75,7 +83,7 @@ test('Download .md saves the previewed post: dated file name, front matter, head
   await openExport(panel);
   await chooseDay1(panel);
   await panel.getByRole('combobox', { name: 'Preset' }).selectOption('narrative');
-  await panel.getByRole('combobox', { name: 'Front matter' }).selectOption('jekyll');
+  await panel.getByRole('combobox', { name: 'Front matter', exact: true }).selectOption('jekyll');
   await panel.getByRole('textbox', { name: 'Title', exact: true }).fill('KCD SF: what I learned');
   await panel.getByRole('textbox', { name: 'Authors' }).fill('Ada Lovelace, Grace Hopper');
   await panel.getByRole('textbox', { name: 'Tags' }).fill('kubernetes, platform engineering');
@@ -162,7 +170,7 @@ test('one talk, several days or everything; the choices are remembered', async (
   await scope.selectOption('all');
   await expect(preview).toHaveValue(/Talk Alpha[\s\S]*Talk Beta[\s\S]*Talk Gamma/);
   await panel.getByRole('combobox', { name: 'Preset' }).selectOption('bulleted');
-  await panel.getByRole('combobox', { name: 'Front matter' }).selectOption('obsidian');
+  await panel.getByRole('combobox', { name: 'Front matter', exact: true }).selectOption('obsidian');
   await panel.getByRole('textbox', { name: 'Tags' }).fill('kcd');
   await panel.getByRole('checkbox', { name: 'Include main takeaways' }).uncheck();
 
@@ -170,7 +178,7 @@ test('one talk, several days or everything; the choices are remembered', async (
   await openExport(panel);
   await expect(panel.getByRole('combobox', { name: 'Scope' })).toHaveValue('all');
   await expect(panel.getByRole('combobox', { name: 'Preset' })).toHaveValue('bulleted');
-  await expect(panel.getByRole('combobox', { name: 'Front matter' })).toHaveValue('obsidian');
+  await expect(panel.getByRole('combobox', { name: 'Front matter', exact: true })).toHaveValue('obsidian');
   await expect(panel.getByRole('textbox', { name: 'Tags' })).toHaveValue('kcd');
   await expect(panel.getByRole('checkbox', { name: 'Include main takeaways' })).not.toBeChecked();
   await expect(panel.getByRole('textbox', { name: 'Recap preview' })).toHaveValue(/^tags:\n {2}- "kcd"$/m);

@@ -68,7 +68,7 @@ test('a hostile talk exports as inert Markdown: titles and names round-trip, the
   await panel.getByRole('textbox', { name: 'Note' }).fill('! <script>alert(8)</script> see [this](javascript:alert(9)) *and* _that_');
   await panel.getByRole('textbox', { name: 'Note' }).press('Enter');
   await panel.getByRole('button', { name: 'Export this talk' }).click();
-  await panel.getByRole('combobox', { name: 'Front matter' }).selectOption('hugo');
+  await panel.getByRole('combobox', { name: 'Front matter', exact: true }).selectOption('hugo');
   const postTitle = 'KCD: "SF" #1 | [recap] & more: \\ yes';
   await panel.getByRole('textbox', { name: 'Title', exact: true }).fill(postTitle);
   const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Download .md' }).click()]);

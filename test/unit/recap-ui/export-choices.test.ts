@@ -16,7 +16,9 @@ describe('cleanExportChoices', () => {
   });
 
   it('keeps every valid choice and drops unknown keys', () => {
-    const choices = { scope: 'all', preset: 'structured', templateId: 'abc', frontMatter: 'obsidian', title: 'T', authors: 'A, B', tags: 'x', mainTakeaways: false };
+    const choices = {
+      scope: 'all', preset: 'structured', templateId: 'abc', frontMatter: 'obsidian', frontMatterFormat: 'toml', title: 'T', authors: 'A, B', tags: 'x', mainTakeaways: false,
+    };
     expect(cleanExportChoices({ ...choices, savedAt: 5, extra: true })).toEqual(choices);
   });
 
@@ -38,6 +40,13 @@ describe('recapOptionsFor', () => {
     expect(options).toEqual({
       preset: 'bulleted', frontMatter: { flavour: 'jekyll' }, title: undefined, authors: ['Ada', 'Grace'], tags: ['k8s'], mainTakeaways: false, template: null,
     });
+  });
+
+  it('asks for TOML front matter when chosen', () => {
+    expect(recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, frontMatterFormat: 'toml' }, null).frontMatter).toEqual({ flavour: 'hugo', format: 'toml' });
+    // Jekyll and Obsidian read YAML only: a TOML choice made under Hugo does not follow them.
+    expect(recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, frontMatter: 'jekyll', frontMatterFormat: 'toml' }, null).frontMatter).toEqual({ flavour: 'jekyll' });
+    expect(cleanExportChoices({ frontMatterFormat: 'xml' }).frontMatterFormat).toBe('yaml');
   });
 
   it('passes a template as kind and source', () => {

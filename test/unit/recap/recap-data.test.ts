@@ -24,7 +24,7 @@ describe('buildRecapData', () => {
   });
 
   it('offsets link into the recording, and are absent before the start or without one', () => {
-    const timed = makeTalk({ videoUrl: 'https://youtu.be/aB3dE5fG7hI' });
+    const timed = makeTalk({ videoUrl: 'https://youtu.be/aB3dE5fG7hI', endAt: START + 2 * 3_600_000 });
     const untimed = makeTalk({ id: 't2', start: null, end: null, startAt: null, endAt: null });
     const data = buildRecapData({
       talks: [timed, untimed],
@@ -36,6 +36,64 @@ describe('buildRecapData', () => {
       ['1:02:03', 'https://youtu.be/aB3dE5fG7hI?t=3723', '[1:02:03](https://youtu.be/aB3dE5fG7hI?t=3723)'],
     ]);
     expect(data.talks[1]!.notes[0]!.offset_ms).toBeNull();
+  });
+
+  it('gives no offset to a note written long after the talk ended (no link past the recording)', () => {
+    const talk = makeTalk({ videoUrl: 'https://youtu.be/aB3dE5fG7hI' }); // 30 minutes
+    const data = buildRecapData({
+      talks: [talk],
+      notes: [makeNote('t1', 'plain', 'Q&A ran over', START + 55 * 60_000), makeNote('t1', 'todo', 'that evening', START + 8 * 3_600_000)],
+      highlights: [],
+    });
+    expect(data.talks[0]!.notes.map((n) => n.offset.markdown)).toEqual(['[55:00](https://youtu.be/aB3dE5fG7hI?t=3300)', '']);
+  });
+
+  it('orders days by date even when talks in two zones make time order disagree', () => {
+    // 17:00 in San Francisco on the 9th is 02:00 on the 10th in Berlin; the Berlin talk comes first in time.
+    const berlin = makeTalk({ id: 'berlin', timeZone: 'Europe/Berlin', start: '2025-09-10T01:00:00+02:00', startAt: Date.UTC(2025, 8, 9, 23), endAt: null });
+    const sf = makeTalk({ id: 'sf', start: '2025-09-09T17:00:00-07:00', startAt: Date.UTC(2025, 8, 10, 0), endAt: null });
+    const untimed = makeTalk({ id: 'later', start: null, end: null, startAt: null, endAt: null });
+    const data = buildRecapData({ talks: [untimed, sf, berlin], notes: [], highlights: [] });
+    expect(data.days.map((d) => [d.number, d.key, d.heading, d.talks.map((t) => `${t.number}:${t.id}`)])).toEqual([
+      [1, '2025-09-09', 'Day 1 — Tuesday, September 9', ['1:sf']],
+      [2, '2025-09-10', 'Day 2 — Wednesday, September 10', ['2:berlin']],
+      [3, null, 'Other talks', ['3:later']],
+    ]);
+    expect(data.talks.map((t) => t.id)).toEqual(['sf', 'berlin', 'later']);
+    expect(data.date).toBe('2025-09-09');
+    expect(data.talks.map((t) => t.time_label)).toEqual(['5:00 PM PDT', '1:00 AM GMT+2', null]);
+  });
+
+  it('names the recording’s player and id for embeds', () => {
+    const videos = ['https://youtu.be/aB3dE5fG7hI?t=5', 'https://vimeo.com/channels/staffpicks/1015553301', 'https://media.ccc.de/v/x', null];
+    const data = buildRecapData({ talks: videos.map((videoUrl, i) => makeTalk({ id: `v${i}`, videoUrl, clippedAt: i })), notes: [], highlights: [] });
+    expect(data.talks.map((t) => [t.video_player, t.video_id])).toEqual([['youtube', 'aB3dE5fG7hI'], ['vimeo', '1015553301'], [null, null], [null, null]]);
+  });
+
+  it('links the bare URLs of a link note, leaving punctuation and other Markdown as typed', () => {
+    const notes = [
+      'Slides: https://speakerdeck.com/x/kernel_(linux). Also (https://k8s.io/docs)!',
+      'Repo https://github.com/a/b and [docs](https://a.example/ https://b.example)',
+      'Plain text https://not-a-link-note.example',
+    ];
+    const data = buildRecapData({
+      talks: [makeTalk()],
+      notes: notes.map((text, i) => makeNote('t1', i === 2 ? 'plain' : 'link', text, START + i * 1000)),
+      highlights: [],
+    });
+    expect(data.talks[0]!.notes.map((n) => n.text.markdown)).toEqual([
+      'Slides: <https://speakerdeck.com/x/kernel_%28linux%29>. Also (<https://k8s.io/docs>)!',
+      notes[1],
+      notes[2],
+    ]);
+  });
+
+  it('turns the headings of a description into bold lines, so they do not outrank the talk', () => {
+    const data = buildRecapData({
+      talks: [makeTalk({ description: 'Intro line\n## Outline ##\n- one\n  ### Inside\n#\n#hashtag' })],
+      notes: [], highlights: [],
+    });
+    expect(data.talks[0]!.description?.markdown).toBe('Intro line\n\n**Outline**\n\n- one\n  **Inside**\n\n#hashtag');
   });
 
   it('groups by the venue’s calendar day, not UTC’s, and labels days', () => {
