@@ -10,7 +10,8 @@ const MARKERS = [
   '#challenge-form', '#challenge-running', '#challenge-stage', '#challenge-error-text', '#cf-challenge-running',
   '.cf-browser-verification', '#cf-wrapper #cf-error-details', '#px-captcha', 'iframe[src*="captcha-delivery.com"]',
 ].join(', ');
-const TITLE = /^(?:Just a moment\.\.\.|Attention Required! \| Cloudflare|Checking your browser|Access to this page has been denied)/i;
+// The whole title: a talk called "Checking your browser support with Baseline" is no bot check.
+const TITLE = /^(?:Just a moment(?:\.\.\.|…)?|Attention Required! \| Cloudflare|Checking your browser(?: before accessing .*)?|Access to this page has been denied\.?)$/i;
 
 export function isBotCheck(doc: Document): boolean {
   if (TITLE.test(doc.title.trim()) || doc.querySelector(MARKERS)) return true;

@@ -93,7 +93,12 @@ function jsonLdEvents(doc: Document): SchemaEvent[] {
   const seen = new Set<Json>();
   const visit = (v: unknown, parent: Json | null) => {
     const o = obj(resolve(v));
-    if (seen.has(o)) return;
+    if (seen.has(o)) {
+      // Met first at the top of the graph, nested later: the nesting event is still its parent.
+      const known = events.find((e) => e.raw === o);
+      if (known && !known.parent && parent && parent !== o) known.parent = parent;
+      return;
+    }
     seen.add(o);
     const isEvent = hasType(o, 'Event');
     if (isEvent) events.push({ raw: o, parent });

@@ -10,13 +10,12 @@ import { newTalk } from './talk';
 import type { Extractor } from './types';
 
 /**
- * A blog post or news article (og:type "article" with a publication date, or an Article in its
- * JSON-LD) is about a talk at most: its title is no talk's. WordPress pages are "article" too,
- * but carry neither, so a conference site's talk page still falls back to its title.
+ * A blog post or news article (an Article, BlogPosting or NewsArticle in its JSON-LD, as Yoast
+ * and most blog themes write) is about a talk at most: its title is no talk's. `og:type`
+ * "article" alone decides nothing: Hugo's and Jekyll's SEO templates print it, with a
+ * publication date, on every page, conference talk pages included.
  */
 function isArticle(doc: Document): boolean {
-  if (metaContent(doc, 'og:type')?.toLowerCase() !== 'article') return false;
-  if (metaContent(doc, 'article:published_time')) return true;
   return jsonLdObjects(doc).some((o) => ['Article', 'BlogPosting', 'NewsArticle'].some((t) => hasType(o, t)));
 }
 

@@ -21,7 +21,8 @@ export function looksLikeSched(doc: Document, url: URL): boolean {
 }
 
 /** A legal-form suffix printed after a comma ("Acme, Inc."): part of the company name, not a company. */
-const LEGAL_SUFFIX = /^(?:inc|llc|l\.l\.c|ltd|limited|corp|co|plc|llp|lp|gmbh|ag|sa|s\.a|bv|b\.v|nv|n\.v|pty\.? ltd|srl|s\.r\.l|oy|ab|as|kk)\.?$/i;
+// Not the two-letter ones that are also words or initials ("AS", "AB", "SA", "Co"): only with their dot.
+const LEGAL_SUFFIX = /^(?:inc\.?|llc|l\.l\.c\.?|ltd\.?|limited|corp\.?|co\.|plc|llp|gmbh|ag|s\.a\.?|bv|b\.v\.?|nv|n\.v\.?|pty\.? ltd\.?|srl|s\.r\.l\.?|oy|kk)$/i;
 
 /** Split "Position, Company" at the last ", " — positions may hold commas, company names rarely do. */
 export function splitRoleCompany(raw: string): { role: string | null; company: string | null } {
@@ -117,7 +118,7 @@ export function tracksFrom(typeBoxes: Element[]): string[] {
 }
 
 /** A map link ("maps.google.com", "venue/Room#map"), told apart from a room named "Maple Room". */
-const MAP_LINK = /(?:^|[/.#?&=])maps?(?:$|[/.#?&=])/i;
+const MAP_LINK = /(?:^|[/.#?&=])maps?(?:$|[/.#?&=])|openstreetmap\.|\/\/mapy\.|waze\.com/i;
 
 /** The venue link, never the map toggle or a map link. */
 export function roomFrom(locationBoxes: Element[]): string | null {

@@ -11,8 +11,8 @@ import type { ExtractOptions, ExtractionResult } from './types';
 /** Views filtered by type, venue, … list sessions even when only one is left (`/type/Keynote`). */
 const LIST_PATH = /\/(?:list|type|venue|audience|company|speaker|overview)\//i;
 
-/** A session page's address (`/event/<shortId>/<slug>`): its first session is the talk, whatever follows it. */
-const SESSION_PATH = /\/event\/[^/]+/i;
+/** A session page's address (`/event/<shortId>` or `/event/<shortId>/<slug>`): its first session is the talk, whatever follows it. */
+const SESSION_PATH = /^\/event\/[^/]+(?:\/[^/]*)?\/?$/i;
 
 export function isSchedListPage(url: URL, blocks: SchedBlock[]): boolean {
   if (SESSION_PATH.test(url.pathname)) return false;

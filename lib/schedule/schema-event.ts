@@ -106,7 +106,8 @@ export function talksFromSchemaEvents(events: SchemaEvent[], doc: Document, url:
     return at !== null && offset !== null ? [{ at, offsetMinutes: offset }] : [];
   });
   // A venue city that names a zone is a printed zone: used only if it fits every stated offset.
-  const cityZone = timed.map((e) => zoneFromAddress(e.city, e.country, zoneFromCityName)).find(Boolean) ?? null;
+  let cityZone: string | null = null;
+  for (const e of timed) if ((cityZone = zoneFromAddress(e.city, e.country, zoneFromCityName))) break;
   const zone = resolveTimeZone({ observed, printed: [cityZone], known: options.timeZone ?? null, place: timed.map((e) => e.place).find(Boolean) ?? null });
   const win = windowOf(doc);
   const pageUrl = `${url.origin}${url.pathname}`;

@@ -131,9 +131,13 @@ const minutesOf = (c: ClockTime): number => c.hour * 60 + c.minute;
 function findZone(text: string): string | null {
   const iana = /\b([A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_+-]+){1,2})\b/g;
   for (let m = iana.exec(text); m; m = iana.exec(text)) if (isValidTimeZone(m[1]!)) return m[1]!;
-  // PHP (Sched) prints a bare "+08" / "-03" for zones without an abbreviation (Singapore, São Paulo).
-  const offset = /(?<![A-Za-z])(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|(?<![\d:])[+\-−]\d{2}:?\d{2}(?!\d)|(?<![\w:])[+\-−]\d{2}(?![\w:])/.exec(text);
+  const offset = /(?<![A-Za-z])(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|(?<![\d:])[+\-−]\d{2}:?\d{2}(?!\d)/.exec(text);
   if (offset) return offset[0].replace(/\s+/g, '');
+  // PHP (Sched) prints a bare "+08" / "-03" for zones without an abbreviation (Singapore, São
+  // Paulo): only right after the time, at most 14 hours, never "+10 min" — elsewhere a bare
+  // signed number is a floor ("Level -01"), a language ("C++17") or a phone prefix.
+  const bare = /^\s*([+\-−](?:0\d|1[0-4]))(?![\w:])(?!\s*min)/i.exec(text);
+  if (bare) return bare[1]!;
   const abbr = /(?<![A-Za-z])([A-Z]{2,5})(?![A-Za-z])/g;
   for (let m = abbr.exec(text); m; m = abbr.exec(text)) if (ABBREVIATIONS[m[1]!]) return m[1]!;
   return null;
@@ -355,12 +359,22 @@ export function instantToIso(at: number, zone: Pick<ZoneResolution, 'timeZone' |
   return zone.offsetMinutes === null ? toIsoInZone(at, null) : toIsoWithOffset(at, zone.offsetMinutes);
 }
 
+/** Zones by their city, lower-cased ("vienna" → Europe/Vienna): built once, a pure memo of Intl's list. */
+let zonesByCity: Map<string, string> | null = null;
+
 /** The IANA zone named after a city ("Vienna" → Europe/Vienna), as Sessionize names event zones. */
 export function zoneFromCityName(city: string | null | undefined): string | null {
   const wanted = city?.trim().replace(/\s+/g, '_').toLowerCase();
   if (!wanted) return null;
-  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  return supported.find((z) => z.split('/').pop()!.toLowerCase() === wanted) ?? null;
+  if (!zonesByCity) {
+    zonesByCity = new Map();
+    const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+    for (const zone of supported) {
+      const key = zone.split('/').pop()!.toLowerCase();
+      if (!zonesByCity.has(key)) zonesByCity.set(key, zone);
+    }
+  }
+  return zonesByCity.get(wanted) ?? null;
 }
 
 /** A time written without an offset ("2026-06-04T14:00:00") is a wall time: it needs the zone to become an instant. */

@@ -50,7 +50,7 @@ export function mentions(place: string, zone: string): boolean {
 const AREAS: Record<string, string> = {};
 for (const [area, countries] of Object.entries({
   America: 'US|USA|United States|United States of America|CA|Canada|MX|Mexico|BR|Brazil|AR|Argentina|CL|Chile|CO|Colombia|PE|Peru|CU|Cuba',
-  Europe: 'GB|UK|United Kingdom|IE|Ireland|FR|France|DE|Germany|AT|Austria|CH|Switzerland|IT|Italy|ES|Spain|PT|Portugal|NL|Netherlands|BE|Belgium|LU|Luxembourg|DK|Denmark|NO|Norway|SE|Sweden|FI|Finland|PL|Poland|CZ|Czechia|HU|Hungary|GR|Greece|RO|Romania|BG|Bulgaria|UA|Ukraine|RS|Serbia|HR|Croatia|SI|Slovenia|SK|Slovakia|EE|Estonia|LV|Latvia|LT|Lithuania|TR|Turkey',
+  Europe: 'GB|UK|United Kingdom|England|Scotland|Wales|Northern Ireland|IE|Ireland|FR|France|DE|Germany|AT|Austria|CH|Switzerland|IT|Italy|ES|Spain|PT|Portugal|NL|Netherlands|BE|Belgium|LU|Luxembourg|DK|Denmark|NO|Norway|SE|Sweden|FI|Finland|PL|Poland|CZ|Czechia|HU|Hungary|GR|Greece|RO|Romania|BG|Bulgaria|UA|Ukraine|RS|Serbia|HR|Croatia|SI|Slovenia|SK|Slovakia|EE|Estonia|LV|Latvia|LT|Lithuania|TR|Turkey',
   Asia: 'IN|India|CN|China|JP|Japan|KR|South Korea|SG|Singapore|HK|Hong Kong|TW|Taiwan|TH|Thailand|VN|Vietnam|ID|Indonesia|MY|Malaysia|PH|Philippines|IL|Israel|AE|United Arab Emirates',
   Australia: 'AU|Australia',
   Africa: 'ZA|South Africa|NG|Nigeria|KE|Kenya|EG|Egypt|MA|Morocco',
@@ -59,13 +59,13 @@ for (const [area, countries] of Object.entries({
 }
 
 /**
- * The IANA zone of an address whose city names one ("Vienna" → Europe/Vienna), unless its
- * country says the city is another one of that name. Null when the city names no zone.
+ * The IANA zone of an address whose city names one ("Vienna", AT → Europe/Vienna), only when
+ * its country is known and lies in that zone's area: many cities share a name (Perth in
+ * Scotland and in Australia, Vienna in Virginia), and times without an offset have nothing else
+ * to catch a wrong pick. Null otherwise: the page then says its zone is not named.
  */
 export function zoneFromAddress(city: string | null | undefined, country: string | null | undefined, zoneForCity: (city: string) => string | null): string | null {
   const zone = city ? zoneForCity(city) : null;
-  if (!zone) return null;
   const area = country ? AREAS[country.trim().toLowerCase()] : undefined;
-  if (area !== undefined && !zone.startsWith(`${area}/`)) return null;
-  return zone;
+  return zone && area !== undefined && zone.startsWith(`${area}/`) ? zone : null;
 }

@@ -79,6 +79,10 @@ describe('splitRoleCompany', () => {
     ['VP, Engineering, Acme Inc.', 'VP, Engineering', 'Acme Inc.'],
     ['Independent', 'Independent', null],
     ['', null, null],
+    ['Engineer, Example, Inc.', 'Engineer', 'Example, Inc.'],
+    // Two letters that are also initials or words are a company of their own, not a legal form.
+    ['Solutions Architect, AS', 'Solutions Architect', 'AS'],
+    ['Founder, Co', 'Founder', 'Co'],
   ])('%s', (raw, role, company) => {
     expect(splitRoleCompany(raw)).toEqual({ role, company });
   });

@@ -160,3 +160,33 @@ describe('JSON-LD graphs that refer to themselves', () => {
     expect(result.warnings.join(' ')).not.toMatch(/failed/);
   });
 });
+
+describe('generic pages, from review', () => {
+  const page = (head: string, body = '') => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+  const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+
+  it('a Hugo or Jekyll talk page (og:type article with a date, no Article JSON-LD) still clips by its title', () => {
+    const url = 'https://devopsdays.example.org/events/2026-zurich/program/jane-doe/';
+    const html = page('<title>Paved Roads | DevOpsDays Zurich 2026</title><meta property="og:title" content="Paved Roads"><meta property="og:type" content="article"><meta property="article:published_time" content="2026-01-10T00:00:00+00:00">');
+    expect(extractTalks(loadDocument(html, url), url).talks.map((t) => [t.title, t.source])).toEqual([['Paved Roads', 'opengraph']]);
+  });
+
+  it('a talk about browser checks is no bot check', () => {
+    const url = 'https://webconf.example/talks/baseline';
+    const html = page(`<title>Checking your browser support with Baseline | WebConf</title>${ld({ '@context': 'https://schema.org', '@type': 'Event', name: 'Checking your browser support with Baseline', startDate: '2026-09-09T10:00:00+02:00' })}`);
+    expect(extractTalks(loadDocument(html, url), url).talks.map((t) => t.title)).toEqual(['Checking your browser support with Baseline']);
+  });
+
+  it('a session listed before the series that nests it still gets the series as its conference', () => {
+    const url = 'https://conf.example/2026/sessions';
+    const graph = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Event', '@id': '#s1', name: 'First Session', startDate: '2026-05-05T10:00:00+02:00' },
+        { '@type': 'EventSeries', '@id': '#series', name: 'ConfX 2026', url: 'https://conf.example/2026/', subEvent: [{ '@id': '#s1' }] },
+      ],
+    };
+    const [talk] = extractTalks(loadDocument(page(ld(graph)), url), url).talks;
+    expect(talk?.conference?.name).toBe('ConfX 2026');
+  });
+});

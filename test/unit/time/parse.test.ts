@@ -137,3 +137,23 @@ describe('writing resolved times', () => {
     expect(zoneFromCityName('Atlantis')).toBeNull();
   });
 });
+
+describe('bare offsets and place names (from review)', () => {
+  it('reads a bare "+08" only right after the time, never a floor, a duration, a language or a phone', async () => {
+    expect(parseTimeRange('Tuesday May 5, 2026 10:00 - 11:00 +08')?.zone).toBe('+08');
+    expect(parseTimeRange('Tuesday May 5, 2026 10:00 – 11:00 CEST · Room 1.01, Level -01')?.zone).toBe('CEST');
+    expect(parseTimeRange('Tuesday May 5, 2026 9:30am +10 min')).toMatchObject({ zone: null, end: { hour: 9, minute: 40 } });
+    expect(parseTimeRange('Tuesday May 5, 2026 10:00 - 11:00 CET C++17')?.zone).toBe('CET');
+    expect(parseTimeRange('Tuesday May 5, 2026 10:00 - 11:00 call +49 30 1234')?.zone).toBeNull();
+    expect(parseTimeRange('Tuesday May 5, 2026 10:00 - 11:00 +15')?.zone).toBeNull(); // no zone is 15 hours off
+  });
+
+  it('takes a venue city’s zone only when its country lies in that zone’s area', async () => {
+    const { zoneFromAddress } = await import('../../../lib/time/places');
+    expect(zoneFromAddress('Vienna', 'AT', zoneFromCityName)).toBe('Europe/Vienna');
+    expect(zoneFromAddress('Perth', 'Scotland', zoneFromCityName)).toBeNull();
+    expect(zoneFromAddress('Vienna', null, zoneFromCityName)).toBeNull();
+    expect(zoneFromAddress('Melbourne', 'Florida', zoneFromCityName)).toBeNull();
+    expect(zoneFromAddress('Perth', 'Australia', zoneFromCityName)).toBe('Australia/Perth');
+  });
+});
