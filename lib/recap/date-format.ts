@@ -39,9 +39,16 @@ function partsOf(at: number, timeZone: string, locale: string): Parts {
 
 /**
  * Below this a number is epoch seconds, Liquid's convention (`{{ 1757435400 | date }}`); from it
- * on, epoch milliseconds, ours (`talk.start_at`). 1e11 ms is March 1973, 1e11 s the year 5138.
+ * on, epoch milliseconds, ours (`talk.start_at`). 1e11 ms is March 1973, 1e11 s the year 5138,
+ * so the guess is wrong only for millisecond times before March 1973 (read as seconds: far
+ * future) and second times after 5138: no talk's. Documented for templates in starter-templates.ts.
  */
 const SECONDS_BELOW = 1e11;
+/**
+ * The range a Date holds (±8.64e15 ms); past it, Intl throws "Invalid time value". A day less,
+ * so the zone arithmetic around an instant (its offset a day either side) stays inside it.
+ */
+const MAX_INSTANT_MS = 8.64e15 - 86_400_000;
 
 /**
  * Epoch ms from a number or numeric string (seconds or milliseconds, see above), an ISO string,
@@ -50,7 +57,8 @@ const SECONDS_BELOW = 1e11;
 export function toInstant(value: unknown): number | null {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
-    return Math.abs(value) < SECONDS_BELOW ? value * 1000 : value;
+    const ms = Math.abs(value) < SECONDS_BELOW ? value * 1000 : value;
+    return Math.abs(ms) > MAX_INSTANT_MS ? null : ms;
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
   if (typeof value !== 'string') return null;
@@ -68,8 +76,13 @@ export function isUsableTimeZone(timeZone: string): boolean {
   }
 }
 
-export function formatInZone(at: number, format: string, timeZone: string, locale = 'en-US'): string {
-  const zone = isUsableTimeZone(timeZone) ? timeZone : 'UTC';
+/**
+ * `at` in `timeZone`'s clock. `floating`: `at` is a wall time (read as UTC) that belongs to no
+ * zone (`recap.date`, "2025-09-15 11:00"), so %Z %z %:z print nothing rather than a UTC that
+ * was never said: `%FT%T%:z` then gives a local date-time, which TOML and Hugo read as such.
+ */
+export function formatInZone(at: number, format: string, timeZone: string, locale = 'en-US', floating = false): string {
+  const zone = floating || !isUsableTimeZone(timeZone) ? 'UTC' : timeZone;
   const p = partsOf(at, zone, locale);
   const hour = Number(p.hour);
   const h12 = hour % 12 === 0 ? 12 : hour % 12;
@@ -84,7 +97,8 @@ export function formatInZone(at: number, format: string, timeZone: string, local
     H: () => p.hour, '-H': () => String(hour), I: () => String(h12).padStart(2, '0'), '-I': () => String(h12),
     M: () => p.minute, S: () => p.second, p: () => (hour < 12 ? 'AM' : 'PM'), P: () => (hour < 12 ? 'am' : 'pm'),
     A: () => p.weekday, a: () => p.weekdayShort, B: () => p.monthName, b: () => p.monthShort,
-    Z: () => zoneAbbreviation(at, zone, locale), z: () => `${sign}${hh}${mm}`, ':z': () => `${sign}${hh}:${mm}`,
+    Z: () => (floating ? '' : zoneAbbreviation(at, zone, locale)),
+    z: () => (floating ? '' : `${sign}${hh}${mm}`), ':z': () => (floating ? '' : `${sign}${hh}:${mm}`),
     s: () => String(Math.floor(at / 1000)),
     F: () => `${p.year}-${p.month}-${p.day}`, T: () => `${p.hour}:${p.minute}:${p.second}`, R: () => `${p.hour}:${p.minute}`,
     '%': () => '%',

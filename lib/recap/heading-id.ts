@@ -14,3 +14,22 @@ const DROPPED = /[^\p{L}\p{M}\p{N}\p{Pc} -]/gu;
 export function headingId(text: string): string {
   return normalizeInlineText(text).toLowerCase().replace(DROPPED, '').replace(/ /g, '-');
 }
+
+/**
+ * The ids of headings in document order, repeats numbered as GitHub (github-slugger) and Hugo
+ * (goldmark) number them: `demo`, `demo-1`, `demo-2`, skipping an id a heading already has.
+ */
+export function headingIds(texts: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return texts.map((text) => {
+    const base = headingId(text);
+    let id = base;
+    while (seen.has(id)) {
+      const n = seen.get(base)! + 1;
+      seen.set(base, n);
+      id = `${base}-${n}`;
+    }
+    seen.set(id, 0);
+    return id;
+  });
+}

@@ -10,6 +10,7 @@ import { recapFileName } from './file-name';
 import { renderFrontMatter, type FrontMatterOptions } from './front-matter';
 import { PRESETS, isPresetName, type PresetName } from './presets';
 import { buildRecapData, type RecapDataOptions, type RecapInput } from './recap-data';
+import { withoutEmptyTomlEntries } from './toml';
 import {
   dayTemplateScope, renderWithTemplate, talkTemplateScope, validateTemplate, type TemplateError, type TemplateKind,
 } from './templates';
@@ -61,7 +62,8 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
     });
     const rendered = renderWithTemplate(template.source, scope);
     if (!rendered.ok) return rendered;
-    const markdown = tidyMarkdown(rendered.markdown);
+    // A template's own TOML front matter may hold `date = ` for a recap without times.
+    const markdown = withoutEmptyTomlEntries(tidyMarkdown(rendered.markdown));
     if (markdown.trim() === '') return { ok: false, error: { line: 1, message: 'The template produced no text' } };
     return { ok: true, markdown, fileName };
   }

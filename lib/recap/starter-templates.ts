@@ -14,10 +14,17 @@
  * Styles the presets do not make, as a template writes them (whole examples:
  * test/fixtures/recap/templates):
  * - TOML front matter (Hugo): `+++` / `title = {{ recap.title | toml_string }}` /
- *   `date = {{ talks.first | date: "%FT%T%:z" }}` / `tags = {{ recap.tags | toml_string }}` / `+++`;
- *   YAML by hand: `title: {{ recap.title | yaml_string }}`. A publication date: `{{ "now" | date: "%F" }}`.
- * - A list of sessions linking to each section: `- [{{ talk.title }}](#{{ talk.title | heading_id }})`
- *   (GitHub, Hugo, Astro, Docusaurus ids); for kramdown write the id: `## {{ talk.title }} {#talk-{{ talk.number }}}`.
+ *   `{% if talks.first.start_at %}date = {{ talks.first | date: "%FT%T%:z" }}{% endif %}` (TOML has
+ *   no empty value: without a time the line must go; the export drops a `key =` left empty) /
+ *   `tags = {{ recap.tags | toml_string }}` / `+++`; YAML by hand: `title: {{ recap.title | yaml_string }}`.
+ *   A publication date: `{{ "now" | date: "%F" }}`.
+ * - Dates: `date` reads a number below 100,000,000,000 as epoch seconds (Liquid's way), from it on
+ *   as milliseconds (`talk.start_at`); a date alone or a time without an offset (`recap.date`)
+ *   is printed as written, with no zone for %Z %z %:z.
+ * - A list of sessions linking to each section: `- [{{ talk.title }}](#{{ talk | heading_id }})`
+ *   (GitHub, Hugo, Astro, Docusaurus ids; a repeated title gets `-1`, `-2` as theirs do, but other
+ *   headings of the post with the same words are not counted); for kramdown write the id:
+ *   `## {{ talk.title }} {#talk-{{ talk.number }}}`.
  * - A time and room line: `{{ talk | date: "%A, %B %-d" }}, {{ talk.time_label }} · {{ talk.room }}`.
  * - Speakers: `{% for s in talk.speakers %}{{ s.name | md_link: s.profile_url }}{% if s.company %} ({{ s.company }}){% endif %}{% endfor %}`.
  * - A quote with attribution: `{{ note.text | blockquote }}` then a line `> — {{ talk.speakers | speaker_list }}`.

@@ -14,11 +14,12 @@ export function headingLine(level: number, markdown: string): string {
 
 /** Consecutive speakers sharing a company, so "A and B at Google" needs the company once. */
 function companyGroups(speakers: readonly SpeakerView[]): { names: string[]; company: string | null }[] {
-  const groups: { names: string[]; company: string | null }[] = [];
+  const groups: { names: string[]; company: string | null; raw: string | null }[] = [];
   for (const s of speakers) {
     const last = groups[groups.length - 1];
-    if (last && last.company !== null && last.company === s.company) last.names.push(escapeMarkdownInline(s.name));
-    else groups.push({ names: [escapeMarkdownInline(s.name)], company: s.company ? escapeMarkdownInline(s.company) : null });
+    // Compared as stored: the escaped `\]:` of one speaker never equals the next one's `]:`.
+    if (last && last.raw !== null && last.raw === s.company) last.names.push(escapeMarkdownInline(s.name));
+    else groups.push({ names: [escapeMarkdownInline(s.name)], company: s.company ? escapeMarkdownInline(s.company) : null, raw: s.company });
   }
   return groups;
 }

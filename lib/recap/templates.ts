@@ -31,7 +31,7 @@ import {
 import { formatElapsed } from './timestamps';
 import { slugify } from './file-name';
 import { frontMatterWarnings } from './front-matter-lint';
-import { headingId } from './heading-id';
+import { headingId, headingIds } from './heading-id';
 import { tomlQuote } from './toml';
 
 export type TemplateKind = 'talk' | 'day';
@@ -72,17 +72,80 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-type Handler = (this: { context: { getSync(paths: PropertyKey[]): unknown } }, value: unknown, ...args: unknown[]) => unknown;
+interface FilterContext {
+  getSync(paths: PropertyKey[]): unknown;
+  memoryLimit: { use(count: number): void };
+}
+type Handler = (this: { context: FilterContext }, value: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * Every talk's heading id (`talk | heading_id`), repeats numbered; per talk list, so a day
+ * template's 50 calls compute them once.
+ */
+const talkIds = new WeakMap<readonly unknown[], Map<unknown, string>>();
+function talkHeadingId(context: FilterContext, talk: Record<string, unknown>): string {
+  const talks = context.getSync(['recap', 'talks']);
+  if (!Array.isArray(talks) || !talks.includes(talk)) return headingId(text(talk.title));
+  let ids = talkIds.get(talks);
+  if (!ids) {
+    const list = headingIds(talks.map((t: unknown) => (isRecord(t) ? text(t.title) : '')));
+    ids = new Map(talks.map((t: unknown, i) => [t, list[i]!]));
+    talkIds.set(talks, ids);
+  }
+  return ids.get(talk)!;
+}
+
+/** Characters of a string, Markdown or list of them: what a filter takes in. */
+function sizeOf(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (value instanceof MarkdownString) return value.markdown.length;
+  return Array.isArray(value) ? value.reduce((n: number, item) => n + sizeOf(item), 0) : 0;
+}
+
+/**
+ * A filter whose output counts against the render's memory limit, as Liquid's own filters do:
+ * the input's size before the work (escaping and quoting write at least as much), the growth
+ * after. Otherwise chained `toml_string` (each doubling `\` and `"`) built 50M characters in 4 s.
+ */
+function charged(handler: Handler): Handler {
+  return function (v, ...args) {
+    const before = sizeOf(v);
+    this.context.memoryLimit.use(before);
+    const out = handler.call(this, v, ...args);
+    this.context.memoryLimit.use(sizeOf(out) - before);
+    return out;
+  };
+}
+
+/** Longest value `toml_string`/`yaml_string` take: front matter values are titles and summaries. */
+export const MAX_QUOTED_CHARS = 1_000_000;
+
+/** `quote` for a front matter value or list, refusing a runaway one before escaping it. */
+function quoted(name: string, quote: (s: string) => string): Handler {
+  return (v) => {
+    const size = sizeOf(v);
+    if (size > MAX_QUOTED_CHARS) {
+      throw new Error(`${name}: ${size.toLocaleString('en-US')} characters is more than a front matter value holds (at most ${MAX_QUOTED_CHARS.toLocaleString('en-US')})`);
+    }
+    return Array.isArray(v) ? `[${v.map((x) => quote(text(x))).join(', ')}]` : quote(text(v));
+  };
+}
 
 /** Filters whose result is Markdown (raw: not escaped again). */
 const MARKDOWN_FILTERS: Record<string, Handler> = {
   raw: (v) => (v instanceof MarkdownString ? v.markdown : neutralizeMarkdown(text(v), 'page')),
   md_escape: (v) => escapeMarkdownInline(text(v)),
-  yaml_string: (v) => (Array.isArray(v) ? `[${v.map((x) => yamlQuote(text(x))).join(', ')}]` : yamlQuote(text(v))),
+  yaml_string: quoted('yaml_string', yamlQuote),
   /** Hugo's TOML front matter: `title = {{ recap.title | toml_string }}`, `tags = {{ recap.tags | toml_string }}`. */
-  toml_string: (v) => (Array.isArray(v) ? `[${v.map((x) => tomlQuote(text(x))).join(', ')}]` : tomlQuote(text(v))),
-  /** `[{{ talk.title }}](#{{ talk.title | heading_id }})`: the id GitHub, Hugo, Astro and Docusaurus give that heading. */
-  heading_id: (v) => headingId(text(v)),
+  toml_string: quoted('toml_string', tomlQuote),
+  /**
+   * `[{{ talk.title }}](#{{ talk | heading_id }})`: the id GitHub, Hugo, Astro and Docusaurus give
+   * that talk's heading, `-1`, `-2` for a title that repeats; on text (`talk.title | heading_id`)
+   * the id of a heading with that text, alone in its post.
+   */
+  heading_id(v) {
+    return isRecord(v) && !Array.isArray(v) && typeof v.title === 'string' ? talkHeadingId(this.context, v) : headingId(text(v));
+  },
   md_link: (v, url) => markdownLink(text(v), typeof url === 'string' ? url : null),
   safe_url: (v) => markdownUrl(text(v)) ?? '',
   autolink: (v) => markdownAutolink(text(v)) ?? '',
@@ -129,11 +192,12 @@ const dateInZone: Handler = function (v, format, zone) {
   const floating = typeof v === 'string' ? FLOATING.exec(v.trim()) : null;
   if (floating) {
     const wall = Date.parse(`${floating[1]}T${floating[2] ?? '00:00'}${floating[3] ?? ''}Z`);
-    return Number.isNaN(wall) ? v : formatInZone(wall, pattern, 'UTC');
+    return Number.isNaN(wall) ? v : formatInZone(wall, pattern, 'UTC', 'en-US', true);
   }
   const talk = isRecord(v) && 'start_at' in v ? v : null;
   const at = toInstant(talk ? talk.start_at : v);
-  if (at === null) return typeof v === 'string' ? v : '';
+  // Text that is no date prints as written (Liquid's way); a number out of any date's range, nothing.
+  if (at === null) return typeof v === 'string' && !/^\s*-?\d+\s*$/.test(v) ? v : '';
   return formatInZone(at, pattern, zoneFor(this.context, zone, talk));
 };
 
@@ -163,8 +227,8 @@ function getEngine(): Liquid {
     timezoneOffset: 0,
     locale: 'en-US',
   });
-  for (const [name, handler] of Object.entries(MARKDOWN_FILTERS)) liquid.registerFilter(name, { handler: handler as never, raw: true });
-  for (const [name, handler] of Object.entries(TEXT_FILTERS)) liquid.registerFilter(name, handler as never);
+  for (const [name, handler] of Object.entries(MARKDOWN_FILTERS)) liquid.registerFilter(name, { handler: charged(handler) as never, raw: true });
+  for (const [name, handler] of Object.entries(TEXT_FILTERS)) liquid.registerFilter(name, charged(handler) as never);
   engine = liquid;
   return liquid;
 }

@@ -2,13 +2,15 @@
  * Hugo's TOML front matter (`+++`). No TOML parser is a dependency, so the block is read back by
  * a strict reader of the subset we write, following the TOML 1.0 grammar for basic strings.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { renderFrontMatter } from '../../../lib/recap/front-matter';
 import { isTomlDate, tomlQuote } from '../../../lib/recap/toml';
 import { renderRecap } from '../../../lib/recap';
 import { hostileString } from './arbitraries';
-import { loadRecapFixture } from './fixtures';
+import { RECAP_FIXTURES, loadRecapFixture } from './fixtures';
 
 // Thousands of generated cases per property: more than the default 5 s on a busy machine.
 vi.setConfig({ testTimeout: 180_000 });
@@ -120,6 +122,11 @@ describe('TOML front matter', () => {
     expect(['2025-09-09', '2025-09-09T09:30:00Z', '2025-09-09 09:30:00', '2025-09-09T09:30:00.5+02:00'].every(isTomlDate)).toBe(true);
     // YAML and Jekyll take these; TOML 1.0 wants seconds and a colon in the offset.
     expect(['2025-09-09 09:30', '2025-09-09 09:30:00 -0700', '2025-09-09T09:30:00-0700', 'soon'].some(isTomlDate)).toBe(false);
+    // The right shape is not enough: TOML parsers refuse a day or a time that does not exist.
+    expect(['2024-02-29', '2000-02-29', '2025-12-31T23:59:59+14:00', '2025-04-30 00:00:00Z'].every(isTomlDate)).toBe(true);
+    for (const bad of ['2025-13-45', '2025-00-10', '2025-09-00', '2025-02-29', '1900-02-29', '2025-04-31', '2025-09-09T24:00:00',
+      '2025-09-09T09:60:00', '2025-09-09T09:30:60', '2025-09-09T09:30:00+24:00', '2025-09-09T09:30:00-07:60']) expect(isTomlDate(bad), bad).toBe(false);
+    expect(renderFrontMatter({ title: 't', date: '2025-13-45', tags: [], authors: [] }, { flavour: 'obsidian', format: 'toml' })).toContain('date = "2025-13-45"');
     const block = renderFrontMatter({ title: 't', date: '2025-09-09 09:30:00 -0700', tags: [], authors: [] }, { flavour: 'obsidian', format: 'toml' });
     expect(block).toBe('+++\ntitle = "t"\ndate = "2025-09-09 09:30:00 -0700"\ntags = []\nauthors = []\n+++\n');
     expect(renderFrontMatter({ title: 't', date: null, tags: [], authors: [] }, { flavour: 'none', format: 'toml' })).toBe('');
@@ -130,6 +137,25 @@ describe('TOML front matter', () => {
       flavour: 'obsidian', format: 'toml', extra: { big: 2 ** 64, nan: Number.NaN, small: 0.5 },
     });
     expect(parseToml(block)).toMatchObject({ big: 2 ** 64, nan: 'NaN', small: 0.5 });
+  });
+
+  it('leaves out a date a template writes when no talk has a time, guarded or not', () => {
+    const input = loadRecapFixture('kcd-sf-bay-area-2025');
+    const untimed = { ...input, talks: input.talks.map((t) => ({ ...t, start: null, end: null, startAt: null, endAt: null })) };
+    const hugo = readFileSync(resolve(RECAP_FIXTURES, 'templates', 'hugo-toml-sessions.day.liquid'), 'utf8');
+    const naive = '+++\ntitle = {{ recap.title | toml_string }}\ndate = {{ talks.first | date: "%FT%T%:z" }}\n"day".on =  # the day\n'
+      + 'day = {{ recap.date }}\nstart = {{ talks.first.start_at }}\ndraft = true\n+++\n\n## {{ recap.title }}\nnote =\n';
+    for (const source of [hugo, naive]) {
+      const result = renderRecap(untimed, { title: 'Recap', tags: ['kcd'], template: { kind: 'day', source } });
+      if (!result.ok) throw new Error(result.error.message);
+      const block = /^\+\+\+\n[\s\S]*?\n\+\+\+\n/.exec(result.markdown)![0];
+      expect(parseToml(block)).toMatchObject({ title: 'Recap', draft: true });
+      expect(block).not.toMatch(/date|day|start/);
+      // Only the front matter: the same line in the post is text.
+      if (source === naive) expect(result.markdown).toMatch(/\nnote =\n$/);
+    }
+    const timed = renderRecap(input, { template: { kind: 'day', source: naive } });
+    expect(timed.ok && parseToml(/^\+\+\+\n[\s\S]*?\n\+\+\+\n/.exec(timed.markdown)![0])).toMatchObject({ date: { date: '2025-09-09T09:30:00-07:00' }, day: { date: '2025-09-09' } });
   });
 
   it('gives a whole recap TOML front matter on request', () => {

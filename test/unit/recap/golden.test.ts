@@ -2,13 +2,9 @@
  * Fixture data → expected Markdown, compared byte for byte. After an intended change, rewrite
  * the files with `UPDATE_GOLDEN=1 npx vitest run test/unit/recap` and read the diff.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TALK_STARTERS, dayStarterTemplate, renderRecap, type RecapOptions } from '../../../lib/recap';
-import { GOLDEN_DIR, loadRecapFixture } from './fixtures';
-
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
+import { expectGolden, loadRecapFixture } from './fixtures';
 
 interface GoldenCase {
   file: string;
@@ -41,9 +37,7 @@ describe('golden recaps', () => {
     it(`${c.file} matches`, () => {
       const result = renderRecap(loadRecapFixture(c.fixture), { locale: 'en-US', ...c.options });
       if (!result.ok) throw new Error(result.error.message);
-      const path = resolve(GOLDEN_DIR, c.file);
-      if (UPDATE || !existsSync(path)) writeFileSync(path, result.markdown);
-      expect(result.markdown).toBe(readFileSync(path, 'utf8'));
+      expectGolden(c.file, result.markdown);
     });
 
     it(`${c.file}: the Liquid starters render the same Markdown`, () => {

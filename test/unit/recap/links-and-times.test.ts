@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recapFileName, slugify } from '../../../lib/recap/file-name';
 import { recordingDeepLink, recordingPlayer } from '../../../lib/recap/recording-links';
-import { formatElapsed, noteOffsetMs } from '../../../lib/recap/timestamps';
+import { LATE_NOTE_GRACE_MS, formatElapsed, noteOffsetMs } from '../../../lib/recap/timestamps';
 
 describe('recordingDeepLink', () => {
   const at = 754_900; // 12:34.9 → second 754
@@ -50,6 +50,15 @@ describe('timestamps', () => {
     expect(noteOffsetMs(999, 1_000)).toBeNull();
     expect(noteOffsetMs(1_000, 1_000)).toBe(0);
     expect(noteOffsetMs(755_000, 1_000)).toBe(754_000);
+  });
+
+  it('drops notes long after the end, but not for a zero-length event (its end is unknown)', () => {
+    const start = 1_000_000;
+    expect(noteOffsetMs(start + 3_600_000, start, start + 1_800_000)).toBe(3_600_000);
+    expect(noteOffsetMs(start + 1_800_000 + LATE_NOTE_GRACE_MS + 1, start, start + 1_800_000)).toBeNull();
+    // DTEND = DTSTART: an hour in is still the talk.
+    expect(noteOffsetMs(start + 3_600_000, start, start)).toBe(3_600_000);
+    expect(noteOffsetMs(start + 3_600_000, start, start - 1)).toBe(3_600_000);
   });
 });
 

@@ -11,7 +11,9 @@ import { dangerousNodes, nodesOfType, parseMarkdown, plainText } from './commonm
 
 vi.setConfig({ testTimeout: 180_000 });
 
-const headingPiece = fc.constantFrom('# ', '## ', '###### ', ' # ', '   ## ', '#', '\n# ', '\n## x ##\n', '\n=\n', '\n---\n', '\n-\n', '\n===', '\n  ## ', '\n```\n# in code\n```\n', '\n~~~\n## in code\n', '\n    # indented code\n');
+const headingPiece = fc.constantFrom('# ', '## ', '###### ', ' # ', '   ## ', '#', '\n# ', '\n## x ##\n', '\n=\n', '\n---\n', '\n-\n', '\n===', '\n  ## ', '\n```\n# in code\n```\n', '\n~~~\n## in code\n', '\n    # indented code\n',
+  // Around the check before parsing (mayHaveHeading): hashtags, and markers a heading may follow.
+  '#tag ', 'C# ', '#1', '\n> ', '\n- ', '\n* ', '\n+\t', '\n1. ', '\n2) ', '\t', '\n>\n', '>');
 const markdownish = fc.array(fc.oneof({ weight: 2, arbitrary: hostilePiece }, { weight: 1, arbitrary: headingPiece }), { maxLength: 24 }).map((p) => p.join(''));
 
 const PLACEMENTS: ((md: string) => string)[] = [
