@@ -35,9 +35,14 @@ const PLACES: Record<string, string[]> = {
 };
 
 /** A whole-word, case-insensitive match that also works for names ending in a non-ASCII letter ("Malmö"). */
+const wordPatterns = new Map<string, RegExp>();
 function containsWord(text: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+  let re = wordPatterns.get(word);
+  if (!re) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    wordPatterns.set(word, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu')));
+  }
+  return re.test(text);
 }
 
 /** Whether a free-text place ("RAI, Amsterdam, Netherlands") names this zone's city or country. */
