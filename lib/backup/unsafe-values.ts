@@ -1,5 +1,6 @@
 import type { Conference, Speaker, Talk } from '../model';
-import { isValidTimeZone } from '../time/zones';
+import { safeUrl } from '../html/safe-url';
+import { canonicalTimeZone } from '../time/zones';
 import type { BackupData } from './format';
 
 /**
@@ -22,14 +23,8 @@ export interface DroppedValue {
   reason: string;
 }
 
-export function isWebUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+/** An http(s) URL: the one check every URL from a page, a backup or a note goes through. */
+export const isWebUrl = (value: string): boolean => safeUrl(value, 'web') !== null;
 
 /** The scheme as the user would recognise it (`javascript:`), or "not a link". */
 function describeLink(value: string): string {
@@ -48,8 +43,11 @@ export function dropUnsafeValues(data: BackupData): { data: BackupData; dropped:
     dropped.push({ path, where, reason: describeLink(value) });
     return null;
   };
+  // The zone as a clip would store it (lib/messages.ts): an Area/City name Intl knows, spelled as
+  // Intl spells it; an abbreviation Intl maps silently ("EST" → America/Panama) is no zone.
   const zone = (value: string | null, path: string, where: string): string | null => {
-    if (value === null || isValidTimeZone(value)) return value;
+    const known = value === null ? null : canonicalTimeZone(value);
+    if (value === null || known) return known;
     dropped.push({ path, where, reason: `an unknown time zone ${JSON.stringify(value.slice(0, 60))}` });
     return null;
   };

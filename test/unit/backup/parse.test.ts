@@ -149,6 +149,16 @@ describe('parseBackup', () => {
     expect(r.backup.data.talks[0]!.timeZone).toBe('America/Los_Angeles');
   });
 
+  it('holds zones to the rule clips follow: an abbreviation is no zone, a name is spelled as Intl spells it', () => {
+    const r = parseBackup(mutated((d) => {
+      d.talks[0].timeZone = 'EST'; // Intl would read America/Panama, without daylight saving
+      d.talks[1].timeZone = 'america/los_angeles';
+    }));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.dropped.map((x) => x.path)).toEqual(['data.talks[0].timeZone']);
+    expect(r.backup.data.talks.slice(0, 2).map((t) => t.timeZone)).toEqual([null, 'America/Los_Angeles']);
+  });
+
   it('changes nothing in a clean file', () => {
     const r = parseBackup(validText());
     expect(r.ok && r.dropped).toEqual([]);
