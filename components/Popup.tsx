@@ -17,8 +17,8 @@ export interface PopupProps {
   target: PopupTarget | null;
   /** Read the page's talks (fresh each call), in `timeZone` where the page names none. */
   extract: (tabId: number, timeZone?: string) => Promise<ExtractionResult>;
-  /** The zone stored for a conference (stated by an earlier clip, or chosen here). */
-  zoneOf: (conferenceKey: string) => Promise<string | null>;
+  /** The first read: in its conference's stored zone when the page names none (`zone`, else null). */
+  extractInKnownZone: (tabId: number) => Promise<{ read: ExtractionResult; zone: string | null }>;
   /** Remember the zone the user chose for a conference. */
   chooseZone: (conference: ConferenceRef, timeZone: string) => Promise<void>;
   store: (talks: ExtractedTalk[], note: string | null) => Promise<ClipResponse>;
@@ -38,7 +38,7 @@ function summary(res: ClipResponse): string {
 
 
 /** The toolbar popup: clip the page (one talk, a day, or all), highlight on it, open the panel. */
-export function Popup({ target, extract, zoneOf, chooseZone, store, highlight, siteAccess, setSiteAccess, openSidePanel }: PopupProps) {
+export function Popup({ target, extract, extractInKnownZone, chooseZone, store, highlight, siteAccess, setSiteAccess, openSidePanel }: PopupProps) {
   const [preview, setPreview] = useState<ExtractionResult | null>(null);
   /** The conference's zone in effect when the page names none (stored or just chosen). */
   const [zone, setZone] = useState<string | null>(null);
@@ -49,14 +49,10 @@ export function Popup({ target, extract, zoneOf, chooseZone, store, highlight, s
 
   useEffect(() => {
     if (!target) return;
-    void (async () => {
-      const read = await extract(target.tabId);
-      // A page that names no zone is read again in the one stored for its conference.
-      const conference = conferenceOf(read);
-      const stored = conference && lacksZone(read) ? await zoneOf(conference.key).catch(() => null) : null;
+    void extractInKnownZone(target.tabId).then(({ read, zone: stored }) => {
       setZone(stored);
-      setPreview(stored ? await extract(target.tabId, stored) : read);
-    })();
+      setPreview(read);
+    });
   }, [target?.tabId]);
 
   /** The user named the zone: remembered for the conference, and the page read again in it. */

@@ -5,7 +5,9 @@ import { cachedFetch, extractPage, fetchFeed, type FeedCache } from '../lib/exte
 export default defineUnlistedScript(() => {
   const world = globalThis as { talkmarkFeedCache?: FeedCache; talkmarkClipZone?: unknown };
   const cache = (world.talkmarkFeedCache ??= {});
-  // Set by the extension just before this runs (lib/extension/clip.ts); checked again by the extractors.
+  // Set by the extension just before this runs, for this read only (lib/extension/clip.ts);
+  // checked again by the extractors.
   const timeZone = typeof world.talkmarkClipZone === 'string' ? world.talkmarkClipZone : null;
+  delete world.talkmarkClipZone;
   return extractPage(document, location.href, cachedFetch(fetchFeed, cache), { timeZone });
 });

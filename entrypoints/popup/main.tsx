@@ -2,8 +2,8 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import { Popup } from '../../components/Popup';
 import { getDb } from '../../lib/db/schema';
-import { chooseConferenceZone, knownConferenceZone } from '../../lib/db/conference-zones';
-import { extractTab, storeTalks } from '../../lib/extension/clip';
+import { chooseConferenceZone } from '../../lib/db/conference-zones';
+import { extractTab, extractWithKnownZone, storeTalks } from '../../lib/extension/clip';
 import { ensureHighlighter } from '../../lib/extension/highlighter-injection';
 import { currentWindowId, openSidePanel, popupTarget, setSiteAccess, siteAccessFor } from '../../lib/extension/tabs';
 
@@ -13,7 +13,7 @@ render(
   <Popup
     target={target}
     extract={(tabId, timeZone) => extractTab(tabId, { timeZone })}
-    zoneOf={(key) => knownConferenceZone(getDb(), key)}
+    extractInKnownZone={(tabId) => extractWithKnownZone(getDb(), tabId)}
     chooseZone={(conference, timeZone) => chooseConferenceZone(getDb(), conference, timeZone)}
     store={(talks, note) => storeTalks(getDb(), talks, note)}
     highlight={(tabId) => ensureHighlighter(tabId)}

@@ -23,15 +23,19 @@ export interface ExtractTabOptions {
   timeZone?: string | null;
 }
 
-/** The zone the clip script reads: set in its isolated world just before it runs (a file takes no arguments). */
-function setClipZone(timeZone: string | null): void {
-  (globalThis as { talkmarkClipZone?: string | null }).talkmarkClipZone = timeZone;
+/**
+ * The zone the clip script reads: set in its isolated world just before it runs (a file takes no
+ * arguments). The script takes it and clears it, so a read without a zone needs no extra
+ * injection (every in-page Clip) and never inherits an earlier read's zone.
+ */
+function setClipZone(timeZone: string): void {
+  (globalThis as { talkmarkClipZone?: string }).talkmarkClipZone = timeZone;
 }
 
 export async function extractTab(tabId: number, options: ExtractTabOptions = {}): Promise<ExtractionResult> {
   const target = { tabId, frameIds: options.frameId !== undefined ? [options.frameId] : undefined };
   try {
-    await browser.scripting.executeScript({ target, func: setClipZone, args: [options.timeZone ?? null] });
+    if (options.timeZone) await browser.scripting.executeScript({ target, func: setClipZone, args: [options.timeZone] });
     const [injection] = await browser.scripting.executeScript({ target, files: [CLIP_SCRIPT] });
     return cleanExtractionResult(injection?.result);
   } catch (err) {
@@ -41,14 +45,15 @@ export async function extractTab(tabId: number, options: ExtractTabOptions = {})
 
 /**
  * Read a tab, and read it again with the conference's stored zone when the page gave none and
- * Talkmark knows one (an earlier clip stated it, or the user chose it in the popup).
+ * Talkmark knows one (an earlier clip stated it, or the user chose it in the popup). `zone` is
+ * that stored zone when it was used: the popup shows it, so a wrong one can be changed.
  */
-export async function extractWithKnownZone(db: TalkmarkDB, tabId: number, frameId?: number): Promise<ExtractionResult> {
+export async function extractWithKnownZone(db: TalkmarkDB, tabId: number, frameId?: number): Promise<{ read: ExtractionResult; zone: string | null }> {
   const first = await extractTab(tabId, { frameId });
   const conference = conferenceOf(first);
-  if (!conference || !lacksZone(first)) return first;
-  const timeZone = await knownConferenceZone(db, conference.key).catch(() => null);
-  return timeZone ? extractTab(tabId, { frameId, timeZone }) : first;
+  if (!conference || !lacksZone(first)) return { read: first, zone: null };
+  const zone = await knownConferenceZone(db, conference.key).catch(() => null);
+  return zone ? { read: await extractTab(tabId, { frameId, timeZone: zone }), zone } : { read: first, zone: null };
 }
 
 export async function storeTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[], note: string | null = null): Promise<ClipResponse> {
@@ -62,7 +67,7 @@ export async function storeTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[]
 }
 
 export async function clipTab(db: TalkmarkDB, tabId: number, options: { frameId?: number; keys?: string[] | null } = {}): Promise<ClipResponse> {
-  const result = await extractWithKnownZone(db, tabId, options.frameId);
+  const { read: result } = await extractWithKnownZone(db, tabId, options.frameId);
   const wanted = options.keys ? new Set(options.keys) : null;
   const talks = wanted ? result.talks.filter((t) => wanted.has(talkKey(t))) : result.talks;
   return storeTalks(db, talks, result.warnings[0] ?? null);
