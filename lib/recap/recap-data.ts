@@ -177,8 +177,17 @@ function byTime<T extends { created_at: number; id: string }>(a: T, b: T): numbe
 
 type Linker = ((offsetMs: number | null) => string | null) | null;
 
+/**
+ * A slide note's own words. "Mark slide" stores the word `Slide` as the text of a bare mark, and
+ * an older or imported note may start with the prefix typed (`Slide: …`): neither is said again
+ * after the `**Slide**` label. Other words starting with "Slide" (`Slides are online`) stay.
+ */
+export function slideNoteText(text: string): string {
+  return text.replace(/^\s*slide\s*(?::\s*|$)/i, '');
+}
+
 function noteView(note: Note, talk: Talk, linkAt: Linker): NoteView | null {
-  const text = noteMarkdown(note);
+  const text = noteMarkdown(note.kind === 'slide' ? { ...note, text: slideNoteText(note.text) } : note);
   // A slide mark is a moment even without words; any other empty note is nothing to show.
   if (text === '' && note.kind !== 'slide') return null;
   const offsetMs = noteOffsetMs(note.createdAt, talk.startAt, talk.endAt);

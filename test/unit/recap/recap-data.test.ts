@@ -146,6 +146,37 @@ describe('buildRecapData', () => {
   });
 });
 
+describe('slide marks', () => {
+  // "Mark slide" in the side panel stores the word "Slide" as a bare mark's text.
+  const talk = makeTalk({ videoUrl: 'https://youtu.be/aB3dE5fG7hI' });
+  const notes = [
+    makeNote('t1', 'slide', 'Slide', START + 754_000),
+    makeNote('t1', 'slide', '', START + 760_000),
+    makeNote('t1', 'slide', 'Slide: Three levels of isolation', START + 770_000),
+    makeNote('t1', 'slide', 'slide:', START + 780_000),
+    makeNote('t1', 'slide', 'Slides are online', START + 790_000),
+    makeNote('t1', 'slide', 'Slide 12 shows the numbers', START + 800_000),
+  ];
+
+  it('a mark with no words of its own has no text; a mark with words keeps them, said once', () => {
+    const data = buildRecapData({ talks: [talk], notes, highlights: [] });
+    expect(data.talks[0]!.notes.map((n) => n.text.markdown)).toEqual(['', '', 'Three levels of isolation', '', 'Slides are online', 'Slide 12 shows the numbers']);
+  });
+
+  for (const preset of ['narrative', 'bulleted', 'structured'] as const) {
+    it(`${preset}: a bare mark exports as the label with its offset link, never “Slide: Slide”`, () => {
+      const result = renderRecap({ talks: [talk], notes: notes.slice(0, 3), highlights: [] }, { preset, intro: null });
+      if (!result.ok) throw new Error(result.error.message);
+      const md = result.markdown;
+      expect(md).not.toMatch(/\*\*Slide:\*\* Slide\b/);
+      expect(md).toMatch(/\[12:34\]\(https:\/\/youtu\.be\/aB3dE5fG7hI\?t=754\) \*\*Slide\*\*$/m);
+      expect(md).toMatch(/\[12:40\]\([^)]+\) \*\*Slide\*\*$/m);
+      expect(md.match(/Three levels of isolation/g)).toHaveLength(1);
+      expect(md).toMatch(/\[12:50\]\([^)]+\) \*\*Slide:\*\* Three levels of isolation$/m);
+    });
+  }
+});
+
 describe('renderRecap', () => {
   it('renders a lone talk without front matter, intro or takeaways when asked', () => {
     const result = renderRecap(
