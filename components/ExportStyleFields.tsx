@@ -10,6 +10,8 @@ export interface ExportStyleFieldsProps {
   onChange: (changes: Partial<ExportChoices>) => void;
   /** The title used when the field is left empty; null hides the field (settings page). */
   defaultTitle: string | null;
+  /** One talk's post: it has no Main takeaways section, so the box is not offered. */
+  singleTalk?: boolean;
 }
 
 const FLAVOUR_LABELS: Record<FrontMatterFlavour, string> = {
@@ -22,7 +24,7 @@ const FLAVOUR_LABELS: Record<FrontMatterFlavour, string> = {
 const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
 /** How the recap looks: preset or template, front matter, title, authors, tags, main takeaways. */
-export function ExportStyleFields({ choices, templates, onChange, defaultTitle }: ExportStyleFieldsProps) {
+export function ExportStyleFields({ choices, templates, onChange, defaultTitle, singleTalk = false }: ExportStyleFieldsProps) {
   const templateKnown = templates.some((t) => t.id === choices.templateId);
   return (
     <fieldset class="export-fields">
@@ -85,10 +87,12 @@ export function ExportStyleFields({ choices, templates, onChange, defaultTitle }
         <span>Tags</span>
         <input type="text" aria-label="Tags" value={choices.tags} placeholder="Comma-separated" onInput={(e) => onChange({ tags: valueOf(e) })} />
       </label>
-      <label class="check">
-        <input type="checkbox" checked={choices.mainTakeaways} onChange={(e) => onChange({ mainTakeaways: (e.target as HTMLInputElement).checked })} />
-        Include main takeaways
-      </label>
+      {!singleTalk && (
+        <label class="check">
+          <input type="checkbox" checked={choices.mainTakeaways} onChange={(e) => onChange({ mainTakeaways: (e.target as HTMLInputElement).checked })} />
+          Include main takeaways
+        </label>
+      )}
     </fieldset>
   );
 }

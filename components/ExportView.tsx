@@ -42,8 +42,9 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   const result = useMemo(() => {
     // Until templates load, a chosen template would silently fall back to the preset.
     if (!choices || !input || inScope.length === 0 || templates.status === 'loading') return null;
-    return renderExport(input, recapOptionsFor(choices, template));
-  }, [choices, input, template, inScope.length, templates.status]);
+    // The scope shown (an "Export this talk" button may override the remembered one).
+    return renderExport(input, recapOptionsFor({ ...choices, scope: selection.scope }, template));
+  }, [choices, selection.scope, input, template, inScope.length, templates.status]);
 
   const changeSelection = (next: ScopeSelection) => {
     if (next.scope !== selection.scope) {
@@ -65,7 +66,8 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
         choices={choices}
         templates={templateList}
         onChange={update}
-        defaultTitle={conferenceName ? `${conferenceName} – Recap` : 'Conference recap'}
+        singleTalk={selection.scope === 'talk'}
+        defaultTitle={selection.scope === 'talk' && inScope[0] ? inScope[0].title : conferenceName ? `${conferenceName} – Recap` : 'Conference recap'}
       />
       {rememberError && <p class="error" role="alert">Your choices could not be remembered: {rememberError.message}</p>}
       {loaded.status === 'error' && <p class="error" role="alert">Your notes could not be read: {loaded.error.message}</p>}

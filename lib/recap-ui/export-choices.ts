@@ -85,6 +85,8 @@ export function recapOptionsFor(choices: ExportChoices, template: Template | nul
     authors: splitList(choices.authors),
     tags: splitList(choices.tags),
     mainTakeaways: choices.mainTakeaways,
+    // One talk is a post of its own, not a day post with one section: no intro, no Main takeaways.
+    singleTalk: choices.scope === 'talk',
     template: template ? { kind: template.kind, source: template.body } : null,
   };
 }

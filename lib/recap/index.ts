@@ -20,7 +20,7 @@ export interface RecapOptions extends RecapDataOptions {
   preset?: PresetName;
   /** Default: the preset's (Hugo for narrative and structured, none for bulleted); `format: 'toml'` for Hugo's `+++`. */
   frontMatter?: FrontMatterOptions;
-  /** "Main takeaways" gathered from takeaway notes (default true; skipped when there are none). */
+  /** "Main takeaways" gathered from takeaway notes (default true; skipped when there are none, and for `singleTalk`). */
   mainTakeaways?: boolean;
   /** A user template: `talk` renders each section inside the preset's post, `day` the whole post. */
   template?: { kind: TemplateKind; source: string } | null;
@@ -44,8 +44,9 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
     { title: data.title, date: data.date, tags: data.tags, authors: data.authors },
     options.frontMatter ?? preset.frontMatter,
   );
-  const mainTakeaways = options.mainTakeaways ?? true;
-  const fileName = recapFileName(data.date, data.conference?.name ?? data.title);
+  // One talk's post: its takeaways are in its own section already.
+  const mainTakeaways = !data.single_talk && (options.mainTakeaways ?? true);
+  const fileName = recapFileName(data.date, data.single_talk && data.talks.length === 1 ? data.talks[0]!.title : data.conference?.name ?? data.title);
   const template = options.template ?? null;
 
   if (template) {

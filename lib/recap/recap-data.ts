@@ -36,6 +36,12 @@ export interface RecapDataOptions {
   locale?: string;
   /** Clock for talks whose venue zone is unknown (default UTC). */
   fallbackTimeZone?: string;
+  /**
+   * A post about one talk (the Export view's "One talk"): no intro placeholder (an intro given
+   * is kept), and the talk's title is the default post title. renderRecap also leaves out Main
+   * takeaways, which would repeat the talk's own.
+   */
+  singleTalk?: boolean;
 }
 
 export interface SpeakerView {
@@ -138,6 +144,8 @@ export interface RecapData {
   talks: TalkView[];
   takeaways: TakeawayView[];
   multi_day: boolean;
+  /** A post about one talk: no intro placeholder, no Main takeaways. */
+  single_talk: boolean;
 }
 
 export const INTRO_PLACEHOLDER = '_Intro: what the event was, why you went, and what stood out. Replace this line._';
@@ -329,10 +337,14 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
   });
 
   const conferenceName = input.conference?.name ? normalizeInlineText(input.conference.name) : '';
-  const intro = options.intro === undefined ? INTRO_PLACEHOLDER : options.intro === null ? null : neutralizeMarkdown(options.intro, 'user');
+  const single = options.singleTalk === true;
+  const intro = options.intro === undefined
+    ? (single ? null : INTRO_PLACEHOLDER)
+    : options.intro === null ? null : neutralizeMarkdown(options.intro, 'user');
+  const defaultTitle = single && talks.length === 1 ? talks[0]!.title : conferenceName ? `${conferenceName} – Recap` : 'Conference recap';
   const outro = options.outro ? neutralizeMarkdown(options.outro, 'user') : null;
   return {
-    title: normalizeInlineText(options.title ?? '') || (conferenceName ? `${conferenceName} – Recap` : 'Conference recap'),
+    title: normalizeInlineText(options.title ?? '') || defaultTitle,
     date: days[0]?.key ?? null,
     authors: cleanList(options.authors),
     tags: cleanList(options.tags),
@@ -343,5 +355,6 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
     talks,
     takeaways: talks.flatMap((talk) => talk.notes_by_kind.takeaway.map((note) => ({ note, talk }))),
     multi_day: days.length > 1,
+    single_talk: single,
   };
 }

@@ -38,7 +38,7 @@ describe('recapOptionsFor', () => {
   it('maps the choices to renderRecap options', () => {
     const options = recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, preset: 'bulleted', frontMatter: 'jekyll', title: '  ', authors: 'Ada, Grace', tags: 'k8s', mainTakeaways: false }, null);
     expect(options).toEqual({
-      preset: 'bulleted', frontMatter: { flavour: 'jekyll' }, title: undefined, authors: ['Ada', 'Grace'], tags: ['k8s'], mainTakeaways: false, template: null,
+      preset: 'bulleted', frontMatter: { flavour: 'jekyll' }, title: undefined, authors: ['Ada', 'Grace'], tags: ['k8s'], mainTakeaways: false, singleTalk: false, template: null,
     });
   });
 
@@ -47,6 +47,19 @@ describe('recapOptionsFor', () => {
     // Jekyll and Obsidian read YAML only: a TOML choice made under Hugo does not follow them.
     expect(recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, frontMatter: 'jekyll', frontMatterFormat: 'toml' }, null).frontMatter).toEqual({ flavour: 'jekyll' });
     expect(cleanExportChoices({ frontMatterFormat: 'xml' }).frontMatterFormat).toBe('yaml');
+  });
+
+  it('makes "One talk" a post of its own: no intro placeholder, no Main takeaways, the talk’s title', () => {
+    const options = recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, scope: 'talk', mainTakeaways: true }, null);
+    expect(options.singleTalk).toBe(true);
+    const one = { ...SAMPLE_RECAP_INPUT, talks: SAMPLE_RECAP_INPUT.talks.slice(0, 1) };
+    const result = renderExport(one, options);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.markdown).toMatch(/^title: "Shipping Small: Feature Flags at Scale"$/m);
+    expect(result.markdown).not.toMatch(/Replace this line|Main takeaways/);
+    // The same talk as a day post keeps both.
+    const day = renderExport(one, recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, scope: 'day' }, null));
+    expect(day.ok && day.markdown).toMatch(/Replace this line[\s\S]*## Main takeaways/);
   });
 
   it('passes a template as kind and source', () => {

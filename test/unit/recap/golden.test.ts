@@ -51,6 +51,37 @@ describe('golden recaps', () => {
     });
   }
 
+  // "One talk" in the Export view: a post of its own, without the day post's intro placeholder
+  // and Main takeaways, titled and named after the talk.
+  for (const preset of ['narrative', 'bulleted', 'structured'] as const) {
+    const file = `kcd-sf-bay-area-2025.one-talk.${preset}.md`;
+    const oneTalk = () => {
+      const input = loadRecapFixture('kcd-sf-bay-area-2025');
+      return { ...input, talks: input.talks.filter((t) => t.id === 'kcdsf-1') };
+    };
+    const options: RecapOptions = { locale: 'en-US', preset, singleTalk: true };
+
+    it(`${file} matches, and the Liquid starters render the same`, () => {
+      const result = renderRecap(oneTalk(), options);
+      if (!result.ok) throw new Error(result.error.message);
+      expectGolden(file, result.markdown);
+      expect(result.markdown).not.toMatch(/Intro:|Replace this line|Main takeaways/);
+      expect(result.fileName).toBe('2025-09-09-you-can-t-handle-the-root-container-isolation-for-secure-recap.md');
+      expect(renderRecap(oneTalk(), { ...options, template: { kind: 'talk', source: TALK_STARTERS[preset] } })).toEqual(result);
+      expect(renderRecap(oneTalk(), { ...options, template: { kind: 'day', source: dayStarterTemplate(preset) } })).toEqual(result);
+    });
+  }
+
+  it('a one-talk post keeps an intro the caller wrote, and the talk’s takeaways in its own section', () => {
+    const input = loadRecapFixture('kcd-sf-bay-area-2025');
+    const result = renderRecap({ ...input, talks: input.talks.filter((t) => t.id === 'kcdsf-1') }, { preset: 'structured', singleTalk: true, intro: 'Why I went.', title: 'Mine' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.markdown).toMatch(/^title: "Mine"$/m);
+    expect(result.markdown).toMatch(/^## Introduction\n\nWhy I went\.$/m);
+    expect(result.markdown).toMatch(/^#### Key Takeaways$/m);
+    expect(result.markdown).not.toMatch(/Main takeaways/);
+  });
+
   it('names the file after the date and the conference', () => {
     expect(renderRecap(loadRecapFixture('kcd-sf-bay-area-2025'))).toMatchObject({ ok: true, fileName: '2025-09-09-kcd-sf-bay-area-recap.md' });
     expect(renderRecap(loadRecapFixture('kubecon-na-2019'))).toMatchObject({ ok: true, fileName: '2019-11-19-kubecon-cloudnativecon-north-america-recap.md' });
