@@ -12,6 +12,7 @@ import type { PreviewInput } from '../lib/recap-ui/recap-input';
 import { KIND_LABELS } from '../lib/recap-ui/starters';
 import { templateFileName } from '../lib/recap-ui/template-files';
 import { RecapPreview } from './RecapPreview';
+import { TemplateReference } from './TemplateReference';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useDurableWriter } from './useDurableWriter';
 import './export.css';
@@ -96,6 +97,7 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           onInput={(e) => change({ body: (e.target as HTMLTextAreaElement).value })}
         />
       </label>
+      <TemplateReference kind={kind} />
       {result && !result.ok && (
         <p class="error template-error" role="alert">
           Template error. {describeTemplateError(result.error)}

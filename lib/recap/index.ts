@@ -65,7 +65,12 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
     if (!rendered.ok) return rendered;
     // A template's own TOML front matter may hold `date = ` for a recap without times.
     const markdown = withoutEmptyTomlEntries(tidyMarkdown(rendered.markdown));
-    if (markdown.trim() === '') return { ok: false, error: { line: 1, message: 'The template produced no text' } };
+    if (markdown.trim() === '') {
+      // Most often a variable that is not there (`{{ title }}`): say which, and what was meant.
+      const check = validateTemplate(template.source, 'day');
+      const hint = check.ok ? check.warnings[0] : undefined;
+      return { ok: false, error: { line: 1, message: hint ? `The template produced no text. ${hint}` : 'The template produced no text' } };
+    }
     return { ok: true, markdown, fileName };
   }
 
@@ -100,7 +105,13 @@ export { TALK_STARTERS, dayStarterTemplate } from './starter-templates';
 export {
   dayTemplateScope, renderWithTemplate, talkTemplateScope, validateTemplate,
 } from './templates';
-export type { DayTemplateSettings, TemplateCheck, TemplateError, TemplateKind, TemplateResult } from './templates';
+export type {
+  DayTemplateScope, DayTemplateSettings, TalkTemplateScope, TemplateCheck, TemplateError, TemplateKind, TemplateResult,
+} from './templates';
+export {
+  FILTER_DOCS, OBJECT_FIELDS, OBJECT_NAMES, TEMPLATE_VARIABLES, objectPlaces, unknownVariableHint,
+} from './template-reference';
+export type { FieldDoc, FilterDoc, ObjectName, ObjectPlace } from './template-reference';
 export { renderFrontMatter, yamlQuote } from './front-matter';
 export type {
   FrontMatterField, FrontMatterFields, FrontMatterFlavour, FrontMatterFormat, FrontMatterOptions, YamlValue,

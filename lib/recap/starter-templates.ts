@@ -4,12 +4,8 @@
  * wraps one in the whole post. Blank lines are forgiving: the output is tidied (runs of blank
  * lines become one), so a template can put tags on lines of their own.
  *
- * Variables — talk templates: `talk`, `day`, `recap`; day templates: `recap`, `days`, `talks`,
- * `takeaways`, `front_matter`, `settings` (fields: recap-data.ts). Plain text is escaped on
- * output; note text and descriptions are Markdown and print as written. Filters: md_escape, raw,
- * yaml_string, toml_string, md_link, safe_url, autolink, indent, blockquote, offset,
- * date_in_zone (alias `date`), speaker_list, note_label, note_content, note_item, highlight,
- * highlight_item, slugify, heading_id.
+ * Variables, object fields and filters: template-reference.ts (the template editor shows it).
+ * Plain text is escaped on output; note text and descriptions are Markdown and print as written.
  *
  * Styles the presets do not make, as a template writes them (whole examples:
  * test/fixtures/recap/templates):

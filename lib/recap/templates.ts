@@ -33,6 +33,7 @@ import { slugify } from './file-name';
 import { frontMatterWarnings } from './front-matter-lint';
 import { headingId, headingIds } from './heading-id';
 import { tomlQuote } from './toml';
+import { TEMPLATE_VARIABLES, unknownVariableHint } from './template-reference';
 
 export type TemplateKind = 'talk' | 'day';
 
@@ -212,6 +213,9 @@ const TEXT_FILTERS: Record<string, Handler> = {
   slugify: (v) => slugify(text(v)),
 };
 
+/** Every filter Talkmark registers (the template reference documents each; a test holds them equal). */
+export const TEMPLATE_FILTER_NAMES: readonly string[] = [...Object.keys(MARKDOWN_FILTERS), ...Object.keys(TEXT_FILTERS)];
+
 let engine: Liquid | null = null;
 
 function getEngine(): Liquid {
@@ -273,11 +277,6 @@ export function renderWithTemplate(source: string, data: object): TemplateResult
   }
 }
 
-const KNOWN_GLOBALS: Record<TemplateKind, readonly string[]> = {
-  talk: ['talk', 'day', 'recap'],
-  day: ['recap', 'days', 'talks', 'takeaways', 'front_matter', 'settings'],
-};
-
 /**
  * Parses without rendering. Unknown top-level variables are warnings, not errors: they print
  * as nothing, which is legal Liquid but usually a typo. So are front matter values printed
@@ -297,8 +296,8 @@ export function validateTemplate(source: string, kind?: TemplateKind): TemplateC
   } catch {
     // Analysis is a nicety; a template that parsed is valid.
   }
-  const known = new Set(KNOWN_GLOBALS[kind]);
-  const unknown = globals.filter((g) => !known.has(g)).map((g) => `Unknown variable “${g}” prints nothing`);
+  const known = TEMPLATE_VARIABLES[kind];
+  const unknown = globals.filter((g) => !Object.hasOwn(known, g)).map((g) => unknownVariableHint(g, kind));
   return { ok: true, warnings: [...unknown, ...frontMatterWarnings(source)] };
 }
 
@@ -308,12 +307,27 @@ export interface DayTemplateSettings {
   outro_heading: string | null;
 }
 
-/** Variables of a talk template: `talk`, `day`, `recap`. */
-export function talkTemplateScope(data: RecapData, talk: TalkView, day: DayView): object {
+/** Variables of a talk template (documented in template-reference.ts). */
+export interface TalkTemplateScope {
+  talk: TalkView;
+  day: DayView;
+  recap: RecapData;
+}
+
+/** Variables of a day template (documented in template-reference.ts). */
+export interface DayTemplateScope {
+  recap: RecapData;
+  days: DayView[];
+  talks: TalkView[];
+  takeaways: RecapData['takeaways'];
+  front_matter: MarkdownString;
+  settings: DayTemplateSettings;
+}
+
+export function talkTemplateScope(data: RecapData, talk: TalkView, day: DayView): TalkTemplateScope {
   return { talk, day, recap: data };
 }
 
-/** Variables of a day template: `recap`, `days`, `talks`, `takeaways`, `front_matter`, `settings`. */
-export function dayTemplateScope(data: RecapData, frontMatter: string, settings: DayTemplateSettings): object {
+export function dayTemplateScope(data: RecapData, frontMatter: string, settings: DayTemplateSettings): DayTemplateScope {
   return { recap: data, days: data.days, talks: data.talks, takeaways: data.takeaways, front_matter: md(frontMatter), settings };
 }

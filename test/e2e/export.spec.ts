@@ -209,3 +209,44 @@ test('“Export this talk” in the Now view opens the export on that talk alone
   await expect(preview).toHaveValue(/Golden paths beat gates/);
   await expect(preview).not.toHaveValue(/Talk Alpha|Talk Gamma/);
 });
+
+test('“One talk” is a post of its own: no intro placeholder, no Main takeaways, the talk’s title', async ({ context, openExtensionPage }) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await openExport(panel);
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  await panel.getByRole('combobox', { name: 'Scope' }).selectOption('talk');
+  const talk = panel.getByRole('combobox', { name: 'Talk to export' });
+  await talk.selectOption((await talk.locator('option', { hasText: 'Talk Alpha' }).getAttribute('value'))!);
+  await expect(preview).toHaveValue(/^title: "Talk Alpha"$/m);
+  await expect(preview).toHaveValue(/eBPF needs no kernel patches/);
+  await expect(preview).not.toHaveValue(/Replace this line|Main takeaways/);
+  await expect(panel.getByRole('checkbox', { name: 'Include main takeaways' })).toHaveCount(0);
+  await expect(panel.getByText('File name: 2025-09-09-talk-alpha-recap.md')).toBeVisible();
+  // A day post keeps both.
+  await chooseDay1(panel);
+  await expect(preview).toHaveValue(/Replace this line[\s\S]*^## Main takeaways$/m);
+});
+
+test('at 360 px the preview wraps long lines: nothing scrolls sideways', async ({ context, openExtensionPage }) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await panel.setViewportSize({ width: 360, height: 700 });
+  const longUrl = `https://example.com/${'a-very-long-path-segment/'.repeat(8)}end`;
+  // Talk Gamma is the Now view's talk (its note was typed last): two more notes with long lines.
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  for (const note of [`@ ${longUrl}`, `\`const answer = ${'compute(deeply, nested, call), '.repeat(6)}done\``]) {
+    await box.fill(note);
+    await box.press('Enter');
+  }
+  await expect(panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem')).toHaveCount(3);
+  await openExport(panel);
+  await panel.getByRole('combobox', { name: 'Scope' }).selectOption('all');
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  await expect(preview).toHaveValue(new RegExp(longUrl.replace(/[.?/]/g, '\\$&')));
+  const sizes = await panel.evaluate(() => {
+    const box = document.querySelector<HTMLTextAreaElement>('textarea.recap-preview')!;
+    return { doc: document.documentElement.scrollWidth, viewport: innerWidth, box: box.scrollWidth, boxClient: box.clientWidth, right: box.getBoundingClientRect().right };
+  });
+  expect(sizes.doc, 'the document does not scroll sideways').toBeLessThanOrEqual(sizes.viewport);
+  expect(sizes.box, 'the preview wraps instead of scrolling sideways').toBeLessThanOrEqual(sizes.boxClient);
+  expect(sizes.right).toBeLessThanOrEqual(sizes.viewport);
+});

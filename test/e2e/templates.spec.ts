@@ -131,3 +131,23 @@ test('the template editor is readable at 300 px and follows dark mode', async ({
   expect(await options.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   expect(await options.getByRole('textbox', { name: 'Template source' }).evaluate((el) => getComputedStyle(el).color)).toBe('rgb(236, 235, 243)');
 });
+
+test('the template editor lists the variables; a top-level {{ title }} in a whole-post template says what was meant', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await createFromStarter(options, 'narrative-day');
+  await options.getByText('Variables and filters', { exact: true }).click();
+  await expect(options.getByLabel('Template variables')).toContainText('front_matter');
+  await expect(options.getByLabel('Template filters')).toContainText('{{ note | note_item }}');
+  await options.locator('summary').filter({ hasText: /^talk inside \{% for talk in talks %\}$/ }).click();
+  await expect(options.getByLabel('Fields of talk', { exact: true })).toContainText('talk.speakers');
+
+  const source = options.getByRole('textbox', { name: 'Template source' });
+  await source.fill('{{ title }}');
+  const hint = 'Did you mean {{ recap.title }} or {{ talk.title }} inside {% for talk in talks %}?';
+  await expect(options.getByRole('list', { name: 'Template warnings' })).toContainText(hint);
+  await expect(options.getByRole('alert')).toContainText(`The template produced no text. “title” is not a variable of a whole-post template, so it prints nothing. ${hint}`);
+
+  await source.fill('{% for talk in talks %}- {{ talk.title }}\n{% endfor %}');
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue('- Shipping Small: Feature Flags at Scale\n- Observability on a Budget\n');
+  await expect(options.getByRole('list', { name: 'Template warnings' })).toHaveCount(0);
+});

@@ -43,6 +43,6 @@ describe('template files', () => {
 
   it('keep warnings about unknown variables', () => {
     const parsed = parseTemplateFile('a.talk.liquid', '{{ tlak.title }}');
-    expect(parsed).toMatchObject({ ok: true, warnings: ['Unknown variable “tlak” prints nothing'] });
+    expect(parsed).toMatchObject({ ok: true, warnings: ['“tlak” is not a variable of a talk template, so it prints nothing. Did you mean {{ talk }}?'] });
   });
 });

@@ -101,7 +101,7 @@ describe('validateTemplate', () => {
   it('accepts the starters and warns about unknown variables', () => {
     expect(validateTemplate('{{ talk.title }} {{ recap.title }} {{ day.label }}', 'talk')).toEqual({ ok: true, warnings: [] });
     expect(validateTemplate('{{ talks.size }} {{ front_matter }}', 'day')).toEqual({ ok: true, warnings: [] });
-    expect(validateTemplate('{{ tlak.title }}', 'talk')).toEqual({ ok: true, warnings: ['Unknown variable “tlak” prints nothing'] });
+    expect(validateTemplate('{{ tlak.title }}', 'talk')).toEqual({ ok: true, warnings: ['“tlak” is not a variable of a talk template, so it prints nothing. Did you mean {{ talk }}?'] });
   });
 
   it('returns the position of a syntax error', () => {
