@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupFileName, describeDropped, exportBackup, restoreFromText, serializeBackup, type DroppedValue, type ImportSummary } from '../lib/backup';
-import { dailyBackupFailureLine } from '../lib/backup/daily-status';
+import { NEEDS_PERMISSION, dailyBackupNotice } from '../lib/backup/daily-status';
 import { getDb } from '../lib/db/schema';
 import { getSetting } from '../lib/db/settings';
-import { setDailyBackup, settlePendingDailyBackup } from '../lib/extension/daily-backup';
+import { setDailyBackup, settlePendingDailyBackup, watchDownloadsPermission } from '../lib/extension/daily-backup';
 import { downloadText } from '../lib/extension/download';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -26,15 +26,26 @@ export function BackupSection() {
     lastAt: await getSetting(getDb(), 'lastAutoBackupAt'),
     error: await getSetting(getDb(), 'lastAutoBackupError'),
   }));
+  const [permitted, setPermitted] = useState<boolean | null>(null);
   // A download the worker started may have ended (or failed) after the worker stopped.
   useEffect(() => {
     settlePendingDailyBackup(getDb()).catch((err: unknown) => console.warn('Talkmark: could not check the last daily backup', err));
   }, []);
+  // Granted or taken away anywhere (another page, the browser's settings): what this page says follows.
+  useEffect(
+    () =>
+      watchDownloadsPermission((granted) => {
+        setPermitted(granted);
+        if (granted) setStatus((s) => (s?.text === NEEDS_PERMISSION ? null : s));
+      }),
+    [],
+  );
 
   const toggleDaily = async (on: boolean) => {
     try {
       const now = await setDailyBackup(getDb(), on);
-      if (on && !now) setStatus({ ok: false, text: 'The daily backup needs permission to save files to Downloads.' });
+      // An answer to this click replaces whatever an earlier one said.
+      setStatus(on && !now ? { ok: false, text: NEEDS_PERMISSION } : null);
     } catch (err) {
       setStatus({ ok: false, text: `The daily backup could not be changed: ${err instanceof Error ? err.message : String(err)}` });
     }
@@ -67,6 +78,7 @@ export function BackupSection() {
     }
   };
 
+  const notice = daily.status === 'ready' ? dailyBackupNotice({ ...daily.value, permitted }, formatTime) : null;
   return (
     <section aria-labelledby="backup-heading" class="card">
       <h2 id="backup-heading">Backup and restore</h2>
@@ -89,7 +101,19 @@ export function BackupSection() {
           {daily.value.on && daily.value.lastAt && <span class="muted"> · last on {formatTime(daily.value.lastAt)}</span>}
         </p>
       )}
-      {daily.status === 'ready' && daily.value.on && daily.value.error && <p class="error">{dailyBackupFailureLine(daily.value.error, formatTime)}</p>}
+      {notice && (
+        <p class="error" role="alert">
+          {notice.text}
+          {notice.kind === 'not-permitted' && (
+            <>
+              {' '}
+              <button type="button" class="secondary" onClick={() => void toggleDaily(true)}>
+                Allow saving to Downloads
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {status && (
         <p role="status" class={status.ok ? 'ok' : 'error'}>
           {status.text}

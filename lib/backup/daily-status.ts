@@ -53,6 +53,38 @@ function cleanPending(v: unknown): { downloadId: number; at: number } | null {
   return Number.isSafeInteger(downloadId) && Number.isFinite(at) ? { downloadId: downloadId as number, at: at as number } : null;
 }
 
+/** What a run records when Talkmark may not save to Downloads (the permission was taken away). */
+export const NOT_ALLOWED = 'Talkmark may no longer save files to Downloads (the permission was removed); turn the daily backup off and on again to allow it';
+
+/** The settings page's answer when the browser's permission prompt was refused or dismissed. */
+export const NEEDS_PERMISSION = 'The daily backup needs permission to save files to Downloads.';
+
+export interface DailyBackupState {
+  on: boolean;
+  /** Whether Talkmark may save to Downloads now; null until the browser says. */
+  permitted: boolean | null;
+  error: { at: number; message: string } | null;
+}
+
+export type DailyBackupNotice = { kind: 'not-permitted'; text: string } | { kind: 'failed'; text: string };
+
+/**
+ * What the settings page says under the daily backup box, from what is true now: a backup that is
+ * on without the permission says so (whenever it was taken away), and a failure recorded because
+ * the permission was missing is not shown once it is back — it no longer holds.
+ */
+export function dailyBackupNotice(state: DailyBackupState, formatTime: (at: number) => string): DailyBackupNotice | null {
+  if (!state.on) return null;
+  if (state.permitted === false) {
+    return { kind: 'not-permitted', text: 'The daily backup is on, but Talkmark may not save files to Downloads: the permission was removed. No backup is written until you allow it again.' };
+  }
+  if (state.error && !(state.permitted && state.error.message === NOT_ALLOWED)) {
+    const line = dailyBackupFailureLine(state.error, formatTime);
+    return line ? { kind: 'failed', text: line } : null;
+  }
+  return null;
+}
+
 /** The settings page's line when the last attempt failed, else null. */
 export function dailyBackupFailureLine(error: { at: number; message: string } | null, formatTime: (at: number) => string): string | null {
   if (!error) return null;

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { DAILY_BACKUP_ALARM, DAILY_BACKUP_MINUTES, dailyBackupDue, dailyBackupPath, failureText } from '../backup/daily';
-import { recordDailyBackupFailure, recordDailyBackupStarted, settleDailyBackup, type DownloadEnd } from '../backup/daily-status';
+import { NOT_ALLOWED, recordDailyBackupFailure, recordDailyBackupStarted, settleDailyBackup, type DownloadEnd } from '../backup/daily-status';
 import type { TalkmarkDB } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
 import { openBackupBlobUrl, releaseLeftoverBlobUrls, type BackupBlobUrl } from './backup-blob-url';
@@ -8,7 +8,6 @@ import { openBackupBlobUrl, releaseLeftoverBlobUrls, type BackupBlobUrl } from '
 const DOWNLOADS = { permissions: ['downloads'] as Browser.runtime.ManifestPermission[] };
 /** How long a run waits for its download to end; past that, the next run or the settings page settles it. */
 const DOWNLOAD_WAIT_MS = 120_000;
-const NOT_ALLOWED = 'Talkmark may no longer save files to Downloads (the permission was removed); turn the daily backup off and on again to allow it';
 
 export type DailyBackupOutcome = 'written' | 'off' | 'not-due' | 'failed' | 'still-downloading';
 
@@ -118,6 +117,29 @@ function waitForDownloadEnd(downloadId: number, timeoutMs: number): Promise<Down
     browser.downloads.onChanged.addListener(onChanged);
     void check();
   });
+}
+
+/**
+ * Calls `onChange` with whether Talkmark may save to Downloads: now, and whenever the permission is
+ * granted or taken away (from any page, the browser's extension settings, or the worker).
+ * Returns the function that stops listening.
+ */
+export function watchDownloadsPermission(onChange: (granted: boolean) => void): () => void {
+  let live = true;
+  const recheck = () => {
+    browser.permissions.contains(DOWNLOADS).then((granted) => live && onChange(granted), () => undefined);
+  };
+  const changed = (p: Browser.permissions.Permissions) => {
+    if (p.permissions?.includes('downloads')) recheck();
+  };
+  browser.permissions.onAdded.addListener(changed);
+  browser.permissions.onRemoved.addListener(changed);
+  recheck();
+  return () => {
+    live = false;
+    browser.permissions.onAdded.removeListener(changed);
+    browser.permissions.onRemoved.removeListener(changed);
+  };
 }
 
 /** Turn the daily backup on (asks for `downloads`, writes the first file now) or off. */

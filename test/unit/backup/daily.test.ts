@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dailyBackupBlob, dailyBackupDue, dailyBackupPath, failureText, interruptionText } from '../../../lib/backup/daily';
-import { dailyBackupFailureLine, recordDailyBackupStarted, settleDailyBackup, type DownloadEnd } from '../../../lib/backup/daily-status';
+import { NOT_ALLOWED, dailyBackupFailureLine, dailyBackupNotice, recordDailyBackupStarted, settleDailyBackup, type DownloadEnd } from '../../../lib/backup/daily-status';
 import { exportBackup, serializeBackup } from '../../../lib/backup/export';
 import { importBackup } from '../../../lib/backup/import';
 import { parseBackup } from '../../../lib/backup/parse';
@@ -139,5 +139,30 @@ describe('daily backup bookkeeping and backup files', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     await importBackup(other, parsed.backup);
     expect(await other.settings.toArray()).toEqual([]);
+  });
+});
+
+describe('dailyBackupNotice: what the settings page says follows the permission as it is now', () => {
+  const time = () => '9/9/2025, 2:00:00 PM';
+  const permissionFailure = { at: NOON, message: NOT_ALLOWED };
+  const diskFull = { at: NOON, message: 'the disk is full' };
+
+  it('says nothing while the backup is off, whatever was recorded', () => {
+    expect(dailyBackupNotice({ on: false, permitted: false, error: diskFull }, time)).toBeNull();
+  });
+
+  it('says so when the permission is taken away, before any run fails', () => {
+    expect(dailyBackupNotice({ on: true, permitted: false, error: null }, time)).toMatchObject({ kind: 'not-permitted', text: expect.stringMatching(/permission was removed/) });
+    expect(dailyBackupNotice({ on: true, permitted: false, error: permissionFailure }, time)?.kind).toBe('not-permitted');
+  });
+
+  it('drops a failure that was about the permission once it is granted again; keeps any other', () => {
+    expect(dailyBackupNotice({ on: true, permitted: true, error: permissionFailure }, time)).toBeNull();
+    expect(dailyBackupNotice({ on: true, permitted: true, error: diskFull }, time)).toEqual({
+      kind: 'failed', text: 'The daily backup failed on 9/9/2025, 2:00:00 PM: the disk is full. Use “Download backup” now.',
+    });
+    // Until the browser answers, a recorded failure is shown as it is.
+    expect(dailyBackupNotice({ on: true, permitted: null, error: permissionFailure }, time)?.kind).toBe('failed');
+    expect(dailyBackupNotice({ on: true, permitted: true, error: null }, time)).toBeNull();
   });
 });
