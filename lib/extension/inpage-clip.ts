@@ -19,8 +19,22 @@ const STYLE = `
   button[data-state="clipped"] { background: #fff; color: #3d2a87; }
   button[data-state="busy"] { opacity: .7; cursor: progress; }
   button:focus-visible { outline: 2px solid #f59e0b; outline-offset: 2px; }
-  [role="status"] { font: 12px system-ui, sans-serif; color: #b42318; margin-left: .4em; }
+  [role="status"] { font: 600 12px/1.4 system-ui, sans-serif; margin-left: .4em; padding: 1px 8px; border-radius: 999px;
+    color: #fff; background: #3f3f46; }
+  [role="status"]:empty { display: none; }
+  [data-tone="ok"] { background: #067647; }
+  [data-tone="error"] { background: #b42318; }
 `;
+// The status line brings its own background (white text, ≥ 5.6:1 on each), so it reads the same
+// on a light or a dark page: green for done, red for a failure, grey while working.
+
+type Tone = 'busy' | 'ok' | 'error';
+
+function say(status: HTMLElement, text: string, tone: Tone): void {
+  status.textContent = text;
+  if (text) status.dataset.tone = tone;
+  else delete status.dataset.tone;
+}
 
 type ButtonState = 'idle' | 'busy' | 'clipped';
 
@@ -56,7 +70,7 @@ class SessionButton {
     this.button.dataset.state = this.state;
     this.button.textContent = this.state === 'clipped' ? 'Clipped ✓' : this.state === 'busy' ? 'Clipping…' : 'Clip';
     this.button.setAttribute('aria-label', this.state === 'clipped' ? this.label.replace('Clip talk', 'Clipped talk') : this.label);
-    this.status.textContent = this.error ?? '';
+    say(this.status, this.error ?? '', 'error');
   }
 }
 
@@ -132,18 +146,18 @@ function mountDayButtons(ctx: ContentScriptContext, doc: Document, anchors: Elem
         button.addEventListener('click', async (event) => {
           if (!event.isTrusted || button.disabled) return;
           button.disabled = true;
-          status.textContent = `Adding ${sessions.length} talks…`;
+          say(status, `Adding ${sessions.length} talks…`, 'busy');
           sessions.forEach((s) => s.set('busy'));
           const res = await send<ClipResponse>({ type: 'clip-page', keys: sessions.map((s) => s.key) });
           button.disabled = false;
           if (!res?.ok) {
             sessions.forEach((s) => s.set('idle'));
-            status.textContent = res?.message ?? 'Talkmark was updated: reload the page to clip.';
+            say(status, res?.message ?? 'Talkmark was updated: reload the page to clip.', 'error');
             return;
           }
           const done = new Set(res.keys);
           sessions.forEach((s) => s.set(done.has(s.key) ? 'clipped' : 'idle'));
-          status.textContent = `${res.added} added · ${res.updated} updated · ${res.skipped} already clipped`;
+          say(status, `${res.added} added · ${res.updated} updated · ${res.skipped} already clipped`, 'ok');
         });
         container.append(button, status);
       },

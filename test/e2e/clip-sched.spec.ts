@@ -154,3 +154,44 @@ test('“Highlight on this page” in the popup brings the highlighter to the ta
   await popup.getByRole('button', { name: 'Highlight on this page' }).click();
   await expect.poll(ping).toBe(true);
 });
+
+const LIST_URL = 'https://cndi2026.sched.com/list/simple';
+const LIST_FILE = join(OWN_FIXTURES, 'sched/variant-list-simple.html');
+
+/** WCAG contrast of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [x, y] = [lum(a), lum(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+/** The in-page status line's tone, text colour and background (its own, whatever the page's). */
+async function statusLook(status: import('@playwright/test').Locator) {
+  await expect(status).toBeVisible();
+  const look = await status.evaluate((el) => ({ tone: el.getAttribute('data-tone'), color: getComputedStyle(el).color, background: getComputedStyle(el).backgroundColor }));
+  return { ...look, contrast: contrast(look.color, look.background) };
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`“Add the day” says it worked in green and a failure in red, readable on a ${theme} page`, async ({ context, serve }) => {
+    const html = readFileSync(LIST_FILE, 'utf8');
+    await serve(LIST_URL, { html: theme === 'dark' ? html.replace('</head>', '<style>html,body{background:#111!important;color:#eee!important}</style></head>') : html });
+    const page = await context.newPage();
+    await page.goto(LIST_URL);
+    await page.getByRole('button', { name: /^Add the day: .*June 17/ }).click();
+    const ok = await statusLook(page.getByRole('status').filter({ hasText: /added ·/ }));
+    expect(ok).toMatchObject({ tone: 'ok', color: 'rgb(255, 255, 255)', background: 'rgb(6, 118, 71)' });
+    expect(ok.contrast).toBeGreaterThanOrEqual(4.5);
+
+    // The page re-renders and June 18's session is gone from it: that day cannot be clipped, and the line says so in red.
+    await page.evaluate(() => document.querySelectorAll('span.event').forEach((e, i, all) => i === all.length - 1 && e.remove()));
+    await page.getByRole('button', { name: /^Add the day: .*June 18/ }).click();
+    const failed = await statusLook(page.locator('[role="status"][data-tone="error"]'));
+    expect(failed).toMatchObject({ color: 'rgb(255, 255, 255)', background: 'rgb(180, 35, 24)' });
+    expect(failed.contrast).toBeGreaterThanOrEqual(4.5);
+    await expect(page.locator('[role="status"][data-tone="error"]')).not.toHaveText(/added ·/);
+  });
+}
