@@ -53,14 +53,15 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
 
   const { name, kind, body } = fields;
   const checkedBody = useDebouncedValue(body, CHECK_DEBOUNCE_MS);
-  const warnings = useMemo(() => {
-    const check = validateTemplate(checkedBody, kind);
-    return check.ok ? check.warnings : [];
-  }, [checkedBody, kind]);
   const result = useMemo(
     () => (preview ? renderExport(preview.input, { template: { kind, source: checkedBody } }) : null),
     [preview, kind, checkedBody],
   );
+  const warnings = useMemo(() => {
+    const check = validateTemplate(checkedBody, kind);
+    // The error above may already say it ("produced no text. “title” is not a variable…").
+    return check.ok ? check.warnings.filter((w) => !(result && !result.ok && result.error.message.includes(w))) : [];
+  }, [checkedBody, kind, result]);
 
   const remove = async () => {
     await writer.flush();
@@ -97,7 +98,6 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           onInput={(e) => change({ body: (e.target as HTMLTextAreaElement).value })}
         />
       </label>
-      <TemplateReference kind={kind} />
       {result && !result.ok && (
         <p class="error template-error" role="alert">
           Template error. {describeTemplateError(result.error)}
@@ -115,6 +115,7 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           ))}
         </ul>
       )}
+      <TemplateReference kind={kind} />
       <div class="button-row">
         <button type="button" class="secondary" onClick={exportFile}>
           Export template file

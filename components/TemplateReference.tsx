@@ -5,6 +5,11 @@ export interface TemplateReferenceProps {
   kind: TemplateKind;
 }
 
+/** Text with `code` spans, as the reference writes them. */
+function Described({ text }: { text: string }) {
+  return <>{text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))}</>;
+}
+
 function FieldList({ fields, prefix, label }: { fields: Readonly<Record<string, FieldDoc>>; prefix: string; label: string }) {
   return (
     <dl class="reference-fields" aria-label={label}>
@@ -13,7 +18,9 @@ function FieldList({ fields, prefix, label }: { fields: Readonly<Record<string, 
           <dt>
             <code>{`${prefix}${name}`}</code> <span class="muted">{doc.type}</span>
           </dt>
-          <dd>{doc.text}</dd>
+          <dd>
+            <Described text={doc.text} />
+          </dd>
         </div>
       ))}
     </dl>
@@ -31,9 +38,13 @@ export function TemplateReference({ kind }: TemplateReferenceProps) {
     <details class="template-reference">
       <summary>Variables and filters</summary>
       <p class="muted">
-        {kind === 'day'
-          ? 'A whole-post template starts with these variables. A talk’s fields are reached in a loop: {% for talk in talks %}{{ talk.title }}{% endfor %}.'
-          : 'A talk template runs once per talk, with these variables: {{ talk.title }}, {{ talk.speakers | speaker_list }}…'}{' '}
+        <Described
+          text={
+            kind === 'day'
+              ? 'A whole-post template starts with these variables. A talk’s fields are reached in a loop: `{% for talk in talks %}{{ talk.title }}{% endfor %}`.'
+              : 'A talk template runs once per talk, with these variables: `{{ talk.title }}`, `{{ talk.speakers | speaker_list }}`…'
+          }
+        />{' '}
         Text is escaped for Markdown when printed; Markdown values print as written.
       </p>
       <h4>Variables</h4>
@@ -54,7 +65,9 @@ export function TemplateReference({ kind }: TemplateReferenceProps) {
             <dt>
               <code>{doc.usage}</code>
             </dt>
-            <dd>{doc.text}</dd>
+            <dd>
+              <Described text={doc.text} />
+            </dd>
           </div>
         ))}
       </dl>
