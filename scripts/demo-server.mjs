@@ -59,7 +59,7 @@ function schedulePage(talks) {
   const dayHeader = `<a class="sched-container-anchor" id="${dayId(first)}"></a><div class="sched-container-header"><div class="sched-container-dates"><div class="sched-current-date"><b>${first.toLocaleDateString('en-US', { weekday: 'long' })}</b>, ${first.toLocaleDateString('en-US', { month: 'long', day: 'numeric' })}</div></div></div>`;
   const rows = talks.map((t) => `<h3>${clock(t.start)} <span class='tz'>${esc(zoneAbbr(t.start))}</span></h3>
 <span class="event ev_1"><a href="event/${t.short}/${t.slug}" id="${t.id}" name="${t.id}" class="name"><span class="session-title">${esc(t.title)}</span><span class="vs">${esc(t.room)}</span>${t.speakers.length ? `<span class="sched-event-evpeople">${t.speakers.map((p) => esc(p.name)).join(' &bull; ')}</span>` : ''}</a></span>`).join('\n');
-  return layout(conference.name, `<h1>${esc(conference.name)} — schedule</h1><p>Open a talk and press “Clip”, or use the Talkmark button in the toolbar.</p>${dayHeader}${rows}`);
+  return layout(conference.name, `<h1>${esc(conference.name)} — schedule</h1><p>Open a talk and press “Clip”, or use the Talkmark button in the toolbar (pinned right of the address bar; in another profile it is in the puzzle-piece Extensions menu → Talkmark).</p>${dayHeader}${rows}`);
 }
 
 /** Sched's `all.ics`: UTC times, UID = the session id, CRLF lines. */

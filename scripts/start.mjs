@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinExtension, unpackedExtensionId } from './demo-profile.mjs';
 import { startDemoServer } from './demo-server.mjs';
 import { findChromium } from './find-chromium.mjs';
 
@@ -31,6 +32,7 @@ console.log(`Talkmark: demo conference at ${demo.url}`);
 if (check) {
   const { chromium } = await import('@playwright/test');
   const profile = mkdtempSync(join(tmpdir(), 'talkmark-demo-check-'));
+  pinExtension(profile, unpackedExtensionId(extDir));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath, headless: true,
     args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--disable-gpu'],
@@ -38,6 +40,9 @@ if (check) {
   let ok = false;
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // The demo page says "the Talkmark button in the toolbar": it must be pinned there.
+    const { isOnToolbar } = await worker.evaluate(() => chrome.action.getUserSettings());
+    if (!isOnToolbar) throw new Error('Talkmark is not pinned to the toolbar in the demo profile');
     const page = await context.newPage();
     await page.goto(demo.firstTalkUrl);
     await page.getByRole('button', { name: 'Clip talk' }).click();
@@ -47,7 +52,7 @@ if (check) {
     await panel.getByRole('button', { name: 'Agenda' }).click();
     await panel.getByRole('article', { name: 'Paved Roads on a Budget' }).waitFor({ timeout: 10_000 });
     ok = true;
-    console.log('Talkmark: demo check passed — a demo talk was clipped and shows in the side panel.');
+    console.log('Talkmark: demo check passed — Talkmark is pinned to the toolbar, a demo talk was clipped and shows in the side panel.');
   } catch (err) {
     console.error(`Talkmark: demo check failed: ${err instanceof Error ? err.message.split('\n')[0] : err}`);
   } finally {
@@ -60,6 +65,7 @@ if (check) {
 
 const profile = join(root, '.cache/demo-profile');
 mkdirSync(profile, { recursive: true });
+pinExtension(profile, unpackedExtensionId(extDir));
 const args = [
   `--user-data-dir=${profile}`, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
   '--no-first-run', '--no-default-browser-check', demo.url, demo.firstTalkUrl,
@@ -70,7 +76,7 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform ===
   await demo.close();
   process.exit(1);
 }
-console.log('Talkmark: opening Chromium. Click “Clip” on a talk, then the Talkmark toolbar button → “Open side panel”. Ctrl+C stops.');
+console.log('Talkmark: opening Chromium. Click “Clip” on a talk, then the Talkmark button pinned in the toolbar (right of the address bar) → “Open side panel”. Ctrl+C stops.');
 const browserProcess = spawn(chromiumPath, args, { stdio: 'ignore' });
 const stop = async () => {
   browserProcess.kill();
