@@ -7,6 +7,7 @@
 import type { ExtractedTalk, Speaker, TalkFile } from '../model';
 import { describeText } from './description';
 import { absoluteUrl, videoUrlFrom } from './dom';
+import { pretalxPerson } from './pretalx-common';
 import { count, newTalk, uniqueStrings } from './talk';
 import type { ExtractOptions, ExtractionResult } from './types';
 import { isoOffsetMinutes, normalizeIsoOffset, parseInstant, toIsoWithOffset } from '../time/zones';
@@ -43,11 +44,10 @@ function speakersOf(event: Json, eventUrl: string | null): Speaker[] {
     const name = str(person.public_name) ?? str(person.name) ?? str(person.full_public_name);
     if (!name) return [];
     const code = str(person.code);
-    return [{
-      name, role: null, company: null, roleCompanyRaw: null, group: null,
+    return [pretalxPerson(name, {
       profileUrl: str(person.url) ?? (eventUrl && code ? `${eventUrl}speaker/${code}/` : null),
       avatarUrl: str(person.avatar) ? absoluteUrl(str(person.avatar), eventUrl ?? 'https://invalid.example/') : null,
-    }];
+    })];
   });
 }
 
