@@ -4,6 +4,7 @@
  */
 import { botCheckExtractor } from './bot-check';
 import { feedExtractor } from './feeds';
+import { frabExtractor } from './frab-html';
 import { jsonLdExtractor } from './jsonld';
 import { microdataExtractor } from './microdata';
 import { openGraphExtractor } from './opengraph';
@@ -27,6 +28,7 @@ const EXTRACTORS: Extractor[] = [
   schedExtractor,
   schedEmbedExtractor,
   pretalxExtractor,
+  frabExtractor,
   sessionizeEmbedExtractor,
   // After the platforms (a check on a Sched host is Sched's to report), before any guess from the page.
   botCheckExtractor,
