@@ -33,6 +33,9 @@ const ROLE_WORD = new RegExp(
   'i',
 );
 
+/** Job-title nouns: a "company" part holding one is really a second role ("MVP | Acme, Lead Cloud Architect"). */
+const TITLE_NOUN = /\b(?:engineer|developer|architect|manager|director|lead|head|founder|co-?founder|ceo|cto|cio|cfo|coo|ciso|vp|consultant|advocate|evangelist|scientist|analyst|specialist|trainer|maintainer|student|professor|officer|president|mvp|gde|intern|researcher)\b/i;
+
 export function looksLikeRole(text: string): boolean {
   return ROLE_WORD.test(text);
 }
@@ -72,14 +75,15 @@ export function splitTagline(raw: string): RoleCompany {
   if (text.length > 90 || /[.!?]\s+\S/.test(text)) return { role: text, company: null };
   const at = /^(.*\S)\s+(?:at|@)\s+(\S.*)$/i.exec(text) ?? /^(.*\S)\s*@\s*(\S.*)$/.exec(text);
   if (at) return { role: at[1]!, company: at[2]! };
-  const dash = /^(.*\S)\s+[-–—|]\s+(\S.*)$/.exec(text);
-  if (dash && looksLikeRole(dash[1]!)) return { role: dash[1]!, company: dash[2]! };
+  // A company is a name: a few words, no job title, no list of roles ("and trainer").
+  const companyLike = (c: string) => !TITLE_NOUN.test(c) && c.split(' ').length <= 5 && !/^(?:and|or|&)\b/i.test(c);
+  const dash = /^(.*\S)\s+[-–—]\s+(\S.*)$/.exec(text);
+  if (dash && looksLikeRole(dash[1]!) && companyLike(dash[2]!)) return { role: dash[1]!, company: dash[2]! };
   if (text.includes(', ')) {
     const split = splitRoleCompany(text);
     // "Rustacean, Mozilla" splits too; "Speaker, author, and trainer" (a list of roles) does not.
     const oneComma = text.indexOf(', ') === text.lastIndexOf(', ');
-    if (split.role && split.company && (looksLikeRole(split.role) || (oneComma && !/^(?:and|or|&)\b/i.test(split.company)))) return split;
+    if (split.role && split.company && companyLike(split.company) && (looksLikeRole(split.role) || (oneComma && split.company.split(' ').length <= 3))) return split;
   }
-  if (dash) return { role: dash[1]!, company: dash[2]! };
   return { role: text, company: null };
 }
