@@ -3,7 +3,7 @@
  * (`TZID=`) or floating; a feed that states only UTC (Sched writes `X-WR-TIMEZONE:UTC`) says
  * nothing about the venue's zone, so none is invented.
  */
-import type { ExtractedTalk } from '../model';
+import type { ExtractedTalk, Speaker } from '../model';
 import { describeMixed } from './description';
 import { absoluteUrl, decodeEntities, hostOf, originOf } from './dom';
 import { isSchedHost } from './sched-host';
@@ -156,6 +156,7 @@ export function parseIcs(text: string, url?: string, options: ExtractOptions = {
   const prodId = first(calendar, 'PRODID')?.value ?? '';
   const sched = /sched\.com/i.test(prodId);
   const pretalx = /^-\/\/pretalx\/\//i.test(prodId.trim());
+  const indico = /\/\/INDICO\/\//i.test(prodId);
   // Zone hints: X-WR-TIMEZONE, and a `VTIMEZONE:Europe/Berlin` (or `TIMEZONE:`) line some hand-made feeds write as a property.
   const statedZone = ['X-WR-TIMEZONE', 'VTIMEZONE', 'TIMEZONE', 'TZ'].map((n) => ianaZoneOf(first(calendar, n)?.value)).find((z) => z && z !== 'UTC') ?? null;
   const calendarZone = statedZone ?? (new Set(zoneNames.values()).size === 1 ? [...zoneNames.values()][0]! : null) ?? known;
@@ -194,9 +195,10 @@ export function parseIcs(text: string, url?: string, options: ExtractOptions = {
     // A talk without its own page is addressed inside the feed (when the feed has a real address).
     const feed = originOf(url) ? url!.split('#')[0]! : null;
     const pretalxCode = pretalx && link ? /\/talk\/([A-Za-z0-9]+)\/?$/.exec(link)?.[1] ?? null : null;
-    talks.push(newTalk(pretalx ? 'pretalx' : 'ics', link ?? (feed && uid ? `${feed}#${encodeURIComponent(uid)}` : feed ?? ''), title, {
-      externalId: pretalxCode ?? uid,
-      speakers: split.names.map((n) => pretalxPerson(n)),
+    talks.push(newTalk(pretalx ? 'pretalx' : indico ? 'indico' : 'ics', link ?? (feed && uid ? `${feed}#${encodeURIComponent(uid)}` : feed ?? ''), title, {
+      // Keyed as the platform's own pages key it, so a feed and a page of one talk agree.
+      externalId: pretalxCode ?? (indico && link ? /\/event\/([^/]+)\/contributions\/(\d+)/.exec(link)?.slice(1).join('/') : null) ?? uid,
+      speakers: indico ? indicoSpeakers(textOfProp(event, 'DESCRIPTION')) : split.names.map((n) => pretalxPerson(n)),
       start: startIso,
       end: endIso,
       timeZone: start?.zone && start.zone !== 'UTC' ? start.zone : calendarZone,
@@ -221,6 +223,17 @@ export function parseIcs(text: string, url?: string, options: ExtractOptions = {
     warnings.push('The calendar gives times in UTC only, so the venue’s time zone is unknown; times are shown in UTC until it is known.');
   }
   return { talks, warnings, source: 'ics' };
+}
+
+/** Indico's DESCRIPTION opens with "Speakers: Marie Curie (CERN), Pierre Auger (Université Paris-Saclay)". */
+function indicoSpeakers(description: string | null): Speaker[] {
+  const line = description ? /^\s*Speakers?:\s*(.+)$/im.exec(description)?.[1] : null;
+  if (!line) return [];
+  return line.split(/\s*,\s*(?![^()]*\))/).flatMap((part) => {
+    const m = /^(.*?)\s*(?:\(([^()]+)\))?$/.exec(part.trim());
+    const name = m?.[1]?.trim();
+    return name ? [{ name, role: null, company: m?.[2]?.trim() ?? null, roleCompanyRaw: m?.[2]?.trim() ?? null, group: null, profileUrl: null, avatarUrl: null }] : [];
+  });
 }
 
 /** pretalx's event address from a talk page (`https://host/event/talk/CODE/` → `https://host/event/`), as its pages key the conference. */
