@@ -93,4 +93,25 @@ function extractIndicoContribution(doc: Document, url: URL, options: ExtractOpti
   return { talks: [talk], warnings, source: 'indico' };
 }
 
-export const indicoExtractor: Extractor = { name: 'indico', detect: isIndicoContribution, extract: (doc, url, options = {}) => extractIndicoContribution(doc, url, options) };
+/** An event's timetable or overview page (`/event/<id>/timetable/`): drawn by a script from data Talkmark does not read. */
+const TIMETABLE_PATH = /^(.*?)\/event\/(\d+)\/(?:timetable|contributions)\/?$/;
+
+function isIndicoTimetable(doc: Document, url: URL): boolean {
+  const indico = /·\s*Indico\s*$/.test(doc.title) || !!doc.querySelector('meta[property="og:site_name"][content*="Indico" i], .conference-page, #indico-header, script[src*="indico"]');
+  return indico && TIMETABLE_PATH.test(url.pathname);
+}
+
+export const indicoExtractor: Extractor = {
+  name: 'indico',
+  detect: (doc, url) => isIndicoContribution(doc, url) || isIndicoTimetable(doc, url),
+  extract(doc, url, options = {}) {
+    if (isIndicoContribution(doc, url)) return extractIndicoContribution(doc, url, options);
+    const [, prefix, id] = TIMETABLE_PATH.exec(url.pathname)!;
+    const root = `${url.origin}${prefix}`;
+    return {
+      talks: [],
+      warnings: [`This Indico page is drawn by a script. Open the timetable export ${root}/export/timetable/${id}.json (or ${root}/export/event/${id}.json?detail=contributions) to clip every contribution, or a contribution’s own page to clip one.`],
+      source: 'indico',
+    };
+  },
+};

@@ -48,6 +48,16 @@ describe('Indico contribution page', () => {
   });
 });
 
+describe('Indico timetable page (drawn by a script)', () => {
+  it('points at the timetable and event exports', () => {
+    const url = 'https://indico.example.org/event/1234/timetable/';
+    const html = '<html><head><title>Timetable · International Workshop on Detector Physics 2026 · Indico</title></head><body><div id="timetable"></div></body></html>';
+    const r = extractTalks(loadDocument(html, url), url);
+    expect(r).toMatchObject({ talks: [], source: 'indico' });
+    expect(r.warnings[0]).toContain('https://indico.example.org/export/timetable/1234.json');
+  });
+});
+
 describe('Indico JSON exports', () => {
   it('reads the timetable export: contributions inside sessions, breaks left out, wall times in their zone', () => {
     const r = parseFeedText(fixture('timetable.json'), 'https://indico.example.org/export/timetable/1234.json');
