@@ -99,9 +99,7 @@ export function parseIndicoExport(json: unknown, url: string, options: ExtractOp
       timeZone: zone,
       room: str(entry.room) ?? str(entry.roomFullname) ?? null,
       tracks: uniqueStrings([str(obj(entry.track).title) ?? str(entry.track), str(obj(entry.type).name) ?? str(entry.type), session ?? str(entry.session)]),
-      speakers: [
-        ...peopleOf([...arr(entry.speakers), ...arr(entry.presenters)], null),
-      ],
+      speakers: peopleOf([...arr(entry.speakers), ...arr(entry.presenters)], null),
       ...describeMixed(str(entry.description), (globalThis.window as (Window & typeof globalThis) | undefined) ?? null),
       conference: { key: eventUrl ?? url, name: str(event.title), url: eventUrl, timeZone: zone },
     }));
