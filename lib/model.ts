@@ -4,7 +4,7 @@
  */
 
 /** Where a talk was read from; the list is the one place that names them (validators use it). */
-export const TALK_SOURCES = ['sched', 'pretalx', 'sessionize', 'jsonld', 'microdata', 'opengraph', 'ics'] as const;
+export const TALK_SOURCES = ['sched', 'pretalx', 'sessionize', 'jsonld', 'microdata', 'opengraph', 'ics', 'frab', 'indico'] as const;
 export type TalkSource = (typeof TALK_SOURCES)[number];
 
 export interface Speaker {

@@ -103,6 +103,34 @@ function inertDocument(win: Win): Document {
 // Sched descriptions separate paragraphs with <br><br>: two hard breaks ("  \n  \n") are a paragraph break.
 const tidyMarkdown = (md: string) => md.replace(/ {2}\n(?:[ \t]*\n)+/g, '\n\n').replace(/\n{3,}/g, '\n\n').trim();
 
+/**
+ * Text that looks like markup ("<Corp>", "</div>" written as words, "&lt;" spelled out) must stay
+ * text in the stored Markdown: a `<` that could open an HTML tag, comment or declaration, and an
+ * `&` that starts a character reference, get a backslash (CommonMark escapes them), unless a
+ * backslash already escapes them.
+ */
+const MARKUP_LIKE = /(\\*)(<(?=[A-Za-z/!?])|&(?=#\d{1,7};|#[xX][\da-fA-F]{1,6};|[A-Za-z][A-Za-z\d]{1,31};))/g;
+const AUTOLINK_AT = /<(?:https?|mailto):[^\s<>]*>/iy;
+
+/** `keepAutolinks`: plain-text sources (pretalx's Markdown) may mean `<https://…>` as a link; page text never does. */
+export function escapeMarkupText(text: string, keepAutolinks = false): string {
+  return text.replace(MARKUP_LIKE, (all, slashes: string, c: string, at: number) => {
+    if (slashes.length % 2) return all;
+    if (keepAutolinks && c === '<') {
+      AUTOLINK_AT.lastIndex = at + slashes.length;
+      if (AUTOLINK_AT.test(text)) return all;
+    }
+    return `${slashes}\\${c}`;
+  });
+}
+
+/** Turndown's own escaping (emphasis, lists, headings, links) plus markup-looking text. */
+function withMarkupEscaped(service: TurndownService): TurndownService {
+  const base = service.escape.bind(service);
+  service.escape = (text: string) => escapeMarkupText(base(text));
+  return service;
+}
+
 const OPTIONS: TurndownService.Options = { headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '_' };
 
 /**
@@ -115,7 +143,7 @@ export function createMarkdownConverter(plugin: TurndownService.Plugin | null = 
   let extended: TurndownService | null = null;
   if (plugin) {
     try {
-      extended = new TurndownService(OPTIONS).use(plugin);
+      extended = withMarkupEscaped(new TurndownService(OPTIONS).use(plugin));
     } catch {
       extended = null;
     }
@@ -128,7 +156,7 @@ export function createMarkdownConverter(plugin: TurndownService.Plugin | null = 
         /* fall back to plain Turndown below */
       }
     }
-    plain ??= new TurndownService(OPTIONS);
+    plain ??= withMarkupEscaped(new TurndownService(OPTIONS));
     return tidyMarkdown(plain.turndown(html));
   };
 }
@@ -162,7 +190,7 @@ const PART = 'data-talkmark-part';
 function markdownOfParts(container: HTMLElement, count: number): string[] | null {
   const found = new Array<string>(count).fill('');
   try {
-    new TurndownService(OPTIONS)
+    withMarkupEscaped(new TurndownService(OPTIONS))
       .use(gfm)
       .addRule('talkmarkPart', {
         filter: (node) => node.nodeName === 'DIV' && node.hasAttribute(PART),
@@ -220,11 +248,12 @@ export function describe(el: Element | null, win: Win, base?: string): Descripti
 
 /**
  * A plain-text description (iCalendar, Sessionize, pretalx's Markdown) kept as written: it
- * already reads as Markdown, and inventing HTML for it would only add a second copy.
+ * already reads as Markdown, and inventing HTML for it would only add a second copy. Only
+ * markup-looking text is escaped, so "<Corp>" stays a word in every Markdown renderer.
  */
 export function describeText(text: string | null | undefined): Description {
   const clean = (text ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-  return clean ? { descriptionHtml: null, description: clean } : NONE;
+  return clean ? { descriptionHtml: null, description: escapeMarkupText(clean, true) } : NONE;
 }
 
 /** HTML when the text holds markup (some feeds send it), else plain text. */

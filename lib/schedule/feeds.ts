@@ -4,6 +4,7 @@
  * documents that are nothing but text (a lone `<pre>`), never from a rendered page's body.
  */
 import { parseIcs } from './ics';
+import { isIndicoExport, parseIndicoExport } from './indico-json';
 import { isPretalxSchedule, parsePretalxSchedule } from './pretalx-json';
 import { isSessionizeExport, parseSessionizeAll } from './sessionize-json';
 import type { ExtractOptions, ExtractionResult, Extractor } from './types';
@@ -38,7 +39,8 @@ export function parseFeedText(text: string, url: string, options: ExtractOptions
   }
   if (isPretalxSchedule(json)) return parsePretalxSchedule(json, url, options);
   if (isSessionizeExport(json)) return parseSessionizeAll(json, url, options);
-  return { talks: [], warnings: ['This JSON file is not a pretalx or Sessionize schedule.'], source: 'none' };
+  if (isIndicoExport(json)) return parseIndicoExport(json, url, options);
+  return { talks: [], warnings: ['Unsupported schedule format: this JSON file is not a pretalx, frab/C3VOC, Sessionize or Indico schedule.'], source: 'none' };
 }
 
 export const feedExtractor: Extractor = {

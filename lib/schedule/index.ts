@@ -4,6 +4,8 @@
  */
 import { botCheckExtractor } from './bot-check';
 import { feedExtractor } from './feeds';
+import { frabExtractor } from './frab-html';
+import { indicoExtractor } from './indico-page';
 import { jsonLdExtractor } from './jsonld';
 import { microdataExtractor } from './microdata';
 import { openGraphExtractor } from './opengraph';
@@ -18,6 +20,7 @@ export { parseIcs } from './ics';
 export { parsePretalxSchedule } from './pretalx-json';
 export { parseSessionizeAll } from './sessionize-json';
 export { parseFeedText } from './feeds';
+export { parseIndicoExport } from './indico-json';
 export { mergeTalks } from './merge';
 export { extractSchedSession, isSchedHost, splitRoleCompany } from './sched';
 
@@ -27,6 +30,8 @@ const EXTRACTORS: Extractor[] = [
   schedExtractor,
   schedEmbedExtractor,
   pretalxExtractor,
+  frabExtractor,
+  indicoExtractor,
   sessionizeEmbedExtractor,
   // After the platforms (a check on a Sched host is Sched's to report), before any guess from the page.
   botCheckExtractor,

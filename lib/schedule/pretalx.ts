@@ -7,6 +7,8 @@
 import type { ExtractedTalk, Speaker, TalkFile } from '../model';
 import { describe } from './description';
 import { absoluteUrl, canonicalUrl, documentBase, metaContent, textOf, textWithout, videoUrlFrom, windowOf } from './dom';
+import { extractPretalxNojs, isPretalxNojs } from './pretalx-nojs';
+import { eventYear, pretalxPerson, yearlessDate } from './pretalx-common';
 import { newTalk } from './talk';
 import type { ExtractOptions, ExtractionResult, Extractor } from './types';
 import { isoOffsetMinutes, normalizeIsoOffset, parseInstant } from '../time/zones';
@@ -16,6 +18,7 @@ import { instantToIso, parseTimeRange, resolveTimeZone, wallTime, wallTimeToIso 
 const TALK_PATH = /^(\/(?:[^/]+\/)+)talk\/([A-Za-z0-9]+)\/?$/;
 
 function isPretalxPage(doc: Document, url: URL): boolean {
+  if (isPretalxNojs(doc, url) && doc.querySelector('.pretalx-session')) return true;
   if (/^pretalx/i.test(doc.querySelector('meta[name="generator"]')?.getAttribute('content') ?? '')) return true;
   return TALK_PATH.test(url.pathname) && !!doc.querySelector('h3.talk-title, .pretalx-session');
 }
@@ -54,11 +57,11 @@ function speakersOf(doc: Document, base: string): Speaker[] {
     const src = card.querySelector('.avatar-wrapper img, img')?.getAttribute('src');
     // pretalx shows avatar.svg for speakers without a picture: no avatar, not a placeholder.
     const avatarUrl = src && !/avatar\.svg(?:$|\?)/.test(src) ? absoluteUrl(src, base) : null;
-    return { name, role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: absoluteUrl(link?.getAttribute('href'), base), avatarUrl };
+    return pretalxPerson(name, { profileUrl: absoluteUrl(link?.getAttribute('href'), base), avatarUrl });
   });
   // The oldest releases list speakers as plain links in a sidebar.
-  const fromList = fromCards.length ? [] : Array.from(doc.querySelectorAll('.bordered-list .info > a'), (a) => ({
-    name: textOf(a), role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: absoluteUrl(a.getAttribute('href'), base), avatarUrl: null,
+  const fromList = fromCards.length ? [] : Array.from(doc.querySelectorAll('.bordered-list .info > a'), (a) => pretalxPerson(textOf(a), {
+    profileUrl: absoluteUrl(a.getAttribute('href'), base),
   }));
   return [...fromCards, ...fromList].filter((s) => s.name);
 }
@@ -110,13 +113,18 @@ function descriptionBlock(doc: Document): Element | null {
   return box;
 }
 
-function timesOf(doc: Document, options: ExtractOptions): { start: string | null; end: string | null; timeZone: string | null; warning: string | null } {
+function timesOf(doc: Document, url: URL, options: ExtractOptions): { start: string | null; end: string | null; timeZone: string | null; warning: string | null } {
   const stamps = Array.from(doc.querySelectorAll('h3.talk-title small time[data-isodatetime], ul.talk-slots time[data-isodatetime]')).slice(0, 2);
   const isos = stamps.map((t) => t.getAttribute('data-isodatetime')!);
   const printedZone = stamps[0]?.getAttribute('date-timezone') ?? stamps[0]?.getAttribute('title') ?? null;
-  const slot = slotText(doc);
-  const yearHint = /\b(20\d\d)\b/.exec(`${slot} ${textOf(doc.querySelector('header'))} ${doc.title}`)?.[1];
-  const range = isos.length ? null : parseTimeRange(slot, { year: yearHint ? Number(yearHint) : null });
+  let slot = slotText(doc);
+  const printedYear = /(?<!\d)(20\d\d)(?!\d)/.exec(slot)?.[1];
+  const year = printedYear ? Number(printedYear) : eventYear(doc, url);
+  // "03-19, 16:00–16:25 (US/Eastern)": the month-day gets the event's year, never a guessed one.
+  const yearless = isos.length || printedYear ? null : yearlessDate(slot);
+  if (yearless && year) slot = slot.replace(yearless.printed, `${year}-${String(yearless.month).padStart(2, '0')}-${String(yearless.day).padStart(2, '0')}`);
+  const range = isos.length ? null : parseTimeRange(slot, { year });
+  const noYear = !isos.length && !year && (!!yearless || (!range?.startDate && !!parseTimeRange(slot, { year: 2000 })?.startDate));
   const observed = isos.flatMap((iso) => {
     const at = parseInstant(iso);
     const offset = isoOffsetMinutes(iso);
@@ -130,6 +138,10 @@ function timesOf(doc: Document, options: ExtractOptions): { start: string | null
     };
     return { start: write(isos[0]), end: write(isos[1]), timeZone: zone.timeZone, warning: null };
   }
+  if (noYear) {
+    const printed = yearless?.printed ?? slot;
+    return { start: null, end: null, timeZone: zone.timeZone, warning: `The session’s date is printed without a year (“${printed}”) and nothing on the page names the event’s year, so its time was left empty. Clip it from the schedule export (schedule.json) instead.` };
+  }
   if (!range?.startDate) {
     return { start: null, end: null, timeZone: zone.timeZone, warning: slot ? 'The session’s time could not be read.' : 'This session is not scheduled yet, or its time is not public.' };
   }
@@ -139,18 +151,19 @@ function timesOf(doc: Document, options: ExtractOptions): { start: string | null
 }
 
 export function extractPretalxTalk(doc: Document, url: URL, options: ExtractOptions = {}): ExtractionResult {
+  if (isPretalxNojs(doc, url)) return extractPretalxNojs(doc, url, options);
   const match = TALK_PATH.exec(url.pathname);
   const title = titleOf(doc);
   if (!match || !doc.querySelector('h3.talk-title, .talk-content, .pretalx-session') || !title) {
     const event = /^\/[^/]+\//.exec(url.pathname)?.[0];
     const hint = event && /\/schedule\/?/.test(url.pathname)
-      ? ` Open a session page, or the schedule export ${url.origin}${event}schedule/export/schedule.json, to clip talks.`
+      ? ` Open the schedule without JavaScript (${url.origin}${event}schedule/nojs) or a session page, or the schedule export ${url.origin}${event}schedule/export/schedule.json, to clip talks.`
       : ' Open a session page to clip it.';
     return { talks: [], warnings: [`This pretalx page shows no single session (it may be a schedule drawn by a script, or still loading).${hint}`], source: 'pretalx' };
   }
   const base = documentBase(doc, url.href);
   const eventUrl = `${url.origin}${match[1]}`;
-  const times = timesOf(doc, options);
+  const times = timesOf(doc, url, options);
   const api = doc.querySelector('link[rel="alternate"][type="application/json"]');
   const name = api?.getAttribute('title')?.replace(/\s+API$/, '').trim() || doc.title.split(' :: ').slice(1).join(' :: ').trim() || null;
   const slots = doc.querySelectorAll('ul.talk-slots li').length;

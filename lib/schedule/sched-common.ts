@@ -2,6 +2,7 @@
 import type { Speaker, TalkFile } from '../model';
 import { absoluteUrl, stringOrNull, textOf, textWithout, videoUrlFrom } from './dom';
 import { isSchedHost } from './sched-host';
+import { splitRoleCompany } from './role-company';
 import { uniqueStrings } from './talk';
 
 export const SCHED_ID = /^[0-9a-f]{32}$/i;
@@ -20,35 +21,41 @@ export function looksLikeSched(doc: Document, url: URL): boolean {
   return !!cdn && !!doc.querySelector('.sched-container, #sched-page-me-event, span.event');
 }
 
-/** A legal-form suffix printed after a comma ("Acme, Inc."): part of the company name, not a company. */
-// Not the two-letter ones that are also words or initials ("AS", "AB", "SA", "Co"): only with their dot.
-const LEGAL_SUFFIX = /^(?:inc\.?|llc|l\.l\.c\.?|ltd\.?|limited|corp\.?|co\.|plc|llp|gmbh|ag|s\.a\.?|bv|b\.v\.?|nv|n\.v\.?|pty\.? ltd\.?|srl|s\.r\.l\.?|oy|kk)$/i;
+export { splitRoleCompany } from './role-company';
 
-/** Split "Position, Company" at the last ", " — positions may hold commas, company names rarely do. */
-export function splitRoleCompany(raw: string): { role: string | null; company: string | null } {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  if (!text) return { role: null, company: null };
-  let at = text.lastIndexOf(', ');
-  if (at < 0) return { role: text, company: null };
-  // "Engineer, Example, Inc.": the company is "Example, Inc.", unless nothing would be left for the role.
-  if (LEGAL_SUFFIX.test(text.slice(at + 2).trim())) {
-    const before = text.lastIndexOf(', ', at - 1);
-    if (before >= 0) at = before;
-    else return { role: null, company: text };
+/** `background-image: url("…")` in an inline style, as some Sched themes draw avatars. */
+const BACKGROUND_URL = /background(?:-image)?\s*:[^;]*?url\(\s*(['"]?)([^'")]+)\1\s*\)/i;
+
+/** The avatar of a person card: an `<img>`, or an element painted with a CSS background image. */
+function avatarUrl(person: Element, base: string): string | null {
+  const img = person.querySelector('a.sched-avatar img, img');
+  let src = img?.getAttribute('src') ?? null;
+  if (!src) {
+    const painted = [person, ...Array.from(person.querySelectorAll('[style]'))].find((el) => BACKGROUND_URL.test(el.getAttribute('style') ?? ''));
+    src = painted ? BACKGROUND_URL.exec(painted.getAttribute('style')!)![2]!.trim() : null;
   }
-  return { role: text.slice(0, at).trim() || null, company: text.slice(at + 2).trim() || null };
-}
-
-function avatarUrl(img: Element | null, base: string): string | null {
-  const src = img?.getAttribute('src');
-  if (!src || /avatar-empty/i.test(src)) return null;
+  if (!src || /avatar-empty|\/images\/avatar|default-avatar/i.test(src)) return null;
   return absoluteUrl(src, base);
 }
 
-/** The `<strong>Speakers</strong>`-style label that precedes a person inside `.tip-roles`. */
+/** A heading that names a group of people ("Speakers", "Moderators", "Panelists", "Hosts", …). */
+const GROUP_LABEL = new Set(['STRONG', 'B', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT']);
+const isGroupLabel = (el: Element) =>
+  (GROUP_LABEL.has(el.tagName) || /(?:^|[-_])(?:role|group)s?[-_]?(?:title|label|heading|name)\b/i.test(el.className)) &&
+  !el.classList.contains('sched-person-session') && !el.querySelector('.sched-person-session') && textOf(el).length <= 40;
+
+/**
+ * The label a person is listed under: the nearest preceding `<strong>Moderators</strong>`-style
+ * heading, looked for beside the card and then beside each wrapper up to `.tip-roles` (themes put
+ * each group in its own box). Never a heading before the people list (the session's own title).
+ */
 function groupOf(person: Element): string | null {
-  for (let n = person.previousElementSibling; n; n = n.previousElementSibling) {
-    if (n.tagName === 'STRONG') return textOf(n) || null;
+  for (let node: Element | null = person; node && !node.classList.contains('tip-roles'); node = node.parentElement) {
+    for (let n = node.previousElementSibling; n; n = n.previousElementSibling) {
+      if (n.classList.contains('sched-person-session') || n.querySelector('.sched-person-session')) continue;
+      if (isGroupLabel(n)) return textOf(n).replace(/:$/, '') || null;
+    }
+    if (!node.parentElement?.closest('.tip-roles')) break;
   }
   return null;
 }
@@ -67,7 +74,7 @@ export function speakersFromCards(cards: Element[], base: string): Speaker[] {
       roleCompanyRaw: raw,
       group: groupOf(person),
       profileUrl: absoluteUrl(link?.getAttribute('href'), base),
-      avatarUrl: avatarUrl(person.querySelector('a.sched-avatar img, img'), base),
+      avatarUrl: avatarUrl(person, base),
     });
   }
   return speakers;
@@ -90,10 +97,17 @@ export function filesFrom(containers: Element[], base: string): TalkFile[] {
   return files;
 }
 
-export function videoFrom(iframes: Element[]): string | null {
+/** The recording: an embedded player, else a plain YouTube/Vimeo/media.ccc.de link in the description or files. */
+export function videoFrom(iframes: Element[], linkBoxes: Element[] = []): string | null {
   for (const frame of iframes) {
     const url = videoUrlFrom(frame.getAttribute('src'));
     if (url) return url;
+  }
+  for (const box of linkBoxes) {
+    for (const a of Array.from(box.querySelectorAll('a[href]'))) {
+      const url = videoUrlFrom(a.getAttribute('href'));
+      if (url) return url;
+    }
   }
   return null;
 }

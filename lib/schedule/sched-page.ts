@@ -1,11 +1,12 @@
 /** Turns the session blocks of any Sched view into talks, with the page's zone resolved once. */
 import type { ConferenceRef, ExtractedTalk } from '../model';
 import { describeElements } from './description';
-import { absoluteUrl, documentBase, metaContent, textOf, textWithout, windowOf, withoutHash } from './dom';
+import { absoluteUrl, documentBase, metaContent, textOf, textWithout, videoUrlFrom, windowOf, withoutHash } from './dom';
 import {
   SCHED_ID, customFieldsFrom, filesFrom, roomFrom, speakersFromCards, speakersFromNames, tracksFrom, videoFrom,
 } from './sched-common';
 import type { SchedBlock } from './sched-scan';
+import { stripSpeakerSuffix } from './speaker-suffix';
 import { ldEvents, printedRangeOf, resolveSchedZone, sessionTimes, type LdEvent } from './sched-time';
 import { count, newTalk } from './talk';
 import type { ExtractOptions } from './types';
@@ -32,6 +33,26 @@ function conferenceName(doc: Document, conference: LdEvent | null, sessionTitle:
   if (sessionTitle && title.endsWith(`: ${sessionTitle}`)) return title.slice(0, -sessionTitle.length - 2).trim() || null;
   const cut = title.indexOf(': ');
   return (cut > 0 ? title.slice(0, cut) : title) || null;
+}
+
+/**
+ * The page's type legend (sidebar "Filter by type": `#sched-type-N.ev_N > a[href*="type/"]`), so a
+ * view that prints only the `ev_N` colour class on each session (`/list/simple`) still names its type.
+ */
+export function typeLegend(doc: Document): Map<string, string> {
+  const legend = new Map<string, string>();
+  for (const item of Array.from(doc.querySelectorAll('[id^="sched-type-"]'))) {
+    const cls = Array.from(item.classList).find((c) => /^ev_\d+$/.test(c));
+    const name = textOf(item.querySelector('a[href*="type/"]'));
+    if (cls && name && !legend.has(cls)) legend.set(cls, name);
+  }
+  return legend;
+}
+
+function legendType(anchor: Element, legend: Map<string, string>): string[] {
+  if (!legend.size) return [];
+  const cls = Array.from(anchor.closest('span.event')?.classList ?? []).find((c) => legend.has(c));
+  return cls ? [legend.get(cls)!] : [];
 }
 
 function matchLd(sessions: LdEvent[], title: string, href: string | null, single: boolean): LdEvent | null {
@@ -68,6 +89,7 @@ export function readSchedBlocks(doc: Document, url: URL, blocks: SchedBlock[], p
   const talks: ExtractedTalk[] = [];
   let unread = 0;
   let unplaced = 0;
+  let legend: Map<string, string> | null = null;
   const descriptions = describeElements(blocks.map((block) => block.descriptions[0] ?? null), win, base);
   blocks.forEach((block, i) => {
     const title = titleOf(block.anchor) || (single ? ld.sessions[0]?.name ?? '' : '');
@@ -77,17 +99,21 @@ export function readSchedBlocks(doc: Document, url: URL, blocks: SchedBlock[], p
     const times = sessionTimes(matchLd(ld.sessions, title, href, single), range, zone);
     if (!times.start) range?.startDate ? unplaced++ : unread++;
     const cards = speakersFromCards(block.people, base);
-    talks.push(newTalk('sched', href ? withoutHash(href) : pageUrl, title, {
+    const speakers = cards.length ? cards : speakersFromNames(block.anchor.querySelector('span.sched-event-evpeople'));
+    const typed = tracksFrom(block.types);
+    const videoUrl = videoFrom(block.frames, [...block.descriptions, ...block.files]);
+    talks.push(newTalk('sched', href ? withoutHash(href) : pageUrl, stripSpeakerSuffix(title, speakers), {
       externalId: ids[i] ?? null,
       ...times,
       timeZone: zone.timeZone,
       room: roomFrom([...block.locations, ...block.places]) ?? (textOf(block.anchor.querySelector('span.vs')) || null),
-      tracks: tracksFrom(block.types),
+      tracks: typed.length ? typed : legendType(block.anchor, (legend ??= typeLegend(doc))),
       customFields: customFieldsFrom(block.customFields),
-      speakers: cards.length ? cards : speakersFromNames(block.anchor.querySelector('span.sched-event-evpeople')),
+      speakers,
       ...descriptions[i]!,
-      files: filesFrom(block.files, base),
-      videoUrl: videoFrom(block.frames),
+      // A recording linked among the files is the talk's video, not one more file.
+      files: filesFrom(block.files, base).filter((f) => !videoUrl || videoUrlFrom(f.url) !== videoUrl),
+      videoUrl,
       conference,
     }));
   });

@@ -8,6 +8,7 @@ import type { ExtractedTalk, Speaker } from '../model';
 import { describeText } from './description';
 import { hostOf, videoUrlFrom } from './dom';
 import { count, newTalk, uniqueStrings } from './talk';
+import { splitTagline } from './role-company';
 import type { ExtractOptions, ExtractionResult } from './types';
 import { isValidTimeZone } from '../time/zones';
 import { wallTimeToIso } from '../time/parse';
@@ -40,18 +41,18 @@ export function isSessionizeExport(json: unknown): boolean {
   return sessions.length > 0 && sessions.every((s) => 'startsAt' in s && 'title' in s);
 }
 
-/** "Principal Architect at Microsoft": a tagline names a company only after " at " or " @ "; it is free text otherwise. */
+/** A tagline ("Principal Architect at Microsoft", "CTO, Acme", "Engineer - Beta", "Dev @ Gamma") → role and company (role-company.ts). */
 function speakerFrom(p: Json): Speaker | null {
   const name = str(p.fullName) ?? ([str(p.firstName), str(p.lastName)].filter(Boolean).join(' ') || null) ?? str(p.name);
   if (!name) return null;
   const tagLine = str(p.tagLine);
-  const split = tagLine ? /^(.*\S)\s+(?:at|@)\s+(\S.*)$/.exec(tagLine) : null;
+  const split = tagLine ? splitTagline(tagLine) : { role: null, company: null };
   const links = arr(p.links).map(obj);
   const profile = links.find((l) => /sessionize/i.test(str(l.linkType) ?? '')) ?? null;
   return {
     name,
-    role: split ? split[1]! : tagLine,
-    company: split ? split[2]! : null,
+    role: split.role,
+    company: split.company,
     roleCompanyRaw: tagLine,
     group: null,
     profileUrl: str(profile?.url),

@@ -5,7 +5,7 @@
  * and the event's dates pick among them. Nothing is chosen when the evidence does not agree.
  */
 import { mentions } from './places';
-import { isValidTimeZone, toIsoInZone, toIsoWithOffset, wallTimeToInstant, zoneOffsetMinutes, type WallTime } from './zones';
+import { canonicalTimeZone, isValidTimeZone, toIsoInZone, toIsoWithOffset, wallTimeToInstant, zoneOffsetMinutes, type WallTime } from './zones';
 
 export interface CalendarDate {
   year: number;
@@ -312,7 +312,8 @@ export function resolveTimeZone(query: ZoneQuery): ZoneResolution {
   const fitsObserved = (zone: string) => observed.every((o) => offsetAt(zone, o.at) === o.offsetMinutes);
 
   for (const zone of [query.known, ...printed.filter((p) => p.includes('/'))]) {
-    if (zone && isValidTimeZone(zone) && fitsObserved(zone)) return { timeZone: zone, offsetMinutes: null, problem: null };
+    // Canonical IANA names (`US/Eastern` → America/New_York), so every source of a conference agrees.
+    if (zone && isValidTimeZone(zone) && fitsObserved(zone)) return { timeZone: canonicalTimeZone(zone) ?? zone, offsetMinutes: null, problem: null };
   }
 
   const allowed = new Map<string, Set<number>>();

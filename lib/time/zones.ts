@@ -44,11 +44,31 @@ export function canonicalTimeZone(timeZone: string): string | null {
   const name = timeZone.trim();
   if (!name.includes('/') && !/^(?:UTC|GMT)$/i.test(name)) return null;
   try {
-    return partsFormatter(name).resolvedOptions().timeZone;
+    const resolved = partsFormatter(name).resolvedOptions().timeZone;
+    // Browsers differ on old links (`US/Eastern`, `Asia/Calcutta`): the IANA name wins when Intl knows it.
+    const modern = LEGACY_ZONES[resolved.toLowerCase()] ?? LEGACY_ZONES[name.toLowerCase()];
+    return modern && isValidTimeZone(modern) ? modern : resolved;
   } catch {
     return null;
   }
 }
+
+/**
+ * IANA's backward links that real schedules still print (pretalx events set up long ago say
+ * `US/Eastern`), each to its canonical zone, so two sources of one conference agree.
+ */
+const LEGACY_ZONES: Record<string, string> = Object.fromEntries(Object.entries({
+  'US/Eastern': 'America/New_York', 'US/Central': 'America/Chicago', 'US/Mountain': 'America/Denver', 'US/Pacific': 'America/Los_Angeles',
+  'US/Alaska': 'America/Anchorage', 'US/Hawaii': 'Pacific/Honolulu', 'US/Arizona': 'America/Phoenix', 'US/East-Indiana': 'America/Indiana/Indianapolis',
+  'US/Michigan': 'America/Detroit', 'US/Aleutian': 'America/Adak', 'US/Samoa': 'Pacific/Pago_Pago',
+  'Canada/Eastern': 'America/Toronto', 'Canada/Central': 'America/Winnipeg', 'Canada/Mountain': 'America/Edmonton', 'Canada/Pacific': 'America/Vancouver',
+  'Canada/Atlantic': 'America/Halifax', 'Canada/Newfoundland': 'America/St_Johns', 'Canada/Saskatchewan': 'America/Regina',
+  'Australia/ACT': 'Australia/Sydney', 'Australia/NSW': 'Australia/Sydney', 'Australia/Canberra': 'Australia/Sydney', 'Australia/Victoria': 'Australia/Melbourne',
+  'Australia/Queensland': 'Australia/Brisbane', 'Australia/West': 'Australia/Perth', 'Australia/South': 'Australia/Adelaide', 'Australia/North': 'Australia/Darwin',
+  'Australia/Tasmania': 'Australia/Hobart', 'Brazil/East': 'America/Sao_Paulo', 'Mexico/General': 'America/Mexico_City', 'Chile/Continental': 'America/Santiago',
+  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Saigon': 'Asia/Ho_Chi_Minh', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv', 'America/Buenos_Aires': 'America/Argentina/Buenos_Aires', 'Etc/UTC': 'UTC', 'Etc/Universal': 'UTC', 'Etc/Zulu': 'UTC',
+}).map(([k, v]) => [k.toLowerCase(), v]));
 
 /** The zone's offset at an instant, asked of Intl (a few microseconds: formatToParts allocates). */
 function offsetFromIntl(timeZone: string, at: number): number {

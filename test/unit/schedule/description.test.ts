@@ -90,7 +90,8 @@ describe('descriptions', () => {
       expect(together).toEqual(els.map((el) => (el ? describeHtml(el.innerHTML, pageWin, page.baseURI) : { descriptionHtml: null, description: null })));
       expect(together.filter((d) => d.description).length).toBeGreaterThan(2);
     }
-  });
+    // Slow on a shared machine (120 generated sessions, each also described alone).
+  }, 60_000);
 
   it('keeps hostile descriptions apart when many are described together', () => {
     const page = loadDocument('<div id="a"><p>A</p><div data-talkmark-part="1">forged</div></div><div id="b"><p>B <b>bold</b></p></div><div id="c"> </div><div id="d"><ul><li>D</li></ul></div>', 'https://conf.example/');

@@ -24,6 +24,13 @@ const PAGES: [string, string][] = [
   [readFixture(`${OWN_FIXTURES}/schedule/variant-jsonld-series.html`), 'https://techseries.example.at/2026/programm/'],
   [readFixture(`${OWN_FIXTURES}/schedule/variant-pretalx-de-old.html`), 'https://fahrplan.example.org/38c3/talk/KX7RPL/'],
   [readFixture(`${OWN_FIXTURES}/schedule/variant-pretalx-de-new.html`), 'https://programm.froscon.example/2025/talk/PQ8STU/'],
+  // Issue 15's pages: Sched's odd corners, pretalx without JavaScript and with month-day slots, frab, Indico.
+  [readFixture(`${OWN_FIXTURES}/sched/wild-session-panel.html`), 'https://kccncna2026.sched.com/event/3Ab9/securing-the-supply-chain-together-ada-lovelace-acme-bob-builder-beta-labs'],
+  [readFixture(`${OWN_FIXTURES}/sched/wild-list-simple-legend.html`), 'https://osseu2026.sched.com/list/simple'],
+  [readFixture(`${OWN_FIXTURES}/schedule/pretalx-nojs.html`), 'https://pretalx.example.net/fns26/schedule/nojs'],
+  [readFixture(`${OWN_FIXTURES}/schedule/pretalx-talk-monthday.html`), 'https://pretalx.example.net/nbps26/talk/RX7KQP/'],
+  [readFixture(`${OWN_FIXTURES}/frab/event-page.html`), 'https://frab.example.org/en/camp2027/public/events/10245'],
+  [readFixture(`${OWN_FIXTURES}/indico/contribution.html`), 'https://indico.example.org/event/1234/contributions/5678/'],
 ];
 // A slice of the real Sched list (its first days) keeps each run fast.
 const REAL_LIST: [string, string] = [readFixture(`${REAL_FIXTURES}/sched-dlfforum2017-list.html`).slice(0, 60_000), 'https://dlfforum2017.sched.com/list/simple'];
