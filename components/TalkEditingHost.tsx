@@ -19,6 +19,9 @@ export interface TalkEditingHostProps {
   children: ComponentChildren;
 }
 
+/** A popup's "complete this talk" is acted on by a panel opened within this time. */
+const REQUEST_LIFETIME_MS = 10 * 60_000;
+
 interface OpenEditor {
   /** null: a new talk. */
   talkId: string | null;
@@ -43,14 +46,15 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, chi
     add: (opener) => setEditor({ talkId: null, opener: opener ?? null, notice: null }),
   }), []);
 
-  // The popup clipped a page that said little: open that talk here for completing.
+  // The popup clipped a page that said little: open that talk here for completing. The request
+  // stands until the editor is closed (any panel open meanwhile shows it: the one the popup
+  // opened, or one the user opens by hand), and lapses after a while.
   const request = useLiveQuery(() => getSetting(db, 'editTalkRequest'));
+  const asked = request.status === 'ready' ? request.value : null;
   useEffect(() => {
-    const asked = request.status === 'ready' ? request.value : null;
-    if (!asked || !talks.some((t) => t.id === asked.talkId)) return;
-    setEditor({ talkId: asked.talkId, opener: null, notice: asked.notice });
-    void setSetting(db, 'editTalkRequest', null).catch(() => {});
-  }, [request, talks]);
+    if (!asked || Date.now() - asked.at > REQUEST_LIFETIME_MS || !talks.some((t) => t.id === asked.talkId)) return;
+    setEditor((open) => (open?.talkId === asked.talkId ? open : { talkId: asked.talkId, opener: null, notice: asked.notice }));
+  }, [asked?.at, talks]);
 
   // Back to the button that opened the editor, once the view it lives in is drawn again.
   useEffect(() => {
@@ -65,6 +69,7 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, chi
   }, [undo]);
 
   const close = (savedId: string | null) => {
+    if (asked) void setSetting(db, 'editTalkRequest', null).catch(() => {});
     const wasNew = editor?.talkId === null;
     setFocusBack(editor?.opener ?? null);
     setEditor(null);
@@ -84,6 +89,7 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, chi
           notice={editor.notice}
           onClose={close}
           onDeleted={(deleted) => {
+            if (asked) void setSetting(db, 'editTalkRequest', null).catch(() => {});
             setEditor(null);
             setUndoError(null);
             setUndo(deleted);
