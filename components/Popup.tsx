@@ -283,8 +283,8 @@ export function Popup(props: PopupProps) {
       {kind === 'thin' && (
         <section aria-label="Clip">
           <h2>Not a schedule</h2>
-          <p class="meta warn">{thinReadNotice(preview!)}</p>
-          {inTalkmark > 0 ? (
+          {!notice && <p class="meta warn">{thinReadNotice(preview!)}</p>}
+          {notice ? null : inTalkmark > 0 ? (
             <p class="meta">This page is in Talkmark as a talk.</p>
           ) : (
             <p>
