@@ -5,7 +5,7 @@ import { talkKey } from '../lib/db/talks';
 import type { ConferenceRef, ExtractedTalk } from '../lib/model';
 import type { ExtractionResult } from '../lib/schedule/types';
 import { dayLabel, extractedByDay } from '../lib/talks/agenda';
-import { pageReadKind, thinReadNotice } from '../lib/talks/page-read';
+import { isPartialRead, pageReadKind, thinReadNotice } from '../lib/talks/page-read';
 import type { PageTalkChoice } from '../lib/talks/page-talk';
 import { TalkOptions } from './TalkOptions';
 import { TimeZonePicker } from './TimeZonePicker';
@@ -244,7 +244,7 @@ export function Popup(props: PopupProps) {
                 {busy ? 'Updating…' : count === 1 ? 'Update it from this page' : `Update all ${count} from this page`}
               </button>
             ) : count === 1 ? (
-              <button type="button" disabled={!!busy} onClick={() => void clip('one', (t) => t)}>
+              <button type="button" disabled={!!busy} onClick={() => (isPartialRead(preview!) ? clipThin() : void clip('one', (t) => t))}>
                 {busy ? 'Clipping…' : 'Clip this talk'}
               </button>
             ) : (
@@ -253,6 +253,12 @@ export function Popup(props: PopupProps) {
               </button>
             )}
           </p>
+          {isPartialRead(preview!) && !notice && <p class="meta warn">{thinReadNotice(preview!)}</p>}
+          {notice && (
+            <p class="meta warn" role="status">
+              {notice}
+            </p>
+          )}
           {count > 1 && days.length > 1 && (
             <ul class="plain" aria-label="Days on this page">
               {days.map((d) => {

@@ -21,9 +21,12 @@ export function pageReadKind(read: ExtractionResult): PageReadKind {
   if (!read.talks.length) return 'none';
   if (read.talks.length > 1) return 'schedule';
   const [talk] = read.talks;
-  const thin = GUESSES.has(read.source) || GUESSES.has(talk!.source) || !talk!.start || read.warnings.some((w) => /^Only /.test(w));
+  const thin = GUESSES.has(read.source) || GUESSES.has(talk!.source) || !talk!.start;
   return thin ? 'thin' : 'schedule';
 }
+
+/** The reader could read only part of a talk (a half-loaded session page, a page's title): say so, and open it for completing. */
+export const isPartialRead = (read: ExtractionResult): boolean => read.talks.length === 1 && (pageReadKind(read) === 'thin' || read.warnings.some((w) => /^Only /.test(w)));
 
 /** The one line that says what a thin read missed (the reader's own warning). */
 export function thinReadNotice(read: ExtractionResult): string {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../lib/db/schema';
 import { talkForPage } from '../../lib/highlights/talk-links';
 import { extractTalks } from '../../lib/schedule';
-import { pageReadKind, thinReadNotice } from '../../lib/talks/page-read';
+import { isPartialRead, pageReadKind, thinReadNotice } from '../../lib/talks/page-read';
 import { pageTalkChoice, sendPageTo } from '../../lib/talks/page-talk';
 import { loadDocument, OWN_FIXTURES, readFixture } from './helpers';
 import { makeTalk } from './notes/factories';
@@ -21,6 +21,18 @@ describe('what the popup makes of a page', () => {
     expect(pageReadKind(read('schedule/variant-plain-article.html', 'https://marco.example.dev/2026/06/what-i-learned-running-400-clusters/'))).toBe('none');
     expect(pageReadKind(read('sched/kcdsf2025-session.html', 'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team'))).toBe('schedule');
     expect(pageReadKind(read('schedule/sched-descriptions.html', 'https://cnsa2026.sched.com/list/descriptions/'))).toBe('schedule');
+  });
+});
+
+describe('a half-read talk on a schedule page', () => {
+  it('is still a schedule (it has its time), but is clipped for completing, with the reader’s words', () => {
+    const url = 'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team';
+    const full = read('sched/kcdsf2025-session.html', url);
+    const partial = { ...full, warnings: ['Only the session’s title, time and room could be read (the page has not finished loading); speakers and description are missing.'] };
+    expect(pageReadKind(partial)).toBe('schedule');
+    expect(isPartialRead(partial)).toBe(true);
+    expect(isPartialRead(full)).toBe(false);
+    expect(thinReadNotice(partial)).toMatch(/^Only the session’s title, time and room/);
   });
 });
 
