@@ -108,6 +108,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           viewerZone={viewerZone}
           currentTalkId={currentTalkId(talks.value, pick, now)}
           onAdded={(id) => (pickTalk(id), setView('now'))}
+          view={view}
         >
       {talks.status === 'ready' && view === 'now' && (
         <NowView

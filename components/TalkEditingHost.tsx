@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
@@ -16,6 +16,8 @@ export interface TalkEditingHostProps {
   currentTalkId: string | null;
   /** A talk was added by hand: take notes for it. */
   onAdded: (talkId: string) => void;
+  /** The panel's view: moving to another one closes the editor, as Cancel does. */
+  view: string;
   children: ComponentChildren;
 }
 
@@ -34,7 +36,7 @@ interface OpenEditor {
  * Where the side panel's talk editor lives: it replaces the view while open, takes requests
  * from the popup (a thin clip to complete), and offers Undo after a deletion.
  */
-export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, children }: TalkEditingHostProps) {
+export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, view, children }: TalkEditingHostProps) {
   const db = getDb();
   const [editor, setEditor] = useState<OpenEditor | null>(null);
   const [undo, setUndo] = useState<DeletedTalk | null>(null);
@@ -51,10 +53,21 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, chi
   // opened, or one the user opens by hand), and lapses after a while.
   const request = useLiveQuery(() => getSetting(db, 'editTalkRequest'));
   const asked = request.status === 'ready' ? request.value : null;
+  // Each request opens the editor once here (talks change while it stands: a save, a clip).
+  const handled = useRef<number | null>(null);
   useEffect(() => {
-    if (!asked || Date.now() - asked.at > REQUEST_LIFETIME_MS || !talks.some((t) => t.id === asked.talkId)) return;
-    setEditor((open) => (open?.talkId === asked.talkId ? open : { talkId: asked.talkId, opener: null, notice: asked.notice }));
+    if (!asked || handled.current === asked.at || Date.now() - asked.at > REQUEST_LIFETIME_MS || !talks.some((t) => t.id === asked.talkId)) return;
+    handled.current = asked.at;
+    setEditor({ talkId: asked.talkId, opener: null, notice: asked.notice });
   }, [asked?.at, talks]);
+
+  // A tab pressed while editing leaves the editor, as Cancel would.
+  const shownView = useRef(view);
+  useEffect(() => {
+    if (shownView.current === view) return;
+    shownView.current = view;
+    if (editor) close(null);
+  }, [view]);
 
   // Back to the button that opened the editor, once the view it lives in is drawn again.
   useEffect(() => {

@@ -9,6 +9,9 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, OWN_FIXTURES, pressShortcut, readTable, test } from './fixtures';
 import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
+// Long user paths on a shared machine: generous, not tight.
+test.describe.configure({ timeout: 90_000 });
+
 test.use({ headed: true });
 test.describe.configure({ mode: 'default' });
 

@@ -7,6 +7,9 @@ import type { Page } from '@playwright/test';
 import { expect, readTable, test } from './fixtures';
 import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
+// Long user paths on a shared machine: generous, not tight.
+test.describe.configure({ timeout: 90_000 });
+
 const now = Date.now();
 const running: SessionSpec = { id: 'd'.repeat(32), title: 'Running Talk', start: now - 10 * MINUTE, minutes: 40, room: 'Room 101' };
 const other: SessionSpec = { id: 'e'.repeat(32), title: 'Other Talk', start: now - 10 * MINUTE, minutes: 20, room: 'Room 102' };
@@ -119,6 +122,11 @@ test('the editor refuses a link that is not http(s) and a zone abbreviation, on 
   await expect.poll(() => focused(panel)).toBe('input:Time zone (a city, e.g. Europe/Vienna)');
   const [talk] = await readTable<StoredTalk>(panel, 'talks');
   expect(talk!.timeZone).not.toBe('CET');
+  // Another tab leaves the editor, as Cancel does: nothing is stored.
+  await panel.getByRole('button', { name: 'Agenda', exact: true }).click();
+  await expect(editor).toBeHidden();
+  await expect(panel.getByRole('article', { name: 'Running Talk' })).toBeVisible();
+  expect((await readTable<StoredTalk>(panel, 'talks'))[0]).toEqual(talk);
 });
 
 test('a hallway talk is added by hand: now, in the viewer’s zone, in the current conference, and notes go to it', async ({ context, openExtensionPage }) => {

@@ -6,6 +6,9 @@
 import { join } from 'node:path';
 import { expect, OWN_FIXTURES, readTable, REAL_FIXTURES, test } from './fixtures';
 
+// Long user paths on a shared machine: generous, not tight.
+test.describe.configure({ timeout: 90_000 });
+
 const SESSION_URL = 'https://dlfforum2017.sched.com/event/BzsD/m2d-lunch-workshop-resisting-impostor-syndrome';
 const LIST_URL = 'https://dlfforum2017.sched.com/list/simple';
 const FEED_URL = 'https://dlfforum2017.sched.com/all.ics';
