@@ -41,7 +41,8 @@ beforeAll(async () => {
   reads.simple = find(extractTalks(loadDocument(list, simpleUrl), simpleUrl).talks);
   reads.feed = find(parseIcs(ics, `${SITE}/all.ics`).talks);
   reads.addTheDay = find((await extractPage(loadDocument(list, simpleUrl), simpleUrl, async () => ics)).talks);
-});
+  // jsdom reads a 151-session page three times here: slow on a loaded machine, not a bug.
+}, 60_000);
 
 /** Stores the reads one after the other, as `upsertTalks` does, in memory. */
 function applyReads(order: readonly ReadName[], start?: Talk): Talk {
@@ -214,6 +215,66 @@ describe('description richness', () => {
         return true;
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('property: a poorer read never takes a field from a richer one, in any order', () => {
+  const word = fc.stringMatching(/^[A-Z][a-z]{2,7}$/);
+  const person = fc.record({ name: fc.tuple(word, word).map(([a, b]) => `${a} ${b}`), role: word, company: word });
+  const rich = fc.record({
+    speakers: fc.uniqueArray(person, { minLength: 1, maxLength: 3, selector: (p) => p.name.toLowerCase() }),
+    files: fc.uniqueArray(word, { minLength: 2, maxLength: 4, selector: (w) => w.toLowerCase() }),
+    tracks: fc.uniqueArray(fc.tuple(word, word).map(([a, b]) => `${a} ${b}`), { minLength: 1, maxLength: 2, selector: (w) => w.toLowerCase() }),
+    room: fc.tuple(word, word, word).map((w) => w.join(' ')),
+    slug: fc.stringMatching(/^[a-z]{3,10}$/),
+    text: fc.array(word, { minLength: 4, maxLength: 12 }).map((w) => w.join(' ')),
+  });
+  /** Which views' losses a poorer read has (each is how a real view says less). */
+  const losses = fc.record({ names: fc.boolean(), files: fc.boolean(), shout: fc.boolean(), room: fc.boolean(), plain: fc.boolean(), url: fc.boolean() });
+
+  it('holds for speakers, files, tracks, room, description and address', () => {
+    fc.assert(
+      fc.property(rich, fc.array(losses, { minLength: 1, maxLength: 4 }), fc.nat(), (r, poorOnes, at) => {
+        const base = reads.session;
+        const richRead: ExtractedTalk = {
+          ...base,
+          url: `${SITE}/event/Abc/${r.slug}`,
+          speakers: r.speakers.map((p) => ({ ...p, roleCompanyRaw: `${p.role}, ${p.company}`, group: 'Speakers', profileUrl: null, avatarUrl: null })),
+          files: r.files.map((f) => ({ name: f, url: `https://static.sched.com/${f}.pdf` })),
+          tracks: r.tracks,
+          room: r.room,
+          description: `**${r.text}** [post](https://blog.example.org/${r.slug})\n\nMore.`,
+          descriptionHtml: '<p>rich</p>',
+        };
+        const poorer = poorOnes.map((l): ExtractedTalk => ({
+          ...richRead,
+          speakers: l.names ? r.speakers.map((p) => ({ name: p.name, role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: null, avatarUrl: null })) : [],
+          files: l.files ? richRead.files.slice(0, 1) : [],
+          tracks: l.shout ? r.tracks.map((t) => t.toUpperCase()) : [],
+          room: l.room ? r.room.split(' ')[0]! : null,
+          description: l.plain ? `${r.text} post More.` : null,
+          descriptionHtml: null,
+          url: l.url ? `${SITE}/event/Abc/` : `${SITE}/event/${ID}`,
+        }));
+        const order = [...poorer];
+        order.splice(at % (poorer.length + 1), 0, richRead);
+        let talk: Talk | null = null;
+        for (const read of order) {
+          if (!talk) {
+            const { conference: _c, ...fields } = read;
+            talk = { ...fields, id: 't', key: 'k', conferenceId: null, startAt: null, endAt: null, links: [], clippedAt: 0, updatedAt: 0 };
+          } else talk = { ...talk, ...mergeMetadata(talk, read) };
+        }
+        const t = talk!;
+        expect(t.speakers).toEqual(richRead.speakers);
+        expect(t.files).toEqual(richRead.files);
+        expect(t.tracks).toEqual(richRead.tracks);
+        expect(t.room).toBe(richRead.room);
+        expect(t.description).toBe(richRead.description);
+        expect(t.url).toBe(richRead.url);
+      }),
+      { numRuns: 300 },
     );
   });
 });
