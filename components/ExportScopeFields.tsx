@@ -9,6 +9,9 @@ export interface ExportScopeFieldsProps {
   days: readonly ExportDay[];
   selection: ScopeSelection;
   onChange: (selection: ScopeSelection) => void;
+  /** Day posts: leave out talks without notes or highlights (not offered for one talk). */
+  onlyWithNotes?: boolean;
+  onOnlyWithNotes?: (on: boolean) => void;
 }
 
 const SCOPE_LABELS: Record<ExportScope, string> = {
@@ -21,7 +24,7 @@ const SCOPE_LABELS: Record<ExportScope, string> = {
 const plural = (n: number) => `${n} talk${n === 1 ? '' : 's'}`;
 
 /** What the recap covers: a talk, a day, some days or everything. */
-export function ExportScopeFields({ talks, days, selection, onChange }: ExportScopeFieldsProps) {
+export function ExportScopeFields({ talks, days, selection, onChange, onlyWithNotes, onOnlyWithNotes }: ExportScopeFieldsProps) {
   const set = (changes: Partial<ScopeSelection>) => onChange({ ...selection, ...changes });
   const toggleDay = (key: string, on: boolean) =>
     set({ days: on ? [...selection.days.filter((d) => d !== key), key] : selection.days.filter((d) => d !== key) });
@@ -69,6 +72,12 @@ export function ExportScopeFields({ talks, days, selection, onChange }: ExportSc
             </label>
           ))}
         </fieldset>
+      )}
+      {selection.scope !== 'talk' && onOnlyWithNotes && (
+        <label class="check">
+          <input type="checkbox" checked={!!onlyWithNotes} onChange={(e) => onOnlyWithNotes((e.target as HTMLInputElement).checked)} />
+          Only talks with notes or highlights <span class="muted">(talks marked “not attended” are always left out)</span>
+        </label>
       )}
     </fieldset>
   );

@@ -5,6 +5,7 @@ import type { Talk } from '../lib/model';
 import { recapOptionsFor, renderExport, type ExportScope } from '../lib/recap-ui/export-choices';
 import { exportDays, settleSelection, talksInScope, type ScopeSelection } from '../lib/recap-ui/export-scope';
 import { loadRecapInput } from '../lib/recap-ui/recap-input';
+import { recapTalks } from '../lib/recap/recap-data';
 import { ExportActions } from './ExportActions';
 import { ExportScopeFields } from './ExportScopeFields';
 import { ExportStyleFields } from './ExportStyleFields';
@@ -45,6 +46,9 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
     // The scope shown (an "Export this talk" button may override the remembered one).
     return renderExport(input, recapOptionsFor({ ...choices, scope: selection.scope }, template));
   }, [choices, selection.scope, input, template, inScope.length, templates.status]);
+  // Day posts leave out talks not attended and (by choice) those without notes: say so when that is all of them.
+  const dayOptions = choices && selection.scope !== 'talk' ? recapOptionsFor({ ...choices, scope: selection.scope }, null) : null;
+  const shown = input && dayOptions ? recapTalks(input, dayOptions).length : null;
 
   const changeSelection = (next: ScopeSelection) => {
     if (next.scope !== selection.scope) {
@@ -61,7 +65,14 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   const conferenceName = input?.conference?.name;
   return (
     <section class="export-view" aria-label="Export recap">
-      <ExportScopeFields talks={talks} days={days} selection={selection} onChange={changeSelection} />
+      <ExportScopeFields
+        talks={talks}
+        days={days}
+        selection={selection}
+        onChange={changeSelection}
+        onlyWithNotes={choices.onlyWithNotes}
+        onOnlyWithNotes={(on) => update({ onlyWithNotes: on })}
+      />
       <ExportStyleFields
         choices={choices}
         templates={templateList}
@@ -72,6 +83,11 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
       {rememberError && <p class="error" role="alert">Your choices could not be remembered: {rememberError.message}</p>}
       {loaded.status === 'error' && <p class="error" role="alert">Your notes could not be read: {loaded.error.message}</p>}
       {inScope.length === 0 && <p class="muted">Choose at least one day to export.</p>}
+      {inScope.length > 0 && shown === 0 && (
+        <p class="muted" role="status">
+          No talk here has notes or highlights{choices.onlyWithNotes ? '' : ' you attended'}: untick “Only talks with notes or highlights” or take notes first.
+        </p>
+      )}
       <h2>Preview</h2>
       <RecapPreview result={result} label="Recap preview" />
       <ExportActions recap={result?.ok ? result : null} />

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClipResponse } from '../lib/messages';
 import { conferenceOf, lacksZone } from '../lib/extension/clip-zone';
+import { talkKey } from '../lib/db/talks';
 import type { ConferenceRef, ExtractedTalk } from '../lib/model';
 import type { ExtractionResult } from '../lib/schedule/types';
 import { dayLabel, extractedByDay } from '../lib/talks/agenda';
+import { isPartialRead, pageReadKind, thinReadNotice } from '../lib/talks/page-read';
+import type { PageTalkChoice } from '../lib/talks/page-talk';
+import { TalkOptions } from './TalkOptions';
 import { TimeZonePicker } from './TimeZonePicker';
 
 export interface PopupTarget {
@@ -22,13 +26,23 @@ export interface PopupProps {
   /** Remember the zone the user chose for a conference. */
   chooseZone: (conference: ConferenceRef, timeZone: string) => Promise<void>;
   store: (talks: ExtractedTalk[], note: string | null) => Promise<ClipResponse>;
+  /** Which of these talk keys are stored already. */
+  clippedKeys: (keys: string[]) => Promise<string[]>;
   /** Bring the highlighter to the page (activeTab); false when the page cannot be scripted. */
   highlight: (tabId: number) => Promise<boolean>;
+  /** The talks a page's highlights can go to, and the one they go to now. */
+  pageTalk: (pageUrl: string) => Promise<PageTalkChoice>;
+  /** Send the page's highlights (now and later) to this talk; resolves to how many moved. */
+  sendPageTo: (pageUrl: string, talkId: string) => Promise<number>;
+  /** Ask the side panel to open this stored talk in its editor, with what the clip missed. */
+  completeTalk: (key: string, notice: string) => Promise<void>;
   /** Whether highlights repaint on this site by themselves, and the switch for it. */
   siteAccess: { origin: string; granted: boolean } | null;
   setSiteAccess: (origin: string, granted: boolean) => Promise<boolean>;
   openSidePanel: () => Promise<void>;
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function summary(res: ClipResponse): string {
   if (!res.ok) return res.message ?? 'No talk found on this page.';
@@ -36,22 +50,37 @@ function summary(res: ClipResponse): string {
   return `Clipped: ${parts.join(', ')}.`;
 }
 
-
-/** The toolbar popup: clip the page (one talk, a day, or all), highlight on it, open the panel. */
-export function Popup({ target, extract, extractInKnownZone, chooseZone, store, highlight, siteAccess, setSiteAccess, openSidePanel }: PopupProps) {
+/**
+ * The toolbar popup. On a schedule: clip one talk, a day, or all (saying what is already in
+ * Talkmark). On any other page (a blog post, an article): highlight on it and choose the talk
+ * its highlights go to; clipping it as a talk comes second, with what could not be read.
+ */
+export function Popup(props: PopupProps) {
+  const { target, extract, extractInKnownZone, chooseZone, store, clippedKeys, highlight, pageTalk, sendPageTo, completeTalk, siteAccess, setSiteAccess, openSidePanel } = props;
   const [preview, setPreview] = useState<ExtractionResult | null>(null);
   /** The conference's zone in effect when the page names none (stored or just chosen). */
   const [zone, setZone] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<ClipResponse | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [granted, setGranted] = useState(siteAccess?.granted ?? false);
+  const [clipped, setClipped] = useState<ReadonlySet<string>>(new Set());
+  const [choice, setChoice] = useState<PageTalkChoice | null>(null);
+  const [moved, setMoved] = useState<string | null>(null);
+
+  const refreshClipped = async (read: ExtractionResult) => {
+    const keys = read.talks.map(talkKey);
+    setClipped(new Set(keys.length ? await clippedKeys(keys).catch(() => []) : []));
+  };
 
   useEffect(() => {
     if (!target) return;
     void extractInKnownZone(target.tabId).then(({ read, zone: stored }) => {
       setZone(stored);
       setPreview(read);
+      void refreshClipped(read);
+      if (pageReadKind(read) !== 'schedule') void pageTalk(target.url).then(setChoice, () => setChoice(null));
     });
   }, [target?.tabId]);
 
@@ -73,23 +102,108 @@ export function Popup({ target, extract, extractInKnownZone, chooseZone, store, 
   };
 
   /** Clip from a fresh read of the page (it may have changed since the preview). */
-  const clip = async (label: string, pick: (talks: ExtractedTalk[]) => ExtractedTalk[]) => {
-    if (!target) return;
+  const clip = async (label: string, pick: (talks: ExtractedTalk[]) => ExtractedTalk[]): Promise<{ read: ExtractionResult; res: ClipResponse } | null> => {
+    if (!target) return null;
     setBusy(label);
     try {
       const fresh = await extract(target.tabId, zone ?? undefined);
       setPreview(fresh);
-      setResult(await store(pick(fresh.talks), fresh.warnings[0] ?? null));
+      const res = await store(pick(fresh.talks), fresh.warnings[0] ?? null);
+      setResult(res);
+      await refreshClipped(fresh);
+      return { read: fresh, res };
     } finally {
       setBusy(null);
     }
   };
 
+  /**
+   * A page that says little, clipped anyway: the side panel opens (first, inside the click: a
+   * browser opens it only then) on the new talk's editor, with what could not be read.
+   */
+  const clipThin = () => {
+    const opening = openSidePanel().catch((e: unknown) => setProblem(`Open the side panel to complete the talk (${e instanceof Error ? e.message : String(e)}).`));
+    void clip('one', (t) => t.slice(0, 1)).then(async (done) => {
+      if (!done?.res.ok || !done.read.talks[0]) return;
+      const missing = thinReadNotice(done.read);
+      setNotice(`${missing} The talk is open in the side panel for you to complete.`);
+      await opening;
+      await completeTalk(talkKey(done.read.talks[0]), missing).catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
+    });
+  };
+
+  const choose = async (talkId: string) => {
+    if (!target || !talkId) return;
+    try {
+      const n = await sendPageTo(target.url, talkId);
+      const title = choice?.talks.find((t) => t.id === talkId)?.title ?? 'this talk';
+      setChoice((c) => (c ? { ...c, talkId } : c));
+      setMoved(`Highlights on this page go to “${title}”${n ? ` (${plural(n, 'highlight')} moved)` : ''}.`);
+    } catch (err) {
+      setProblem(`The talk could not be chosen: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  const kind = preview ? pageReadKind(preview) : null;
   const days = preview ? extractedByDay(preview.talks) : [];
   const count = preview?.talks.length ?? 0;
+  const inTalkmark = preview ? preview.talks.filter((t) => clipped.has(talkKey(t))).length : 0;
   // Asked when some talk has no zone (its times are missing or carry a bare offset), and kept on
   // show once chosen, so a wrong choice can be changed.
-  const askZone = !!preview && count > 0 && !!conferenceOf(preview) && (!!zone || lacksZone(preview));
+  const askZone = kind === 'schedule' && !!conferenceOf(preview!) && (!!zone || lacksZone(preview!));
+
+  const highlightSection = (lead: boolean) => (
+    <section aria-label="Highlight">
+      <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap' }}>
+        <button
+          type="button"
+          class={lead ? undefined : 'secondary'}
+          disabled={!target}
+          onClick={() => void highlight(target!.tabId).then((ok) => (ok ? window.close() : setProblem('Talkmark cannot highlight on this page.')))}
+        >
+          Highlight on this page
+        </button>
+        <button type="button" class="secondary" onClick={() => openSidePanel().catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))}>
+          Open side panel
+        </button>
+      </p>
+      {lead && choice && (
+        <label class="picker">
+          <span class="meta">Highlights here go to</span>
+          <select aria-label="Talk this page’s highlights go to" value={choice.talkId ?? ''} onChange={(e) => void choose((e.target as HTMLSelectElement).value)}>
+            {!choice.talkId && <option value="">{choice.talks.length ? 'No talk yet: choose one' : 'No talk clipped yet'}</option>}
+            <TalkOptions talks={choice.talks} />
+          </select>
+        </label>
+      )}
+      {moved && (
+        <p class="meta ok" role="status">
+          {moved}
+        </p>
+      )}
+      {siteAccess && (
+        <label class="meta">
+          <input
+            type="checkbox"
+            style={{ width: 'auto' }}
+            checked={granted}
+            onChange={(e) => {
+              const want = (e.target as HTMLInputElement).checked;
+              void setSiteAccess(siteAccess.origin, want).then((now) => setGranted(now));
+            }}
+          />{' '}
+          Show my highlights on {new URL(siteAccess.origin).host} on every visit
+        </label>
+      )}
+    </section>
+  );
+
+  const statusLine = (
+    <p role="status" class={result && !result.ok ? 'error' : 'ok'}>
+      {result ? summary(result) : ''}
+    </p>
+  );
+
   return (
     <main style={{ padding: '.75rem', width: '340px' }}>
       <h1>Talkmark</h1>
@@ -100,86 +214,101 @@ export function Popup({ target, extract, extractInKnownZone, chooseZone, store, 
       ) : (
         <p class="meta muted">Open a talk’s schedule page to clip it, or an article to highlight it.</p>
       )}
+      {target && !preview && <p class="muted">Reading this page…</p>}
 
-      <section aria-label="Clip">
-        {target && !preview && <p class="muted">Reading this page…</p>}
-        {preview && count === 0 && <p class="muted">{preview.warnings[0] ?? 'No talk found on this page.'}</p>}
-        {askZone && (
-          <TimeZonePicker
-            key={zone ?? ''}
-            value={zone}
-            reason={lacksZone(preview!) ? preview!.warnings.find((w) => /time zone/i.test(w)) ?? 'This page does not say which time zone its times are in.' : null}
-            disabled={!!busy}
-            onChoose={(z) => void applyZone(z)}
-          />
-        )}
-        {preview && count > 1 && (
-          <p class="meta">
-            {count} talks on {days.length === 1 ? 'one day' : `${days.length} days`}
-          </p>
-        )}
-        <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap' }}>
-          {count <= 1 ? (
-            <button type="button" disabled={!target || count === 0 || !!busy} onClick={() => void clip('one', (t) => t)}>
-              {busy ? 'Clipping…' : 'Clip this talk'}
-            </button>
-          ) : (
-            <button type="button" disabled={!!busy} onClick={() => void clip('all', (t) => t)}>
-              {busy === 'all' ? 'Adding…' : `Add all ${count} talks`}
-            </button>
+      {kind === 'schedule' && (
+        <section aria-label="Clip">
+          {askZone && (
+            <TimeZonePicker
+              key={zone ?? ''}
+              value={zone}
+              reason={lacksZone(preview!) ? preview!.warnings.find((w) => /time zone/i.test(w)) ?? 'This page does not say which time zone its times are in.' : null}
+              disabled={!!busy}
+              onChoose={(z) => void applyZone(z)}
+            />
           )}
-        </p>
-        {count > 1 && days.length > 1 && (
-          <ul class="plain" aria-label="Days on this page">
-            {days.map((d) => (
-              <li key={d.day} style={{ marginBottom: '.25rem' }}>
-                <button
-                  type="button"
-                  class="secondary"
-                  disabled={!!busy}
-                  aria-label={`Add the day: ${dayLabel(d.day)} (${d.talks.length} talks)`}
-                  onClick={() => void clip(d.day, (talks) => extractedByDay(talks).find((g) => g.day === d.day)?.talks ?? [])}
-                >
-                  {busy === d.day ? 'Adding…' : `Add ${dayLabel(d.day)} (${d.talks.length})`}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <p role="status" class={result && !result.ok ? 'error' : 'ok'}>
-          {result ? summary(result) : ''}
-        </p>
-      </section>
+          {count > 1 && (
+            <p class="meta">
+              {count} talks on {days.length === 1 ? 'one day' : `${days.length} days`}
+              {inTalkmark > 0 && inTalkmark < count && <span class="muted"> · {inTalkmark} already in Talkmark</span>}
+            </p>
+          )}
+          {inTalkmark === count && (
+            <p class="meta" role="note">
+              {count === 1 ? 'This talk is in Talkmark.' : `All ${count} talks are in Talkmark.`}
+            </p>
+          )}
+          <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap' }}>
+            {inTalkmark === count ? (
+              <button type="button" class="secondary" disabled={!!busy} onClick={() => void clip('all', (t) => t)}>
+                {busy ? 'Updating…' : count === 1 ? 'Update it from this page' : `Update all ${count} from this page`}
+              </button>
+            ) : count === 1 ? (
+              <button type="button" disabled={!!busy} onClick={() => (isPartialRead(preview!) ? clipThin() : void clip('one', (t) => t))}>
+                {busy ? 'Clipping…' : 'Clip this talk'}
+              </button>
+            ) : (
+              <button type="button" disabled={!!busy} onClick={() => void clip('all', (t) => t)}>
+                {busy === 'all' ? 'Adding…' : inTalkmark ? `Add the ${count - inTalkmark} new talks` : `Add all ${count} talks`}
+              </button>
+            )}
+          </p>
+          {isPartialRead(preview!) && !notice && <p class="meta warn">{thinReadNotice(preview!)}</p>}
+          {notice && (
+            <p class="meta warn" role="status">
+              {notice}
+            </p>
+          )}
+          {count > 1 && days.length > 1 && (
+            <ul class="plain" aria-label="Days on this page">
+              {days.map((d) => {
+                const all = d.talks.every((t) => clipped.has(talkKey(t)));
+                const label = dayLabel(d.day);
+                return (
+                  <li key={d.day} style={{ marginBottom: '.25rem' }}>
+                    <button
+                      type="button"
+                      class="secondary"
+                      disabled={!!busy}
+                      aria-label={all ? `Update the day: ${label} (${d.talks.length} talks, all in Talkmark)` : `Add the day: ${label} (${d.talks.length} talks)`}
+                      onClick={() => void clip(d.day, (talks) => extractedByDay(talks).find((g) => g.day === d.day)?.talks ?? [])}
+                    >
+                      {busy === d.day ? 'Adding…' : all ? `Update ${label} (${d.talks.length}, all in Talkmark)` : `Add ${label} (${d.talks.length})`}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {statusLine}
+        </section>
+      )}
 
-      <section aria-label="Highlight">
-        <p style={{ display: 'flex', gap: '.4rem', flexWrap: 'wrap' }}>
-          <button
-            type="button"
-            class="secondary"
-            disabled={!target}
-            onClick={() => void highlight(target!.tabId).then((ok) => (ok ? window.close() : setProblem('Talkmark cannot highlight on this page.')))}
-          >
-            Highlight on this page
-          </button>
-          <button type="button" class="secondary" onClick={() => openSidePanel().catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))}>
-            Open side panel
-          </button>
-        </p>
-        {siteAccess && (
-          <label class="meta">
-            <input
-              type="checkbox"
-              style={{ width: 'auto' }}
-              checked={granted}
-              onChange={(e) => {
-                const want = (e.target as HTMLInputElement).checked;
-                void setSiteAccess(siteAccess.origin, want).then((now) => setGranted(now));
-              }}
-            />{' '}
-            Show my highlights on {new URL(siteAccess.origin).host} on every visit
-          </label>
-        )}
-      </section>
+      {highlightSection(kind === 'thin' || kind === 'none')}
+
+      {kind === 'thin' && (
+        <section aria-label="Clip">
+          <h2>Not a schedule</h2>
+          {!notice && <p class="meta warn">{thinReadNotice(preview!)}</p>}
+          {notice ? null : inTalkmark > 0 ? (
+            <p class="meta">This page is in Talkmark as a talk.</p>
+          ) : (
+            <p>
+              <button type="button" class="secondary" disabled={!!busy} onClick={clipThin}>
+                {busy ? 'Clipping…' : 'Clip it as a talk anyway'}
+              </button>
+            </p>
+          )}
+          {notice ? (
+            <p class="meta warn" role="status">
+              {notice}
+            </p>
+          ) : (
+            statusLine
+          )}
+        </section>
+      )}
+      {kind === 'none' && <p class="meta muted">{preview!.warnings[0] ?? 'No talk found on this page.'}</p>}
       {problem && <p class="error">{problem}</p>}
     </main>
   );

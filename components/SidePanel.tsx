@@ -6,9 +6,11 @@ import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
 import { currentTalkId, pageStorage, recoverEdits, type TalkPick } from '../lib/notes';
 import { viewerTimeZone } from '../lib/time/zones';
+import { AddTalkButton } from './AddTalkButton';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
 import { SearchView } from './SearchView';
+import { TalkEditingHost } from './TalkEditingHost';
 import { TalkList } from './TalkList';
 import { useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
@@ -100,6 +102,14 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
         </p>
       )}
       {pickError && <p class="error" role="alert">{pickError}</p>}
+      {talks.status === 'ready' && (
+        <TalkEditingHost
+          talks={talks.value}
+          viewerZone={viewerZone}
+          currentTalkId={currentTalkId(talks.value, pick, now)}
+          onAdded={(id) => (pickTalk(id), setView('now'))}
+          view={view}
+        >
       {talks.status === 'ready' && view === 'now' && (
         <NowView
           talks={talks.value}
@@ -116,6 +126,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
       )}
       {talks.status === 'ready' && view === 'agenda' && (
         <section aria-label="Clipped talks">
+          <AddTalkButton />
           <TalkList
             talks={talks.value}
             viewerZone={viewerZone}
@@ -132,6 +143,9 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           talkId={exportTalk ?? currentTalkId(talks.value, pick, now)}
           initialScope={exportTalk ? 'talk' : undefined}
         />
+      )}
+          {view === 'now' && talks.value.length === 0 && <AddTalkButton />}
+        </TalkEditingHost>
       )}
       <footer class="muted shortcut-hint">
         {shortcut && <p>Shortcut: {shortcut} opens this panel and jumps to the note box.</p>}

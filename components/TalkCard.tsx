@@ -1,5 +1,7 @@
 import type { Talk } from '../lib/model';
 import { talkTimeLabel } from '../lib/time/display';
+import { useTalkEditing } from './talk-editing';
+import './talk-editor.css';
 
 export interface TalkCardProps {
   talk: Talk;
@@ -25,12 +27,19 @@ function speakerLine(talk: Talk): string {
 export function TalkCard({ talk, viewerZone, noteCount, conflictsWith = [], onOpen }: TalkCardProps) {
   const time = talkTimeLabel(talk, viewerZone);
   const speakers = speakerLine(talk);
+  const editing = useTalkEditing();
+  const opener = `card-edit:${talk.id}`;
   return (
     <article class={`card${conflictsWith.length ? ' conflict' : ''}`} aria-label={talk.title}>
       <h3>
-        <a href={talk.url} target="_blank" rel="noopener noreferrer">
-          {talk.title}
-        </a>
+        {talk.url ? (
+          <a href={talk.url} target="_blank" rel="noopener noreferrer">
+            {talk.title}
+          </a>
+        ) : (
+          talk.title
+        )}
+        {talk.notAttended && <span class="not-attended"> Not attended</span>}
       </h3>
       {time ? (
         <p class="meta">
@@ -43,14 +52,21 @@ export function TalkCard({ talk, viewerZone, noteCount, conflictsWith = [], onOp
       {talk.room && <p class="meta">{talk.room}</p>}
       {speakers && <p class="meta muted">{speakers}</p>}
       {conflictsWith.length > 0 && <p class="meta warn">Overlaps with {conflictsWith.join(', ')}</p>}
-      {(noteCount !== undefined || onOpen) && (
+      {(noteCount !== undefined || onOpen || editing) && (
         <p class="meta card-actions">
           {noteCount !== undefined && <span class="muted">{noteCount === 1 ? '1 note' : `${noteCount} notes`}</span>}
-          {onOpen && (
-            <button type="button" class="link-button" aria-label={`Take notes for ${talk.title}`} onClick={() => onOpen(talk)}>
-              Take notes
-            </button>
-          )}
+          <span>
+            {editing && (
+              <button type="button" class="link-button" data-opener={opener} aria-label={`Edit talk: ${talk.title}`} onClick={() => editing.edit(talk.id, opener)}>
+                Edit
+              </button>
+            )}
+            {onOpen && (
+              <button type="button" class="link-button" aria-label={`Take notes for ${talk.title}`} onClick={() => onOpen(talk)}>
+                Take notes
+              </button>
+            )}
+          </span>
         </p>
       )}
     </article>

@@ -13,7 +13,7 @@ export interface TalkDetailsProps {
 export function TalkDetails({ talk }: TalkDetailsProps) {
   const fields = Object.entries(talk.customFields);
   const paragraphs = (talk.description ?? '').split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
-  const hasAny = talk.tracks.length || fields.length || paragraphs.length || talk.files.length || talk.videoUrl;
+  const hasAny = talk.tracks.length || fields.length || paragraphs.length || talk.files.length || talk.videoUrl || talk.links.length;
   if (!hasAny) return null;
   return (
     <details class="talk-details">
@@ -34,8 +34,8 @@ export function TalkDetails({ talk }: TalkDetailsProps) {
           <NoteText text={p} />
         </p>
       ))}
-      {(talk.files.length > 0 || talk.videoUrl) && (
-        <ul class="plain" aria-label="Slides and recording">
+      {(talk.files.length > 0 || talk.videoUrl || talk.links.length > 0) && (
+        <ul class="plain" aria-label="Slides, recording and links">
           {talk.files.map((f) => (
             <li key={f.url}>
               <a href={f.url} target="_blank" rel="noopener noreferrer">
@@ -50,6 +50,14 @@ export function TalkDetails({ talk }: TalkDetailsProps) {
               </a>
             </li>
           )}
+          {/* Links the user attached (the editor, or the popup's "Highlights here go to"); http(s) only, checked when stored. */}
+          {talk.links.map((url) => (
+            <li key={url}>
+              <a href={url} target="_blank" rel="noopener noreferrer">
+                {url.replace(/^https?:\/\/(www\.)?/, '')}
+              </a>
+            </li>
+          ))}
         </ul>
       )}
     </details>

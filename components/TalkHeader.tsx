@@ -1,7 +1,9 @@
 import type { Talk } from '../lib/model';
 import { formatOffset, talkProgress } from '../lib/notes';
 import { talkTimeLabel } from '../lib/time/display';
+import { useTalkEditing } from './talk-editing';
 import { useNow } from './useNow';
+import './talk-editor.css';
 
 export interface TalkHeaderProps {
   talk: Talk;
@@ -23,13 +25,27 @@ export function TalkHeader({ talk, agenda, viewerZone }: TalkHeaderProps) {
   const now = useNow(1000); // only this label ticks every second, not the whole panel
   const time = talkTimeLabel(talk, viewerZone);
   const progress = progressLabel(talk, agenda, now);
+  const editing = useTalkEditing();
+  const opener = `edit:${talk.id}`;
   return (
     <section class="talk-header" aria-label="Current talk">
-      <h2 class="talk-title">
-        <a href={talk.url} target="_blank" rel="noopener noreferrer">
-          {talk.title}
-        </a>
-      </h2>
+      <div class="talk-title-row">
+        <h2 class="talk-title">
+          {talk.url ? (
+            <a href={talk.url} target="_blank" rel="noopener noreferrer">
+              {talk.title}
+            </a>
+          ) : (
+            talk.title
+          )}
+          {talk.notAttended && <span class="not-attended"> Not attended</span>}
+        </h2>
+        {editing && (
+          <button type="button" class="link-button" data-opener={opener} aria-label={`Edit talk: ${talk.title}`} onClick={() => editing.edit(talk.id, opener)}>
+            Edit
+          </button>
+        )}
+      </div>
       {talk.speakers.length > 0 && (
         <ul class="plain speakers" aria-label="Speakers">
           {talk.speakers.map((s) => (

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { canonicalTimeZone, viewerTimeZone } from '../lib/time/zones';
+import { canonicalTimeZone, supportedTimeZones as supportedZones, viewerTimeZone } from '../lib/time/zones';
 
 export interface TimeZonePickerProps {
   /** The zone in effect for this conference, if one was chosen or is known. */
@@ -9,8 +9,6 @@ export interface TimeZonePickerProps {
   disabled?: boolean;
   onChoose: (timeZone: string) => void;
 }
-
-const supportedZones = (): string[] => (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
 
 /**
  * "Times on this page are in …": for schedules that print wall times without a zone. A text box

@@ -1,7 +1,7 @@
-import { NOTE_KINDS, TALK_SOURCES, type Conference, type Draft, type Highlight, type Note, type Setting, type Speaker, type Talk, type TalkFile, type Template, type TextPositionSelector, type TextQuoteSelector } from '../model';
+import { EDITABLE_FIELDS, NOTE_KINDS, TALK_SOURCES, type Conference, type Draft, type Highlight, type Note, type Setting, type Speaker, type Talk, type TalkFile, type Template, type TextPositionSelector, type TextQuoteSelector } from '../model';
 import type { BackupData, BackupTable } from './format';
 import { isWebUrl } from './unsafe-values';
-import { arrayOf, fail, jsonValue, optionalNullable, nullable, oneOf, shape, string, stringMap, timestamp, integer, BackupValidationError, type Check } from './validators';
+import { arrayOf, boolean, fail, optional, jsonValue, optionalNullable, nullable, oneOf, shape, string, stringMap, timestamp, integer, BackupValidationError, type Check } from './validators';
 
 /**
  * Field-by-field checks for every stored record type. The bounds are far above anything Talkmark
@@ -48,15 +48,23 @@ export const conferenceCheck = shape<Conference>({
   id, key, name: nullable(short), url: nullable(url), timeZone: nullable(short), updatedAt: timestamp,
 });
 
-export const talkCheck = shape<Talk>({
-  id, key, source: oneOf(TALK_SOURCES), url: webUrl, externalId: nullable(short), title: short,
+const talkFields = shape<Talk>({
+  id, key, source: oneOf(TALK_SOURCES), url, externalId: nullable(short), title: short,
   start: nullable(isoTime), end: nullable(isoTime), timeZone: nullable(short), room: nullable(short),
   tracks: arrayOf(short, LIMITS.listItems), customFields: stringMap(LIMITS.listItems, LIMITS.short, LIMITS.long),
   speakers: arrayOf(speaker, LIMITS.listItems), descriptionHtml: nullable(long), description: nullable(long),
   files: arrayOf(talkFile, LIMITS.listItems), videoUrl: nullable(url), conferenceId: nullable(id),
   startAt: nullable(timestamp), endAt: nullable(timestamp), links: arrayOf(url, LIMITS.listItems),
   clippedAt: timestamp, updatedAt: timestamp,
+  editedFields: optional(arrayOf(oneOf(EDITABLE_FIELDS), EDITABLE_FIELDS.length)), notAttended: optional(boolean),
 });
+
+/** A talk needs its http(s) page, except one added by hand (a hallway talk has no page). */
+export const talkCheck: Check<Talk> = (v, path) => {
+  const talk = talkFields(v, path);
+  if (!(talk.source === 'manual' && talk.url === '')) webUrl(talk.url, `${path}.url`);
+  return talk;
+};
 
 export const noteCheck = shape<Note>({
   id, talkId: id, kind: oneOf(NOTE_KINDS), text: long, createdAt: timestamp, updatedAt: timestamp,

@@ -63,6 +63,16 @@ export function optionalNullable<T>(check: Check<T>): Check<T | null | undefined
   return (v, path) => (v === undefined ? undefined : orNull(v, path));
 }
 
+/** A field older records lack (and never null): missing stays missing. */
+export function optional<T>(check: Check<T>): Check<T | undefined> {
+  return (v, path) => (v === undefined ? undefined : check(v, path));
+}
+
+export const boolean: Check<boolean> = (v, path) => {
+  if (typeof v !== 'boolean') fail(path, 'true or false', v);
+  return v;
+};
+
 export function arrayOf<T>(check: Check<T>, max: number): Check<T[]> {
   return (v, path) => {
     if (!Array.isArray(v)) fail(path, 'a list', v);

@@ -20,18 +20,23 @@ export interface Settings {
   pendingAutoBackup: { downloadId: number; at: number } | null;
   /** The Export view's last choices and when they were written; cleaned on read (a restore may bring anything). */
   recapExport: (ExportChoices & { savedAt: number }) | null;
+  /**
+   * The popup asks the side panel to open a talk in the editor (a thin clip to complete), with
+   * what the clip could not read. The panel opens it and clears the request.
+   */
+  editTalkRequest: { talkId: string; notice: string | null; at: number } | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  pickedTalkId: null, pickedAt: null, dailyBackup: false, lastAutoBackupAt: null, lastAutoBackupError: null, pendingAutoBackup: null, recapExport: null,
+  pickedTalkId: null, pickedAt: null, dailyBackup: false, lastAutoBackupAt: null, lastAutoBackupError: null, pendingAutoBackup: null, recapExport: null, editTalkRequest: null,
 };
 
 /**
- * Facts about this browser's Downloads, not the user's data: a backup neither carries nor
- * restores them (a download id from another machine names some other download here, and another
- * machine's backup time or error is not this one's).
+ * Facts about this browser, not the user's data: a backup neither carries nor restores them (a
+ * download id from another machine names some other download here, and another machine's
+ * backup time or error is not this one's; a pending "open in the editor" is a moment's UI).
  */
-const DEVICE_SETTINGS: ReadonlySet<string> = new Set<keyof Settings>(['lastAutoBackupAt', 'lastAutoBackupError', 'pendingAutoBackup']);
+const DEVICE_SETTINGS: ReadonlySet<string> = new Set<keyof Settings>(['lastAutoBackupAt', 'lastAutoBackupError', 'pendingAutoBackup', 'editTalkRequest']);
 export const isDeviceSetting = (key: string): boolean => DEVICE_SETTINGS.has(key);
 
 export async function getSetting<K extends keyof Settings>(db: TalkmarkDB, key: K): Promise<Settings[K]> {

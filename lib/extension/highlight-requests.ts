@@ -30,7 +30,8 @@ export function sameSite(a: string | undefined, b: string | undefined): boolean 
   return x !== null && x === siteOf(b);
 }
 
-async function talkForNewHighlight(db: TalkmarkDB, pageUrl: string, now: number): Promise<string | null> {
+/** The talk a new highlight on `pageUrl` goes to (the popup shows it, and lets the user change it). */
+export async function talkForNewHighlight(db: TalkmarkDB, pageUrl: string, now: number): Promise<string | null> {
   const [talks, picked, pickedAt] = await Promise.all([db.talks.toArray(), getSetting(db, 'pickedTalkId'), getSetting(db, 'pickedAt')]);
   return talkForPage(pageUrl, talks, currentTalkId(talks, { id: picked, at: pickedAt }, now));
 }

@@ -21,11 +21,14 @@ export function talkLinks(talk: Talk): Set<string> {
 }
 
 /**
- * The talk a highlight on `pageUrl` belongs to: the talk that links to the page (the most
- * recent one if several do), else the talk the user is taking notes for now, else none.
+ * The talk a highlight on `pageUrl` belongs to: the talk the user attached the page to, else the
+ * talk that links to the page (the most recent one if several do), else the talk the user is
+ * taking notes for now, else none.
  */
 export function talkForPage(pageUrl: string, talks: readonly Talk[], nowTalkId: string | null): string | null {
   const page = cleanPageUrl(pageUrl);
+  const attached = talks.find((t) => t.links.some((l) => cleanPageUrl(l) === page));
+  if (attached) return attached.id;
   const linking = talks.filter((t) => talkLinks(t).has(page)).sort((a, b) => (b.startAt ?? 0) - (a.startAt ?? 0));
   return linking[0]?.id ?? (nowTalkId && talks.some((t) => t.id === nowTalkId) ? nowTalkId : null);
 }

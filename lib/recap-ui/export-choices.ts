@@ -29,6 +29,8 @@ export interface ExportChoices {
   authors: string;
   tags: string;
   mainTakeaways: boolean;
+  /** Day posts (not a single talk's section) leave out talks without notes or highlights. */
+  onlyWithNotes: boolean;
 }
 
 export const DEFAULT_EXPORT_CHOICES: ExportChoices = {
@@ -41,6 +43,7 @@ export const DEFAULT_EXPORT_CHOICES: ExportChoices = {
   authors: '',
   tags: '',
   mainTakeaways: true,
+  onlyWithNotes: true,
 };
 
 const MAX_FIELD_CHARS = 2_000;
@@ -66,6 +69,7 @@ export function cleanExportChoices(raw: unknown): ExportChoices {
     authors: text(r.authors),
     tags: text(r.tags),
     mainTakeaways: typeof r.mainTakeaways === 'boolean' ? r.mainTakeaways : d.mainTakeaways,
+    onlyWithNotes: typeof r.onlyWithNotes === 'boolean' ? r.onlyWithNotes : d.onlyWithNotes,
   };
 }
 
@@ -88,6 +92,9 @@ export function recapOptionsFor(choices: ExportChoices, template: Template | nul
     // One talk is a post of its own, not a day post with one section: no intro, no Main takeaways.
     singleTalk: choices.scope === 'talk',
     template: template ? { kind: template.kind, source: template.body } : null,
+    // A day post leaves out talks marked "not attended", and (by choice) those without notes;
+    // one talk exported on its own is shown whatever it holds.
+    ...(choices.scope === 'talk' ? {} : { skipNotAttended: true, onlyWithNotes: choices.onlyWithNotes }),
   };
 }
 

@@ -95,7 +95,7 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
   }
 }
 
-export { buildRecapData, INTRO_PLACEHOLDER } from './recap-data';
+export { buildRecapData, INTRO_PLACEHOLDER, recapTalks } from './recap-data';
 export type {
   DayView, HighlightView, LinkView, NoteView, RecapData, RecapDataOptions, RecapInput, SpeakerView, TakeawayView, TalkView,
 } from './recap-data';

@@ -42,6 +42,16 @@ export interface RecapDataOptions {
    * takeaways, which would repeat the talk's own.
    */
   singleTalk?: boolean;
+  /** Leave out talks the user marked as not attended (a day post is about the talks one saw). */
+  skipNotAttended?: boolean;
+  /** Leave out talks with neither notes nor highlights. */
+  onlyWithNotes?: boolean;
+}
+
+/** The talks a recap shows: all of them, less those the options leave out. */
+export function recapTalks(input: Pick<RecapInput, 'talks' | 'notes' | 'highlights'>, options: Pick<RecapDataOptions, 'skipNotAttended' | 'onlyWithNotes'> = {}): Talk[] {
+  const noted = options.onlyWithNotes ? new Set([...input.notes.map((n) => n.talkId), ...input.highlights.map((h) => h.talkId)]) : null;
+  return input.talks.filter((t) => !(options.skipNotAttended && t.notAttended) && (!noted || noted.has(t.id)));
 }
 
 export interface SpeakerView {
@@ -310,7 +320,7 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
   const locale = options.locale ?? 'en-US';
   const notesByTalk = groupBy(input.notes, (n) => n.talkId);
   const highlightsByTalk = groupBy(input.highlights, (h) => h.talkId);
-  const inTimeOrder = [...input.talks]
+  const inTimeOrder = recapTalks(input, options)
     .sort(compareTalks)
     .map((t) => talkView(t, notesByTalk.get(t.id) ?? [], highlightsByTalk.get(t.id) ?? [], options));
 

@@ -162,6 +162,9 @@ export function parseInstant(iso: string | null | undefined): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
+/** Every zone this browser knows, for pickers' suggestions (empty where Intl cannot list them). */
+export const supportedTimeZones = (): string[] => (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+
 /** The viewer's own zone, as the browser knows it. */
 export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -25,9 +25,22 @@ test('the popup on a real Sched list adds one day, then the rest, with end times
   expect(stored).toHaveLength(mondayCount);
   expect(stored.every((t) => t.start.startsWith('2017-10-23') && t.end !== null && t.timeZone === 'America/New_York')).toBe(true);
 
-  await popup.getByRole('button', { name: 'Add all 151 talks' }).click();
+  // Monday is in Talkmark now: its button says so, and the main one adds only what is new.
+  await expect(popup.getByText(`${mondayCount} already in Talkmark`)).toBeVisible();
+  await expect(popup.getByRole('button', { name: `Update the day: Monday, October 23, 2017 (${mondayCount} talks, all in Talkmark)` })).toBeVisible();
+  await popup.getByRole('button', { name: `Add the ${151 - mondayCount} new talks` }).click();
   await expect(popup.getByRole('status')).toHaveText(`Clipped: ${151 - mondayCount} added, ${mondayCount} already clipped.`);
   expect(await readTable(popup, 'talks')).toHaveLength(151);
+
+  // All of them are in: the popup says so instead of offering to add them again.
+  await expect(popup.getByText('All 151 talks are in Talkmark.')).toBeVisible();
+  await expect(popup.getByRole('button', { name: /^Add all/ })).toHaveCount(0);
+  await expect(popup.getByRole('button', { name: /^Add the day/ })).toHaveCount(0);
+  const again = await openExtensionPage(`popup.html?tab=${await tabIdOf(page)}`);
+  await expect(again.getByText('All 151 talks are in Talkmark.')).toBeVisible();
+  await expect(again.getByRole('button', { name: /^Add/ })).toHaveCount(0);
+  await again.getByRole('button', { name: 'Update all 151 from this page' }).click();
+  await expect(again.getByRole('status')).toHaveText('Clipped: 151 already clipped.');
 });
 
 test('every session of a list view gets its own in-page Clip button; the feed is fetched once for several clips', async ({ context, openExtensionPage }) => {

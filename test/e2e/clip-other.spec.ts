@@ -70,6 +70,7 @@ test('a schedule without a time zone (Sessionize’s API): the popup asks for on
   await popup.close();
   popup = await openExtensionPage(`popup.html?tab=${tabId}`);
   await expect(zoneBox()).toHaveValue('Europe/Vienna');
-  await popup.getByRole('button', { name: 'Add all 2 talks' }).click();
+  await expect(popup.getByText('All 2 talks are in Talkmark.')).toBeVisible();
+  await popup.getByRole('button', { name: 'Update all 2 from this page' }).click();
   await expect(popup.getByRole('status')).toHaveText('Clipped: 2 already clipped.');
 });

@@ -77,9 +77,11 @@ test('clipping the same page twice updates the talk instead of duplicating it', 
   // The organisers move the talk to another room; the user clips again.
   html = html.replaceAll('Grand Ballroom A', 'Hahn Auditorium');
   await page.reload();
-  await popup.getByRole('button', { name: 'Clip this talk' }).click();
+  // Once clipped, the popup says so and offers an update, not a second clip.
+  await expect(popup.getByText('This talk is in Talkmark.')).toBeVisible();
+  await popup.getByRole('button', { name: 'Update it from this page' }).click();
   await expect(popup.getByRole('status')).toHaveText('Clipped: 1 updated.');
-  await popup.getByRole('button', { name: 'Clip this talk' }).click();
+  await popup.getByRole('button', { name: 'Update it from this page' }).click();
   await expect(popup.getByRole('status')).toHaveText('Clipped: 1 already clipped.');
 
   const talks = await readTable<{ room: string }>(popup, 'talks');
@@ -105,7 +107,9 @@ test('a bot-check page instead of a session says so in one line', async ({ conte
   await page.goto(SESSION_URL);
   const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(page)}`);
   await expect(popup.getByText(/This Sched page has no session on it/)).toBeVisible();
-  await expect(popup.getByRole('button', { name: 'Clip this talk' })).toBeDisabled();
+  // Nothing to clip: no clip button at all, Highlight leads.
+  await expect(popup.getByRole('button', { name: /Clip/ })).toHaveCount(0);
+  await expect(popup.getByRole('button').first()).toHaveText('Highlight on this page');
   expect(await readTable(popup, 'talks')).toHaveLength(0);
 });
 

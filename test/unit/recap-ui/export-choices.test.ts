@@ -17,7 +17,7 @@ describe('cleanExportChoices', () => {
 
   it('keeps every valid choice and drops unknown keys', () => {
     const choices = {
-      scope: 'all', preset: 'structured', templateId: 'abc', frontMatter: 'obsidian', frontMatterFormat: 'toml', title: 'T', authors: 'A, B', tags: 'x', mainTakeaways: false,
+      scope: 'all', preset: 'structured', templateId: 'abc', frontMatter: 'obsidian', frontMatterFormat: 'toml', title: 'T', authors: 'A, B', tags: 'x', mainTakeaways: false, onlyWithNotes: false,
     };
     expect(cleanExportChoices({ ...choices, savedAt: 5, extra: true })).toEqual(choices);
   });
@@ -39,7 +39,12 @@ describe('recapOptionsFor', () => {
     const options = recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, preset: 'bulleted', frontMatter: 'jekyll', title: '  ', authors: 'Ada, Grace', tags: 'k8s', mainTakeaways: false }, null);
     expect(options).toEqual({
       preset: 'bulleted', frontMatter: { flavour: 'jekyll' }, title: undefined, authors: ['Ada', 'Grace'], tags: ['k8s'], mainTakeaways: false, singleTalk: false, template: null,
+      skipNotAttended: true, onlyWithNotes: true,
     });
+    // One talk on its own is exported whatever it holds.
+    const single = recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, scope: 'talk' }, null);
+    expect(single).not.toHaveProperty('onlyWithNotes');
+    expect(single).not.toHaveProperty('skipNotAttended');
   });
 
   it('asks for TOML front matter when chosen', () => {
