@@ -264,7 +264,10 @@ describe('property: a poorer read never takes a field from a richer one, in any 
           if (!talk) {
             const { conference: _c, ...fields } = read;
             talk = { ...fields, id: 't', key: 'k', conferenceId: null, startAt: null, endAt: null, links: [], clippedAt: 0, updatedAt: 0 };
-          } else talk = { ...talk, ...mergeMetadata(talk, read) };
+          } else {
+            const stored: Talk = talk;
+            talk = { ...stored, ...mergeMetadata(stored, read) };
+          }
         }
         const t = talk!;
         expect(t.speakers).toEqual(richRead.speakers);
