@@ -71,7 +71,8 @@ function expected(present: ReadonlySet<ReadName>) {
     companies: has('session', 'expanded') ? ['Data Curation Experts'] : has('simple', 'addTheDay') ? [null] : [],
     files: has('session') ? 1 : 0,
     videoUrl: has('session') ? 'https://www.youtube.com/watch?v=Xq1mPm2dLfA' : null,
-    tracks: has('session', 'expanded') ? ['DLF Workshops'] : has('feed', 'addTheDay') ? ['DLF WORKSHOPS'] : [],
+    // The Simple list names the type by its legend ("DLF Workshops"); the feed upper-cases it.
+    tracks: has('session', 'expanded', 'simple', 'addTheDay') ? ['DLF Workshops'] : has('feed') ? ['DLF WORKSHOPS'] : [],
     url: has('session', 'expanded') ? `${SITE}/event/BzsD/m2d-lunch-workshop-resisting-impostor-syndrome` : has('simple', 'addTheDay') ? `${SITE}/event/BzsD/` : `${SITE}/event/${ID}`,
     end: has('session', 'expanded', 'feed', 'addTheDay') ? Date.UTC(2017, 9, 23, 17, 30) : null,
     timeZone: has('session', 'expanded', 'simple', 'addTheDay') ? 'America/New_York' : null,
@@ -115,6 +116,7 @@ describe('the reads of one real session', () => {
     expect(reads.simple.end).toBeNull();
     expect(reads.addTheDay.end).not.toBeNull();
     expect(reads.feed.tracks).toEqual(['DLF WORKSHOPS']);
+    expect(reads.simple.tracks).toEqual(['DLF Workshops']);
     for (const name of NAMES) expect(Date.parse(reads[name].start!)).toBe(Date.UTC(2017, 9, 23, 16));
   });
 });
