@@ -3,7 +3,7 @@
  *
  * - `benchArticle()`          the ≥ 1 MB article (test/fixtures/articles/generate.ts, seed 20250912)
  * - `schedDescriptionsPage()` a 600-session Sched `/list/descriptions/` page in Sched's markup
- *                             (per /work/shared/fixtures/real/SOURCES.md and our own fixture
+ *                             (per test/fixtures/SOURCES.md and our own fixture
  *                             test/fixtures/schedule/sched-descriptions.html)
  * - `panelData()`             500 talks / 10,000 notes for the side panel's database
  * - `recapDay()`              one day's export: 50 talks / 2,000 notes / 100 highlights

@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const OWN_FIXTURES = join(ROOT, 'test/fixtures');
-export const REAL_FIXTURES = resolve(ROOT, '../shared/fixtures/real');
+export const REAL_FIXTURES = join(ROOT, 'test/fixtures/real');
 
 export interface ExtensionOptions {
   /**

@@ -5,8 +5,8 @@ import { JSDOM } from 'jsdom';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const OWN_FIXTURES = resolve(here, '../fixtures');
-/** The read-only real captures shared by the project (see their SOURCES.md). */
-export const REAL_FIXTURES = resolve(here, '../../../shared/fixtures/real');
+/** Real schedule captures, copied into the repo (see test/fixtures/SOURCES.md). */
+export const REAL_FIXTURES = resolve(here, '../fixtures/real');
 
 export function readFixture(path: string): string {
   return readFileSync(path, 'utf8');
