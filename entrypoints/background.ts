@@ -32,7 +32,14 @@ export default defineBackground(() => {
       case 'highlights-anchored':
         // Only the highlighter in a tab, and only about its own site.
         return kind === 'extension-page' ? undefined : handleHighlightMessage(getDb(), message, sender.url);
-      default:
+      // For the side panel, the highlighter and the offscreen page: not the worker's to answer.
+      // Listed, not defaulted, so a new message type must be routed here on purpose (biome.jsonc).
+      case 'focus-composer':
+      case 'highlight-selection':
+      case 'highlights-changed':
+      case 'highlighter-ping':
+      case 'offscreen-backup-blob':
+      case 'offscreen-revoke-blob':
         return undefined;
     }
   });
