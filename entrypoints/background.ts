@@ -71,7 +71,7 @@ export default defineBackground(() => {
     if (command !== OPEN_PANEL_COMMAND) return;
     // Chrome: the shortcut opens the side panel (a command counts as a user gesture) and asks an
     // already open panel to focus its note box. Firefox binds the key to _execute_sidebar_action.
-    if (tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+    if (!import.meta.env.FIREFOX && tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
     const focus: Message = { type: 'focus-composer' };
     void browser.runtime.sendMessage(focus).catch(() => {}); // no panel open: nothing to focus
   });
