@@ -39,6 +39,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: DEMO ? '.output/demo' : '.output',
   vite: () => ({ plugins: [nativeBrowserInContentScripts(), preact()] }),
+  // `npm run zip`: the Chrome and Firefox packages, and for addons.mozilla.org the sources it
+  // rebuilds them from (npm ci && npm run build:firefox, see README → Release). Only what the
+  // build reads goes in; tests, benchmarks, store assets and docs stay out.
+  zip: {
+    includeSources: ['.nvmrc', '.gitattributes'],
+    excludeSources: [
+      'test/**', 'scripts/**', 'store/**', 'docs/**', 'BENCHMARKS.md', 'LEAD-NOTES.md', 'biome.jsonc',
+      'playwright.config.ts', 'vitest.config.ts', '.output/**', '.cache/**', '.wxt/**',
+    ],
+  },
   // wxt's dev runner would try to launch a browser; `npm start` launches Chromium itself.
   webExt: { disabled: true },
   manifest: ({ browser }) => ({
