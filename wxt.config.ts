@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 
 // Gecko id is fixed so Firefox keeps the same storage across reinstalls.
 const GECKO_ID = 'talkmark@talkmark.dev';
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 /**
  * `npm start` builds a demo variant (WXT_DEMO=true) whose Sched buttons also run on the loopback
@@ -38,6 +39,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: DEMO ? '.output/demo' : '.output',
   vite: () => ({ plugins: [nativeBrowserInContentScripts(), preact()] }),
+  // `npm run zip`: the Chrome and Firefox packages, and for addons.mozilla.org the sources it
+  // rebuilds them from (npm ci && npm run build:firefox, see README → Release). Only what the
+  // build reads goes in; tests, benchmarks, store assets and docs stay out.
+  zip: {
+    includeSources: ['.nvmrc', '.gitattributes'],
+    excludeSources: [
+      'test/**', 'scripts/**', 'store/**', 'docs/**', 'BENCHMARKS.md', 'LEAD-NOTES.md', 'biome.jsonc',
+      'playwright.config.ts', 'vitest.config.ts', '.output/**', '.cache/**', '.wxt/**',
+    ],
+  },
   // wxt's dev runner would try to launch a browser; `npm start` launches Chromium itself.
   webExt: { disabled: true },
   manifest: ({ browser }) => ({
@@ -55,7 +66,8 @@ export default defineConfig({
     optional_permissions: ['downloads'],
     // Sched is the primary schedule platform: the in-page "Clip" buttons run there.
     host_permissions: ['https://*.sched.com/*', ...(DEMO ? [DEMO_MATCH] : [])],
-    action: { default_title: 'Talkmark' },
+    // public/icon/*.png (rendered from assets/icon.svg by `npm run icons`) also fill `icons`.
+    action: { default_title: 'Talkmark', default_icon: ICONS },
     commands: {
       ...(browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Ctrl+Shift+Y' }, description: 'Open the Talkmark sidebar' } }
@@ -67,14 +79,21 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              // data_collection_permissions arrived in Firefox 140 (desktop) and 142 (Android).
-              strict_min_version: '140.0',
+              // Desktop Firefox 140 has every API used (data_collection_permissions, the CSS
+              // Custom Highlight API), but web-ext lint reads this minimum for Android too, where
+              // data_collection_permissions arrived in 142 (mozilla/web-ext#3561). 142 costs no
+              // one a supported Firefox: ESR 140 gave way to ESR 153.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            // No gecko_android: Firefox for Android has no sidebar, where Talkmark lives.
           },
         }
-      : {}),
+      : {
+          // chrome.sidePanel.open() (the popup's "Open side panel" and Ctrl+Shift+Y) needs 116;
+          // it also covers the offscreen API (109) and CSS Custom Highlights (105).
+          minimum_chrome_version: '116',
+        }),
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -58,7 +58,7 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
     let live = true;
     const mirror = readMirror(pageStorage(), draftKey);
     if (mirror) setText(mirror.text); // at once: the synchronous copy is never older than the page
-    loadDraft(db, draftKey)
+    void loadDraft(db, draftKey)
       .catch(() => null)
       .then((stored) => {
         const best = newerDraft(stored, mirror);

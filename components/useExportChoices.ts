@@ -27,7 +27,7 @@ export function useExportChoices(): ExportChoicesState {
 
   useEffect(() => {
     let live = true;
-    loadExportChoices(getDb())
+    void loadExportChoices(getDb())
       .catch(() => ({ choices: DEFAULT_EXPORT_CHOICES, savedAt: null }))
       .then((stored) => {
         if (!live || current.current) return;

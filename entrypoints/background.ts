@@ -32,7 +32,14 @@ export default defineBackground(() => {
       case 'highlights-anchored':
         // Only the highlighter in a tab, and only about its own site.
         return kind === 'extension-page' ? undefined : handleHighlightMessage(getDb(), message, sender.url);
-      default:
+      // For the side panel, the highlighter and the offscreen page: not the worker's to answer.
+      // Listed, not defaulted, so a new message type must be routed here on purpose (biome.jsonc).
+      case 'focus-composer':
+      case 'highlight-selection':
+      case 'highlights-changed':
+      case 'highlighter-ping':
+      case 'offscreen-backup-blob':
+      case 'offscreen-revoke-blob':
         return undefined;
     }
   });
@@ -64,7 +71,7 @@ export default defineBackground(() => {
     if (command !== OPEN_PANEL_COMMAND) return;
     // Chrome: the shortcut opens the side panel (a command counts as a user gesture) and asks an
     // already open panel to focus its note box. Firefox binds the key to _execute_sidebar_action.
-    if (tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+    if (!import.meta.env.FIREFOX && tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
     const focus: Message = { type: 'focus-composer' };
     void browser.runtime.sendMessage(focus).catch(() => {}); // no panel open: nothing to focus
   });

@@ -18,18 +18,38 @@ const ensure = spawnSync(process.execPath, [join(root, 'scripts/ensure-chromium.
 if (ensure.status !== 0) process.exit(1);
 const chromiumPath = await findChromium();
 
-console.log('Talkmark: building the demo extension…');
-const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: check ? 'pipe' : 'inherit', env: { ...process.env, WXT_DEMO: 'true' } });
+const started = Date.now();
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+console.log('Talkmark: building the demo extension (wxt build, usually 10–45 s)…');
+const build = await buildDemo();
 if (build.status !== 0) {
-  console.error(build.stderr?.toString() ?? '');
+  console.error(build.output);
   console.error('Talkmark: the build failed (see above).');
   process.exit(1);
+}
+console.log(`Talkmark: built in ${elapsed()}.`);
+
+/** `wxt build` of the demo variant; with --check its output is kept for a failure, and a line
+ * every 10 s says the build is still going (CI logs otherwise sit silent). */
+function buildDemo() {
+  return new Promise((resolveBuild) => {
+    const child = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: check ? 'pipe' : 'inherit', env: { ...process.env, WXT_DEMO: 'true' } });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    const ticker = check ? setInterval(() => console.log(`Talkmark: still building… ${elapsed()}`), 10_000) : null;
+    child.on('close', (status) => {
+      if (ticker) clearInterval(ticker);
+      resolveBuild({ status, output });
+    });
+  });
 }
 
 const demo = await startDemoServer({ port: Number(process.env.PORT ?? (check ? 0 : 5175)) });
 console.log(`Talkmark: demo conference at ${demo.url}`);
 
 if (check) {
+  console.log('Talkmark: check: starting headless Chromium with the extension…');
   const { chromium } = await import('@playwright/test');
   const profile = mkdtempSync(join(tmpdir(), 'talkmark-demo-check-'));
   pinExtension(profile, unpackedExtensionId(extDir));
@@ -44,15 +64,17 @@ if (check) {
     const { isOnToolbar } = await worker.evaluate(() => chrome.action.getUserSettings());
     if (!isOnToolbar) throw new Error('Talkmark is not pinned to the toolbar in the demo profile');
     const page = await context.newPage();
+    console.log('Talkmark: check: clipping a demo talk with the in-page button…');
     await page.goto(demo.firstTalkUrl);
     await page.getByRole('button', { name: 'Clip talk' }).click();
     await page.getByRole('button', { name: 'Clipped talk' }).waitFor({ timeout: 10_000 });
+    console.log('Talkmark: check: looking for it in the side panel…');
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
     await panel.getByRole('button', { name: 'Agenda' }).click();
     await panel.getByRole('article', { name: 'Paved Roads on a Budget' }).waitFor({ timeout: 10_000 });
     ok = true;
-    console.log('Talkmark: demo check passed — Talkmark is pinned to the toolbar, a demo talk was clipped and shows in the side panel.');
+    console.log(`Talkmark: demo check passed in ${elapsed()} — Talkmark is pinned to the toolbar, a demo talk was clipped and shows in the side panel.`);
   } catch (err) {
     console.error(`Talkmark: demo check failed: ${err instanceof Error ? err.message.split('\n')[0] : err}`);
   } finally {

@@ -70,6 +70,7 @@ export async function handleHighlightMessage(db: TalkmarkDB, message: HighlightM
       } catch {
         return { ok: false };
       }
+      // biome-ignore lint/nursery/noMisusedPromises: false positive, the lookup is awaited and sameSite() is a boolean
       if (!sameSite(record.pageUrl, senderUrl) || (await db.highlights.get(record.id))) return { ok: false };
       return { ok: (await restoreHighlight(db, record)).ok };
     }

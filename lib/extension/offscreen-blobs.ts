@@ -23,7 +23,18 @@ export function handleOffscreenMessage(
     case 'offscreen-revoke-blob':
       URL.revokeObjectURL(message.url);
       return Promise.resolve(true);
-    default:
+    case 'clip-page':
+    case 'clipped-keys':
+    case 'focus-composer':
+    case 'highlight-selection':
+    case 'highlights-changed':
+    case 'highlighter-ping':
+    case 'highlight-save':
+    case 'highlights-for-page':
+    case 'highlight-update':
+    case 'highlight-delete':
+    case 'highlight-restore':
+    case 'highlights-anchored':
       return undefined;
   }
 }

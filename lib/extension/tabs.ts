@@ -27,6 +27,8 @@ export async function popupTarget(params: URLSearchParams): Promise<PageTarget |
 export function openSidePanel(windowId: number | null): Promise<void> {
   const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
   if (sidebar) return sidebar.open();
+  // Build-time constant: the Firefox build carries no sidePanel call (web-ext lint flags it).
+  if (import.meta.env.FIREFOX) return Promise.reject(new Error('This browser has no sidebar to open.'));
   if (windowId === null) return Promise.reject(new Error('No browser window to open the side panel in.'));
   return chrome.sidePanel.open({ windowId });
 }

@@ -84,7 +84,9 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
         ? (talk, day) => {
           const rendered = renderWithTemplate(template.source, talkTemplateScope(data, talk, day));
           if (!rendered.ok) throw new TalkTemplateFailure({ ...rendered.error, message: `${rendered.error.message} (rendering “${talk.title}”)` });
-          return rendered.markdown.trim();
+          // Only the template's blank lines around the section go: String#trim() would also eat
+          // Unicode spaces (U+3000…) that end the talk's last line, which the preset keeps.
+          return rendered.markdown.replace(/^(?:[ \t]*\n)+|(?:\n[ \t]*)+$/g, '');
         }
         : (talk) => preset.renderTalk(talk, data),
     });

@@ -98,11 +98,12 @@ export function videoUrlFrom(src: string | null | undefined): string | null {
 /** Text with HTML entities decoded (`&rsquo;` in Sched's iCalendar feed), without parsing any markup. */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  if (typeof document !== 'undefined') {
-    // A <textarea> decodes character references and never builds elements or runs anything.
-    const area = document.createElement('textarea');
-    area.innerHTML = text;
-    return area.value;
+  if (typeof DOMParser !== 'undefined') {
+    // A <textarea> decodes character references and never builds elements; a parsed document
+    // is inert (no scripts, no loads). `<` is escaped so only `</textarea>` could end it, and
+    // cannot: the text decodes exactly as it would inside the element. No innerHTML needed.
+    const doc = new DOMParser().parseFromString(`<textarea>${text.replace(/</g, '&lt;')}</textarea>`, 'text/html');
+    return doc.querySelector('textarea')?.value ?? text;
   }
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
   return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {

@@ -338,7 +338,7 @@ function panelReading(profiles, r, id) {
 }
 
 /** Wall time against CPU time: was the page slow, or waiting for a CPU? */
-function cpuReading(wall, cpu, budget) {
+function cpuReading(_wall, cpu, budget) {
   if (!(cpu <= budget)) return '';
   return ` The page's main-thread CPU time for the same call is ${ms(cpu)}, within budget: the rest of the wall time is waiting for a CPU on a loaded machine (see the load average above); on an idle machine expect the figure near the CPU time.`;
 }

@@ -65,7 +65,7 @@ test('the popup clips the page it was opened on', async ({ context, serve, openE
   expect(await readTable(popup, 'talks')).toHaveLength(1);
 });
 
-test('clipping the same page twice updates the talk instead of duplicating it', async ({ context, serve, openExtensionPage, tabIdOf }) => {
+test('clipping the same page twice updates the talk instead of duplicating it', async ({ context, openExtensionPage, tabIdOf }) => {
   let html = readFileSync(SESSION_FILE, 'utf8');
   await context.route(SESSION_URL, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   const page = await context.newPage();

@@ -50,7 +50,7 @@ const boxOf = async (page: Page, text: string) => (await findText(page, text, 'b
 const paintedCount = (page: Page) =>
   page.evaluate(() => [...(CSS.highlights?.values() ?? [])].reduce((n, h) => n + h.size, 0));
 
-test('a highlight made with the shortcut goes to the talk that links the post, and is painted again on a later visit', async ({ context, serve, openExtensionPage }) => {
+test('a highlight made with the shortcut goes to the talk that links the post, and is painted again on a later visit', async ({ context, openExtensionPage }) => {
   await clipSessions(context, [linkingTalk, nowTalk]);
   let article = ARTICLE;
   await context.route(ARTICLE_URL, (route) => route.fulfill({ contentType: 'text/html', body: article }));

@@ -60,7 +60,7 @@ test('a template made from a starter shows errors with their line as you type, a
     .toEqual([['Talks my way', 'talk', `${FIXED}Thanks for reading!`]]);
 });
 
-test('a template exports as a file and imports back; a broken file is refused with its line', async ({ context, openExtensionPage }) => {
+test('a template exports as a file and imports back; a broken file is refused with its line', async ({ openExtensionPage }) => {
   const options = await openExtensionPage('options.html');
   await createFromStarter(options, 'narrative-day');
   await options.getByRole('textbox', { name: 'Template name' }).fill('Team post');

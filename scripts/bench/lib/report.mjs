@@ -14,7 +14,7 @@ export function renderTable(rows) {
 const md = (s) => String(s).replace(/\|/g, '\\|');
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 
-export function renderMarkdown({ rows, results, machine, args, composition }) {
+export function renderMarkdown({ rows, results, machine, composition }) {
   const r = results;
   const over = rows.filter((x) => x.pass === false);
   const lines = [];

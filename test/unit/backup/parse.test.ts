@@ -16,6 +16,7 @@ function errorOf(input: string): string {
 }
 
 /** Backup data loosely typed, so tests can corrupt it freely. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests corrupt any field of any record
 type LooseData = Record<BackupTable, any[]>;
 
 /** A valid backup with one change applied to its data. */

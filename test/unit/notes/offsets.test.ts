@@ -13,6 +13,9 @@ describe('offsetIntoTalk', () => {
   it('counts real elapsed time across a DST change (Los Angeles, 2025-11-02)', () => {
     // 01:30 PDT to 01:30 PST reads as the same wall time but is an hour later.
     const start = wallTimeToInstant({ year: 2025, month: 11, day: 2, hour: 1, minute: 30 }, 'America/Los_Angeles');
+    expect(start).toBe(Date.UTC(2025, 10, 2, 8, 30)); // the first 01:30, still PDT (UTC−7)
+    const secondOneThirty = Date.UTC(2025, 10, 2, 9, 30); // 01:30 again, now PST (UTC−8)
+    expect(offsetIntoTalk({ startAt: start }, secondOneThirty)).toBe(3_600_000);
   });
 });
 

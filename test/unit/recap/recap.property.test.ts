@@ -130,4 +130,17 @@ describe('recaps from hostile data', () => {
       }), RUNS);
     });
   }
+
+  // fast-check seed 601736203 found it: a talk template's output went through String#trim(),
+  // which also removes the ideographic space (U+3000) that ended the quoted description.
+  it('the Liquid starters keep a Unicode space that ends the talk’s last line', () => {
+    const input: RecapInput = {
+      talks: [makeTalk({ title: '', description: '!\u3000\n\n# ' })], notes: [], highlights: [], conference: { name: '', url: null },
+    };
+    for (const preset of PRESET_NAMES) {
+      const expected = renderRecap(input, { preset, locale: 'en-US' });
+      expect(expected.ok && expected.markdown).toContain('!\u3000\n');
+      expect(renderRecap(input, { preset, locale: 'en-US', template: { kind: 'talk', source: TALK_STARTERS[preset] } })).toEqual(expected);
+    }
+  });
 });
