@@ -307,7 +307,7 @@ export async function deleteTalk(db: TalkmarkDB, talkId: string): Promise<Delete
     // Empty cases skipped at the call site (ARCHITECTURE.md: Dexie issue #1186).
     if (notes.length) await db.notes.bulkDelete(notes.map((n) => n.id));
     if (highlights.length) await db.highlights.bulkDelete(highlights.map((h) => h.id));
-    if (draft) await db.drafts.delete(talkId);
+    if (draft !== null) await db.drafts.delete(talkId);
     await db.talks.delete(talkId);
     return { talk, notes, highlights, draft };
   });
