@@ -68,11 +68,18 @@ export default defineConfig({
     host_permissions: ['https://*.sched.com/*', ...(DEMO ? [DEMO_MATCH] : [])],
     // public/icon/*.png (rendered from assets/icon.svg by `npm run icons`) also fill `icons`.
     action: { default_title: 'Talkmark', default_icon: ICONS },
+    // Defaults that collide with nothing in Chrome or Firefox on Windows, macOS and Linux.
+    // Windows/Linux: Chrome binds Alt+Shift+A, B, I and T, and (Chrome 156) refuses Alt+Shift+C, N,
+    // P, W and X to extensions; Firefox binds no Alt+Shift key (its Ctrl+Shift+Y is Downloads).
+    // macOS: Option+Shift+letter types a character (⌥⇧J is "Ô"), so Control+Shift, which neither
+    // browser uses with these letters: ⌃⇧J, ⌃⇧H. README "Shortcuts" lists them; change them at
+    // chrome://extensions/shortcuts or in Firefox's add-on shortcuts.
     commands: {
-      ...(browser === 'firefox'
-        ? { _execute_sidebar_action: { suggested_key: { default: 'Ctrl+Shift+Y' }, description: 'Open the Talkmark sidebar' } }
-        : { 'open-panel': { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open the Talkmark side panel and focus the note box' } }),
-      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight the selected text' },
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+J', mac: 'MacCtrl+Shift+J' },
+        description: browser === 'firefox' ? 'Open the Talkmark sidebar and focus the note box' : 'Open the Talkmark side panel and focus the note box',
+      },
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H', mac: 'MacCtrl+Shift+H' }, description: 'Highlight the selected text' },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
+import { currentPlatform, formatKeys, shortcutLetter } from '../lib/keyboard';
 import type { NoteKind, Talk } from '../lib/model';
 import { addNote, loadDraft, markSending, markSent, newerDraft, pageStorage, parseComposerInput, prefixHints, readMirror, readSending, saveDraft, storedNoteIds, writeMirror, type StorageFailure } from '../lib/notes';
 import { KIND_LABELS, KindBadge } from './KindBadge';
@@ -8,13 +9,24 @@ import { useDurableWriter } from './useDurableWriter';
 export interface ComposerProps {
   /** Notes go to this talk. The parent remounts the composer per talk (`key`), so drafts never mix. */
   talk: Talk;
-  /** Set by the panel when the "focus the note box" shortcut fires. */
-  focusSignal: number;
+  /** The note box, for the panel to put the caret in (panel opened, shortcut, "Take notes"). */
+  boxRef?: { current: HTMLTextAreaElement | null };
+  /** A note typed here was stored (the list brings it into view). */
+  onAdded?: (noteId: string) => void;
 }
 
-/** Alt+letter picks a kind for the next note; typing a prefix (`!`, `?`, `"`) does the same. */
+/**
+ * Alt+letter (Option+letter on a Mac) picks a kind for the next note; typing a prefix (`!`, `?`,
+ * `"`) does the same. Keys are matched by `shortcutLetter`: on a Mac, Option+T types "†".
+ */
 export const KIND_KEYS: Record<string, NoteKind> = { t: 'takeaway', q: 'quote', a: 'question', l: 'link', d: 'todo', p: 'plain' };
+export const SLIDE_KEY = 's';
 const PICKABLE: NoteKind[] = ['plain', 'takeaway', 'quote', 'question', 'link', 'todo'];
+const keyOf = (kind: NoteKind) => Object.entries(KIND_KEYS).find(([, v]) => v === kind)![0];
+
+/** Where the last note typed here stands; announced politely to screen readers too. */
+type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; text: string } | { state: 'failed' };
+const brief = (text: string) => (text.length > 40 ? `${text.slice(0, 40).trimEnd()}…` : text);
 /** "Type a note, Enter to add. ! takeaway · " quote · …", from the prefix table itself. */
 const PLACEHOLDER = `Type a note, Enter to add. ${prefixHints()
   .filter((h) => h.kind !== 'slide')
@@ -26,14 +38,21 @@ const PLACEHOLDER = `Type a note, Enter to add. ${prefixHints()
  * The unsent text is a draft in IndexedDB, written on every change, so a closed panel, a dead
  * service worker or a reloaded extension never loses it.
  */
-export function Composer({ talk, focusSignal }: ComposerProps) {
+export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
   const db = getDb();
   const draftKey = talk.id; // one draft per talk
-  const [text, setText] = useState('');
+  // From the synchronous mirror at once (not in an effect): whatever reaches the box first — the
+  // keys typed while the panel loaded (earlyKeys.ts) — goes after the draft, never over it.
+  const [text, setText] = useState(() => readMirror(pageStorage(), draftKey)?.text ?? '');
   const [kind, setKind] = useState<NoteKind | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [sendError, setSendError] = useState<StorageFailure | null>(null);
-  const box = useRef<HTMLTextAreaElement>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ state: 'idle' });
+  const ownBox = useRef<HTMLTextAreaElement>(null);
+  const box = boxRef ?? ownBox;
+  const form = useRef<HTMLFormElement>(null);
+  const platform = currentPlatform();
+  const keys = (combo: string) => formatKeys(combo, platform);
   const draft = useDurableWriter((value) => saveDraft(db, draftKey, value));
 
   // Notes sent just before the panel closed: any that never reached IndexedDB come back.
@@ -56,8 +75,7 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
 
   useEffect(() => {
     let live = true;
-    const mirror = readMirror(pageStorage(), draftKey);
-    if (mirror) setText(mirror.text); // at once: the synchronous copy is never older than the page
+    const mirror = readMirror(pageStorage(), draftKey); // shown from the first render (useState above)
     void loadDraft(db, draftKey)
       .catch(() => null)
       .then((stored) => {
@@ -73,9 +91,19 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
     };
   }, [draftKey]);
 
+  // The composer is pinned to the bottom of the panel: what floats above it (the undo offer) and
+  // what is scrolled into view (the note just added) must clear its height.
   useEffect(() => {
-    if (focusSignal) box.current?.focus();
-  }, [focusSignal]);
+    const el = form.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--composer-height', `${el.offsetHeight}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--composer-height');
+    };
+  }, []);
 
   const change = (value: string) => {
     setText(value);
@@ -102,14 +130,18 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
       draft.schedule('');
     }
     const started = performance.now();
+    setSaveState({ state: 'saving' });
     const result = await addNote(db, { talkId: talk.id, kind: parsed.kind, text: parsed.text || 'Slide' }, { id });
     performance.measure('talkmark:note-write', { start: started, end: performance.now() });
     if (consumesText) markSent(pageStorage(), draftKey, id);
     if (result.ok) {
       setSendError(null);
+      setSaveState({ state: 'saved', text: result.value.text });
+      onAdded?.(id);
       return;
     }
     setSendError(result.error);
+    setSaveState({ state: 'failed' });
     if (consumesText) {
       setKind(noteKind);
       setText((typedSince) => {
@@ -126,11 +158,13 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
       e.preventDefault();
       void send(kind, text);
     } else if (e.altKey && !e.ctrlKey && !e.metaKey) {
-      const picked = KIND_KEYS[e.key.toLowerCase()];
+      // The physical key where Option turns the letter into a symbol (Mac): see shortcutLetter.
+      const letter = shortcutLetter(e);
+      const picked = letter ? KIND_KEYS[letter] : undefined;
       if (picked) {
         e.preventDefault();
         setKind((k) => (k === picked ? null : picked));
-      } else if (e.key.toLowerCase() === 's') {
+      } else if (letter === SLIDE_KEY) {
         e.preventDefault();
         void send('slide', '');
       }
@@ -140,7 +174,7 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
   const preview = parseComposerInput(text, kind).kind;
   const error = sendError ?? draft.error;
   return (
-    <form class="composer" aria-label="New note" onSubmit={(e) => (e.preventDefault(), void send(kind, text))}>
+    <form ref={form} class="composer" aria-label="New note" onSubmit={(e) => (e.preventDefault(), void send(kind, text))}>
       <div class="kinds" role="radiogroup" aria-label="Kind of the next note">
         {PICKABLE.map((k) => (
           <button
@@ -149,8 +183,12 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
             role="radio"
             aria-checked={(kind ?? 'plain') === k}
             class="chip"
-            onClick={() => setKind(k === 'plain' ? null : k)}
-            title={`Alt+${Object.entries(KIND_KEYS).find(([, v]) => v === k)?.[0].toUpperCase()}`}
+            onClick={() => {
+              setKind(k === 'plain' ? null : k);
+              box.current?.focus(); // the kind is for the note being typed: carry on typing it
+            }}
+            title={keys(`Alt+${keyOf(k)}`)}
+            aria-keyshortcuts={`Alt+${keyOf(k).toUpperCase()}`}
           >
             {KIND_LABELS[k]}
           </button>
@@ -166,9 +204,15 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
         onKeyDown={onKeyDown}
       />
       <div class="composer-bar">
-        <span class="muted">{preview !== 'plain' ? <KindBadge kind={preview} /> : 'Shift+Enter: new line'}</span>
-        <span style={{ display: 'flex', gap: '.4rem' }}>
-          <button type="button" class="secondary" onClick={() => void send('slide', '')} title="Alt+S">
+        <span class="composer-state">
+          {preview !== 'plain' && <KindBadge kind={preview} />}
+          {saveState.state === 'saving' && <span class="muted">Saving…</span>}
+          {saveState.state === 'saved' && <span class="ok">✓ Saved</span>}
+          {saveState.state === 'failed' && <span class="error">Not saved</span>}
+          {saveState.state === 'idle' && preview === 'plain' && <span class="muted">{keys('Shift+Enter')}: new line</span>}
+        </span>
+        <span class="composer-actions">
+          <button type="button" class="secondary" onClick={() => (void send('slide', ''), box.current?.focus())} title={keys(`Alt+${SLIDE_KEY}`)} aria-keyshortcuts="Alt+S">
             Mark slide
           </button>
           <button type="submit" disabled={!text.trim()}>
@@ -176,6 +220,10 @@ export function Composer({ talk, focusSignal }: ComposerProps) {
           </button>
         </span>
       </div>
+      {/* Outcomes only ("Saving…" would be read out before every "Saved"). */}
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {saveState.state === 'saved' ? `Note saved: ${brief(saveState.text)}` : saveState.state === 'failed' ? 'Note not saved.' : ''}
+      </p>
       {error && (
         <p class="error" role="alert">
           {error.message} Your text is still here.

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { Note, Talk } from '../lib/model';
 import { editSaved, formatOffset, mirrorEdit, offsetIntoTalk, pendingEdit, pageStorage, setNoteTime, updateNoteText } from '../lib/notes';
@@ -7,6 +7,49 @@ import { formatTime } from '../lib/time/zones';
 import { KindBadge } from './KindBadge';
 import { NoteText } from './NoteText';
 import { useDurableWriter } from './useDurableWriter';
+import { useFocusOnMount } from './useFocusOnMount';
+
+/** The note's text being edited: the caret goes to its end as it opens. */
+function EditBox(props: { value: string; onInput: (value: string) => void; onDone: () => void }) {
+  const box = useRef<HTMLTextAreaElement>(null);
+  useFocusOnMount(box, 'end');
+  return (
+    <textarea
+      ref={box}
+      aria-label="Edit note"
+      value={props.value}
+      rows={Math.min(8, props.value.split('\n').length + 1)}
+      onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)}
+      onKeyDown={(e) => {
+        if ((e.key === 'Enter' && !e.shiftKey && !e.isComposing) || e.key === 'Escape') {
+          e.preventDefault();
+          props.onDone();
+        }
+      }}
+    />
+  );
+}
+
+/** The time into the talk being retyped: selected as it opens, so typing replaces it. */
+function TimeBox(props: { value: string; onSave: (value: string) => void; onCancel: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  useFocusOnMount(input, 'all');
+  return (
+    <input
+      ref={input}
+      aria-label="Time into the talk"
+      class="offset-input"
+      defaultValue={props.value}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          props.onSave((e.target as HTMLInputElement).value);
+        }
+        if (e.key === 'Escape') props.onCancel();
+      }}
+    />
+  );
+}
 
 export interface NoteItemProps {
   note: Note;
@@ -22,6 +65,16 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
   const [text, setText] = useState(note.text);
   const [editingTime, setEditingTime] = useState(false);
   const [timeError, setTimeError] = useState<string | null>(null);
+  // When an editor closes from the keyboard, the caret goes back to the button that opened it
+  // (the editor is gone; left alone, the focus would fall to the page's <body>).
+  const editButton = useRef<HTMLButtonElement>(null);
+  const timeButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState<'edit' | 'time' | null>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    (refocus === 'edit' ? editButton : timeButton).current?.focus();
+    setRefocus(null);
+  }, [refocus, editing, editingTime]);
   // Every keystroke is mirrored at once; the mirror goes when IndexedDB holds the text.
   const writer = useDurableWriter(async (value) => {
     const result = await updateNoteText(db, note.id, value);
@@ -33,8 +86,10 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
   const wall = formatTime(note.createdAt, viewerZone);
 
   /** The editor stays open, with the text and the reason, when the last write failed. */
-  const finishEdit = async () => {
-    if (await writer.flush()) setEditing(false);
+  const finishEdit = async (fromKeyboard = false) => {
+    if (!(await writer.flush())) return;
+    setEditing(false);
+    if (fromKeyboard) setRefocus('edit');
   };
 
   const saveTime = async (input: string) => {
@@ -44,25 +99,17 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
     if (!result.ok) return setTimeError(result.error.message);
     setTimeError(null);
     setEditingTime(false);
+    setRefocus('time');
   };
 
   return (
-    <li class={`note note-${note.kind}`}>
+    <li class={`note note-${note.kind}`} data-note-id={note.id}>
       <div class="note-meta">
         <KindBadge kind={note.kind} />
         {editingTime ? (
-          <input
-            aria-label="Time into the talk"
-            class="offset-input"
-            defaultValue={offsetText ?? ''}
-            autoFocus
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') void saveTime((e.target as HTMLInputElement).value);
-              if (e.key === 'Escape') setEditingTime(false);
-            }}
-          />
+          <TimeBox value={offsetText ?? ''} onSave={(v) => void saveTime(v)} onCancel={() => (setEditingTime(false), setRefocus('time'))} />
         ) : offsetText !== null ? (
-          <button type="button" class="link-button" aria-label={`${offsetText} into the talk, change time`} onClick={() => setEditingTime(true)}>
+          <button ref={timeButton} type="button" class="link-button" aria-label={`${offsetText} into the talk, change time`} onClick={() => setEditingTime(true)}>
             {offsetText}
           </button>
         ) : null}
@@ -70,7 +117,7 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
           {wall}
         </time>
         <span class="note-actions">
-          <button type="button" class="link-button" onClick={() => {
+          <button ref={editButton} type="button" class="link-button" onClick={() => {
               if (editing) return void finishEdit();
               // An edit a closed panel left in the mirror (not yet written back) is where typing resumes.
               const left = pendingEdit(pageStorage(), 'note', note.id)?.text;
@@ -88,24 +135,15 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
       {timeError && <p class="error" role="alert">{timeError}</p>}
       {editing ? (
         <>
-          <textarea
-            aria-label="Edit note"
+          <EditBox
             value={text}
-            rows={Math.min(8, text.split('\n').length + 1)}
-            autoFocus
-            onInput={(e) => {
-              const value = (e.target as HTMLTextAreaElement).value;
+            onInput={(value) => {
               setText(value);
               if (!value.trim()) return;
               mirrorEdit(pageStorage(), 'note', note.id, value, note.text);
               writer.schedule(value);
             }}
-            onKeyDown={(e) => {
-              if ((e.key === 'Enter' && !e.shiftKey) || e.key === 'Escape') {
-                e.preventDefault();
-                void finishEdit();
-              }
-            }}
+            onDone={() => void finishEdit(true)}
           />
           {writer.error && <p class="error" role="alert">{writer.error.message} Your text is still here.</p>}
         </>

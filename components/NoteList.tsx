@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { Note, Talk } from '../lib/model';
 import { deleteNote, listNotes, restoreNote } from '../lib/notes';
@@ -9,12 +9,39 @@ import { useLiveQuery } from './useLiveQuery';
 export interface NoteListProps {
   talk: Talk;
   viewerZone: string;
+  /** A note just added: scrolled into view (above the pinned note box) once the list shows it. */
+  reveal?: string | null;
 }
 
-/** A talk's notes in time order, live; deleting offers undo. */
-export function NoteList({ talk, viewerZone }: NoteListProps) {
+/**
+ * Scroll the least that shows `el` whole between the panel's sticky header and the note box
+ * pinned to the bottom (or the bottom of the window, where the box is not on screen).
+ */
+export function revealAboveComposer(el: Element): void {
+  const margin = 8;
+  const header = document.querySelector('.panel-header')?.getBoundingClientRect().bottom ?? 0;
+  const composerTop = document.querySelector('.composer')?.getBoundingClientRect().top ?? innerHeight;
+  const bottom = Math.min(composerTop, innerHeight) - margin;
+  const top = Math.max(header, 0) + margin;
+  const box = el.getBoundingClientRect();
+  if (box.bottom > bottom) window.scrollBy(0, Math.min(box.bottom - bottom, box.top - top));
+  else if (box.top < top) window.scrollBy(0, box.top - top);
+}
+
+/** A talk's notes in time order, newest last (next to the note box), live; deleting offers undo. */
+export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
   const db = getDb();
   const notes = useLiveQuery(() => listNotes(db, talk.id), [talk.id]);
+  const list = useRef<HTMLOListElement>(null);
+  const revealed = useRef<string | null>(null);
+  // The note typed a moment ago shows up when the live query catches up with the write.
+  useEffect(() => {
+    if (!reveal || revealed.current === reveal || notes.status !== 'ready') return;
+    const item = list.current?.querySelector(`[data-note-id="${CSS.escape(reveal)}"]`);
+    if (!item) return;
+    revealed.current = reveal;
+    revealAboveComposer(item);
+  }, [reveal, notes]);
   const [deleted, setDeleted] = useState<Note | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,7 +63,7 @@ export function NoteList({ talk, viewerZone }: NoteListProps) {
       {notes.status === 'error' && <p class="error" role="alert">Notes could not be read: {notes.error.message}</p>}
       {notes.status === 'ready' && notes.value.length === 0 && <p class="muted">No notes yet for this talk.</p>}
       {notes.status === 'ready' && notes.value.length > 0 && (
-        <ol class="plain notes" aria-label="Notes of this talk">
+        <ol ref={list} class="plain notes" aria-label="Notes of this talk">
           {notes.value.map((n) => (
             <NoteItem key={n.id} note={n} talk={talk} viewerZone={viewerZone} onDelete={(x) => void remove(x)} />
           ))}

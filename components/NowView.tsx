@@ -16,18 +16,26 @@ export interface NowViewProps {
   onPick: (id: string | null) => void;
   now: number;
   viewerZone: string;
-  focusSignal: number;
+  /** The note box, for the panel to put the caret in. */
+  noteBox: { current: HTMLTextAreaElement | null };
+  /** Put the caret in the note box once it shows the talk just chosen ("Take notes for it"). */
+  onNoteBox: () => void;
   /** Open the Export view on this talk. */
   onExport: (talkId: string) => void;
 }
 
+const hasUnsentText = (talkId: string | null) => !!talkId && !!readMirror(pageStorage(), talkId)?.text.trim();
+
 /**
  * Where notes are taken: the talk happening now is chosen by itself (by instants, whatever the
  * viewer's zone), the next one is queued, and the user can pick any talk instead.
+ *
+ * Laid out like a conversation, for a panel as short as 700 px: the note box is pinned to the
+ * bottom of the panel, the notes run oldest to newest down to it, and a note just added is
+ * brought into view right above the box — the newest note never drops below the fold. What is
+ * not needed while typing (export, the next talk) comes after the box.
  */
-const hasUnsentText = (talkId: string | null) => !!talkId && !!readMirror(pageStorage(), talkId)?.text.trim();
-
-export function NowView({ talks, pick, onPick, now, viewerZone, focusSignal, onExport }: NowViewProps) {
+export function NowView({ talks, pick, onPick, now, viewerZone, noteBox, onNoteBox, onExport }: NowViewProps) {
   const target = currentTalkId(talks, pick, now);
   // The talk on screen. It follows `target`, except that the schedule moving on never takes a
   // half-typed note away: then the switch is offered instead.
@@ -41,6 +49,8 @@ export function NowView({ talks, pick, onPick, now, viewerZone, focusSignal, onE
     onPick(id);
     setShownId(id ?? currentTalkId(talks, { id: null, at: null }, now));
   };
+  /** The note this panel just added, to bring into view once the list shows it. */
+  const [added, setAdded] = useState<string | null>(null);
   const auto = chooseNowAndNext(talks, now);
   const next = auto.next && auto.next.id !== talk?.id && auto.next.id !== waiting?.id ? auto.next : null;
 
@@ -53,7 +63,7 @@ export function NowView({ talks, pick, onPick, now, viewerZone, focusSignal, onE
       {waiting && (
         <p class="card next" role="status">
           <strong>{waiting.title}</strong> has started. Your unsent note stays with this talk.{' '}
-          <button type="button" class="link-button" onClick={() => setShownId(waiting.id)}>
+          <button type="button" class="link-button" onClick={() => (setShownId(waiting.id), onNoteBox())}>
             Switch to it
           </button>
         </p>
@@ -62,9 +72,9 @@ export function NowView({ talks, pick, onPick, now, viewerZone, focusSignal, onE
         <>
           <TalkHeader talk={talk} agenda={talks} viewerZone={viewerZone} />
           <TalkDetails talk={talk} />
-          <Composer key={talk.id} talk={talk} focusSignal={focusSignal} />
-          <NoteList talk={talk} viewerZone={viewerZone} />
           <HighlightList talk={talk} talks={talks} />
+          <NoteList talk={talk} viewerZone={viewerZone} reveal={added} />
+          <Composer key={talk.id} talk={talk} boxRef={noteBox} onAdded={setAdded} />
           <p>
             <button type="button" class="secondary" onClick={() => onExport(talk.id)}>
               Export this talk
@@ -80,7 +90,7 @@ export function NowView({ talks, pick, onPick, now, viewerZone, focusSignal, onE
           {next.startAt !== null && <span>{formatTime(next.startAt, venueZone(next))} · </span>}
           <strong>{next.title}</strong>
           {next.room && <span class="muted"> · {next.room}</span>}{' '}
-          <button type="button" class="link-button" onClick={() => pickTalk(next.id)}>
+          <button type="button" class="link-button" onClick={() => (pickTalk(next.id), onNoteBox())}>
             Take notes for it
           </button>
         </p>

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { Talk } from '../lib/model';
 import { searchAll, type SearchResults, type Snippet } from '../lib/notes';
+import { useFocusOnMount } from './useFocusOnMount';
 
 export interface SearchViewProps {
   onOpen: (talk: Talk) => void;
@@ -24,6 +25,9 @@ export function SearchView({ onOpen }: SearchViewProps) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Opening Search is opening a search box: the caret goes in it.
+  const input = useRef<HTMLInputElement>(null);
+  useFocusOnMount(input);
 
   useEffect(() => {
     let live = true;
@@ -45,8 +49,8 @@ export function SearchView({ onOpen }: SearchViewProps) {
         type="search"
         aria-label="Search notes and talks"
         placeholder="Search notes and talks"
+        ref={input}
         value={query}
-        autoFocus
         onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
       />
       {error && <p class="error" role="alert">Search failed: {error}</p>}

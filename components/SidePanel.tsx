@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { noteCountsByTalk } from '../lib/db/note-counts';
 import { checkDatabase, type Availability } from '../lib/db/availability';
 import { getDb } from '../lib/db/schema';
 import { getSetting, setSetting } from '../lib/db/settings';
+import { currentPlatform, formatKeys } from '../lib/keyboard';
 import type { Talk } from '../lib/model';
 import { currentTalkId, pageStorage, recoverEdits, type TalkPick } from '../lib/notes';
 import { viewerTimeZone } from '../lib/time/zones';
@@ -11,7 +12,10 @@ import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
 import { SearchView } from './SearchView';
 import { TalkEditingHost } from './TalkEditingHost';
+import { KIND_KEYS, SLIDE_KEY } from './Composer';
+import { KIND_LABELS } from './KindBadge';
 import { TalkList } from './TalkList';
+import { focusField } from './useFocusOnMount';
 import { useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
 
@@ -19,14 +23,21 @@ type View = 'now' | 'agenda' | 'search' | 'export';
 const VIEWS: Array<[View, string]> = [['now', 'Now'], ['agenda', 'Agenda'], ['search', 'Search'], ['export', 'Export']];
 
 export interface SidePanelProps {
-  /** The keyboard shortcut that opens the panel / focuses the note box, as the browser has it bound. */
+  /**
+   * The keyboard shortcut that opens the panel / focuses the note box, as the browser has it bound:
+   * '' when none is (another extension holds the key), null until the browser has said.
+   */
   shortcut: string | null;
   /** Increments when that shortcut fires while the panel is open. */
   focusSignal: number;
   onOpenSettings: () => void;
 }
 
-/** The talk the Now view shows: the one picked by hand, else the one on now. */
+/** "⌥T takeaway · ⌥Q quote · …": the note box's keys, as this platform names them. */
+function noteBoxKeys(platform: string): string {
+  const kinds = Object.entries(KIND_KEYS).map(([key, kind]) => `${formatKeys(`Alt+${key}`, platform)} ${kind === 'plain' ? 'plain' : KIND_LABELS[kind].toLowerCase()}`);
+  return [`Enter adds`, `${formatKeys('Shift+Enter', platform)} new line`, ...kinds, `${formatKeys(`Alt+${SLIDE_KEY}`, platform)} slide`].join(' · ');
+}
 
 /** The side panel (Chrome) / sidebar (Firefox): where Talkmark lives during a conference. */
 export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelProps) {
@@ -55,9 +66,26 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   /** "Export this talk" from the Now view: open the Export view on that talk. */
   const [exportTalk, setExportTalk] = useState<string | null>(null);
 
+  // The caret goes to the note box when the panel opens, when its shortcut is pressed, and after
+  // "Take notes" / the Now tab — as soon as the box is there (talks load first). Any other view
+  // the user turns to cancels it.
+  const noteBox = useRef<HTMLTextAreaElement>(null);
+  const [wantsNoteBox, setWantsNoteBox] = useState(true);
+  const toNoteBox = () => {
+    setView('now');
+    setWantsNoteBox(true);
+  };
   useEffect(() => {
-    if (focusSignal) setView('now');
+    if (!wantsNoteBox || view !== 'now' || !noteBox.current) return;
+    focusField(noteBox.current, 'end');
+    setWantsNoteBox(false);
+  });
+  useEffect(() => {
+    if (focusSignal) toNoteBox();
   }, [focusSignal]);
+  const platform = currentPlatform();
+  // Another view starts at its top, not at the scroll position the last one was left at.
+  useEffect(() => window.scrollTo(0, 0), [view]);
 
   // First render with data, for the benchmark (User Timing, visible in DevTools too).
   const ready = talks.status !== 'loading';
@@ -75,7 +103,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   };
   const openTalk = (talk: Talk) => {
     pickTalk(talk.id);
-    setView('now');
+    toNoteBox();
   };
 
   return (
@@ -84,7 +112,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
         <h1>Talkmark</h1>
         <nav aria-label="Views" class="tabs">
           {VIEWS.map(([id, label]) => (
-            <button key={id} type="button" aria-pressed={view === id} class="tab" onClick={() => (setExportTalk(null), setView(id))}>
+            <button key={id} type="button" aria-pressed={view === id} class="tab" onClick={() => (setExportTalk(null), setView(id), setWantsNoteBox(id === 'now'))}>
               {label}
             </button>
           ))}
@@ -117,7 +145,8 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           onPick={pickTalk}
           now={now}
           viewerZone={viewerZone}
-          focusSignal={focusSignal}
+          noteBox={noteBox}
+          onNoteBox={() => setWantsNoteBox(true)}
           onExport={(talkId) => {
             setExportTalk(talkId);
             setView('export');
@@ -148,7 +177,9 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
         </TalkEditingHost>
       )}
       <footer class="muted shortcut-hint">
-        {shortcut && <p>Shortcut: {shortcut} opens this panel and jumps to the note box.</p>}
+        {shortcut && <p>Shortcut: {formatKeys(shortcut, platform)} opens this panel and jumps to the note box.</p>}
+        {shortcut === '' && <p>No shortcut opens this panel yet: set one in the browser’s extension shortcuts (Chrome: chrome://extensions/shortcuts).</p>}
+        <p>In the note box: {noteBoxKeys(platform)}.</p>
         <button type="button" class="link-button" onClick={onOpenSettings}>
           Settings, backups and templates
         </button>

@@ -8,6 +8,7 @@ import { handleHighlightMessage } from '../lib/extension/highlight-requests';
 import { highlightSelectionIn, syncRepaintRegistration } from '../lib/extension/highlighter-injection';
 import { reinjectSchedTabs } from '../lib/extension/reinject';
 import { senderKind } from '../lib/extension/senders';
+import { openSidePanel } from '../lib/extension/tabs';
 import { HIGHLIGHT_COMMAND, OPEN_PANEL_COMMAND, parseMessage, type Message } from '../lib/messages';
 
 const HIGHLIGHT_MENU = 'talkmark-highlight';
@@ -69,10 +70,11 @@ export default defineBackground(() => {
       return;
     }
     if (command !== OPEN_PANEL_COMMAND) return;
-    // Chrome: the shortcut opens the side panel (a command counts as a user gesture) and asks an
-    // already open panel to focus its note box. Firefox binds the key to _execute_sidebar_action.
-    if (!import.meta.env.FIREFOX && tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+    // The key press is a user gesture: the panel opens (Chrome: afresh, so that it takes the
+    // keyboard focus; see openSidePanel) and its note box takes the caret as it loads. Firefox
+    // leaves an open sidebar as it is: the message asks it to focus its note box.
+    void openSidePanel(tab?.windowId ?? null).catch(() => {});
     const focus: Message = { type: 'focus-composer' };
-    void browser.runtime.sendMessage(focus).catch(() => {}); // no panel open: nothing to focus
+    void browser.runtime.sendMessage(focus).catch(() => {}); // no panel listening: nothing to focus
   });
 });

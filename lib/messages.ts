@@ -62,7 +62,7 @@ export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as
 /** Keyboard command that highlights the selection. */
 export const HIGHLIGHT_COMMAND = 'highlight-selection';
 
-/** The keyboard command that opens the panel and focuses the note box (Chrome; Firefox uses _execute_sidebar_action). */
+/** The keyboard command that opens the panel (Chrome side panel, Firefox sidebar) and focuses the note box. */
 export const OPEN_PANEL_COMMAND = 'open-panel';
 
 export interface ClipResponse {

@@ -1,9 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
+import { keepEarlyKeys } from '../../components/earlyKeys';
 import { SidePanel } from '../../components/SidePanel';
 import { OPEN_PANEL_COMMAND, parseMessage } from '../../lib/messages';
 
+// First of all: keys typed while the panel is still reading its talks go to the note box.
+keepEarlyKeys();
 const root = document.getElementById('app')!;
 let focusSignal = 0;
 let shortcut: string | null = null;
@@ -22,8 +25,7 @@ draw();
 browser.commands
   .getAll()
   .then((commands) => {
-    const command = commands.find((c) => c.name === OPEN_PANEL_COMMAND || c.name === '_execute_sidebar_action');
-    shortcut = command?.shortcut || null;
+    shortcut = commands.find((c) => c.name === OPEN_PANEL_COMMAND)?.shortcut ?? '';
     draw();
   })
   .catch(() => {});

@@ -20,9 +20,17 @@ export async function popupTarget(params: URLSearchParams): Promise<PageTarget |
 }
 
 /**
- * Chrome's side panel or Firefox's sidebar, for the window the popup belongs to. Both only open
- * inside a user gesture, and an `await` before the call loses it: the window id is looked up
- * when the popup opens (`currentWindowId`), and the call here is the first thing a click does.
+ * Chrome's side panel or Firefox's sidebar, for the window the popup belongs to, with the
+ * keyboard focus in it. Both only open inside a user gesture, and an `await` before the call
+ * loses it: the window id is looked up when the popup opens (`currentWindowId`), and the call
+ * here is the first thing a click or a command does.
+ *
+ * Chrome gives the side panel the keyboard focus only when it opens: `open()` on a panel that is
+ * already showing changes nothing (a key press then still goes to the web page), and `close()`
+ * animates, so an `open()` right after it merely cancels the close. Turning the panel off closes
+ * it at once, without animation; turned on again and opened in the same gesture, it opens afresh,
+ * focused (its note box takes the caret on load, and drafts live in storage, so nothing is lost).
+ * All three calls are made now, synchronously: the gesture lasts only until the handler returns.
  */
 export function openSidePanel(windowId: number | null): Promise<void> {
   const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
@@ -30,6 +38,8 @@ export function openSidePanel(windowId: number | null): Promise<void> {
   // Build-time constant: the Firefox build carries no sidePanel call (web-ext lint flags it).
   if (import.meta.env.FIREFOX) return Promise.reject(new Error('This browser has no sidebar to open.'));
   if (windowId === null) return Promise.reject(new Error('No browser window to open the side panel in.'));
+  void chrome.sidePanel.setOptions({ enabled: false }).catch(() => {});
+  void chrome.sidePanel.setOptions({ enabled: true }).catch(() => {});
   return chrome.sidePanel.open({ windowId });
 }
 

@@ -167,7 +167,7 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
 /**
  * Press a real key combination in the focused Chromium window, as a person would: extension
  * shortcuts (and the `activeTab` grant they carry) cannot be triggered through CDP, nor can the
- * browser's own dialogs be answered. `keys` is one combination (`ctrl+shift+y`) or several
+ * browser's own dialogs be answered. `keys` is one combination (`alt+shift+j`) or several
  * pressed in turn (`Tab Return`). Chromium acts on a shortcut only in its active window, so the
  * keys wait until the page reports focus — unless a browser dialog over it is the target
  * (`{ dialog: true }`), which holds the focus itself.

@@ -148,7 +148,7 @@ test('the panel is readable at 300 px and follows dark mode', async ({ context, 
 test('the shortcut focuses the note box of an open panel, and the panel says which key it is', async ({ context, openExtensionPage, serviceWorker }) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
-  await expect(panel.getByText(/Shortcut: .*Shift\+Y/)).toBeVisible();
+  await expect(panel.getByText(/Shortcut: Alt\+Shift\+J/)).toBeVisible();
   await panel.getByRole('button', { name: 'Agenda' }).click();
   await serviceWorker.evaluate(() => chrome.runtime.sendMessage({ type: 'focus-composer' }));
   await expect(panel.getByRole('textbox', { name: 'Note' })).toBeFocused();

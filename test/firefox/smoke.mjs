@@ -72,7 +72,15 @@ try {
   const card = await panel.waitForSelector(`::-p-aria(${TITLE}[role="article"])`, { timeout: 15_000 });
   const text = await card.evaluate((el) => el.textContent ?? '');
   if (!text.includes('Grand Ballroom A')) throw new Error(`the sidebar card lacks the room: ${text}`);
-  console.log('Firefox smoke: 1 passed — clipped on a Sched page, read back in the sidebar page.');
+  // Readable in Firefox too: body text ≥ 13 px, no visible text under 11 px (as in Chrome, capture-focus.spec.ts).
+  const sizes = await panel.evaluate(() => {
+    const own = (el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName);
+    const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden'; };
+    const all = [...document.querySelectorAll('body *')].filter((el) => own(el) && visible(el)).map((el) => parseFloat(getComputedStyle(el).fontSize));
+    return { body: parseFloat(getComputedStyle(document.body).fontSize), smallest: Math.min(...all) };
+  });
+  if (sizes.body < 13 || sizes.smallest < 11) throw new Error(`the sidebar text is too small: body ${sizes.body} px, smallest ${sizes.smallest} px`);
+  console.log(`Firefox smoke: 1 passed — clipped on a Sched page, read back in the sidebar page (text ${sizes.body} px, smallest ${sizes.smallest} px).`);
 } catch (err) {
   failed = err;
 } finally {
