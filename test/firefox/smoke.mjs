@@ -62,7 +62,13 @@ try {
   const clip = await page.waitForSelector('talkmark-clip >>> button[aria-label="Clip talk"]', { timeout: 15_000 });
   const t0 = Date.now();
   await clip.click();
-  await page.waitForSelector('talkmark-clip >>> button[aria-label="Clipped talk"]', { timeout: 15_000 });
+  // Polled, not waitForSelector: puppeteer re-checks a selector on mutations of the document, and
+  // the button's change happens inside the content script's shadow root, which that never sees
+  // (the wait passed only when something else in the page happened to change afterwards).
+  await page.waitForFunction(
+    () => !!document.querySelector('talkmark-clip')?.shadowRoot?.querySelector('button[aria-label="Clipped talk"]'),
+    { polling: 100, timeout: 15_000 },
+  );
   console.log('CLIP_MS', Date.now() - t0);
 
   const panel = await browser.newPage();
