@@ -21,6 +21,11 @@ async function panelAt360(openExtensionPage: (path: string) => Promise<Page>, pa
 }
 
 const noteBox = (panel: Page) => panel.getByRole('textbox', { name: 'Note' });
+/**
+ * A person types once they see the caret. Text typed before the note box exists is kept
+ * (earlyKeys.ts), but an Enter pressed then is not replayed: under load that raced these tests.
+ */
+const caretInNoteBox = (panel: Page) => expect(noteBox(panel)).toBeFocused({ timeout: 15_000 });
 const notes = (panel: Page) => panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem');
 
 /** Type a note into whatever has the focus and press Enter, as a person would (`paste`: all at once, as an IME or a paste does). */
@@ -62,6 +67,7 @@ test('Search puts the caret in the search box', async ({ context, openExtensionP
 test('Edit puts the caret at the end of the note (a space does not close it); Enter saves and gives the caret back to Edit', async ({ context, openExtensionPage }) => {
   await clipSessions(context, [running]);
   const panel = await panelAt360(openExtensionPage);
+  await caretInNoteBox(panel);
   await typeNote(panel, 'Kubernetes is');
   const note = notes(panel).first();
   await note.getByRole('button', { name: 'Edit' }).click();
@@ -77,6 +83,7 @@ test('Edit puts the caret at the end of the note (a space does not close it); En
 test('the time editor opens with its time selected: typing replaces it, Enter saves and gives the caret back', async ({ context, openExtensionPage }) => {
   await clipSessions(context, [running]);
   const panel = await panelAt360(openExtensionPage);
+  await caretInNoteBox(panel);
   await typeNote(panel, 'timed');
   const note = notes(panel).first();
   await note.getByRole('button', { name: /into the talk, change time/ }).click();
@@ -90,6 +97,7 @@ test('the time editor opens with its time selected: typing replaces it, Enter sa
 test('a kind chip picks the kind and gives the caret back to the note box', async ({ context, openExtensionPage }) => {
   await clipSessions(context, [running]);
   const panel = await panelAt360(openExtensionPage);
+  await caretInNoteBox(panel);
   await panel.keyboard.type('Containers are not');
   await panel.getByRole('radio', { name: 'Quote' }).click();
   await typeNote(panel, ' a security boundary');
