@@ -25,7 +25,7 @@ function nativeBrowserInContentScripts(): Plugin {
     name: 'talkmark:native-browser-in-content-scripts',
     enforce: 'pre',
     buildStart(options) {
-      const inputs = Object.values(typeof options.input === 'string' ? [options.input] : options.input ?? {});
+      const inputs = Object.values(typeof options.input === 'string' ? [options.input] : (options.input ?? {}));
       contentScriptBuild = inputs.some((i) => /\.content\.(ts|tsx)$|content-script/.test(String(i)));
     },
     async resolveId(id, importer) {
@@ -45,8 +45,18 @@ export default defineConfig({
   zip: {
     includeSources: ['.nvmrc', '.gitattributes'],
     excludeSources: [
-      'test/**', 'scripts/**', 'store/**', 'docs/**', 'BENCHMARKS.md', 'LEAD-NOTES.md', 'biome.jsonc',
-      'playwright.config.ts', 'vitest.config.ts', '.output/**', '.cache/**', '.wxt/**',
+      'test/**',
+      'scripts/**',
+      'store/**',
+      'docs/**',
+      'BENCHMARKS.md',
+      'LEAD-NOTES.md',
+      'biome.jsonc',
+      'playwright.config.ts',
+      'vitest.config.ts',
+      '.output/**',
+      '.cache/**',
+      '.wxt/**',
     ],
   },
   // wxt's dev runner would try to launch a browser; `npm start` launches Chromium itself.
@@ -59,7 +69,14 @@ export default defineConfig({
     // worth of notes and highlights clear of the default quota.
     // Chrome only: sidePanel (Firefox has sidebar_action); offscreen, because Chrome's service
     // worker cannot make the Blob URL the daily backup is saved from (Firefox's event page can).
-    permissions: ['unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
+    permissions: [
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
+    ],
     // Asked for one site at a time, only when the user wants highlights painted on every visit.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Asked only when the user turns on the automatic daily backup.
@@ -77,9 +94,15 @@ export default defineConfig({
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+J', mac: 'MacCtrl+Shift+J' },
-        description: browser === 'firefox' ? 'Open the Talkmark sidebar and focus the note box' : 'Open the Talkmark side panel and focus the note box',
+        description:
+          browser === 'firefox'
+            ? 'Open the Talkmark sidebar and focus the note box'
+            : 'Open the Talkmark side panel and focus the note box',
       },
-      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H', mac: 'MacCtrl+Shift+H' }, description: 'Highlight the selected text' },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H', mac: 'MacCtrl+Shift+H' },
+        description: 'Highlight the selected text',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,5 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { backupFileName, describeDropped, exportBackup, restoreFromText, serializeBackup, type DroppedValue, type ImportSummary } from '../lib/backup';
+import {
+  backupFileName,
+  describeDropped,
+  exportBackup,
+  restoreFromText,
+  serializeBackup,
+  type DroppedValue,
+  type ImportSummary,
+} from '../lib/backup';
 import { NEEDS_PERMISSION, dailyBackupNotice } from '../lib/backup/daily-status';
 import { getDb } from '../lib/db/schema';
 import { getSetting } from '../lib/db/settings';
@@ -29,7 +37,9 @@ export function BackupSection() {
   const [permitted, setPermitted] = useState<boolean | null>(null);
   // A download the worker started may have ended (or failed) after the worker stopped.
   useEffect(() => {
-    settlePendingDailyBackup(getDb()).catch((err: unknown) => console.warn('Talkmark: could not check the last daily backup', err));
+    settlePendingDailyBackup(getDb()).catch((err: unknown) =>
+      console.warn('Talkmark: could not check the last daily backup', err),
+    );
   }, []);
   // Granted or taken away anywhere (another page, the browser's settings): what this page says follows.
   useEffect(
@@ -47,7 +57,10 @@ export function BackupSection() {
       // An answer to this click replaces whatever an earlier one said.
       setStatus(on && !now ? { ok: false, text: NEEDS_PERMISSION } : null);
     } catch (err) {
-      setStatus({ ok: false, text: `The daily backup could not be changed: ${err instanceof Error ? err.message : String(err)}` });
+      setStatus({
+        ok: false,
+        text: `The daily backup could not be changed: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   };
 
@@ -57,7 +70,10 @@ export function BackupSection() {
       const file = await exportBackup(getDb());
       downloadText(backupFileName(), serializeBackup(file));
       const d = file.data;
-      setStatus({ ok: true, text: `Backup saved: ${d.talks.length} talks, ${d.notes.length} notes, ${d.highlights.length} highlights.` });
+      setStatus({
+        ok: true,
+        text: `Backup saved: ${d.talks.length} talks, ${d.notes.length} notes, ${d.highlights.length} highlights.`,
+      });
     } catch (err) {
       setStatus({ ok: false, text: `The backup failed: ${err instanceof Error ? err.message : String(err)}` });
     } finally {
@@ -72,7 +88,11 @@ export function BackupSection() {
     setBusy(true);
     try {
       const result = await restoreFromText(getDb(), await file.text());
-      setStatus(result.ok ? { ok: true, text: describeSummary(result.summary, result.dropped) } : { ok: false, text: `Nothing was changed: ${result.error}` });
+      setStatus(
+        result.ok
+          ? { ok: true, text: describeSummary(result.summary, result.dropped) }
+          : { ok: false, text: `Nothing was changed: ${result.error}` },
+      );
     } finally {
       setBusy(false);
     }
@@ -82,23 +102,39 @@ export function BackupSection() {
   return (
     <section aria-labelledby="backup-heading" class="card">
       <h2 id="backup-heading">Backup and restore</h2>
-      <p class="muted">One file with every talk, note, highlight, template and setting. Restoring merges it in; nothing you have is deleted.</p>
+      <p class="muted">
+        One file with every talk, note, highlight, template and setting. Restoring merges it in; nothing you have is
+        deleted.
+      </p>
       <p style={{ display: 'flex', gap: '.5rem', flexWrap: 'wrap', alignItems: 'center' }}>
         <button type="button" onClick={() => void backup()} disabled={busy}>
           Download backup
         </button>
         <label class="file-button">
           Restore from file…
-          <input type="file" accept=".json,application/json" aria-label="Restore from backup file" disabled={busy} onChange={(e) => void restore(e.target as HTMLInputElement)} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label="Restore from backup file"
+            disabled={busy}
+            onChange={(e) => void restore(e.target as HTMLInputElement)}
+          />
         </label>
       </p>
       {daily.status === 'ready' && (
         <p class="meta">
           <label>
-            <input type="checkbox" style={{ width: 'auto' }} checked={daily.value.on} onChange={(e) => void toggleDaily((e.target as HTMLInputElement).checked)} />{' '}
+            <input
+              type="checkbox"
+              style={{ width: 'auto' }}
+              checked={daily.value.on}
+              onChange={(e) => void toggleDaily((e.target as HTMLInputElement).checked)}
+            />{' '}
             Also save a backup every day to Downloads/Talkmark backups
           </label>
-          {daily.value.on && daily.value.lastAt && <span class="muted"> · last on {formatTime(daily.value.lastAt)}</span>}
+          {daily.value.on && daily.value.lastAt && (
+            <span class="muted"> · last on {formatTime(daily.value.lastAt)}</span>
+          )}
         </p>
       )}
       {notice && (

@@ -2,7 +2,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import { currentPlatform, formatKeys, shortcutLetter } from '../lib/keyboard';
 import type { NoteKind, Talk } from '../lib/model';
-import { addNote, loadDraft, markSending, markSent, newerDraft, pageStorage, parseComposerInput, prefixHints, readMirror, readSending, saveDraft, storedNoteIds, writeMirror, type StorageFailure } from '../lib/notes';
+import {
+  addNote,
+  loadDraft,
+  markSending,
+  markSent,
+  newerDraft,
+  pageStorage,
+  parseComposerInput,
+  prefixHints,
+  readMirror,
+  readSending,
+  saveDraft,
+  storedNoteIds,
+  writeMirror,
+  type StorageFailure,
+} from '../lib/notes';
 import { KIND_LABELS, KindBadge } from './KindBadge';
 import { useDurableWriter } from './useDurableWriter';
 
@@ -19,7 +34,14 @@ export interface ComposerProps {
  * Alt+letter (Option+letter on a Mac) picks a kind for the next note; typing a prefix (`!`, `?`,
  * `"`) does the same. Keys are matched by `shortcutLetter`: on a Mac, Option+T types "†".
  */
-export const KIND_KEYS: Record<string, NoteKind> = { t: 'takeaway', q: 'quote', a: 'question', l: 'link', d: 'todo', p: 'plain' };
+export const KIND_KEYS: Record<string, NoteKind> = {
+  t: 'takeaway',
+  q: 'quote',
+  a: 'question',
+  l: 'link',
+  d: 'todo',
+  p: 'plain',
+};
 export const SLIDE_KEY = 's';
 const PICKABLE: NoteKind[] = ['plain', 'takeaway', 'quote', 'question', 'link', 'todo'];
 const keyOf = (kind: NoteKind) => Object.entries(KIND_KEYS).find(([, v]) => v === kind)![0];
@@ -60,7 +82,10 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
     const storage = pageStorage();
     const pending = readSending(storage, draftKey);
     if (!pending.length) return;
-    void storedNoteIds(db, pending.map((n) => n.id)).then((stored) => {
+    void storedNoteIds(
+      db,
+      pending.map((n) => n.id),
+    ).then((stored) => {
       const lost = pending.filter((n) => !stored.has(n.id)).map((n) => n.text);
       pending.forEach((n) => markSent(storage, draftKey, n.id));
       if (!lost.length) return;
@@ -174,7 +199,12 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
   const preview = parseComposerInput(text, kind).kind;
   const error = sendError ?? draft.error;
   return (
-    <form ref={form} class="composer" aria-label="New note" onSubmit={(e) => (e.preventDefault(), void send(kind, text))}>
+    <form
+      ref={form}
+      class="composer"
+      aria-label="New note"
+      onSubmit={(e) => (e.preventDefault(), void send(kind, text))}
+    >
       <div class="kinds" role="radiogroup" aria-label="Kind of the next note">
         {PICKABLE.map((k) => (
           <button
@@ -209,10 +239,18 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
           {saveState.state === 'saving' && <span class="muted">Saving…</span>}
           {saveState.state === 'saved' && <span class="ok">✓ Saved</span>}
           {saveState.state === 'failed' && <span class="error">Not saved</span>}
-          {saveState.state === 'idle' && preview === 'plain' && <span class="muted">{keys('Shift+Enter')}: new line</span>}
+          {saveState.state === 'idle' && preview === 'plain' && (
+            <span class="muted">{keys('Shift+Enter')}: new line</span>
+          )}
         </span>
         <span class="composer-actions">
-          <button type="button" class="secondary" onClick={() => (void send('slide', ''), box.current?.focus())} title={keys(`Alt+${SLIDE_KEY}`)} aria-keyshortcuts="Alt+S">
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => (void send('slide', ''), box.current?.focus())}
+            title={keys(`Alt+${SLIDE_KEY}`)}
+            aria-keyshortcuts="Alt+S"
+          >
             Mark slide
           </button>
           <button type="submit" disabled={!text.trim()}>
@@ -222,7 +260,11 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
       </div>
       {/* Outcomes only ("Saving…" would be read out before every "Saved"). */}
       <p class="visually-hidden" role="status" aria-live="polite">
-        {saveState.state === 'saved' ? `Note saved: ${brief(saveState.text)}` : saveState.state === 'failed' ? 'Note not saved.' : ''}
+        {saveState.state === 'saved'
+          ? `Note saved: ${brief(saveState.text)}`
+          : saveState.state === 'failed'
+            ? 'Note not saved.'
+            : ''}
       </p>
       {error && (
         <p class="error" role="alert">

@@ -26,19 +26,22 @@ export function ExportActions({ recap }: ExportActionsProps) {
     }
   };
 
-  const copyMarkdown = () => run(async (r) => {
-    await copyPlainText(r.markdown);
-    return 'Copied the Markdown.';
-  });
+  const copyMarkdown = () =>
+    run(async (r) => {
+      await copyPlainText(r.markdown);
+      return 'Copied the Markdown.';
+    });
   // Rich-text targets get HTML; plain-text ones still get the Markdown.
-  const copyRich = () => run(async (r) => {
-    await copyRichText(markdownToHtml(r.markdown), r.markdown);
-    return 'Copied as rich text.';
-  });
-  const download = () => run((r) => {
-    downloadText(r.fileName, r.markdown, 'text/markdown;charset=utf-8');
-    return `Saved ${r.fileName}.`;
-  });
+  const copyRich = () =>
+    run(async (r) => {
+      await copyRichText(markdownToHtml(r.markdown), r.markdown);
+      return 'Copied as rich text.';
+    });
+  const download = () =>
+    run((r) => {
+      downloadText(r.fileName, r.markdown, 'text/markdown;charset=utf-8');
+      return `Saved ${r.fileName}.`;
+    });
 
   const disabled = recap === null;
   return (

@@ -14,11 +14,20 @@ export function ExportDefaultsSection() {
       <h2 id="export-defaults-heading">Recap export</h2>
       <p class="muted">What the side panel’s Export view starts with. It remembers what you pick there too.</p>
       {choices ? (
-        <ExportStyleFields choices={choices} templates={templates.status === 'ready' ? templates.value : []} onChange={update} defaultTitle={null} />
+        <ExportStyleFields
+          choices={choices}
+          templates={templates.status === 'ready' ? templates.value : []}
+          onChange={update}
+          defaultTitle={null}
+        />
       ) : (
         <p class="muted">Loading…</p>
       )}
-      {error && <p class="error" role="alert">Not saved: {error.message}</p>}
+      {error && (
+        <p class="error" role="alert">
+          Not saved: {error.message}
+        </p>
+      )}
     </section>
   );
 }

@@ -24,7 +24,14 @@ const SCOPE_LABELS: Record<ExportScope, string> = {
 const plural = (n: number) => `${n} talk${n === 1 ? '' : 's'}`;
 
 /** What the recap covers: a talk, a day, some days or everything. */
-export function ExportScopeFields({ talks, days, selection, onChange, onlyWithNotes, onOnlyWithNotes }: ExportScopeFieldsProps) {
+export function ExportScopeFields({
+  talks,
+  days,
+  selection,
+  onChange,
+  onlyWithNotes,
+  onOnlyWithNotes,
+}: ExportScopeFieldsProps) {
   const set = (changes: Partial<ScopeSelection>) => onChange({ ...selection, ...changes });
   const toggleDay = (key: string, on: boolean) =>
     set({ days: on ? [...selection.days.filter((d) => d !== key), key] : selection.days.filter((d) => d !== key) });
@@ -34,7 +41,11 @@ export function ExportScopeFields({ talks, days, selection, onChange, onlyWithNo
       <legend>What to export</legend>
       <label class="field">
         <span>Scope</span>
-        <select aria-label="Scope" value={selection.scope} onChange={(e) => set({ scope: (e.target as HTMLSelectElement).value as ExportScope })}>
+        <select
+          aria-label="Scope"
+          value={selection.scope}
+          onChange={(e) => set({ scope: (e.target as HTMLSelectElement).value as ExportScope })}
+        >
           {EXPORT_SCOPES.map((s) => (
             <option key={s} value={s}>
               {SCOPE_LABELS[s]}
@@ -45,7 +56,11 @@ export function ExportScopeFields({ talks, days, selection, onChange, onlyWithNo
       {selection.scope === 'talk' && (
         <label class="field">
           <span>Talk</span>
-          <select aria-label="Talk to export" value={selection.talkId ?? ''} onChange={(e) => set({ talkId: (e.target as HTMLSelectElement).value || null })}>
+          <select
+            aria-label="Talk to export"
+            value={selection.talkId ?? ''}
+            onChange={(e) => set({ talkId: (e.target as HTMLSelectElement).value || null })}
+          >
             <TalkOptions talks={talks} />
           </select>
         </label>
@@ -53,7 +68,11 @@ export function ExportScopeFields({ talks, days, selection, onChange, onlyWithNo
       {selection.scope === 'day' && (
         <label class="field">
           <span>Day</span>
-          <select aria-label="Day to export" value={selection.days[0] ?? ''} onChange={(e) => set({ days: [(e.target as HTMLSelectElement).value] })}>
+          <select
+            aria-label="Day to export"
+            value={selection.days[0] ?? ''}
+            onChange={(e) => set({ days: [(e.target as HTMLSelectElement).value] })}
+          >
             {days.map((d) => (
               <option key={d.key} value={d.key}>
                 {d.label} ({plural(d.talkIds.length)})
@@ -67,7 +86,11 @@ export function ExportScopeFields({ talks, days, selection, onChange, onlyWithNo
           <legend>Days to export</legend>
           {days.map((d) => (
             <label key={d.key} class="check">
-              <input type="checkbox" checked={selection.days.includes(d.key)} onChange={(e) => toggleDay(d.key, (e.target as HTMLInputElement).checked)} />
+              <input
+                type="checkbox"
+                checked={selection.days.includes(d.key)}
+                onChange={(e) => toggleDay(d.key, (e.target as HTMLInputElement).checked)}
+              />
               {d.label} <span class="muted">({plural(d.talkIds.length)})</span>
             </label>
           ))}
@@ -75,8 +98,13 @@ export function ExportScopeFields({ talks, days, selection, onChange, onlyWithNo
       )}
       {selection.scope !== 'talk' && onOnlyWithNotes && (
         <label class="check">
-          <input type="checkbox" checked={!!onlyWithNotes} onChange={(e) => onOnlyWithNotes((e.target as HTMLInputElement).checked)} />
-          Only talks with notes or highlights <span class="muted">(talks marked “not attended” are always left out)</span>
+          <input
+            type="checkbox"
+            checked={!!onlyWithNotes}
+            onChange={(e) => onOnlyWithNotes((e.target as HTMLInputElement).checked)}
+          />
+          Only talks with notes or highlights{' '}
+          <span class="muted">(talks marked “not attended” are always left out)</span>
         </label>
       )}
     </fieldset>

@@ -24,14 +24,24 @@ const FLAVOUR_LABELS: Record<FrontMatterFlavour, string> = {
 const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
 /** How the recap looks: preset or template, front matter, title, authors, tags, main takeaways. */
-export function ExportStyleFields({ choices, templates, onChange, defaultTitle, singleTalk = false }: ExportStyleFieldsProps) {
+export function ExportStyleFields({
+  choices,
+  templates,
+  onChange,
+  defaultTitle,
+  singleTalk = false,
+}: ExportStyleFieldsProps) {
   const templateKnown = templates.some((t) => t.id === choices.templateId);
   return (
     <fieldset class="export-fields">
       <legend>How it looks</legend>
       <label class="field">
         <span>Preset</span>
-        <select aria-label="Preset" value={choices.preset} onChange={(e) => onChange({ preset: valueOf(e) as PresetName })}>
+        <select
+          aria-label="Preset"
+          value={choices.preset}
+          onChange={(e) => onChange({ preset: valueOf(e) as PresetName })}
+        >
           {PRESET_NAMES.map((p) => (
             <option key={p} value={p}>
               {presetLabel(p)}
@@ -41,7 +51,11 @@ export function ExportStyleFields({ choices, templates, onChange, defaultTitle, 
       </label>
       <label class="field">
         <span>Template</span>
-        <select aria-label="Template" value={templateKnown ? choices.templateId! : ''} onChange={(e) => onChange({ templateId: valueOf(e) || null })}>
+        <select
+          aria-label="Template"
+          value={templateKnown ? choices.templateId! : ''}
+          onChange={(e) => onChange({ templateId: valueOf(e) || null })}
+        >
           <option value="">None — the preset as it is</option>
           {templates.map((t) => (
             <option key={t.id} value={t.id}>
@@ -52,7 +66,11 @@ export function ExportStyleFields({ choices, templates, onChange, defaultTitle, 
       </label>
       <label class="field">
         <span>Front matter</span>
-        <select aria-label="Front matter" value={choices.frontMatter} onChange={(e) => onChange({ frontMatter: valueOf(e) as FrontMatterFlavour })}>
+        <select
+          aria-label="Front matter"
+          value={choices.frontMatter}
+          onChange={(e) => onChange({ frontMatter: valueOf(e) as FrontMatterFlavour })}
+        >
           {FRONT_MATTER_FLAVOURS.map((f) => (
             <option key={f} value={f}>
               {FLAVOUR_LABELS[f]}
@@ -64,7 +82,11 @@ export function ExportStyleFields({ choices, templates, onChange, defaultTitle, 
         // Hugo reads both; Jekyll and Obsidian read YAML only.
         <label class="field">
           <span>Written as</span>
-          <select aria-label="Front matter format" value={choices.frontMatterFormat} onChange={(e) => onChange({ frontMatterFormat: valueOf(e) as FrontMatterFormat })}>
+          <select
+            aria-label="Front matter format"
+            value={choices.frontMatterFormat}
+            onChange={(e) => onChange({ frontMatterFormat: valueOf(e) as FrontMatterFormat })}
+          >
             {FRONT_MATTER_FORMATS.map((f) => (
               <option key={f} value={f}>
                 {f === 'toml' ? 'TOML (+++)' : 'YAML (---)'}
@@ -76,20 +98,42 @@ export function ExportStyleFields({ choices, templates, onChange, defaultTitle, 
       {defaultTitle !== null && (
         <label class="field">
           <span>Title</span>
-          <input type="text" aria-label="Title" value={choices.title} placeholder={defaultTitle} onInput={(e) => onChange({ title: valueOf(e) })} />
+          <input
+            type="text"
+            aria-label="Title"
+            value={choices.title}
+            placeholder={defaultTitle}
+            onInput={(e) => onChange({ title: valueOf(e) })}
+          />
         </label>
       )}
       <label class="field">
         <span>Authors</span>
-        <input type="text" aria-label="Authors" value={choices.authors} placeholder="Comma-separated" onInput={(e) => onChange({ authors: valueOf(e) })} />
+        <input
+          type="text"
+          aria-label="Authors"
+          value={choices.authors}
+          placeholder="Comma-separated"
+          onInput={(e) => onChange({ authors: valueOf(e) })}
+        />
       </label>
       <label class="field">
         <span>Tags</span>
-        <input type="text" aria-label="Tags" value={choices.tags} placeholder="Comma-separated" onInput={(e) => onChange({ tags: valueOf(e) })} />
+        <input
+          type="text"
+          aria-label="Tags"
+          value={choices.tags}
+          placeholder="Comma-separated"
+          onInput={(e) => onChange({ tags: valueOf(e) })}
+        />
       </label>
       {!singleTalk && (
         <label class="check">
-          <input type="checkbox" checked={choices.mainTakeaways} onChange={(e) => onChange({ mainTakeaways: (e.target as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={choices.mainTakeaways}
+            onChange={(e) => onChange({ mainTakeaways: (e.target as HTMLInputElement).checked })}
+          />
           Include main takeaways
         </label>
       )}

@@ -28,7 +28,10 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   const { choices, update, error: rememberError } = useExportChoices();
   const days = useMemo(() => exportDays(talks), [talks]);
   const [scopeOverride, setScopeOverride] = useState<ExportScope | null>(initialScope ?? null);
-  const [picked, setPicked] = useState<{ talkId: string | null; days: readonly string[] }>(() => ({ talkId, days: days.slice(0, 1).map((d) => d.key) }));
+  const [picked, setPicked] = useState<{ talkId: string | null; days: readonly string[] }>(() => ({
+    talkId,
+    days: days.slice(0, 1).map((d) => d.key),
+  }));
 
   const selection = settleSelection(talks, { scope: scopeOverride ?? choices?.scope ?? 'day', ...picked });
   const inScope = talksInScope(talks, selection);
@@ -47,7 +50,8 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
     return renderExport(input, recapOptionsFor({ ...choices, scope: selection.scope }, template));
   }, [choices, selection.scope, input, template, inScope.length, templates.status]);
   // Day posts leave out talks not attended and (by choice) those without notes: say so when that is all of them.
-  const dayOptions = choices && selection.scope !== 'talk' ? recapOptionsFor({ ...choices, scope: selection.scope }, null) : null;
+  const dayOptions =
+    choices && selection.scope !== 'talk' ? recapOptionsFor({ ...choices, scope: selection.scope }, null) : null;
   const shown = input && dayOptions ? recapTalks(input, dayOptions).length : null;
 
   const changeSelection = (next: ScopeSelection) => {
@@ -78,14 +82,29 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
         templates={templateList}
         onChange={update}
         singleTalk={selection.scope === 'talk'}
-        defaultTitle={selection.scope === 'talk' && inScope[0] ? inScope[0].title : conferenceName ? `${conferenceName} – Recap` : 'Conference recap'}
+        defaultTitle={
+          selection.scope === 'talk' && inScope[0]
+            ? inScope[0].title
+            : conferenceName
+              ? `${conferenceName} – Recap`
+              : 'Conference recap'
+        }
       />
-      {rememberError && <p class="error" role="alert">Your choices could not be remembered: {rememberError.message}</p>}
-      {loaded.status === 'error' && <p class="error" role="alert">Your notes could not be read: {loaded.error.message}</p>}
+      {rememberError && (
+        <p class="error" role="alert">
+          Your choices could not be remembered: {rememberError.message}
+        </p>
+      )}
+      {loaded.status === 'error' && (
+        <p class="error" role="alert">
+          Your notes could not be read: {loaded.error.message}
+        </p>
+      )}
       {inScope.length === 0 && <p class="muted">Choose at least one day to export.</p>}
       {inScope.length > 0 && shown === 0 && (
         <p class="muted" role="status">
-          No talk here has notes or highlights{choices.onlyWithNotes ? '' : ' you attended'}: untick “Only talks with notes or highlights” or take notes first.
+          No talk here has notes or highlights{choices.onlyWithNotes ? '' : ' you attended'}: untick “Only talks with
+          notes or highlights” or take notes first.
         </p>
       )}
       <h2>Preview</h2>

@@ -19,6 +19,11 @@ export function ExportViewLoader(props: ExportViewProps) {
       live = false;
     };
   }, []);
-  if (error) return <p class="error" role="alert">The Export view could not be loaded: {error}. Reload the panel.</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        The Export view could not be loaded: {error}. Reload the panel.
+      </p>
+    );
   return View ? <View {...props} /> : <p class="muted">Loading…</p>;
 }

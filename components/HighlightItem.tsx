@@ -34,7 +34,12 @@ export function HighlightItem({ highlight, talks, onChange, onSaveComment, onDel
     <li class={`highlight highlight-${highlight.color}`}>
       <blockquote class="highlight-quote">{quote}</blockquote>
       <p class="meta">
-        <a href={textFragmentUrl(highlight)} target="_blank" rel="noopener noreferrer" aria-label={`Open “${highlight.pageTitle || highlight.pageUrl}” at this highlight`}>
+        <a
+          href={textFragmentUrl(highlight)}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Open “${highlight.pageTitle || highlight.pageUrl}” at this highlight`}
+        >
           {highlight.pageTitle || highlight.pageUrl}
         </a>
         {highlight.orphanedAt ? <span class="warn"> · not found on the page at the last visit (kept)</span> : null}
@@ -56,16 +61,28 @@ export function HighlightItem({ highlight, talks, onChange, onSaveComment, onDel
         }}
         onKeyDown={(e) => e.key === 'Enter' && void writer.flush()}
       />
-      {writer.error && <p class="error" role="alert">{writer.error.message} Your comment is still here.</p>}
+      {writer.error && (
+        <p class="error" role="alert">
+          {writer.error.message} Your comment is still here.
+        </p>
+      )}
       <div class="highlight-controls">
-        <select aria-label="Highlight colour" value={highlight.color} onChange={(e) => onChange({ color: (e.target as HTMLSelectElement).value })}>
+        <select
+          aria-label="Highlight colour"
+          value={highlight.color}
+          onChange={(e) => onChange({ color: (e.target as HTMLSelectElement).value })}
+        >
           {HIGHLIGHT_COLORS.map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
           ))}
         </select>
-        <select aria-label="Move highlight to talk" value={highlight.talkId ?? ''} onChange={(e) => onChange({ talkId: (e.target as HTMLSelectElement).value || null })}>
+        <select
+          aria-label="Move highlight to talk"
+          value={highlight.talkId ?? ''}
+          onChange={(e) => onChange({ talkId: (e.target as HTMLSelectElement).value || null })}
+        >
           <option value="">No talk</option>
           {talks.map((t) => (
             <option key={t.id} value={t.id}>

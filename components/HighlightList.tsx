@@ -1,7 +1,13 @@
 import { useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import { broadcastHighlightsChanged } from '../lib/extension/highlighter-injection';
-import { deleteHighlight, highlightsForTalk, restoreHighlight, updateHighlight, type HighlightChanges } from '../lib/highlights/store';
+import {
+  deleteHighlight,
+  highlightsForTalk,
+  restoreHighlight,
+  updateHighlight,
+  type HighlightChanges,
+} from '../lib/highlights/store';
 import type { Highlight, Talk } from '../lib/model';
 import { HighlightItem } from './HighlightItem';
 import { UndoToast } from './UndoToast';
@@ -20,7 +26,7 @@ export function HighlightList({ talk, talks }: HighlightListProps) {
   const [error, setError] = useState<string | null>(null);
 
   const settle = (ok: boolean, message?: string) => {
-    setError(ok ? null : message ?? 'That change could not be saved.');
+    setError(ok ? null : (message ?? 'That change could not be saved.'));
     if (ok) void broadcastHighlightsChanged();
   };
   const change = async (id: string, changes: HighlightChanges) => {
@@ -45,15 +51,28 @@ export function HighlightList({ talk, talks }: HighlightListProps) {
   return (
     <section aria-label="Highlights" class="highlights">
       <h2>Highlights ({highlights.value.length})</h2>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {highlights.value.length > 0 && (
         <ul class="plain" aria-label="Highlights of this talk">
           {highlights.value.map((h) => (
-            <HighlightItem key={h.id} highlight={h} talks={talks} onChange={(c) => void change(h.id, c)} onSaveComment={(c) => saveComment(h.id, c)} onDelete={() => void remove(h.id)} />
+            <HighlightItem
+              key={h.id}
+              highlight={h}
+              talks={talks}
+              onChange={(c) => void change(h.id, c)}
+              onSaveComment={(c) => saveComment(h.id, c)}
+              onDelete={() => void remove(h.id)}
+            />
           ))}
         </ul>
       )}
-      {deleted && <UndoToast message="Highlight deleted." onUndo={() => void undo()} onDismiss={() => setDeleted(null)} />}
+      {deleted && (
+        <UndoToast message="Highlight deleted." onUndo={() => void undo()} onDismiss={() => setDeleted(null)} />
+      )}
     </section>
   );
 }

@@ -5,7 +5,13 @@ export interface KindBadgeProps {
 }
 
 export const KIND_LABELS: Record<NoteKind, string> = {
-  plain: 'Note', takeaway: 'Takeaway', quote: 'Quote', question: 'Question', link: 'Link', todo: 'To do', slide: 'Slide',
+  plain: 'Note',
+  takeaway: 'Takeaway',
+  quote: 'Quote',
+  question: 'Question',
+  link: 'Link',
+  todo: 'To do',
+  slide: 'Slide',
 };
 
 /** The kind of a note as a small coloured label (hidden for plain notes). */

@@ -1,7 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { Note, Talk } from '../lib/model';
-import { editSaved, formatOffset, mirrorEdit, offsetIntoTalk, pendingEdit, pageStorage, setNoteTime, updateNoteText } from '../lib/notes';
+import {
+  editSaved,
+  formatOffset,
+  mirrorEdit,
+  offsetIntoTalk,
+  pendingEdit,
+  pageStorage,
+  setNoteTime,
+  updateNoteText,
+} from '../lib/notes';
 import { parseOffsetInput } from '../lib/time/offset-input';
 import { formatTime } from '../lib/time/zones';
 import { KindBadge } from './KindBadge';
@@ -107,9 +116,19 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
       <div class="note-meta">
         <KindBadge kind={note.kind} />
         {editingTime ? (
-          <TimeBox value={offsetText ?? ''} onSave={(v) => void saveTime(v)} onCancel={() => (setEditingTime(false), setRefocus('time'))} />
+          <TimeBox
+            value={offsetText ?? ''}
+            onSave={(v) => void saveTime(v)}
+            onCancel={() => (setEditingTime(false), setRefocus('time'))}
+          />
         ) : offsetText !== null ? (
-          <button ref={timeButton} type="button" class="link-button" aria-label={`${offsetText} into the talk, change time`} onClick={() => setEditingTime(true)}>
+          <button
+            ref={timeButton}
+            type="button"
+            class="link-button"
+            aria-label={`${offsetText} into the talk, change time`}
+            onClick={() => setEditingTime(true)}
+          >
             {offsetText}
           </button>
         ) : null}
@@ -117,14 +136,19 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
           {wall}
         </time>
         <span class="note-actions">
-          <button ref={editButton} type="button" class="link-button" onClick={() => {
+          <button
+            ref={editButton}
+            type="button"
+            class="link-button"
+            onClick={() => {
               if (editing) return void finishEdit();
               // An edit a closed panel left in the mirror (not yet written back) is where typing resumes.
               const left = pendingEdit(pageStorage(), 'note', note.id)?.text;
               setText(left ?? note.text);
               if (left && left !== note.text) writer.schedule(left);
               setEditing(true);
-            }}>
+            }}
+          >
             {editing ? 'Done' : 'Edit'}
           </button>
           <button type="button" class="link-button" aria-label="Delete note" onClick={() => onDelete(note)}>
@@ -132,7 +156,11 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
           </button>
         </span>
       </div>
-      {timeError && <p class="error" role="alert">{timeError}</p>}
+      {timeError && (
+        <p class="error" role="alert">
+          {timeError}
+        </p>
+      )}
       {editing ? (
         <>
           <EditBox
@@ -145,7 +173,11 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
             }}
             onDone={() => void finishEdit(true)}
           />
-          {writer.error && <p class="error" role="alert">{writer.error.message} Your text is still here.</p>}
+          {writer.error && (
+            <p class="error" role="alert">
+              {writer.error.message} Your text is still here.
+            </p>
+          )}
         </>
       ) : (
         <p class="note-text">

@@ -59,8 +59,16 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
 
   return (
     <section aria-label="Notes">
-      {error && <p class="error" role="alert">{error}</p>}
-      {notes.status === 'error' && <p class="error" role="alert">Notes could not be read: {notes.error.message}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {notes.status === 'error' && (
+        <p class="error" role="alert">
+          Notes could not be read: {notes.error.message}
+        </p>
+      )}
       {notes.status === 'ready' && notes.value.length === 0 && <p class="muted">No notes yet for this talk.</p>}
       {notes.status === 'ready' && notes.value.length > 0 && (
         <ol ref={list} class="plain notes" aria-label="Notes of this talk">

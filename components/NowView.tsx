@@ -44,7 +44,7 @@ export function NowView({ talks, pick, onPick, now, viewerZone, noteBox, onNoteB
     if (target !== shownId && (!talks.some((t) => t.id === shownId) || !hasUnsentText(shownId))) setShownId(target);
   }, [target, shownId, now, talks]);
   const talk = talks.find((t) => t.id === shownId) ?? null;
-  const waiting = target && target !== shownId ? talks.find((t) => t.id === target) ?? null : null;
+  const waiting = target && target !== shownId ? (talks.find((t) => t.id === target) ?? null) : null;
   const pickTalk = (id: string | null) => {
     onPick(id);
     setShownId(id ?? currentTalkId(talks, { id: null, at: null }, now));

@@ -46,7 +46,11 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function summary(res: ClipResponse): string {
   if (!res.ok) return res.message ?? 'No talk found on this page.';
-  const parts = [res.added && `${res.added} added`, res.updated && `${res.updated} updated`, res.skipped && `${res.skipped} already clipped`].filter(Boolean);
+  const parts = [
+    res.added && `${res.added} added`,
+    res.updated && `${res.updated} updated`,
+    res.skipped && `${res.skipped} already clipped`,
+  ].filter(Boolean);
   return `Clipped: ${parts.join(', ')}.`;
 }
 
@@ -56,7 +60,21 @@ function summary(res: ClipResponse): string {
  * its highlights go to; clipping it as a talk comes second, with what could not be read.
  */
 export function Popup(props: PopupProps) {
-  const { target, extract, extractInKnownZone, chooseZone, store, clippedKeys, highlight, pageTalk, sendPageTo, completeTalk, siteAccess, setSiteAccess, openSidePanel } = props;
+  const {
+    target,
+    extract,
+    extractInKnownZone,
+    chooseZone,
+    store,
+    clippedKeys,
+    highlight,
+    pageTalk,
+    sendPageTo,
+    completeTalk,
+    siteAccess,
+    setSiteAccess,
+    openSidePanel,
+  } = props;
   const [preview, setPreview] = useState<ExtractionResult | null>(null);
   /** The conference's zone in effect when the page names none (stored or just chosen). */
   const [zone, setZone] = useState<string | null>(null);
@@ -102,7 +120,10 @@ export function Popup(props: PopupProps) {
   };
 
   /** Clip from a fresh read of the page (it may have changed since the preview). */
-  const clip = async (label: string, pick: (talks: ExtractedTalk[]) => ExtractedTalk[]): Promise<{ read: ExtractionResult; res: ClipResponse } | null> => {
+  const clip = async (
+    label: string,
+    pick: (talks: ExtractedTalk[]) => ExtractedTalk[],
+  ): Promise<{ read: ExtractionResult; res: ClipResponse } | null> => {
     if (!target) return null;
     setBusy(label);
     try {
@@ -122,13 +143,17 @@ export function Popup(props: PopupProps) {
    * browser opens it only then) on the new talk's editor, with what could not be read.
    */
   const clipThin = () => {
-    const opening = openSidePanel().catch((e: unknown) => setProblem(`Open the side panel to complete the talk (${e instanceof Error ? e.message : String(e)}).`));
+    const opening = openSidePanel().catch((e: unknown) =>
+      setProblem(`Open the side panel to complete the talk (${e instanceof Error ? e.message : String(e)}).`),
+    );
     void clip('one', (t) => t.slice(0, 1)).then(async (done) => {
       if (!done?.res.ok || !done.read.talks[0]) return;
       const missing = thinReadNotice(done.read);
       setNotice(`${missing} The talk is open in the side panel for you to complete.`);
       await opening;
-      await completeTalk(talkKey(done.read.talks[0]), missing).catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
+      await completeTalk(talkKey(done.read.talks[0]), missing).catch((e: unknown) =>
+        setProblem(e instanceof Error ? e.message : String(e)),
+      );
     });
   };
 
@@ -159,19 +184,33 @@ export function Popup(props: PopupProps) {
           type="button"
           class={lead ? undefined : 'secondary'}
           disabled={!target}
-          onClick={() => void highlight(target!.tabId).then((ok) => (ok ? window.close() : setProblem('Talkmark cannot highlight on this page.')))}
+          onClick={() =>
+            void highlight(target!.tabId).then((ok) =>
+              ok ? window.close() : setProblem('Talkmark cannot highlight on this page.'),
+            )
+          }
         >
           Highlight on this page
         </button>
-        <button type="button" class="secondary" onClick={() => openSidePanel().catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => openSidePanel().catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)))}
+        >
           Open side panel
         </button>
       </p>
       {lead && choice && (
         <label class="picker">
           <span class="meta">Highlights here go to</span>
-          <select aria-label="Talk this page’s highlights go to" value={choice.talkId ?? ''} onChange={(e) => void choose((e.target as HTMLSelectElement).value)}>
-            {!choice.talkId && <option value="">{choice.talks.length ? 'No talk yet: choose one' : 'No talk clipped yet'}</option>}
+          <select
+            aria-label="Talk this page’s highlights go to"
+            value={choice.talkId ?? ''}
+            onChange={(e) => void choose((e.target as HTMLSelectElement).value)}
+          >
+            {!choice.talkId && (
+              <option value="">{choice.talks.length ? 'No talk yet: choose one' : 'No talk clipped yet'}</option>
+            )}
             <TalkOptions talks={choice.talks} />
           </select>
         </label>
@@ -222,7 +261,12 @@ export function Popup(props: PopupProps) {
             <TimeZonePicker
               key={zone ?? ''}
               value={zone}
-              reason={lacksZone(preview!) ? preview!.warnings.find((w) => /time zone/i.test(w)) ?? 'This page does not say which time zone its times are in.' : null}
+              reason={
+                lacksZone(preview!)
+                  ? (preview!.warnings.find((w) => /time zone/i.test(w)) ??
+                    'This page does not say which time zone its times are in.')
+                  : null
+              }
               disabled={!!busy}
               onChoose={(z) => void applyZone(z)}
             />
@@ -244,12 +288,20 @@ export function Popup(props: PopupProps) {
                 {busy ? 'Updating…' : count === 1 ? 'Update it from this page' : `Update all ${count} from this page`}
               </button>
             ) : count === 1 ? (
-              <button type="button" disabled={!!busy} onClick={() => (isPartialRead(preview!) ? clipThin() : void clip('one', (t) => t))}>
+              <button
+                type="button"
+                disabled={!!busy}
+                onClick={() => (isPartialRead(preview!) ? clipThin() : void clip('one', (t) => t))}
+              >
                 {busy ? 'Clipping…' : 'Clip this talk'}
               </button>
             ) : (
               <button type="button" disabled={!!busy} onClick={() => void clip('all', (t) => t)}>
-                {busy === 'all' ? 'Adding…' : inTalkmark ? `Add the ${count - inTalkmark} new talks` : `Add all ${count} talks`}
+                {busy === 'all'
+                  ? 'Adding…'
+                  : inTalkmark
+                    ? `Add the ${count - inTalkmark} new talks`
+                    : `Add all ${count} talks`}
               </button>
             )}
           </p>
@@ -270,10 +322,20 @@ export function Popup(props: PopupProps) {
                       type="button"
                       class="secondary"
                       disabled={!!busy}
-                      aria-label={all ? `Update the day: ${label} (${d.talks.length} talks, all in Talkmark)` : `Add the day: ${label} (${d.talks.length} talks)`}
-                      onClick={() => void clip(d.day, (talks) => extractedByDay(talks).find((g) => g.day === d.day)?.talks ?? [])}
+                      aria-label={
+                        all
+                          ? `Update the day: ${label} (${d.talks.length} talks, all in Talkmark)`
+                          : `Add the day: ${label} (${d.talks.length} talks)`
+                      }
+                      onClick={() =>
+                        void clip(d.day, (talks) => extractedByDay(talks).find((g) => g.day === d.day)?.talks ?? [])
+                      }
                     >
-                      {busy === d.day ? 'Adding…' : all ? `Update ${label} (${d.talks.length}, all in Talkmark)` : `Add ${label} (${d.talks.length})`}
+                      {busy === d.day
+                        ? 'Adding…'
+                        : all
+                          ? `Update ${label} (${d.talks.length}, all in Talkmark)`
+                          : `Add ${label} (${d.talks.length})`}
                     </button>
                   </li>
                 );

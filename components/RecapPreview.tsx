@@ -20,5 +20,14 @@ export function RecapPreview({ result, label, rows = 16 }: RecapPreviewProps) {
       </p>
     );
   }
-  return <textarea class="recap-preview" readOnly aria-label={label} rows={rows} value={result.markdown} spellcheck={false} />;
+  return (
+    <textarea
+      class="recap-preview"
+      readOnly
+      aria-label={label}
+      rows={rows}
+      value={result.markdown}
+      spellcheck={false}
+    />
+  );
 }

@@ -53,7 +53,11 @@ export function SearchView({ onOpen }: SearchViewProps) {
         value={query}
         onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
       />
-      {error && <p class="error" role="alert">Search failed: {error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          Search failed: {error}
+        </p>
+      )}
       {empty && <p class="muted">Nothing matches “{query}”.</p>}
       {results && results.talks.length > 0 && (
         <>

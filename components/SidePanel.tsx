@@ -20,7 +20,12 @@ import { useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
 
 type View = 'now' | 'agenda' | 'search' | 'export';
-const VIEWS: Array<[View, string]> = [['now', 'Now'], ['agenda', 'Agenda'], ['search', 'Search'], ['export', 'Export']];
+const VIEWS: Array<[View, string]> = [
+  ['now', 'Now'],
+  ['agenda', 'Agenda'],
+  ['search', 'Search'],
+  ['export', 'Export'],
+];
 
 export interface SidePanelProps {
   /**
@@ -35,8 +40,16 @@ export interface SidePanelProps {
 
 /** "⌥T takeaway · ⌥Q quote · …": the note box's keys, as this platform names them. */
 function noteBoxKeys(platform: string): string {
-  const kinds = Object.entries(KIND_KEYS).map(([key, kind]) => `${formatKeys(`Alt+${key}`, platform)} ${kind === 'plain' ? 'plain' : KIND_LABELS[kind].toLowerCase()}`);
-  return [`Enter adds`, `${formatKeys('Shift+Enter', platform)} new line`, ...kinds, `${formatKeys(`Alt+${SLIDE_KEY}`, platform)} slide`].join(' · ');
+  const kinds = Object.entries(KIND_KEYS).map(
+    ([key, kind]) =>
+      `${formatKeys(`Alt+${key}`, platform)} ${kind === 'plain' ? 'plain' : KIND_LABELS[kind].toLowerCase()}`,
+  );
+  return [
+    `Enter adds`,
+    `${formatKeys('Shift+Enter', platform)} new line`,
+    ...kinds,
+    `${formatKeys(`Alt+${SLIDE_KEY}`, platform)} slide`,
+  ].join(' · ');
 }
 
 /** The side panel (Chrome) / sidebar (Firefox): where Talkmark lives during a conference. */
@@ -44,7 +57,10 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   const db = getDb();
   const [view, setView] = useState<View>('now');
   const talks = useLiveQuery(() => db.talks.toArray());
-  const stored = useLiveQuery(async () => ({ id: await getSetting(db, 'pickedTalkId'), at: await getSetting(db, 'pickedAt') }));
+  const stored = useLiveQuery(async () => ({
+    id: await getSetting(db, 'pickedTalkId'),
+    at: await getSetting(db, 'pickedAt'),
+  }));
   // A pick is in force the moment it is made; the stored setting catches up. Without this, the
   // Now view saw the old pick for a moment and a note typed then went to the old talk.
   const [optimistic, setOptimistic] = useState<TalkPick | null>(null);
@@ -112,7 +128,13 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
         <h1>Talkmark</h1>
         <nav aria-label="Views" class="tabs">
           {VIEWS.map(([id, label]) => (
-            <button key={id} type="button" aria-pressed={view === id} class="tab" onClick={() => (setExportTalk(null), setView(id), setWantsNoteBox(id === 'now'))}>
+            <button
+              key={id}
+              type="button"
+              aria-pressed={view === id}
+              class="tab"
+              onClick={() => (setExportTalk(null), setView(id), setWantsNoteBox(id === 'now'))}
+            >
               {label}
             </button>
           ))}
@@ -129,7 +151,11 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           Your talks could not be read: {talks.error.message}
         </p>
       )}
-      {pickError && <p class="error" role="alert">{pickError}</p>}
+      {pickError && (
+        <p class="error" role="alert">
+          {pickError}
+        </p>
+      )}
       {talks.status === 'ready' && (
         <TalkEditingHost
           talks={talks.value}
@@ -138,47 +164,52 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           onAdded={(id) => (pickTalk(id), setView('now'))}
           view={view}
         >
-      {talks.status === 'ready' && view === 'now' && (
-        <NowView
-          talks={talks.value}
-          pick={pick}
-          onPick={pickTalk}
-          now={now}
-          viewerZone={viewerZone}
-          noteBox={noteBox}
-          onNoteBox={() => setWantsNoteBox(true)}
-          onExport={(talkId) => {
-            setExportTalk(talkId);
-            setView('export');
-          }}
-        />
-      )}
-      {talks.status === 'ready' && view === 'agenda' && (
-        <section aria-label="Clipped talks">
-          <AddTalkButton />
-          <TalkList
-            talks={talks.value}
-            viewerZone={viewerZone}
-            noteCounts={counts.status === 'ready' ? counts.value : undefined}
-            onOpen={openTalk}
-          />
-        </section>
-      )}
-      {view === 'search' && <SearchView onOpen={openTalk} />}
-      {talks.status === 'ready' && view === 'export' && (
-        <ExportViewLoader
-          key={exportTalk ?? 'any'}
-          talks={talks.value}
-          talkId={exportTalk ?? currentTalkId(talks.value, pick, now)}
-          initialScope={exportTalk ? 'talk' : undefined}
-        />
-      )}
+          {talks.status === 'ready' && view === 'now' && (
+            <NowView
+              talks={talks.value}
+              pick={pick}
+              onPick={pickTalk}
+              now={now}
+              viewerZone={viewerZone}
+              noteBox={noteBox}
+              onNoteBox={() => setWantsNoteBox(true)}
+              onExport={(talkId) => {
+                setExportTalk(talkId);
+                setView('export');
+              }}
+            />
+          )}
+          {talks.status === 'ready' && view === 'agenda' && (
+            <section aria-label="Clipped talks">
+              <AddTalkButton />
+              <TalkList
+                talks={talks.value}
+                viewerZone={viewerZone}
+                noteCounts={counts.status === 'ready' ? counts.value : undefined}
+                onOpen={openTalk}
+              />
+            </section>
+          )}
+          {view === 'search' && <SearchView onOpen={openTalk} />}
+          {talks.status === 'ready' && view === 'export' && (
+            <ExportViewLoader
+              key={exportTalk ?? 'any'}
+              talks={talks.value}
+              talkId={exportTalk ?? currentTalkId(talks.value, pick, now)}
+              initialScope={exportTalk ? 'talk' : undefined}
+            />
+          )}
           {view === 'now' && talks.value.length === 0 && <AddTalkButton />}
         </TalkEditingHost>
       )}
       <footer class="muted shortcut-hint">
         {shortcut && <p>Shortcut: {formatKeys(shortcut, platform)} opens this panel and jumps to the note box.</p>}
-        {shortcut === '' && <p>No shortcut opens this panel yet: set one in the browser’s extension shortcuts (Chrome: chrome://extensions/shortcuts).</p>}
+        {shortcut === '' && (
+          <p>
+            No shortcut opens this panel yet: set one in the browser’s extension shortcuts (Chrome:
+            chrome://extensions/shortcuts).
+          </p>
+        )}
         <p>In the note box: {noteBoxKeys(platform)}.</p>
         <button type="button" class="link-button" onClick={onOpenSettings}>
           Settings, backups and templates

@@ -15,14 +15,21 @@ export function StorageSection() {
 
   const refresh = async () => {
     if (!navigator.storage?.estimate) return setMessage('This browser does not report storage use.');
-    const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? Promise.resolve(false)]);
+    const [estimate, persisted] = await Promise.all([
+      navigator.storage.estimate(),
+      navigator.storage.persisted?.() ?? Promise.resolve(false),
+    ]);
     setUsage({ usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted });
   };
   useEffect(() => void refresh().catch((e: unknown) => setMessage(String(e))), []);
 
   const persist = async () => {
     const granted = await navigator.storage.persist?.();
-    setMessage(granted ? 'The browser will keep Talkmark’s data even when disk space runs low.' : 'The browser did not grant persistent storage; your data is still kept unless you clear it or the disk fills up.');
+    setMessage(
+      granted
+        ? 'The browser will keep Talkmark’s data even when disk space runs low.'
+        : 'The browser did not grant persistent storage; your data is still kept unless you clear it or the disk fills up.',
+    );
     await refresh();
   };
 

@@ -57,12 +57,23 @@ export function TalkCard({ talk, viewerZone, noteCount, conflictsWith = [], onOp
           {noteCount !== undefined && <span class="muted">{noteCount === 1 ? '1 note' : `${noteCount} notes`}</span>}
           <span>
             {editing && (
-              <button type="button" class="link-button" data-opener={opener} aria-label={`Edit talk: ${talk.title}`} onClick={() => editing.edit(talk.id, opener)}>
+              <button
+                type="button"
+                class="link-button"
+                data-opener={opener}
+                aria-label={`Edit talk: ${talk.title}`}
+                onClick={() => editing.edit(talk.id, opener)}
+              >
                 Edit
               </button>
             )}
             {onOpen && (
-              <button type="button" class="link-button" aria-label={`Take notes for ${talk.title}`} onClick={() => onOpen(talk)}>
+              <button
+                type="button"
+                class="link-button"
+                aria-label={`Take notes for ${talk.title}`}
+                onClick={() => onOpen(talk)}
+              >
                 Take notes
               </button>
             )}

@@ -12,8 +12,12 @@ export interface TalkDetailsProps {
  */
 export function TalkDetails({ talk }: TalkDetailsProps) {
   const fields = Object.entries(talk.customFields);
-  const paragraphs = (talk.description ?? '').split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
-  const hasAny = talk.tracks.length || fields.length || paragraphs.length || talk.files.length || talk.videoUrl || talk.links.length;
+  const paragraphs = (talk.description ?? '')
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const hasAny =
+    talk.tracks.length || fields.length || paragraphs.length || talk.files.length || talk.videoUrl || talk.links.length;
   if (!hasAny) return null;
   return (
     <details class="talk-details">

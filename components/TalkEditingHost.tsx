@@ -43,10 +43,13 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, vie
   const [undoError, setUndoError] = useState<string | null>(null);
   const [focusBack, setFocusBack] = useState<string | null>(null);
 
-  const editing = useMemo<TalkEditing>(() => ({
-    edit: (talkId, opener) => setEditor({ talkId, opener: opener ?? null, notice: null }),
-    add: (opener) => setEditor({ talkId: null, opener: opener ?? null, notice: null }),
-  }), []);
+  const editing = useMemo<TalkEditing>(
+    () => ({
+      edit: (talkId, opener) => setEditor({ talkId, opener: opener ?? null, notice: null }),
+      add: (opener) => setEditor({ talkId: null, opener: opener ?? null, notice: null }),
+    }),
+    [],
+  );
 
   // The popup clipped a page that said little: open that talk here for completing. The request
   // stands until the editor is closed (any panel open meanwhile shows it: the one the popup
@@ -56,7 +59,13 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, vie
   // Each request opens the editor once here (talks change while it stands: a save, a clip).
   const handled = useRef<number | null>(null);
   useEffect(() => {
-    if (!asked || handled.current === asked.at || Date.now() - asked.at > REQUEST_LIFETIME_MS || !talks.some((t) => t.id === asked.talkId)) return;
+    if (
+      !asked ||
+      handled.current === asked.at ||
+      Date.now() - asked.at > REQUEST_LIFETIME_MS ||
+      !talks.some((t) => t.id === asked.talkId)
+    )
+      return;
     handled.current = asked.at;
     setEditor({ talkId: asked.talkId, opener: null, notice: asked.notice });
   }, [asked?.at, talks]);
@@ -72,7 +81,9 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, vie
   // Back to the button that opened the editor, once the view it lives in is drawn again.
   useEffect(() => {
     if (editor || !focusBack) return;
-    requestAnimationFrame(() => (document.querySelector(`[data-opener="${CSS.escape(focusBack)}"]`) as HTMLElement | null)?.focus());
+    requestAnimationFrame(() =>
+      (document.querySelector(`[data-opener="${CSS.escape(focusBack)}"]`) as HTMLElement | null)?.focus(),
+    );
     setFocusBack(null);
   }, [editor, focusBack]);
 
@@ -89,7 +100,7 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, vie
     if (savedId && wasNew) onAdded(savedId);
   };
 
-  const talk = editor?.talkId ? talks.find((t) => t.id === editor.talkId) ?? null : null;
+  const talk = editor?.talkId ? (talks.find((t) => t.id === editor.talkId) ?? null) : null;
   const stillThere = !editor?.talkId || talk !== null;
   return (
     <TalkEditingContext.Provider value={editing}>
@@ -111,7 +122,11 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, vie
       ) : (
         children
       )}
-      {undoError && <p class="error" role="alert">{undoError}</p>}
+      {undoError && (
+        <p class="error" role="alert">
+          {undoError}
+        </p>
+      )}
       {undo && (
         <UndoToast
           key={undo.talk.id}
@@ -119,7 +134,9 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, vie
           onUndo={() => {
             const deleted = undo;
             setUndo(null);
-            restoreTalk(db, deleted).catch((e: unknown) => setUndoError(`The talk could not be restored: ${e instanceof Error ? e.message : String(e)}`));
+            restoreTalk(db, deleted).catch((e: unknown) =>
+              setUndoError(`The talk could not be restored: ${e instanceof Error ? e.message : String(e)}`),
+            );
           }}
           onDismiss={() => setUndo(null)}
           timeoutMs={10_000}

@@ -2,8 +2,17 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import type { Talk } from '../lib/model';
 import {
-  addTalkByHand, checkTalkForm, deleteTalk, formFromTalk, newTalkForm, saveTalkEdit, talkBelongings,
-  type DeletedTalk, type FormErrors, type FormField, type TalkForm,
+  addTalkByHand,
+  checkTalkForm,
+  deleteTalk,
+  formFromTalk,
+  newTalkForm,
+  saveTalkEdit,
+  talkBelongings,
+  type DeletedTalk,
+  type FormErrors,
+  type FormField,
+  type TalkForm,
 } from '../lib/talks/edit';
 import { supportedTimeZones } from '../lib/time/zones';
 import './talk-editor.css';
@@ -30,7 +39,9 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
  */
 export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, onDeleted }: TalkEditorProps) {
   const db = getDb();
-  const [form, setForm] = useState<TalkForm>(() => (talk ? formFromTalk(talk, viewerZone) : newTalkForm(Date.now(), viewerZone)));
+  const [form, setForm] = useState<TalkForm>(() =>
+    talk ? formFromTalk(talk, viewerZone) : newTalkForm(Date.now(), viewerZone),
+  );
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,7 +74,9 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
       setErrors(checked.errors);
       setProblem('Some fields need a fix (marked below).');
       // The first field in error gets the focus, so a keyboard user lands on it.
-      requestAnimationFrame(() => (document.querySelector('.talk-editor [aria-invalid="true"]') as HTMLElement | null)?.focus());
+      requestAnimationFrame(() =>
+        (document.querySelector('.talk-editor [aria-invalid="true"]') as HTMLElement | null)?.focus(),
+      );
       return;
     }
     setErrors({});
@@ -102,7 +115,19 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
   };
 
   /** A labelled input with its error, wired for screen readers. */
-  const field = (name: FormField, label: string, input: { type?: 'text' | 'date' | 'time' | 'url'; value: string; onInput: (v: string) => void; ref?: typeof first; list?: string; placeholder?: string; autocomplete?: string }) => {
+  const field = (
+    name: FormField,
+    label: string,
+    input: {
+      type?: 'text' | 'date' | 'time' | 'url';
+      value: string;
+      onInput: (v: string) => void;
+      ref?: typeof first;
+      list?: string;
+      placeholder?: string;
+      autocomplete?: string;
+    },
+  ) => {
     const error = errors[name];
     const errorId = `${ids}-${name}-error`;
     return (
@@ -119,7 +144,11 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
           aria-describedby={error ? errorId : undefined}
           onInput={(e) => input.onInput((e.target as HTMLInputElement).value)}
         />
-        {error && <p class="field-error" id={errorId}>{error}</p>}
+        {error && (
+          <p class="field-error" id={errorId}>
+            {error}
+          </p>
+        )}
       </label>
     );
   };
@@ -136,7 +165,11 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
           aria-describedby={error ? errorId : undefined}
           onInput={(e) => onInput((e.target as HTMLTextAreaElement).value)}
         />
-        {error && <p class="field-error" id={errorId}>{error}</p>}
+        {error && (
+          <p class="field-error" id={errorId}>
+            {error}
+          </p>
+        )}
       </label>
     );
   };
@@ -144,8 +177,16 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
   return (
     <form class="talk-editor" aria-label={talk ? 'Edit talk' : 'Add a talk'} noValidate onSubmit={(e) => void save(e)}>
       <h2>{talk ? 'Edit talk' : 'Add a talk'}</h2>
-      {notice && <p class="warn" role="status">{notice}</p>}
-      {!talk && <p class="meta muted">A hallway talk, an unconference slot: it starts now, in your time zone, unless you change it.</p>}
+      {notice && (
+        <p class="warn" role="status">
+          {notice}
+        </p>
+      )}
+      {!talk && (
+        <p class="meta muted">
+          A hallway talk, an unconference slot: it starts now, in your time zone, unless you change it.
+        </p>
+      )}
       {field('title', 'Title', { value: form.title, onInput: (v) => set({ title: v }), ref: first })}
       <fieldset class="editor-group">
         <legend>When</legend>
@@ -154,7 +195,12 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
           {field('startTime', 'Starts', { type: 'time', value: form.startTime, onInput: (v) => set({ startTime: v }) })}
           {field('endTime', 'Ends', { type: 'time', value: form.endTime, onInput: (v) => set({ endTime: v }) })}
         </div>
-        {field('timeZone', 'Time zone (a city, e.g. Europe/Vienna)', { value: form.timeZone, onInput: (v) => set({ timeZone: v }), list: zonesId, placeholder: viewerZone })}
+        {field('timeZone', 'Time zone (a city, e.g. Europe/Vienna)', {
+          value: form.timeZone,
+          onInput: (v) => set({ timeZone: v }),
+          list: zonesId,
+          placeholder: viewerZone,
+        })}
         <datalist id={zonesId}>
           {supportedTimeZones().map((z) => (
             <option key={z} value={z} />
@@ -183,13 +229,26 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
             </label>
             <label class="editor-field">
               <span>Role</span>
-              <input value={s.role} autocomplete="off" onInput={(e) => setSpeaker(i, { role: (e.target as HTMLInputElement).value })} />
+              <input
+                value={s.role}
+                autocomplete="off"
+                onInput={(e) => setSpeaker(i, { role: (e.target as HTMLInputElement).value })}
+              />
             </label>
             <label class="editor-field">
               <span>Company</span>
-              <input value={s.company} autocomplete="off" onInput={(e) => setSpeaker(i, { company: (e.target as HTMLInputElement).value })} />
+              <input
+                value={s.company}
+                autocomplete="off"
+                onInput={(e) => setSpeaker(i, { company: (e.target as HTMLInputElement).value })}
+              />
             </label>
-            <button type="button" class="link-button remove" aria-label={`Remove speaker ${s.name || i + 1}`} onClick={() => set({ speakers: form.speakers.filter((_, j) => j !== i) })}>
+            <button
+              type="button"
+              class="link-button remove"
+              aria-label={`Remove speaker ${s.name || i + 1}`}
+              onClick={() => set({ speakers: form.speakers.filter((_, j) => j !== i) })}
+            >
               Remove
             </button>
           </div>
@@ -211,11 +270,24 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
         <legend>Links</legend>
         {area('slides', 'Slides (one link per line)', form.slides, (v) => set({ slides: v }))}
         {area('links', 'Other links: a blog post, a repository (one per line)', form.links, (v) => set({ links: v }))}
-        {field('videoUrl', 'Recording', { type: 'url', value: form.videoUrl, onInput: (v) => set({ videoUrl: v }), placeholder: 'https://www.youtube.com/watch?v=…' })}
-        {field('url', talk && talk.source !== 'manual' ? 'The talk’s page' : 'The talk’s page (optional)', { type: 'url', value: form.url, onInput: (v) => set({ url: v }) })}
+        {field('videoUrl', 'Recording', {
+          type: 'url',
+          value: form.videoUrl,
+          onInput: (v) => set({ videoUrl: v }),
+          placeholder: 'https://www.youtube.com/watch?v=…',
+        })}
+        {field('url', talk && talk.source !== 'manual' ? 'The talk’s page' : 'The talk’s page (optional)', {
+          type: 'url',
+          value: form.url,
+          onInput: (v) => set({ url: v }),
+        })}
       </fieldset>
       <label class="editor-check">
-        <input type="checkbox" checked={form.notAttended} onChange={(e) => set({ notAttended: (e.target as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={form.notAttended}
+          onChange={(e) => set({ notAttended: (e.target as HTMLInputElement).checked })}
+        />
         <span>
           I did not attend this talk <span class="muted">(day exports leave it out)</span>
         </span>
@@ -235,7 +307,13 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
             ? You can undo it for a few seconds.
           </p>
           <p class="editor-actions">
-            <button type="button" ref={confirmButton} class="danger confirm" disabled={busy} onClick={() => void remove()}>
+            <button
+              type="button"
+              ref={confirmButton}
+              class="danger confirm"
+              disabled={busy}
+              onClick={() => void remove()}
+            >
               Delete talk
             </button>
             <button type="button" class="secondary" onClick={() => setConfirming(null)}>

@@ -41,7 +41,13 @@ export function TalkHeader({ talk, agenda, viewerZone }: TalkHeaderProps) {
           {talk.notAttended && <span class="not-attended"> Not attended</span>}
         </h2>
         {editing && (
-          <button type="button" class="link-button" data-opener={opener} aria-label={`Edit talk: ${talk.title}`} onClick={() => editing.edit(talk.id, opener)}>
+          <button
+            type="button"
+            class="link-button"
+            data-opener={opener}
+            aria-label={`Edit talk: ${talk.title}`}
+            onClick={() => editing.edit(talk.id, opener)}
+          >
             Edit
           </button>
         )}

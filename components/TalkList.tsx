@@ -11,7 +11,6 @@ export interface TalkListProps {
   onOpen?: (talk: Talk) => void;
 }
 
-
 /** Clipped talks as a day-by-day agenda, newest day first, with overlapping talks marked. */
 export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProps) {
   if (!talks.length) {
@@ -36,7 +35,7 @@ export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProp
                   <TalkCard
                     talk={t}
                     viewerZone={viewerZone}
-                    noteCount={noteCounts ? noteCounts.get(t.id) ?? 0 : undefined}
+                    noteCount={noteCounts ? (noteCounts.get(t.id) ?? 0) : undefined}
                     conflictsWith={overlaps.get(t.id)}
                     onOpen={onOpen}
                   />

@@ -20,12 +20,22 @@ export function TalkPicker({ talks, pickedId, onPick }: TalkPickerProps) {
           Notes go to
         </label>
         {editing && (
-          <button type="button" class="link-button" data-opener="picker-add-talk" onClick={() => editing.add('picker-add-talk')}>
+          <button
+            type="button"
+            class="link-button"
+            data-opener="picker-add-talk"
+            onClick={() => editing.add('picker-add-talk')}
+          >
             Add a talk
           </button>
         )}
       </span>
-      <select id="talkmark-talk-picker" aria-label="Talk to take notes for" value={pickedId ?? ''} onChange={(e) => onPick((e.target as HTMLSelectElement).value || null)}>
+      <select
+        id="talkmark-talk-picker"
+        aria-label="Talk to take notes for"
+        value={pickedId ?? ''}
+        onChange={(e) => onPick((e.target as HTMLSelectElement).value || null)}
+      >
         <option value="">The talk happening now</option>
         <TalkOptions talks={talks} />
       </select>

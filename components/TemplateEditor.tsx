@@ -7,7 +7,12 @@ import { pageStorage } from '../lib/notes';
 import { validateTemplate, type TemplateKind } from '../lib/recap';
 import { describeTemplateError } from '../lib/recap-ui/error-text';
 import { renderExport } from '../lib/recap-ui/export-choices';
-import { mirrorTemplate, parseTemplateFields, serializeTemplateFields, templateToEdit } from '../lib/recap-ui/local-mirror';
+import {
+  mirrorTemplate,
+  parseTemplateFields,
+  serializeTemplateFields,
+  templateToEdit,
+} from '../lib/recap-ui/local-mirror';
 import type { PreviewInput } from '../lib/recap-ui/recap-input';
 import { KIND_LABELS } from '../lib/recap-ui/starters';
 import { templateFileName } from '../lib/recap-ui/template-files';
@@ -74,11 +79,20 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
       <div class="field-grid">
         <label class="field">
           <span>Name</span>
-          <input type="text" aria-label="Template name" value={name} onInput={(e) => change({ name: (e.target as HTMLInputElement).value })} />
+          <input
+            type="text"
+            aria-label="Template name"
+            value={name}
+            onInput={(e) => change({ name: (e.target as HTMLInputElement).value })}
+          />
         </label>
         <label class="field">
           <span>Used for</span>
-          <select aria-label="Template kind" value={kind} onChange={(e) => change({ kind: (e.target as HTMLSelectElement).value as TemplateKind })}>
+          <select
+            aria-label="Template kind"
+            value={kind}
+            onChange={(e) => change({ kind: (e.target as HTMLSelectElement).value as TemplateKind })}
+          >
             {(['talk', 'day'] as const).map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}

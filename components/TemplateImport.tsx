@@ -42,7 +42,10 @@ export function TemplateImport({ onImported }: TemplateImportProps) {
       setStatus({ ok: true, text: `Imported “${saved.value.name}” (${KIND_SHORT_LABELS[saved.value.kind]}).` });
       onImported(saved.value);
     } catch (err) {
-      setStatus({ ok: false, text: `${file.name} could not be read: ${err instanceof Error ? err.message : String(err)}` });
+      setStatus({
+        ok: false,
+        text: `${file.name} could not be read: ${err instanceof Error ? err.message : String(err)}`,
+      });
     } finally {
       setBusy(false);
     }
@@ -52,7 +55,13 @@ export function TemplateImport({ onImported }: TemplateImportProps) {
     <>
       <label class="file-button">
         Import template file…
-        <input type="file" accept={TEMPLATE_FILE_ACCEPT} aria-label="Import template file" disabled={busy} onChange={(e) => void importFile(e.target as HTMLInputElement)} />
+        <input
+          type="file"
+          accept={TEMPLATE_FILE_ACCEPT}
+          aria-label="Import template file"
+          disabled={busy}
+          onChange={(e) => void importFile(e.target as HTMLInputElement)}
+        />
       </label>
       {status && (
         <p role={status.ok ? 'status' : 'alert'} class={status.ok ? 'ok' : 'error'}>

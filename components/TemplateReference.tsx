@@ -1,4 +1,11 @@
-import { FILTER_DOCS, OBJECT_FIELDS, TEMPLATE_VARIABLES, objectPlaces, type FieldDoc, type TemplateKind } from '../lib/recap';
+import {
+  FILTER_DOCS,
+  OBJECT_FIELDS,
+  TEMPLATE_VARIABLES,
+  objectPlaces,
+  type FieldDoc,
+  type TemplateKind,
+} from '../lib/recap';
 import './export.css';
 
 export interface TemplateReferenceProps {
@@ -10,7 +17,15 @@ function Described({ text }: { text: string }) {
   return <>{text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))}</>;
 }
 
-function FieldList({ fields, prefix, label }: { fields: Readonly<Record<string, FieldDoc>>; prefix: string; label: string }) {
+function FieldList({
+  fields,
+  prefix,
+  label,
+}: {
+  fields: Readonly<Record<string, FieldDoc>>;
+  prefix: string;
+  label: string;
+}) {
   return (
     <dl class="reference-fields" aria-label={label}>
       {Object.entries(fields).map(([name, doc]) => (
@@ -71,7 +86,9 @@ export function TemplateReference({ kind }: TemplateReferenceProps) {
           </div>
         ))}
       </dl>
-      <p class="muted">Liquid’s own tags and filters work too: if, for, assign, capture, upcase, where, size, default…</p>
+      <p class="muted">
+        Liquid’s own tags and filters work too: if, for, assign, capture, upcase, where, size, default…
+      </p>
     </details>
   );
 }

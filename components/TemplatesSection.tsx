@@ -53,15 +53,25 @@ export function TemplatesSection() {
     <section aria-labelledby="templates-heading" class="card templates-section">
       <h2 id="templates-heading">Recap templates</h2>
       <p class="muted">
-        Liquid templates for the Export view: one for each talk (inside a preset’s post) or one for the whole post. Start from a preset and change what you like.
+        Liquid templates for the Export view: one for each talk (inside a preset’s post) or one for the whole post.
+        Start from a preset and change what you like.
       </p>
-      {templates.status === 'error' && <p class="error" role="alert">Your templates could not be read: {templates.error.message}</p>}
+      {templates.status === 'error' && (
+        <p class="error" role="alert">
+          Your templates could not be read: {templates.error.message}
+        </p>
+      )}
       {templates.status === 'ready' && list.length === 0 && <p class="muted">No templates yet.</p>}
       {list.length > 0 && (
         <ul class="plain template-list" aria-label="Your templates">
           {list.map((t) => (
             <li key={t.id}>
-              <button type="button" class="tab" aria-pressed={t.id === selectedId} onClick={() => setSelectedId(t.id === selectedId ? null : t.id)}>
+              <button
+                type="button"
+                class="tab"
+                aria-pressed={t.id === selectedId}
+                onClick={() => setSelectedId(t.id === selectedId ? null : t.id)}
+              >
                 {t.name}
               </button>{' '}
               <span class="muted">{KIND_SHORT_LABELS[t.kind]}</span>
@@ -70,7 +80,12 @@ export function TemplatesSection() {
         </ul>
       )}
       <div class="button-row">
-        <select aria-label="Starter" class="starter-select" value={starterId} onChange={(e) => setStarterId((e.target as HTMLSelectElement).value)}>
+        <select
+          aria-label="Starter"
+          class="starter-select"
+          value={starterId}
+          onChange={(e) => setStarterId((e.target as HTMLSelectElement).value)}
+        >
           {STARTER_CHOICES.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label}
@@ -82,11 +97,26 @@ export function TemplatesSection() {
         </button>
         <TemplateImport onImported={(t) => setSelectedId(t.id)} />
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
-      {selected && (
-        <TemplateEditor key={selected.id} template={selected} preview={preview.status === 'ready' ? preview.value : null} onDelete={(id) => void remove(id)} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
       )}
-      {deleted && <UndoToast message={`Deleted “${deleted.name}”.`} onUndo={() => void undo()} onDismiss={() => setDeleted(null)} />}
+      {selected && (
+        <TemplateEditor
+          key={selected.id}
+          template={selected}
+          preview={preview.status === 'ready' ? preview.value : null}
+          onDelete={(id) => void remove(id)}
+        />
+      )}
+      {deleted && (
+        <UndoToast
+          message={`Deleted “${deleted.name}”.`}
+          onUndo={() => void undo()}
+          onDismiss={() => setDeleted(null)}
+        />
+      )}
     </section>
   );
 }

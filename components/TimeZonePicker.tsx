@@ -21,10 +21,15 @@ export function TimeZonePicker({ value, reason, disabled, onChoose }: TimeZonePi
   const choose = (input: string) => {
     const typed = input.trim();
     if (!typed) return setError(null);
-    const zone = canonicalTimeZone(typed) ?? supportedZones().find((z) => z.split('/').pop()!.replace(/_/g, ' ').toLowerCase() === typed.toLowerCase()) ?? null;
+    const zone =
+      canonicalTimeZone(typed) ??
+      supportedZones().find((z) => z.split('/').pop()!.replace(/_/g, ' ').toLowerCase() === typed.toLowerCase()) ??
+      null;
     if (!zone) {
       // "BST", "CST": abbreviations name several zones (or none the browser would pick right).
-      const what = /^[A-Z]{2,5}$/i.test(typed) ? 'an abbreviation, which can mean several zones' : 'not a time zone this browser knows';
+      const what = /^[A-Z]{2,5}$/i.test(typed)
+        ? 'an abbreviation, which can mean several zones'
+        : 'not a time zone this browser knows';
       return setError(`“${typed}” is ${what}: pick a city from the list, e.g. ${viewerTimeZone()}.`);
     }
     setError(null);
@@ -52,7 +57,11 @@ export function TimeZonePicker({ value, reason, disabled, onChoose }: TimeZonePi
           <option key={z} value={z} />
         ))}
       </datalist>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

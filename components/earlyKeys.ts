@@ -27,7 +27,8 @@ export function keepEarlyKeys(win: Window = window): void {
     if (!target || target === doc.body || target === doc.documentElement || (target as unknown) === win) return;
     const text = takeEarlyKeys();
     const field = target as HTMLTextAreaElement | HTMLInputElement;
-    if (!text || !(target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && /^(text|search)$/.test(field.type)))) return;
+    if (!text || !(target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && /^(text|search)$/.test(field.type))))
+      return;
     field.setRangeText(text, field.value.length, field.value.length, 'end');
     field.dispatchEvent(new Event('input', { bubbles: true }));
   };

@@ -22,7 +22,10 @@ export interface DurableWriter {
  * IndexedDB — never through the service worker, which may be dead. Each write is measured
  * (`talkmark:keystroke-to-durable`) for the benchmark.
  */
-export function useDurableWriter(save: (value: string) => Promise<StorageResult<unknown>>, delayMs = WRITE_DEBOUNCE_MS): DurableWriter {
+export function useDurableWriter(
+  save: (value: string) => Promise<StorageResult<unknown>>,
+  delayMs = WRITE_DEBOUNCE_MS,
+): DurableWriter {
   const [error, setError] = useState<StorageFailure | null>(null);
   const pending = useRef<string | null>(null);
   /** When the oldest unwritten change was typed. */
@@ -51,7 +54,8 @@ export function useDurableWriter(save: (value: string) => Promise<StorageResult<
       const result = await saveRef.current(value);
       if (result.ok) {
         setError(null);
-        if (since !== null) performance.measure('talkmark:keystroke-to-durable', { start: since, end: performance.now() });
+        if (since !== null)
+          performance.measure('talkmark:keystroke-to-durable', { start: since, end: performance.now() });
         return true;
       }
       setError(result.error);

@@ -9,7 +9,8 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[] = [
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult({ status: 'ready', value }),
-      error: (error: unknown) => setResult({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+      error: (error: unknown) =>
+        setResult({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
     });
     return () => subscription.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -49,7 +49,10 @@ export default defineBackground(() => {
     void ensureDailyBackupAlarm();
     void reinjectSchedTabs();
     void syncRepaintRegistration();
-    browser.contextMenus.create({ id: HIGHLIGHT_MENU, title: 'Highlight with Talkmark', contexts: ['selection'] }, () => void browser.runtime.lastError);
+    browser.contextMenus.create(
+      { id: HIGHLIGHT_MENU, title: 'Highlight with Talkmark', contexts: ['selection'] },
+      () => void browser.runtime.lastError,
+    );
   });
   browser.runtime.onStartup.addListener(() => void ensureDailyBackupAlarm());
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -61,7 +64,8 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncRepaintRegistration());
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === HIGHLIGHT_MENU && tab?.id !== undefined) void highlightSelectionIn(tab.id, info.frameId ?? 0);
+    if (info.menuItemId === HIGHLIGHT_MENU && tab?.id !== undefined)
+      void highlightSelectionIn(tab.id, info.frameId ?? 0);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

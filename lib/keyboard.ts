@@ -39,10 +39,20 @@ export function modifierNames(platform: string): ModifierNames {
 const ORDER = ['ctrl', 'alt', 'shift', 'command'] as const;
 type Modifier = (typeof ORDER)[number];
 const MODIFIER_WORDS: Record<string, Modifier> = {
-  ctrl: 'ctrl', control: 'ctrl', macctrl: 'ctrl', '⌃': 'ctrl',
-  alt: 'alt', option: 'alt', opt: 'alt', '⌥': 'alt',
-  shift: 'shift', '⇧': 'shift',
-  command: 'command', cmd: 'command', meta: 'command', '⌘': 'command',
+  ctrl: 'ctrl',
+  control: 'ctrl',
+  macctrl: 'ctrl',
+  '⌃': 'ctrl',
+  alt: 'alt',
+  option: 'alt',
+  opt: 'alt',
+  '⌥': 'alt',
+  shift: 'shift',
+  '⇧': 'shift',
+  command: 'command',
+  cmd: 'command',
+  meta: 'command',
+  '⌘': 'command',
 };
 
 /**

@@ -4,7 +4,15 @@
  * its messages are data to check, never commands to trust.
  */
 import { safeUrl } from './html/safe-url';
-import { TALK_SOURCES, type ExtractedTalk, type Speaker, type TalkFile, type TalkSource, type TextPositionSelector, type TextQuoteSelector } from './model';
+import {
+  TALK_SOURCES,
+  type ExtractedTalk,
+  type Speaker,
+  type TalkFile,
+  type TalkSource,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from './model';
 import type { ExtractionResult } from './schedule/types';
 import { canonicalTimeZone } from './time/zones';
 
@@ -16,7 +24,14 @@ export type Message =
   /** From the worker to the open side panel: the shortcut fired, focus the note box. */
   | { type: 'focus-composer' }
   /** Highlighter → worker: store a highlight of the sender's page. */
-  | { type: 'highlight-save'; pageUrl: string; pageTitle: string; quote: TextQuoteSelector; position: TextPositionSelector | null; color: string }
+  | {
+      type: 'highlight-save';
+      pageUrl: string;
+      pageTitle: string;
+      quote: TextQuoteSelector;
+      position: TextPositionSelector | null;
+      color: string;
+    }
   /** Highlighter → worker: the highlights of the sender's page, to paint. */
   | { type: 'highlights-for-page'; pageUrl: string }
   /** Recolour from the page (comments are edited in the side panel, out of the page's reach). */
@@ -88,7 +103,9 @@ export function parseMessage(raw: unknown): Message | null {
   const m = raw as Record<string, unknown>;
   switch (m.type) {
     case 'clip-page':
-      return m.keys === null || isStringArray(m.keys) ? { type: 'clip-page', keys: (m.keys as string[] | null) ?? null } : null;
+      return m.keys === null || isStringArray(m.keys)
+        ? { type: 'clip-page', keys: (m.keys as string[] | null) ?? null }
+        : null;
     case 'clipped-keys':
       return isStringArray(m.keys) ? { type: 'clipped-keys', keys: m.keys } : null;
     case 'focus-composer':
@@ -101,7 +118,14 @@ export function parseMessage(raw: unknown): Message | null {
       const position = m.position === null ? null : parsePosition(m.position);
       if (!quote || position === undefined || !httpUrl(m.pageUrl) || !isString(m.pageTitle, LIMITS.short)) return null;
       if (!isColor(m.color)) return null;
-      return { type: 'highlight-save', pageUrl: httpUrl(m.pageUrl)!, pageTitle: m.pageTitle, quote, position, color: m.color };
+      return {
+        type: 'highlight-save',
+        pageUrl: httpUrl(m.pageUrl)!,
+        pageTitle: m.pageTitle,
+        quote,
+        position,
+        color: m.color,
+      };
     }
     case 'highlights-for-page':
       return httpUrl(m.pageUrl) ? { type: 'highlights-for-page', pageUrl: httpUrl(m.pageUrl)! } : null;
@@ -111,7 +135,9 @@ export function parseMessage(raw: unknown): Message | null {
       return isId(m.id) ? { type: 'highlight-delete', id: m.id } : null;
     case 'highlight-restore':
       // Checked field by field by the worker, against the backup's record rules.
-      return m.highlight && typeof m.highlight === 'object' ? { type: 'highlight-restore', highlight: m.highlight } : null;
+      return m.highlight && typeof m.highlight === 'object'
+        ? { type: 'highlight-restore', highlight: m.highlight }
+        : null;
     case 'highlights-anchored':
       if (!httpUrl(m.pageUrl) || !isStringArray(m.found) || !isStringArray(m.lost)) return null;
       return { type: 'highlights-anchored', pageUrl: httpUrl(m.pageUrl)!, found: m.found, lost: m.lost };
@@ -127,26 +153,35 @@ export function parseMessage(raw: unknown): Message | null {
 const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 /** A Blob URL of an extension page (`blob:chrome-extension://<id>/<uuid>`), of `origin` when given. */
 const isBlobUrl = (v: unknown, origin?: string): v is string =>
-  isString(v, 300) && /^blob:(chrome|moz)-extension:\/\/[\w-]+\/[\w-]+$/.test(v) && (!origin || v.startsWith(`blob:${origin}/`));
+  isString(v, 300) &&
+  /^blob:(chrome|moz)-extension:\/\/[\w-]+\/[\w-]+$/.test(v) &&
+  (!origin || v.startsWith(`blob:${origin}/`));
 
 /** The offscreen document's reply, checked: a Blob URL of our own origin and its size, or one line of error. */
 export function parseBackupBlobReply(raw: unknown, origin: string): BackupBlobReply | null {
   if (!raw || typeof raw !== 'object') return null;
   const r = raw as Record<string, unknown>;
-  if (r.ok === true) return isBlobUrl(r.url, origin) && isTime(r.bytes) ? { ok: true, url: r.url, bytes: r.bytes } : null;
+  if (r.ok === true)
+    return isBlobUrl(r.url, origin) && isTime(r.bytes) ? { ok: true, url: r.url, bytes: r.bytes } : null;
   if (r.ok === false) return isString(r.message, LIMITS.short) ? { ok: false, message: r.message } : null;
   return null;
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[\w-]{1,64}$/.test(v);
-const isColor = (v: unknown): v is string => typeof v === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(v);
+const isColor = (v: unknown): v is string =>
+  typeof v === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(v);
 
 function parseQuote(v: unknown): TextQuoteSelector | null {
   if (!v || typeof v !== 'object') return null;
   const q = v as Record<string, unknown>;
   if (q.type !== 'TextQuoteSelector' || !isString(q.exact, 50_000) || !(q.exact as string).trim()) return null;
   if (!isString(q.prefix, 500) || !isString(q.suffix, 500)) return null;
-  return { type: 'TextQuoteSelector', exact: q.exact as string, prefix: q.prefix as string, suffix: q.suffix as string };
+  return {
+    type: 'TextQuoteSelector',
+    exact: q.exact as string,
+    prefix: q.prefix as string,
+    suffix: q.suffix as string,
+  };
 }
 
 /** A position selector, or undefined when malformed (null is a valid "no position"). */
@@ -154,7 +189,8 @@ function parsePosition(v: unknown): TextPositionSelector | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const p = v as Record<string, unknown>;
   const ok = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  if (p.type !== 'TextPositionSelector' || !ok(p.start) || !ok(p.end) || (p.end as number) < (p.start as number)) return undefined;
+  if (p.type !== 'TextPositionSelector' || !ok(p.start) || !ok(p.end) || (p.end as number) < (p.start as number))
+    return undefined;
   return { type: 'TextPositionSelector', start: p.start as number, end: p.end as number };
 }
 
@@ -168,7 +204,8 @@ const httpUrl = (v: unknown): string | null => {
   return url && url.length <= MAX_URL ? url : null;
 };
 // Bounded like a backup's times (100): Date.parse skips bracketed comments, so a 10 MB text can parse.
-const iso = (v: unknown): string | null => (typeof v === 'string' && v.length <= 100 && !Number.isNaN(Date.parse(v)) ? v : null);
+const iso = (v: unknown): string | null =>
+  typeof v === 'string' && v.length <= 100 && !Number.isNaN(Date.parse(v)) ? v : null;
 
 function cleanSpeaker(v: unknown): Speaker | null {
   if (!v || typeof v !== 'object') return null;
@@ -176,8 +213,13 @@ function cleanSpeaker(v: unknown): Speaker | null {
   const name = str(s.name);
   if (!name) return null;
   return {
-    name, role: str(s.role), company: str(s.company), roleCompanyRaw: str(s.roleCompanyRaw), group: str(s.group),
-    profileUrl: httpUrl(s.profileUrl), avatarUrl: httpUrl(s.avatarUrl),
+    name,
+    role: str(s.role),
+    company: str(s.company),
+    roleCompanyRaw: str(s.roleCompanyRaw),
+    group: str(s.group),
+    profileUrl: httpUrl(s.profileUrl),
+    avatarUrl: httpUrl(s.avatarUrl),
   };
 }
 
@@ -220,16 +262,32 @@ export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
     end: iso(t.end),
     timeZone: zone(t.timeZone),
     room: str(t.room),
-    tracks: Array.isArray(t.tracks) ? t.tracks.filter((x): x is string => typeof x === 'string').slice(0, 50).map((x) => x.slice(0, LIMITS.short)) : [],
+    tracks: Array.isArray(t.tracks)
+      ? t.tracks
+          .filter((x): x is string => typeof x === 'string')
+          .slice(0, 50)
+          .map((x) => x.slice(0, LIMITS.short))
+      : [],
     customFields: fields,
-    speakers: Array.isArray(t.speakers) ? t.speakers.slice(0, 200).map(cleanSpeaker).filter((s): s is Speaker => !!s) : [],
+    speakers: Array.isArray(t.speakers)
+      ? t.speakers
+          .slice(0, 200)
+          .map(cleanSpeaker)
+          .filter((s): s is Speaker => !!s)
+      : [],
     descriptionHtml: str(t.descriptionHtml, LIMITS.long),
     description: str(t.description, LIMITS.long),
-    files: Array.isArray(t.files) ? t.files.slice(0, 100).map(cleanFile).filter((f): f is TalkFile => !!f) : [],
+    files: Array.isArray(t.files)
+      ? t.files
+          .slice(0, 100)
+          .map(cleanFile)
+          .filter((f): f is TalkFile => !!f)
+      : [],
     videoUrl: httpUrl(t.videoUrl),
-    conference: conf && str(conf.key)
-      ? { key: str(conf.key)!, name: str(conf.name), url: httpUrl(conf.url), timeZone: zone(conf.timeZone) }
-      : null,
+    conference:
+      conf && str(conf.key)
+        ? { key: str(conf.key)!, name: str(conf.name), url: httpUrl(conf.url), timeZone: zone(conf.timeZone) }
+        : null,
   };
 }
 
@@ -237,7 +295,17 @@ export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
 export function cleanExtractionResult(v: unknown): ExtractionResult {
   if (!v || typeof v !== 'object') return { talks: [], warnings: ['The page gave no answer.'], source: 'none' };
   const r = v as Record<string, unknown>;
-  const talks = Array.isArray(r.talks) ? r.talks.slice(0, 5000).map(cleanExtractedTalk).filter((t): t is ExtractedTalk => !!t) : [];
-  const warnings = Array.isArray(r.warnings) ? r.warnings.filter((w): w is string => typeof w === 'string').map((w) => w.slice(0, 500)).slice(0, 20) : [];
+  const talks = Array.isArray(r.talks)
+    ? r.talks
+        .slice(0, 5000)
+        .map(cleanExtractedTalk)
+        .filter((t): t is ExtractedTalk => !!t)
+    : [];
+  const warnings = Array.isArray(r.warnings)
+    ? r.warnings
+        .filter((w): w is string => typeof w === 'string')
+        .map((w) => w.slice(0, 500))
+        .slice(0, 20)
+    : [];
   return { talks, warnings, source: str(r.source, 50) ?? 'none' };
 }

@@ -4,7 +4,18 @@
  */
 
 /** Where a talk was read from; the list is the one place that names them (validators use it). */
-export const TALK_SOURCES = ['sched', 'pretalx', 'sessionize', 'jsonld', 'microdata', 'opengraph', 'ics', 'frab', 'indico', 'manual'] as const;
+export const TALK_SOURCES = [
+  'sched',
+  'pretalx',
+  'sessionize',
+  'jsonld',
+  'microdata',
+  'opengraph',
+  'ics',
+  'frab',
+  'indico',
+  'manual',
+] as const;
 export type TalkSource = (typeof TALK_SOURCES)[number];
 
 export interface Speaker {
@@ -93,7 +104,18 @@ export interface Talk extends Omit<ExtractedTalk, 'conference'> {
  * The fields the talk editor corrects. `start`, `end` and `timeZone` are one fact (the time) and
  * are marked together. A talk added by hand (`source: 'manual'`) may have an empty `url`.
  */
-export const EDITABLE_FIELDS = ['title', 'url', 'start', 'end', 'timeZone', 'room', 'tracks', 'speakers', 'files', 'videoUrl'] as const;
+export const EDITABLE_FIELDS = [
+  'title',
+  'url',
+  'start',
+  'end',
+  'timeZone',
+  'room',
+  'tracks',
+  'speakers',
+  'files',
+  'videoUrl',
+] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 export const NOTE_KINDS = ['plain', 'takeaway', 'quote', 'question', 'link', 'todo', 'slide'] as const;

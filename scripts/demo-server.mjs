@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const conference = JSON.parse(readFileSync(join(here, '../test/demo/conference.json'), 'utf8'));
 
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const esc = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const pad = (n) => String(n).padStart(2, '0');
 
 /** Wall-clock ISO with the machine's offset, written without a colon as Sched does. */
@@ -18,8 +19,10 @@ function schedIso(date) {
   const abs = Math.abs(off);
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
 }
-const clock = (d) => d.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }).replace(/\s/g, '').toLowerCase();
-const dayLine = (d) => d.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).replace(',', '');
+const clock = (d) =>
+  d.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }).replace(/\s/g, '').toLowerCase();
+const dayLine = (d) =>
+  d.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).replace(',', '');
 
 function timed(talk, now) {
   const base = Math.floor(now / 600000) * 600000;
@@ -37,10 +40,26 @@ function layout(title, body, head = '') {
 
 function sessionPage(t, origin) {
   const url = `${origin}/event/${t.short}/${t.slug}`;
-  const ld = { '@context': 'http://schema.org', '@type': 'Event', name: t.title, startDate: schedIso(t.start), endDate: schedIso(t.end), url, location: { '@type': 'Place', name: t.room } };
-  const people = t.speakers.map((s) => `<div class="sched-person-session"><a class="sched-avatar" href="speaker/${esc(s.user)}"><img src="//static.sched.com/images/avatar-empty.png" alt=""></a>
-<h2><a href="speaker/${esc(s.user)}" title="${esc(s.name)}">${esc(s.name)}</a></h2><div class="sched-event-details-role-company">${esc(s.roleCompany)}</div></div>`).join('');
-  return layout(`${conference.name}: ${t.title}`, `
+  const ld = {
+    '@context': 'http://schema.org',
+    '@type': 'Event',
+    name: t.title,
+    startDate: schedIso(t.start),
+    endDate: schedIso(t.end),
+    url,
+    location: { '@type': 'Place', name: t.room },
+  };
+  const people = t.speakers
+    .map(
+      (
+        s,
+      ) => `<div class="sched-person-session"><a class="sched-avatar" href="speaker/${esc(s.user)}"><img src="//static.sched.com/images/avatar-empty.png" alt=""></a>
+<h2><a href="speaker/${esc(s.user)}" title="${esc(s.name)}">${esc(s.name)}</a></h2><div class="sched-event-details-role-company">${esc(s.roleCompany)}</div></div>`,
+    )
+    .join('');
+  return layout(
+    `${conference.name}: ${t.title}`,
+    `
 <span class="event"><a name="${t.id}" id="${t.id}" class="name"><span class="session-title">${esc(t.title)}</span> <span class="vs">${esc(t.room)}</span></a></span>
 <div class="sched-event-details">
 <div class="list-single__date">${dayLine(t.start)} ${clock(t.start)} - ${clock(t.end)}</div>
@@ -48,34 +67,75 @@ function sessionPage(t, origin) {
 <div class="sched-event-type"><a href="type/${encodeURIComponent(t.type)}">${esc(t.type)}</a></div>
 <div class="tip-description">${t.description}</div>
 ${people ? `<div class="tip-roles"><strong>Speakers</strong>${people}</div>` : ''}
-</div>`, `<script type="application/ld+json">${JSON.stringify(ld).replace(/</g, '\\u003c')}</script>`);
+</div>`,
+    `<script type="application/ld+json">${JSON.stringify(ld).replace(/</g, '\\u003c')}</script>`,
+  );
 }
 
-const zoneAbbr = (d) => new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'UTC';
+const zoneAbbr = (d) =>
+  new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')
+    ?.value ?? 'UTC';
 const dayId = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 function schedulePage(talks) {
   const first = talks[0].start;
   const dayHeader = `<a class="sched-container-anchor" id="${dayId(first)}"></a><div class="sched-container-header"><div class="sched-container-dates"><div class="sched-current-date"><b>${first.toLocaleDateString('en-US', { weekday: 'long' })}</b>, ${first.toLocaleDateString('en-US', { month: 'long', day: 'numeric' })}</div></div></div>`;
-  const rows = talks.map((t) => `<h3>${clock(t.start)} <span class='tz'>${esc(zoneAbbr(t.start))}</span></h3>
-<span class="event ev_1"><a href="event/${t.short}/${t.slug}" id="${t.id}" name="${t.id}" class="name"><span class="session-title">${esc(t.title)}</span><span class="vs">${esc(t.room)}</span>${t.speakers.length ? `<span class="sched-event-evpeople">${t.speakers.map((p) => esc(p.name)).join(' &bull; ')}</span>` : ''}</a></span>`).join('\n');
-  return layout(conference.name, `<h1>${esc(conference.name)} — schedule</h1><p>Open a talk and press “Clip”, or use the Talkmark button in the toolbar (pinned right of the address bar; in another profile it is in the puzzle-piece Extensions menu → Talkmark).</p>${dayHeader}${rows}`);
+  const rows = talks
+    .map(
+      (t) => `<h3>${clock(t.start)} <span class='tz'>${esc(zoneAbbr(t.start))}</span></h3>
+<span class="event ev_1"><a href="event/${t.short}/${t.slug}" id="${t.id}" name="${t.id}" class="name"><span class="session-title">${esc(t.title)}</span><span class="vs">${esc(t.room)}</span>${t.speakers.length ? `<span class="sched-event-evpeople">${t.speakers.map((p) => esc(p.name)).join(' &bull; ')}</span>` : ''}</a></span>`,
+    )
+    .join('\n');
+  return layout(
+    conference.name,
+    `<h1>${esc(conference.name)} — schedule</h1><p>Open a talk and press “Clip”, or use the Talkmark button in the toolbar (pinned right of the address bar; in another profile it is in the puzzle-piece Extensions menu → Talkmark).</p>${dayHeader}${rows}`,
+  );
 }
 
 /** Sched's `all.ics`: UTC times, UID = the session id, CRLF lines. */
 function feed(talks, origin) {
-  const utc = (d) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const text = (s) => String(s).replace(/[\\,;]/g, (c) => `\\${c}`).replace(/<[^>]+>/g, '');
-  const events = talks.map((t) => ['BEGIN:VEVENT', `DTSTAMP:${utc(new Date())}`, `DTSTART:${utc(t.start)}`, `DTEND:${utc(t.end)}`,
-    `SUMMARY:${text(t.title)}`, `DESCRIPTION:${text(t.description)}`, `LOCATION:${text(t.room)}`, `UID:${t.id}`,
-    `URL:${origin}/event/${t.short}/${t.slug}`, 'END:VEVENT'].join('\r\n'));
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Talkmark demo//EN', 'X-WR-TIMEZONE:UTC', ...events, 'END:VCALENDAR', ''].join('\r\n');
+  const utc = (d) =>
+    d
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
+  const text = (s) =>
+    String(s)
+      .replace(/[\\,;]/g, (c) => `\\${c}`)
+      .replace(/<[^>]+>/g, '');
+  const events = talks.map((t) =>
+    [
+      'BEGIN:VEVENT',
+      `DTSTAMP:${utc(new Date())}`,
+      `DTSTART:${utc(t.start)}`,
+      `DTEND:${utc(t.end)}`,
+      `SUMMARY:${text(t.title)}`,
+      `DESCRIPTION:${text(t.description)}`,
+      `LOCATION:${text(t.room)}`,
+      `UID:${t.id}`,
+      `URL:${origin}/event/${t.short}/${t.slug}`,
+      'END:VEVENT',
+    ].join('\r\n'),
+  );
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Talkmark demo//EN',
+    'X-WR-TIMEZONE:UTC',
+    ...events,
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
 }
 
-const blogPost = () => layout('Paved roads on a budget', `<article><h1>Paved roads on a budget</h1>
+const blogPost = () =>
+  layout(
+    'Paved roads on a budget',
+    `<article><h1>Paved roads on a budget</h1>
 <p>Most teams cannot staff a platform team. They still deserve paved roads: a golden path from <em>git push</em> to production that needs no ticket.</p>
 <p>We started with a template repository, a CI pipeline every service shares, and a single page of documentation. Everything else came later.</p>
-<p>The most important lesson: measure the time from a new repository to its first deploy, and make it shorter every month.</p></article>`);
+<p>The most important lesson: measure the time from a new repository to its first deploy, and make it shorter every month.</p></article>`,
+  );
 
 export function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
   const server = createServer((req, res) => {
@@ -87,7 +147,14 @@ export function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
       res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' });
       return res.end(feed(talks, `http://${req.headers.host}`));
     }
-    const body = path === '/' ? schedulePage(talks) : talk ? sessionPage(talk, `http://${req.headers.host}`) : path === '/blog/paved-roads' ? blogPost() : null;
+    const body =
+      path === '/'
+        ? schedulePage(talks)
+        : talk
+          ? sessionPage(talk, `http://${req.headers.host}`)
+          : path === '/blog/paved-roads'
+            ? blogPost()
+            : null;
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body ?? layout('Not found', '<p>Not found.</p>'));
   });
@@ -97,7 +164,11 @@ export function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
       resolve({
         url: `http://${host}:${actual}/`,
         firstTalkUrl: `http://${host}:${actual}/event/${conference.talks[1].short}/${conference.talks[1].slug}`,
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       });
     });
   });

@@ -10,7 +10,9 @@ const args = ['playwright', 'test', ...process.argv.slice(2)];
 const needsDisplay = !process.env.DISPLAY && process.platform === 'linux';
 const xvfb = ['/usr/bin/xvfb-run'].find(existsSync);
 if (needsDisplay && !xvfb) {
-  console.error('Talkmark e2e: no display and no xvfb-run; install xvfb and xdotool (Debian: apt-get install xvfb xdotool) or run under a desktop.');
+  console.error(
+    'Talkmark e2e: no display and no xvfb-run; install xvfb and xdotool (Debian: apt-get install xvfb xdotool) or run under a desktop.',
+  );
   process.exit(1);
 }
 const run = needsDisplay

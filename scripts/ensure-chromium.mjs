@@ -11,15 +11,22 @@ if (found) {
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get')) {
-  console.log('Talkmark: no Chromium found; installing Debian\'s chromium with apt-get…');
+  console.log("Talkmark: no Chromium found; installing Debian's chromium with apt-get…");
   try {
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium', { stdio: 'inherit' });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium',
+      { stdio: 'inherit' },
+    );
   } catch {
-    console.error('Talkmark: installing chromium with apt-get failed; install it yourself or set CHROMIUM_PATH to a Chromium binary.');
+    console.error(
+      'Talkmark: installing chromium with apt-get failed; install it yourself or set CHROMIUM_PATH to a Chromium binary.',
+    );
     process.exit(1);
   }
   const installed = await findChromium();
   if (installed) process.exit(0);
 }
-console.error('Talkmark: no Chromium found. Install one (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.');
+console.error(
+  'Talkmark: no Chromium found. Install one (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.',
+);
 process.exit(1);

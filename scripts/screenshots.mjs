@@ -18,9 +18,14 @@ const WIDTH = 1280;
 const HEIGHT = 800;
 const PANEL = 400; // Chrome's side panel is 320–~600 px wide; 400 is a common choice
 
-if (spawnSync(process.execPath, [join(root, 'scripts/ensure-chromium.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+if (spawnSync(process.execPath, [join(root, 'scripts/ensure-chromium.mjs')], { stdio: 'inherit' }).status !== 0)
+  process.exit(1);
 console.log('screenshots: building the demo extension…');
-const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'pipe', env: { ...process.env, WXT_DEMO: 'true' } });
+const build = spawnSync('npx', ['wxt', 'build'], {
+  cwd: root,
+  stdio: 'pipe',
+  env: { ...process.env, WXT_DEMO: 'true' },
+});
 if (build.status !== 0) {
   console.error(build.stdout.toString(), build.stderr.toString());
   process.exit(1);
@@ -50,7 +55,10 @@ async function sideBySide(name, page, panel) {
     <img src="${png(left)}" style="width:${WIDTH - PANEL - 1}px;height:${HEIGHT}px">
     <div style="width:1px;background:#c4c7c5"></div>
     <img src="${png(right)}" style="width:${PANEL}px;height:${HEIGHT}px"></body>`);
-  await frame.locator('img').last().evaluate((img) => img.decode());
+  await frame
+    .locator('img')
+    .last()
+    .evaluate((img) => img.decode());
   const file = join(outDir, `${name}.png`);
   await frame.screenshot({ path: file });
   await frame.close();
@@ -65,8 +73,14 @@ try {
   // 1. The schedule, its day added with one press.
   const schedule = await context.newPage();
   await schedule.goto(demo.url);
-  await schedule.getByRole('button', { name: /^Add the day/ }).first().click();
-  await schedule.getByRole('button', { name: /^Clipped talk/ }).first().waitFor({ timeout: 15_000 });
+  await schedule
+    .getByRole('button', { name: /^Add the day/ })
+    .first()
+    .click();
+  await schedule
+    .getByRole('button', { name: /^Clipped talk/ })
+    .first()
+    .waitFor({ timeout: 15_000 });
   const panel = await context.newPage();
   await panel.setViewportSize({ width: PANEL, height: HEIGHT });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);

@@ -33,7 +33,11 @@ console.log(`Talkmark: built in ${elapsed()}.`);
  * every 10 s says the build is still going (CI logs otherwise sit silent). */
 function buildDemo() {
   return new Promise((resolveBuild) => {
-    const child = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: check ? 'pipe' : 'inherit', env: { ...process.env, WXT_DEMO: 'true' } });
+    const child = spawn('npx', ['wxt', 'build'], {
+      cwd: root,
+      stdio: check ? 'pipe' : 'inherit',
+      env: { ...process.env, WXT_DEMO: 'true' },
+    });
     let output = '';
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
@@ -54,7 +58,8 @@ if (check) {
   const profile = mkdtempSync(join(tmpdir(), 'talkmark-demo-check-'));
   pinExtension(profile, unpackedExtensionId(extDir));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath, headless: true,
+    executablePath: chromiumPath,
+    headless: true,
     args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--disable-gpu'],
   });
   let ok = false;
@@ -74,7 +79,9 @@ if (check) {
     await panel.getByRole('button', { name: 'Agenda' }).click();
     await panel.getByRole('article', { name: 'Paved Roads on a Budget' }).waitFor({ timeout: 10_000 });
     ok = true;
-    console.log(`Talkmark: demo check passed in ${elapsed()} — Talkmark is pinned to the toolbar, a demo talk was clipped and shows in the side panel.`);
+    console.log(
+      `Talkmark: demo check passed in ${elapsed()} — Talkmark is pinned to the toolbar, a demo talk was clipped and shows in the side panel.`,
+    );
   } catch (err) {
     console.error(`Talkmark: demo check failed: ${err instanceof Error ? err.message.split('\n')[0] : err}`);
   } finally {
@@ -89,16 +96,25 @@ const profile = join(root, '.cache/demo-profile');
 mkdirSync(profile, { recursive: true });
 pinExtension(profile, unpackedExtensionId(extDir));
 const args = [
-  `--user-data-dir=${profile}`, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
-  '--no-first-run', '--no-default-browser-check', demo.url, demo.firstTalkUrl,
+  `--user-data-dir=${profile}`,
+  `--disable-extensions-except=${extDir}`,
+  `--load-extension=${extDir}`,
+  '--no-first-run',
+  '--no-default-browser-check',
+  demo.url,
+  demo.firstTalkUrl,
 ];
 if (process.getuid?.() === 0) args.unshift('--no-sandbox'); // Chromium refuses to run as root otherwise
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux') {
-  console.error('Talkmark: no display found. Run `xvfb-run -a npm start` for a virtual one, or `npm start -- --check` for a headless check.');
+  console.error(
+    'Talkmark: no display found. Run `xvfb-run -a npm start` for a virtual one, or `npm start -- --check` for a headless check.',
+  );
   await demo.close();
   process.exit(1);
 }
-console.log('Talkmark: opening Chromium. Click “Clip” on a talk, then the Talkmark button pinned in the toolbar (right of the address bar) → “Open side panel”. Ctrl+C stops.');
+console.log(
+  'Talkmark: opening Chromium. Click “Clip” on a talk, then the Talkmark button pinned in the toolbar (right of the address bar) → “Open side panel”. Ctrl+C stops.',
+);
 const browserProcess = spawn(chromiumPath, args, { stdio: 'ignore' });
 const stop = async () => {
   browserProcess.kill();

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 const STAGES = [
   ['Type check (tsc, strict)', 'npm', ['run', '--silent', 'typecheck']],
   ['Lint (Biome: floating promises, unused code, exhaustive switches)', 'npm', ['run', '--silent', 'lint']],
+  ['Format check (Biome)', 'npm', ['run', '--silent', 'format:check']],
   ['Unit tests (Vitest)', 'npm', ['run', '--silent', 'test:unit']],
   ['Build for Chrome (wxt build)', 'npm', ['run', '--silent', 'build']],
   ['Build for Firefox (wxt build -b firefox)', 'npm', ['run', '--silent', 'build:firefox']],
@@ -20,7 +21,9 @@ for (const [index, [title, command, args]] of STAGES.entries()) {
   const run = spawnSync(command, args, { stdio: 'inherit' });
   const took = seconds(Date.now() - t0);
   if (run.status !== 0) {
-    console.error(`\n✖ ${title}: failed after ${took} (npm test stopped here; ${seconds(Date.now() - started)} in all)`);
+    console.error(
+      `\n✖ ${title}: failed after ${took} (npm test stopped here; ${seconds(Date.now() - started)} in all)`,
+    );
     process.exit(run.status ?? 1);
   }
   console.log(`✔ ${title}: ${took}`);

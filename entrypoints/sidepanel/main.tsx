@@ -11,7 +11,8 @@ const root = document.getElementById('app')!;
 let focusSignal = 0;
 let shortcut: string | null = null;
 const openSettings = () => void browser.runtime.openOptionsPage();
-const draw = () => render(<SidePanel shortcut={shortcut} focusSignal={focusSignal} onOpenSettings={openSettings} />, root);
+const draw = () =>
+  render(<SidePanel shortcut={shortcut} focusSignal={focusSignal} onOpenSettings={openSettings} />, root);
 
 // The shortcut fired while the panel is open: jump to the note box.
 browser.runtime.onMessage.addListener((raw, sender) => {

@@ -93,7 +93,8 @@ export function matchExact(text: string, quote: Quote, options: MatchOptions = {
   // Without stored context a verbatim quote at the hint proves nothing about other copies.
   const hasContext = quote.prefix.length + quote.suffix.length > 0;
   for (const h of hasContext ? hints : []) {
-    if (isPerfectAt(text, quote, h)) return { ...scoreSpan(text, quote, h, h + exact.length, 0, hints), method: 'exact' };
+    if (isPerfectAt(text, quote, h))
+      return { ...scoreSpan(text, quote, h, h + exact.length, 0, hints), method: 'exact' };
   }
   const occurrences = occurrencesOf(text, exact);
   if (!occurrences.length) return null;
@@ -149,7 +150,11 @@ function searchWindow(
 /** The occurrence of `needle` starting nearest to `around` (within ±radius), or -1. */
 function nearestOccurrence(text: string, needle: string, around: number, radius: number): number {
   let best = -1;
-  for (let i = text.indexOf(needle, Math.max(0, around - radius)); i !== -1 && i <= around + radius; i = text.indexOf(needle, i + 1)) {
+  for (
+    let i = text.indexOf(needle, Math.max(0, around - radius));
+    i !== -1 && i <= around + radius;
+    i = text.indexOf(needle, i + 1)
+  ) {
     if (best === -1 || Math.abs(i - around) < Math.abs(best - around)) best = i;
   }
   return best;

@@ -23,9 +23,11 @@ import { documentBase } from '../html/base-url';
  * Vero, Klaviyo; Google Analytics' cross-domain linker, Instagram, Twitter/X.
  */
 const TRACKING_PARAMS: ReadonlySet<string> = new Set(
-  ('fbclid gclid dclid gbraid wbraid msclkid yclid twclid ttclid li_fat_id epik ' +
+  (
+    'fbclid gclid dclid gbraid wbraid msclkid yclid twclid ttclid li_fat_id epik ' +
     'mc_cid mc_eid _hsenc _hsmi __hstc __hssc __hsfp mkt_tok vero_id vero_conv _kx ' +
-    '_ga _gl igshid ref_src ref_url').split(' '),
+    '_ga _gl igshid ref_src ref_url'
+  ).split(' '),
 );
 
 /** `ref` names a branch or tag on code forges; elsewhere it names the referrer. */
@@ -87,7 +89,6 @@ export function cleanPageUrl(url: string): string {
   u.search = cleanQuery(u.search, u.hostname);
   return u.href;
 }
-
 
 /** The document's canonical URL if it is usable as the key of `pageUrl`, else null. */
 function plausibleCanonical(doc: Document, pageUrl: URL): URL | null {

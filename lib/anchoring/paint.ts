@@ -201,7 +201,9 @@ class CustomHighlightPainter implements Painter {
   hitTest(x: number, y: number): string | null {
     const caret = caretAt(this.doc, x, y);
     if (!caret) return null;
-    return this.containing(caret.node, caret.offset).find((id) => rangeCoversPoint(this.items.get(id)!.range, x, y)) ?? null;
+    return (
+      this.containing(caret.node, caret.offset).find((id) => rangeCoversPoint(this.items.get(id)!.range, x, y)) ?? null
+    );
   }
 
   ids(): string[] {
@@ -265,7 +267,20 @@ function textSegments(range: Range): Segment[] {
  * the indentation between `<li>`s or table rows is in the text, but must not be wrapped.
  */
 const STRUCTURAL_PARENTS: ReadonlySet<string> = new Set([
-  'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup', 'select', 'optgroup', 'datalist', 'head', 'html',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'colgroup',
+  'select',
+  'optgroup',
+  'datalist',
+  'head',
+  'html',
 ]);
 
 class MarkPainter implements Painter {

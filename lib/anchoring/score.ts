@@ -99,7 +99,10 @@ export function scoreSpan(
     positionScore = 1 - Math.min(1, distance / Math.max(1, text.length));
   }
   const weighted =
-    WEIGHT_QUOTE * quoteScore + WEIGHT_PREFIX * prefixScore + WEIGHT_SUFFIX * suffixScore + WEIGHT_POSITION * positionScore;
+    WEIGHT_QUOTE * quoteScore +
+    WEIGHT_PREFIX * prefixScore +
+    WEIGHT_SUFFIX * suffixScore +
+    WEIGHT_POSITION * positionScore;
   const score = Math.round(weighted * 1e6) / 1e6; // So a perfect match scores exactly 1.
   return { start, end, errors, quoteScore, contextScore: (prefixScore + suffixScore) / 2, score };
 }
@@ -111,4 +114,3 @@ export function isAcceptableFuzzy(m: ScoredSpan, quoteLength: number): boolean {
   if (m.contextScore >= GOOD_CONTEXT) return true;
   return quoteLength >= SHORT_QUOTE && m.quoteScore >= CONTEXTLESS_QUOTE_SCORE;
 }
-

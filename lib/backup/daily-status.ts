@@ -25,7 +25,10 @@ export async function recordDailyBackupStarted(db: TalkmarkDB, downloadId: numbe
  * error; interrupted → the error, in words. A download the browser forgot (history cleared) is
  * dropped without a verdict: the backup stays due, so the next run writes one again.
  */
-export async function settleDailyBackup(db: TalkmarkDB, lookup: (downloadId: number) => Promise<DownloadEnd | null>): Promise<SettleOutcome> {
+export async function settleDailyBackup(
+  db: TalkmarkDB,
+  lookup: (downloadId: number) => Promise<DownloadEnd | null>,
+): Promise<SettleOutcome> {
   const pending = cleanPending(await getSetting(db, 'pendingAutoBackup'));
   if (!pending) return 'none';
   const end = await lookup(pending.downloadId);
@@ -50,11 +53,14 @@ export async function settleDailyBackup(db: TalkmarkDB, lookup: (downloadId: num
 function cleanPending(v: unknown): { downloadId: number; at: number } | null {
   if (!v || typeof v !== 'object') return null;
   const { downloadId, at } = v as Record<string, unknown>;
-  return Number.isSafeInteger(downloadId) && Number.isFinite(at) ? { downloadId: downloadId as number, at: at as number } : null;
+  return Number.isSafeInteger(downloadId) && Number.isFinite(at)
+    ? { downloadId: downloadId as number, at: at as number }
+    : null;
 }
 
 /** What a run records when Talkmark may not save to Downloads (the permission was taken away). */
-export const NOT_ALLOWED = 'Talkmark may no longer save files to Downloads (the permission was removed); turn the daily backup off and on again to allow it';
+export const NOT_ALLOWED =
+  'Talkmark may no longer save files to Downloads (the permission was removed); turn the daily backup off and on again to allow it';
 
 /** The settings page's answer when the browser's permission prompt was refused or dismissed. */
 export const NEEDS_PERMISSION = 'The daily backup needs permission to save files to Downloads.';
@@ -73,10 +79,16 @@ export type DailyBackupNotice = { kind: 'not-permitted'; text: string } | { kind
  * on without the permission says so (whenever it was taken away), and a failure recorded because
  * the permission was missing is not shown once it is back — it no longer holds.
  */
-export function dailyBackupNotice(state: DailyBackupState, formatTime: (at: number) => string): DailyBackupNotice | null {
+export function dailyBackupNotice(
+  state: DailyBackupState,
+  formatTime: (at: number) => string,
+): DailyBackupNotice | null {
   if (!state.on) return null;
   if (state.permitted === false) {
-    return { kind: 'not-permitted', text: 'The daily backup is on, but Talkmark may not save files to Downloads: the permission was removed. No backup is written until you allow it again.' };
+    return {
+      kind: 'not-permitted',
+      text: 'The daily backup is on, but Talkmark may not save files to Downloads: the permission was removed. No backup is written until you allow it again.',
+    };
   }
   if (state.error && !(state.permitted && state.error.message === NOT_ALLOWED)) {
     const line = dailyBackupFailureLine(state.error, formatTime);
@@ -86,7 +98,10 @@ export function dailyBackupNotice(state: DailyBackupState, formatTime: (at: numb
 }
 
 /** The settings page's line when the last attempt failed, else null. */
-export function dailyBackupFailureLine(error: { at: number; message: string } | null, formatTime: (at: number) => string): string | null {
+export function dailyBackupFailureLine(
+  error: { at: number; message: string } | null,
+  formatTime: (at: number) => string,
+): string | null {
   if (!error) return null;
   const reason = error.message.replace(/[.\s]+$/, '');
   return `The daily backup failed on ${formatTime(error.at)}: ${reason}. Use “Download backup” now.`;

@@ -14,7 +14,13 @@ export async function exportBackup(db: TalkmarkDB, now = Date.now()): Promise<Ba
     templates: await db.templates.toArray(),
     settings: (await db.settings.toArray()).filter((s) => !isDeviceSetting(s.key)),
   }));
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), schemaVersion: db.verno, data };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    schemaVersion: db.verno,
+    data,
+  };
 }
 
 /** The file's text: compact JSON (a backup of thousands of notes stays small), newline-terminated. */

@@ -9,7 +9,15 @@ export const BACKUP_FORMAT = 'talkmark-backup';
 export const BACKUP_VERSION = 1;
 
 /** Every table a backup carries, in the order they are written and imported. */
-export const BACKUP_TABLES = ['conferences', 'talks', 'notes', 'highlights', 'drafts', 'templates', 'settings'] as const;
+export const BACKUP_TABLES = [
+  'conferences',
+  'talks',
+  'notes',
+  'highlights',
+  'drafts',
+  'templates',
+  'settings',
+] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export interface BackupData {

@@ -21,11 +21,19 @@ interface MergeTable<T> {
 
 function emptySummary(): ImportSummary {
   const tables = Object.fromEntries(BACKUP_TABLES.map((t) => [t, { added: 0, updated: 0, unchanged: 0 }]));
-  return { ...(tables as Record<(typeof BACKUP_TABLES)[number], TableImportSummary>), mergedByKey: { conferences: 0, talks: 0 } };
+  return {
+    ...(tables as Record<(typeof BACKUP_TABLES)[number], TableImportSummary>),
+    mergedByKey: { conferences: 0, talks: 0 },
+  };
 }
 
 /** Add what is missing, replace what is strictly older; an equal `updatedAt` keeps the local copy. */
-async function mergeByPrimaryKey<T extends Stamped>(table: MergeTable<T>, records: readonly T[], primaryKey: (r: T) => string, summary: TableImportSummary): Promise<void> {
+async function mergeByPrimaryKey<T extends Stamped>(
+  table: MergeTable<T>,
+  records: readonly T[],
+  primaryKey: (r: T) => string,
+  summary: TableImportSummary,
+): Promise<void> {
   const existing = await table.bulkGet(records.map(primaryKey));
   const puts: T[] = [];
   records.forEach((incoming, i) => {
@@ -65,7 +73,10 @@ async function mergeByIdThenKey<T extends Keyed>(
   const byKey = new Map<string, T>();
   const known = [
     ...(await table.bulkGet(records.map((r) => r.id))),
-    ...(await table.where('key').anyOf(records.map((r) => r.key)).toArray()),
+    ...(await table
+      .where('key')
+      .anyOf(records.map((r) => r.key))
+      .toArray()),
   ];
   for (const r of known) {
     if (!r) continue;
@@ -102,7 +113,10 @@ async function mergeByIdThenKey<T extends Keyed>(
     } else if (sameId) {
       // Taking a key another record holds would break the unique index: keep the current key.
       const keyOwner = byKey.get(incoming.key);
-      stage(gather(keyOwner && keyOwner.id !== incoming.id ? { ...incoming, key: sameId.key } : incoming, sameId), sameId);
+      stage(
+        gather(keyOwner && keyOwner.id !== incoming.id ? { ...incoming, key: sameId.key } : incoming, sameId),
+        sameId,
+      );
       summary.updated++;
     } else {
       stage(gather(rules.mergeInto(incoming, holder), holder), holder);
@@ -139,14 +153,22 @@ export async function importBackup(db: TalkmarkDB, backup: BackupFile): Promise<
 
   await db.transaction('rw', tables, async () => {
     const conferences = data.conferences.length
-      ? await mergeByIdThenKey<Conference>(db.conferences, data.conferences, summary.conferences, { mergeInto: (incoming, holder) => ({ ...incoming, id: holder.id }) })
+      ? await mergeByIdThenKey<Conference>(db.conferences, data.conferences, summary.conferences, {
+          mergeInto: (incoming, holder) => ({ ...incoming, id: holder.id }),
+        })
       : NOTHING_MERGED;
     summary.mergedByKey.conferences = conferences.merged;
 
-    const talksIn = data.talks.map((t) => (t.conferenceId === null ? t : { ...t, conferenceId: remap(conferences.idMap, t.conferenceId) }));
+    const talksIn = data.talks.map((t) =>
+      t.conferenceId === null ? t : { ...t, conferenceId: remap(conferences.idMap, t.conferenceId) },
+    );
     const talks = talksIn.length
       ? await mergeByIdThenKey<Talk>(db.talks, talksIn, summary.talks, {
-          mergeInto: (incoming, holder) => ({ ...incoming, id: holder.id, clippedAt: Math.min(incoming.clippedAt, holder.clippedAt) }),
+          mergeInto: (incoming, holder) => ({
+            ...incoming,
+            id: holder.id,
+            clippedAt: Math.min(incoming.clippedAt, holder.clippedAt),
+          }),
           // Links are added by hand on either device: a newer copy of the talk must not lose them.
           gather: (kept, other) => {
             const extra = linksMissing(kept.links, other.links);
@@ -158,12 +180,22 @@ export async function importBackup(db: TalkmarkDB, backup: BackupFile): Promise<
 
     const notes = data.notes.map((n) => ({ ...n, talkId: remap(talks.idMap, n.talkId) }));
     if (notes.length) await mergeByPrimaryKey<Note>(db.notes, notes, (n) => n.id, summary.notes);
-    const highlights = data.highlights.map((h) => (h.talkId === null ? h : { ...h, talkId: remap(talks.idMap, h.talkId) }));
-    if (highlights.length) await mergeByPrimaryKey<Highlight>(db.highlights, highlights, (h) => h.id, summary.highlights);
+    const highlights = data.highlights.map((h) =>
+      h.talkId === null ? h : { ...h, talkId: remap(talks.idMap, h.talkId) },
+    );
+    if (highlights.length)
+      await mergeByPrimaryKey<Highlight>(db.highlights, highlights, (h) => h.id, summary.highlights);
     // A draft is keyed by its talk's id: follow the talk when it merged into another.
     const drafts = data.drafts.map((d) => ({ ...d, key: remap(talks.idMap, d.key) }));
-    if (drafts.length) await mergeByPrimaryKey<Draft>(db.drafts, dedupeNewest(drafts, (d) => d.key), (d) => d.key, summary.drafts);
-    if (data.templates.length) await mergeByPrimaryKey<Template>(db.templates, data.templates, (t) => t.id, summary.templates);
+    if (drafts.length)
+      await mergeByPrimaryKey<Draft>(
+        db.drafts,
+        dedupeNewest(drafts, (d) => d.key),
+        (d) => d.key,
+        summary.drafts,
+      );
+    if (data.templates.length)
+      await mergeByPrimaryKey<Template>(db.templates, data.templates, (t) => t.id, summary.templates);
 
     // This browser's download bookkeeping is never taken from a file (see isDeviceSetting).
     const settings = data.settings.filter((s) => !isDeviceSetting(s.key));

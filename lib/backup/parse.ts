@@ -5,8 +5,7 @@ import { BackupValidationError, integer, isPlainObject } from './validators';
 
 export type ParseBackupResult =
   /** `dropped`: optional values left out because they were not safe (see unsafe-values.ts). */
-  | { ok: true; backup: BackupFile; dropped: DroppedValue[] }
-  | { ok: false; error: string };
+  { ok: true; backup: BackupFile; dropped: DroppedValue[] } | { ok: false; error: string };
 
 /** Far above any real backup (10,000 notes are a few MB), low enough to parse in a page. */
 export const MAX_BACKUP_CHARS = 100 * 1024 * 1024;
@@ -23,7 +22,9 @@ export function parseBackup(text: string): ParseBackupResult {
   const failure = (error: string): ParseBackupResult => ({ ok: false, error });
   if (typeof text !== 'string' || text.trim() === '') return failure('The file is empty.');
   if (text.length > MAX_BACKUP_CHARS) {
-    return failure(`The file is too large for a Talkmark backup (${megabytes(text.length)}; the limit is ${megabytes(MAX_BACKUP_CHARS)}).`);
+    return failure(
+      `The file is too large for a Talkmark backup (${megabytes(text.length)}; the limit is ${megabytes(MAX_BACKUP_CHARS)}).`,
+    );
   }
 
   let json: unknown;
@@ -39,7 +40,9 @@ export function parseBackup(text: string): ParseBackupResult {
     return failure('This backup has an invalid format version.');
   }
   if (version > BACKUP_VERSION) {
-    return failure(`This backup was made by a newer Talkmark (backup format ${version}; this one reads up to ${BACKUP_VERSION}). Update Talkmark, then import it again.`);
+    return failure(
+      `This backup was made by a newer Talkmark (backup format ${version}; this one reads up to ${BACKUP_VERSION}). Update Talkmark, then import it again.`,
+    );
   }
 
   try {
@@ -49,7 +52,11 @@ export function parseBackup(text: string): ParseBackupResult {
     }
     const schemaVersion = integer(1, 1_000_000)(json.schemaVersion, 'schemaVersion');
     const { data, dropped } = dropUnsafeValues(backupDataCheck(json.data, 'data'));
-    return { ok: true, backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, schemaVersion, data }, dropped };
+    return {
+      ok: true,
+      backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, schemaVersion, data },
+      dropped,
+    };
   } catch (err) {
     if (err instanceof BackupValidationError) return failure(`The backup is damaged: ${err.message}.`);
     // E.g. a RangeError from absurdly deep nesting: still a file problem, still one line.

@@ -1,7 +1,38 @@
-import { EDITABLE_FIELDS, NOTE_KINDS, TALK_SOURCES, type Conference, type Draft, type Highlight, type Note, type Setting, type Speaker, type Talk, type TalkFile, type Template, type TextPositionSelector, type TextQuoteSelector } from '../model';
+import {
+  EDITABLE_FIELDS,
+  NOTE_KINDS,
+  TALK_SOURCES,
+  type Conference,
+  type Draft,
+  type Highlight,
+  type Note,
+  type Setting,
+  type Speaker,
+  type Talk,
+  type TalkFile,
+  type Template,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from '../model';
 import type { BackupData, BackupTable } from './format';
 import { isWebUrl } from './unsafe-values';
-import { arrayOf, boolean, fail, optional, jsonValue, optionalNullable, nullable, oneOf, shape, string, stringMap, timestamp, integer, BackupValidationError, type Check } from './validators';
+import {
+  arrayOf,
+  boolean,
+  fail,
+  optional,
+  jsonValue,
+  optionalNullable,
+  nullable,
+  oneOf,
+  shape,
+  string,
+  stringMap,
+  timestamp,
+  integer,
+  BackupValidationError,
+  type Check,
+} from './validators';
 
 /**
  * Field-by-field checks for every stored record type. The bounds are far above anything Talkmark
@@ -16,11 +47,15 @@ export const LIMITS = {
   listItems: 10_000,
   settingChars: 1_000_000,
   records: {
-    conferences: 10_000, talks: 100_000, notes: 1_000_000, highlights: 1_000_000,
-    drafts: 100_000, templates: 10_000, settings: 10_000,
+    conferences: 10_000,
+    talks: 100_000,
+    notes: 1_000_000,
+    highlights: 1_000_000,
+    drafts: 100_000,
+    templates: 10_000,
+    settings: 10_000,
   } satisfies Record<BackupTable, number>,
 } as const;
-
 
 const id = string(LIMITS.id, 1);
 const key = string(LIMITS.long, 1);
@@ -38,25 +73,52 @@ const long = string(LIMITS.long);
 const isoTime = string(LIMITS.isoTime);
 
 const speaker = shape<Speaker>({
-  name: short, role: nullable(short), company: nullable(short), roleCompanyRaw: nullable(short),
-  group: nullable(short), profileUrl: nullable(url), avatarUrl: nullable(url),
+  name: short,
+  role: nullable(short),
+  company: nullable(short),
+  roleCompanyRaw: nullable(short),
+  group: nullable(short),
+  profileUrl: nullable(url),
+  avatarUrl: nullable(url),
 });
 
 const talkFile = shape<TalkFile>({ name: short, url });
 
 export const conferenceCheck = shape<Conference>({
-  id, key, name: nullable(short), url: nullable(url), timeZone: nullable(short), updatedAt: timestamp,
+  id,
+  key,
+  name: nullable(short),
+  url: nullable(url),
+  timeZone: nullable(short),
+  updatedAt: timestamp,
 });
 
 const talkFields = shape<Talk>({
-  id, key, source: oneOf(TALK_SOURCES), url, externalId: nullable(short), title: short,
-  start: nullable(isoTime), end: nullable(isoTime), timeZone: nullable(short), room: nullable(short),
-  tracks: arrayOf(short, LIMITS.listItems), customFields: stringMap(LIMITS.listItems, LIMITS.short, LIMITS.long),
-  speakers: arrayOf(speaker, LIMITS.listItems), descriptionHtml: nullable(long), description: nullable(long),
-  files: arrayOf(talkFile, LIMITS.listItems), videoUrl: nullable(url), conferenceId: nullable(id),
-  startAt: nullable(timestamp), endAt: nullable(timestamp), links: arrayOf(url, LIMITS.listItems),
-  clippedAt: timestamp, updatedAt: timestamp,
-  editedFields: optional(arrayOf(oneOf(EDITABLE_FIELDS), EDITABLE_FIELDS.length)), notAttended: optional(boolean),
+  id,
+  key,
+  source: oneOf(TALK_SOURCES),
+  url,
+  externalId: nullable(short),
+  title: short,
+  start: nullable(isoTime),
+  end: nullable(isoTime),
+  timeZone: nullable(short),
+  room: nullable(short),
+  tracks: arrayOf(short, LIMITS.listItems),
+  customFields: stringMap(LIMITS.listItems, LIMITS.short, LIMITS.long),
+  speakers: arrayOf(speaker, LIMITS.listItems),
+  descriptionHtml: nullable(long),
+  description: nullable(long),
+  files: arrayOf(talkFile, LIMITS.listItems),
+  videoUrl: nullable(url),
+  conferenceId: nullable(id),
+  startAt: nullable(timestamp),
+  endAt: nullable(timestamp),
+  links: arrayOf(url, LIMITS.listItems),
+  clippedAt: timestamp,
+  updatedAt: timestamp,
+  editedFields: optional(arrayOf(oneOf(EDITABLE_FIELDS), EDITABLE_FIELDS.length)),
+  notAttended: optional(boolean),
 });
 
 /** A talk needs its http(s) page, except one added by hand (a hallway talk has no page). */
@@ -67,25 +129,50 @@ export const talkCheck: Check<Talk> = (v, path) => {
 };
 
 export const noteCheck = shape<Note>({
-  id, talkId: id, kind: oneOf(NOTE_KINDS), text: long, createdAt: timestamp, updatedAt: timestamp,
+  id,
+  talkId: id,
+  kind: oneOf(NOTE_KINDS),
+  text: long,
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 
 const quoteSelector = shape<TextQuoteSelector>({
-  type: oneOf(['TextQuoteSelector']), exact: long, prefix: string(LIMITS.short), suffix: string(LIMITS.short),
+  type: oneOf(['TextQuoteSelector']),
+  exact: long,
+  prefix: string(LIMITS.short),
+  suffix: string(LIMITS.short),
 });
 
 const positionSelector = shape<TextPositionSelector>({
-  type: oneOf(['TextPositionSelector']), start: integer(0, Number.MAX_SAFE_INTEGER), end: integer(0, Number.MAX_SAFE_INTEGER),
+  type: oneOf(['TextPositionSelector']),
+  start: integer(0, Number.MAX_SAFE_INTEGER),
+  end: integer(0, Number.MAX_SAFE_INTEGER),
 });
 
 export const highlightCheck = shape<Highlight>({
-  id, talkId: nullable(id), pageUrl: webUrl, pageTitle: short, quote: quoteSelector, position: nullable(positionSelector),
-  comment: long, color: short, orphanedAt: optionalNullable(timestamp), createdAt: timestamp, updatedAt: timestamp,
+  id,
+  talkId: nullable(id),
+  pageUrl: webUrl,
+  pageTitle: short,
+  quote: quoteSelector,
+  position: nullable(positionSelector),
+  comment: long,
+  color: short,
+  orphanedAt: optionalNullable(timestamp),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 
 export const draftCheck = shape<Draft>({ key: id, text: long, updatedAt: timestamp });
 
-export const templateCheck = shape<Template>({ id, name: short, kind: oneOf(['talk', 'day']), body: long, updatedAt: timestamp });
+export const templateCheck = shape<Template>({
+  id,
+  name: short,
+  kind: oneOf(['talk', 'day']),
+  body: long,
+  updatedAt: timestamp,
+});
 
 export const settingCheck = shape<Setting>({ key: id, value: jsonValue(LIMITS.settingChars) });
 
@@ -95,7 +182,10 @@ function unique<T>(primaryKey: (r: T) => string, table: BackupTable): (records: 
     const seen = new Set<string>();
     for (const r of records) {
       const k = primaryKey(r);
-      if (seen.has(k)) throw new BackupValidationError(`${path} has two records with the ${table === 'drafts' || table === 'settings' ? 'key' : 'id'} ${JSON.stringify(k)}`);
+      if (seen.has(k))
+        throw new BackupValidationError(
+          `${path} has two records with the ${table === 'drafts' || table === 'settings' ? 'key' : 'id'} ${JSON.stringify(k)}`,
+        );
       seen.add(k);
     }
     return records;

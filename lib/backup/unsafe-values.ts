@@ -56,21 +56,29 @@ export function dropUnsafeValues(data: BackupData): { data: BackupData; dropped:
   const conferences = data.conferences.map((c, i): Conference => {
     const at = `data.conferences[${i}]`;
     const name = `the conference ${quoted(c.name ?? c.key)}`;
-    return { ...c, url: link(c.url, `${at}.url`, `${name}: its link`), timeZone: zone(c.timeZone, `${at}.timeZone`, `${name}: its time zone`) };
+    return {
+      ...c,
+      url: link(c.url, `${at}.url`, `${name}: its link`),
+      timeZone: zone(c.timeZone, `${at}.timeZone`, `${name}: its time zone`),
+    };
   });
   const talks = data.talks.map((t, i): Talk => {
     const at = `data.talks[${i}]`;
     const talk = quoted(t.title);
-    const speakers = t.speakers.map((s, j): Speaker => ({
-      ...s,
-      profileUrl: link(s.profileUrl, `${at}.speakers[${j}].profileUrl`, `${talk}: ${s.name}’s profile link`),
-      avatarUrl: link(s.avatarUrl, `${at}.speakers[${j}].avatarUrl`, `${talk}: ${s.name}’s picture`),
-    }));
+    const speakers = t.speakers.map(
+      (s, j): Speaker => ({
+        ...s,
+        profileUrl: link(s.profileUrl, `${at}.speakers[${j}].profileUrl`, `${talk}: ${s.name}’s profile link`),
+        avatarUrl: link(s.avatarUrl, `${at}.speakers[${j}].avatarUrl`, `${talk}: ${s.name}’s picture`),
+      }),
+    );
     return {
       ...t,
       timeZone: zone(t.timeZone, `${at}.timeZone`, `${talk}: its time zone`),
       speakers,
-      files: t.files.filter((f, j) => link(f.url, `${at}.files[${j}].url`, `${talk}: the file ${quoted(f.name)}`) !== null),
+      files: t.files.filter(
+        (f, j) => link(f.url, `${at}.files[${j}].url`, `${talk}: the file ${quoted(f.name)}`) !== null,
+      ),
       videoUrl: link(t.videoUrl, `${at}.videoUrl`, `${talk}: the recording link`),
       links: t.links.filter((l, j) => link(l, `${at}.links[${j}]`, `${talk}: a link you added`) !== null),
     };
@@ -81,7 +89,10 @@ export function dropUnsafeValues(data: BackupData): { data: BackupData; dropped:
 /** One line for the user: how many values were left out, and where the first few were. */
 export function describeDropped(dropped: readonly DroppedValue[], shown = 3): string | null {
   if (!dropped.length) return null;
-  const first = dropped.slice(0, shown).map((d) => `${d.where} (${d.reason})`).join('; ');
+  const first = dropped
+    .slice(0, shown)
+    .map((d) => `${d.where} (${d.reason})`)
+    .join('; ');
   const more = dropped.length > shown ? ` and ${dropped.length - shown} more` : '';
   const noun = dropped.length === 1 ? 'value that was' : 'values that were';
   return `Left out ${dropped.length} ${noun} not safe to restore: ${first}${more}.`;

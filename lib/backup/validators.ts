@@ -35,20 +35,23 @@ export function string(max: number, min = 0): Check<string> {
 /** Any instant a JS Date can hold, in epoch ms. */
 const MAX_TIME_MS = 8.64e15;
 export const timestamp: Check<number> = (v, path) => {
-  if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_TIME_MS) fail(path, 'a time in milliseconds', v);
+  if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_TIME_MS)
+    fail(path, 'a time in milliseconds', v);
   return v;
 };
 
 export function integer(min: number, max: number): Check<number> {
   return (v, path) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(path, `a whole number from ${min} to ${max}`, v);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      fail(path, `a whole number from ${min} to ${max}`, v);
     return v;
   };
 }
 
 export function oneOf<const T extends string>(values: readonly T[]): Check<T> {
   return (v, path) => {
-    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail(path, `one of ${values.join(', ')}`, v);
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
+      fail(path, `one of ${values.join(', ')}`, v);
     return v as T;
   };
 }

@@ -8,7 +8,11 @@ export type Availability = { ok: true } | { ok: false; message: string };
  */
 export async function checkDatabase(db: TalkmarkDB): Promise<Availability> {
   if (typeof indexedDB === 'undefined') {
-    return { ok: false, message: 'This browser window offers no storage (IndexedDB), so Talkmark cannot keep notes here. Open it in a normal, non-private window.' };
+    return {
+      ok: false,
+      message:
+        'This browser window offers no storage (IndexedDB), so Talkmark cannot keep notes here. Open it in a normal, non-private window.',
+    };
   }
   try {
     await db.open();
@@ -17,7 +21,11 @@ export async function checkDatabase(db: TalkmarkDB): Promise<Availability> {
     const name = err instanceof Error ? err.name : '';
     const detail = err instanceof Error ? err.message : String(err);
     if (/InvalidState|Security|MissingAPI/i.test(name) || /private|mutation/i.test(detail)) {
-      return { ok: false, message: 'Storage is switched off in this window (a private window?), so Talkmark cannot keep notes here. Open it in a normal window.' };
+      return {
+        ok: false,
+        message:
+          'Storage is switched off in this window (a private window?), so Talkmark cannot keep notes here. Open it in a normal window.',
+      };
     }
     return { ok: false, message: `Talkmark's storage could not be opened: ${detail}` };
   }

@@ -15,7 +15,12 @@ export async function knownConferenceZone(db: TalkmarkDB, key: string): Promise<
 }
 
 /** Remember the zone the user chose for a conference (created if it was never clipped); null forgets it. */
-export async function chooseConferenceZone(db: TalkmarkDB, ref: ConferenceRef, timeZone: string | null, now = Date.now()): Promise<void> {
+export async function chooseConferenceZone(
+  db: TalkmarkDB,
+  ref: ConferenceRef,
+  timeZone: string | null,
+  now = Date.now(),
+): Promise<void> {
   const zone = timeZone === null ? null : canonicalTimeZone(timeZone);
   if (timeZone !== null && !zone) throw new Error(`“${timeZone}” is not a time zone this browser knows.`);
   await db.transaction('rw', db.conferences, async () => {

@@ -12,12 +12,17 @@ export interface StoredExportChoices {
 
 export async function loadExportChoices(db: TalkmarkDB): Promise<StoredExportChoices> {
   const raw: unknown = await getSetting(db, 'recapExport');
-  const savedAt = typeof raw === 'object' && raw !== null && typeof (raw as { savedAt?: unknown }).savedAt === 'number'
-    ? (raw as { savedAt: number }).savedAt
-    : null;
+  const savedAt =
+    typeof raw === 'object' && raw !== null && typeof (raw as { savedAt?: unknown }).savedAt === 'number'
+      ? (raw as { savedAt: number }).savedAt
+      : null;
   return { choices: cleanExportChoices(raw), savedAt };
 }
 
-export function saveExportChoices(db: TalkmarkDB, choices: ExportChoices, now = Date.now()): Promise<StorageResult<void>> {
+export function saveExportChoices(
+  db: TalkmarkDB,
+  choices: ExportChoices,
+  now = Date.now(),
+): Promise<StorageResult<void>> {
   return attemptWrite(() => setSetting(db, 'recapExport', { ...cleanExportChoices(choices), savedAt: now }));
 }

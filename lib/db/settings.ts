@@ -28,7 +28,14 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  pickedTalkId: null, pickedAt: null, dailyBackup: false, lastAutoBackupAt: null, lastAutoBackupError: null, pendingAutoBackup: null, recapExport: null, editTalkRequest: null,
+  pickedTalkId: null,
+  pickedAt: null,
+  dailyBackup: false,
+  lastAutoBackupAt: null,
+  lastAutoBackupError: null,
+  pendingAutoBackup: null,
+  recapExport: null,
+  editTalkRequest: null,
 };
 
 /**
@@ -36,7 +43,12 @@ export const DEFAULT_SETTINGS: Settings = {
  * download id from another machine names some other download here, and another machine's
  * backup time or error is not this one's; a pending "open in the editor" is a moment's UI).
  */
-const DEVICE_SETTINGS: ReadonlySet<string> = new Set<keyof Settings>(['lastAutoBackupAt', 'lastAutoBackupError', 'pendingAutoBackup', 'editTalkRequest']);
+const DEVICE_SETTINGS: ReadonlySet<string> = new Set<keyof Settings>([
+  'lastAutoBackupAt',
+  'lastAutoBackupError',
+  'pendingAutoBackup',
+  'editTalkRequest',
+]);
 export const isDeviceSetting = (key: string): boolean => DEVICE_SETTINGS.has(key);
 
 export async function getSetting<K extends keyof Settings>(db: TalkmarkDB, key: K): Promise<Settings[K]> {

@@ -22,7 +22,10 @@ export const instant = (iso: string | null): number | null => {
 };
 
 const isEmpty = (v: unknown): boolean =>
-  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) ||
+  v === null ||
+  v === undefined ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
   (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
 /** Fields a fresh read replaces whenever it states them (no read states them more poorly than another). */
@@ -35,7 +38,9 @@ const RELAYS: ReadonlySet<string> = new Set(['opengraph', 'ics']);
 function shifted(iso: string, ms: number, timeZone: string | null): string | null {
   const at = instant(iso);
   if (at === null) return null;
-  return timeZone && isValidTimeZone(timeZone) ? toIsoInZone(at + ms, timeZone) : toIsoWithOffset(at + ms, isoOffsetMinutes(iso) ?? 0);
+  return timeZone && isValidTimeZone(timeZone)
+    ? toIsoInZone(at + ms, timeZone)
+    : toIsoWithOffset(at + ms, isoOffsetMinutes(iso) ?? 0);
 }
 
 /** Letters and digits only, lower-cased: "Syndrome\n\nBess" and "SyndromeBess" read alike. */
@@ -54,7 +59,9 @@ function isTruncationOf(text: string, full: string): boolean {
 /** [distinct links, formatting marks] of a Markdown description: what a plain-text copy loses. */
 export function descriptionRichness(markdown: string): [number, number] {
   const links = new Set(markdown.match(URL_IN_TEXT) ?? []).size;
-  const formatting = (markdown.match(/\*\*?[^*\n]+\*\*?|(?<![\p{L}\p{N}])_[^_\n]+_|^\s*(?:[-*+]|\d+\.)\s|^#{1,6}\s|\n\n/gmu) ?? []).length;
+  const formatting = (
+    markdown.match(/\*\*?[^*\n]+\*\*?|(?<![\p{L}\p{N}])_[^_\n]+_|^\s*(?:[-*+]|\d+\.)\s|^#{1,6}\s|\n\n/gmu) ?? []
+  ).length;
   return [links, formatting];
 }
 
@@ -71,7 +78,8 @@ export function isPoorerDescription(fresh: string, old: string): boolean {
 
 const personKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 const DETAILS = ['role', 'company', 'roleCompanyRaw', 'group', 'profileUrl', 'avatarUrl'] as const;
-const detailCount = (people: readonly Speaker[]): number => people.reduce((n, s) => n + DETAILS.filter((f) => s[f]).length, 0);
+const detailCount = (people: readonly Speaker[]): number =>
+  people.reduce((n, s) => n + DETAILS.filter((f) => s[f]).length, 0);
 
 /**
  * The speakers after a fresh read: it says who speaks, each person completed from the stored
@@ -91,7 +99,8 @@ function mergeFiles(fresh: readonly TalkFile[], old: readonly TalkFile[]): TalkF
   return fresh.length < old.length && fresh.every((f) => stored.has(f.url)) ? [...old] : [...fresh];
 }
 
-const isShouting = (values: readonly string[]): boolean => values.some((v) => /\p{L}/u.test(v) && v === v.toUpperCase());
+const isShouting = (values: readonly string[]): boolean =>
+  values.some((v) => /\p{L}/u.test(v) && v === v.toUpperCase());
 
 /** The same tracks upper-cased (iCalendar CATEGORIES), or only some of them, say less. */
 function mergeTracks(fresh: readonly string[], old: readonly string[]): string[] {
@@ -145,7 +154,8 @@ function mergedFields(old: Talk, fresh: ExtractedTalk): Partial<Talk> {
     next.start = fresh.start;
     // A session moved by a view that prints no end keeps its length, not an end before its start.
     const [oldStart, newStart] = [instant(old.start), instant(fresh.start)];
-    if (!fresh.end && old.end && oldStart !== null && newStart !== null && newStart !== oldStart) next.end = shifted(old.end, newStart - oldStart, fresh.timeZone ?? old.timeZone);
+    if (!fresh.end && old.end && oldStart !== null && newStart !== null && newStart !== oldStart)
+      next.end = shifted(old.end, newStart - oldStart, fresh.timeZone ?? old.timeZone);
   }
   if (fresh.end && moved(fresh.end, old.end)) next.end = fresh.end;
   return next;

@@ -32,7 +32,12 @@ export function talkKey(t: Pick<ExtractedTalk, 'url' | 'externalId' | 'title'>):
  * it for talks with no conference or one already seen (an async function that sometimes returns
  * without awaiting Dexie makes a surrounding transaction commit early; Dexie issue #1186).
  */
-async function storeConference(db: TalkmarkDB, ref: NonNullable<ExtractedTalk['conference']>, now: number, cache: Map<string, string>): Promise<string> {
+async function storeConference(
+  db: TalkmarkDB,
+  ref: NonNullable<ExtractedTalk['conference']>,
+  now: number,
+  cache: Map<string, string>,
+): Promise<string> {
   const existing = await db.conferences.where('key').equals(ref.key).first();
   const record: Conference = {
     id: existing?.id ?? crypto.randomUUID(),
@@ -51,7 +56,11 @@ async function storeConference(db: TalkmarkDB, ref: NonNullable<ExtractedTalk['c
  * Store clipped talks in one transaction: new ones are added, known ones get fresh metadata.
  * Notes and highlights live in their own tables and are never touched here.
  */
-export async function upsertTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[], now = Date.now()): Promise<UpsertSummary> {
+export async function upsertTalks(
+  db: TalkmarkDB,
+  talks: readonly ExtractedTalk[],
+  now = Date.now(),
+): Promise<UpsertSummary> {
   const summary: UpsertSummary = { added: 0, updated: 0, skipped: 0, ids: [] };
   await db.transaction('rw', db.talks, db.conferences, async () => {
     const conferences = new Map<string, string>();
@@ -59,7 +68,9 @@ export async function upsertTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[
       const key = talkKey(fresh);
       const old = await db.talks.where('key').equals(key).first();
       const ref = fresh.conference;
-      const conferenceId = !ref ? null : conferences.get(ref.key) ?? (await storeConference(db, ref, now, conferences));
+      const conferenceId = !ref
+        ? null
+        : (conferences.get(ref.key) ?? (await storeConference(db, ref, now, conferences)));
       if (old) {
         const changes = mergeMetadata(old, fresh);
         if (changes || (conferenceId && conferenceId !== old.conferenceId)) {
@@ -93,6 +104,9 @@ export async function upsertTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[
 
 /** Which of these keys are already clipped — the in-page buttons show "Clipped" for them. */
 export async function clippedKeys(db: TalkmarkDB, keys: readonly string[]): Promise<string[]> {
-  const found = await db.talks.where('key').anyOf(keys as string[]).toArray();
+  const found = await db.talks
+    .where('key')
+    .anyOf(keys as string[])
+    .toArray();
   return found.map((t) => t.key);
 }

@@ -48,12 +48,22 @@ export function uniqueTemplateName(taken: readonly string[], base: string): stri
 }
 
 /** Adds a template under a name no other template has. */
-export function createTemplate(db: TalkmarkDB, fields: TemplateFields, now = Date.now()): Promise<StorageResult<Template>> {
+export function createTemplate(
+  db: TalkmarkDB,
+  fields: TemplateFields,
+  now = Date.now(),
+): Promise<StorageResult<Template>> {
   return attemptWrite(() => {
     checkFields(fields);
     return db.transaction('rw', db.templates, async () => {
       const taken = (await db.templates.toArray()).map((t) => t.name);
-      const template: Template = { id: crypto.randomUUID(), name: uniqueTemplateName(taken, fields.name), kind: fields.kind, body: fields.body, updatedAt: now };
+      const template: Template = {
+        id: crypto.randomUUID(),
+        name: uniqueTemplateName(taken, fields.name),
+        kind: fields.kind,
+        body: fields.body,
+        updatedAt: now,
+      };
       await db.templates.add(template);
       return template;
     });
@@ -61,7 +71,12 @@ export function createTemplate(db: TalkmarkDB, fields: TemplateFields, now = Dat
 }
 
 /** Called debounced while the user types; an empty name keeps the old one. */
-export function updateTemplate(db: TalkmarkDB, id: string, changes: TemplateChanges, now = Date.now()): Promise<StorageResult<Template>> {
+export function updateTemplate(
+  db: TalkmarkDB,
+  id: string,
+  changes: TemplateChanges,
+  now = Date.now(),
+): Promise<StorageResult<Template>> {
   return attemptWrite(() => {
     checkFields(changes);
     return db.transaction('rw', db.templates, async () => {

@@ -35,11 +35,16 @@ function setClipZone(timeZone: string): void {
 export async function extractTab(tabId: number, options: ExtractTabOptions = {}): Promise<ExtractionResult> {
   const target = { tabId, frameIds: options.frameId !== undefined ? [options.frameId] : undefined };
   try {
-    if (options.timeZone) await browser.scripting.executeScript({ target, func: setClipZone, args: [options.timeZone] });
+    if (options.timeZone)
+      await browser.scripting.executeScript({ target, func: setClipZone, args: [options.timeZone] });
     const [injection] = await browser.scripting.executeScript({ target, files: [CLIP_SCRIPT] });
     return cleanExtractionResult(injection?.result);
   } catch (err) {
-    return { talks: [], warnings: [`Talkmark cannot read this page (${err instanceof Error ? err.message : String(err)}).`], source: 'none' };
+    return {
+      talks: [],
+      warnings: [`Talkmark cannot read this page (${err instanceof Error ? err.message : String(err)}).`],
+      source: 'none',
+    };
   }
 }
 
@@ -48,7 +53,11 @@ export async function extractTab(tabId: number, options: ExtractTabOptions = {})
  * Talkmark knows one (an earlier clip stated it, or the user chose it in the popup). `zone` is
  * that stored zone when it was used: the popup shows it, so a wrong one can be changed.
  */
-export async function extractWithKnownZone(db: TalkmarkDB, tabId: number, frameId?: number): Promise<{ read: ExtractionResult; zone: string | null }> {
+export async function extractWithKnownZone(
+  db: TalkmarkDB,
+  tabId: number,
+  frameId?: number,
+): Promise<{ read: ExtractionResult; zone: string | null }> {
   const first = await extractTab(tabId, { frameId });
   const conference = conferenceOf(first);
   if (!conference || !lacksZone(first)) return { read: first, zone: null };
@@ -56,17 +65,32 @@ export async function extractWithKnownZone(db: TalkmarkDB, tabId: number, frameI
   return zone ? { read: await extractTab(tabId, { frameId, timeZone: zone }), zone } : { read: first, zone: null };
 }
 
-export async function storeTalks(db: TalkmarkDB, talks: readonly ExtractedTalk[], note: string | null = null): Promise<ClipResponse> {
+export async function storeTalks(
+  db: TalkmarkDB,
+  talks: readonly ExtractedTalk[],
+  note: string | null = null,
+): Promise<ClipResponse> {
   if (!talks.length) return failure(note ?? 'No talk found on this page.');
   try {
     const summary = await upsertTalks(db, talks);
-    return { ok: true, added: summary.added, updated: summary.updated, skipped: summary.skipped, keys: talks.map(talkKey), message: note };
+    return {
+      ok: true,
+      added: summary.added,
+      updated: summary.updated,
+      skipped: summary.skipped,
+      keys: talks.map(talkKey),
+      message: note,
+    };
   } catch (err) {
     return failure(`The talks could not be saved: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
-export async function clipTab(db: TalkmarkDB, tabId: number, options: { frameId?: number; keys?: string[] | null } = {}): Promise<ClipResponse> {
+export async function clipTab(
+  db: TalkmarkDB,
+  tabId: number,
+  options: { frameId?: number; keys?: string[] | null } = {},
+): Promise<ClipResponse> {
   const { read: result } = await extractWithKnownZone(db, tabId, options.frameId);
   const wanted = options.keys ? new Set(options.keys) : null;
   const talks = wanted ? result.talks.filter((t) => wanted.has(talkKey(t))) : result.talks;

@@ -1,6 +1,18 @@
 import { browser, type Browser } from 'wxt/browser';
-import { DAILY_BACKUP_ALARM, DAILY_BACKUP_MINUTES, dailyBackupDue, dailyBackupPath, failureText } from '../backup/daily';
-import { NOT_ALLOWED, recordDailyBackupFailure, recordDailyBackupStarted, settleDailyBackup, type DownloadEnd } from '../backup/daily-status';
+import {
+  DAILY_BACKUP_ALARM,
+  DAILY_BACKUP_MINUTES,
+  dailyBackupDue,
+  dailyBackupPath,
+  failureText,
+} from '../backup/daily';
+import {
+  NOT_ALLOWED,
+  recordDailyBackupFailure,
+  recordDailyBackupStarted,
+  settleDailyBackup,
+  type DownloadEnd,
+} from '../backup/daily-status';
 import type { TalkmarkDB } from '../db/schema';
 import { getSetting, setSetting } from '../db/settings';
 import { openBackupBlobUrl, releaseLeftoverBlobUrls, type BackupBlobUrl } from './backup-blob-url';
@@ -34,13 +46,21 @@ export async function runDailyBackup(db: TalkmarkDB, now = Date.now(), force = f
   // would replace the first's record and free the URL it is still reading from.
   const earlier = await settleDailyBackup(db, findDownload);
   if (earlier === 'in-progress') return 'still-downloading';
-  if (earlier !== 'none') await releaseLeftoverBlobUrls().catch((err: unknown) => console.warn('Talkmark: could not close the backup helper page', err));
+  if (earlier !== 'none')
+    await releaseLeftoverBlobUrls().catch((err: unknown) =>
+      console.warn('Talkmark: could not close the backup helper page', err),
+    );
   if (!force && !dailyBackupDue(await getSetting(db, 'lastAutoBackupAt'), now)) return 'not-due';
 
   let file: BackupBlobUrl | null = null;
   try {
     file = await openBackupBlobUrl(db, now);
-    const downloadId = await browser.downloads.download({ url: file.url, filename: dailyBackupPath(now), conflictAction: 'overwrite', saveAs: false });
+    const downloadId = await browser.downloads.download({
+      url: file.url,
+      filename: dailyBackupPath(now),
+      conflictAction: 'overwrite',
+      saveAs: false,
+    });
     await recordDailyBackupStarted(db, downloadId, now);
     const end = await waitForDownloadEnd(downloadId, DOWNLOAD_WAIT_MS);
     const outcome = await settleDailyBackup(db, async () => end);
@@ -52,7 +72,11 @@ export async function runDailyBackup(db: TalkmarkDB, now = Date.now(), force = f
       case 'in-progress':
         return 'still-downloading';
       case 'gone':
-        await recordDailyBackupFailure(db, now, 'the browser no longer lists the download (was the download list cleared?)');
+        await recordDailyBackupFailure(
+          db,
+          now,
+          'the browser no longer lists the download (was the download list cleared?)',
+        );
         return 'failed';
       case 'none': // the settings page settled it first: what it recorded stands
         return (await getSetting(db, 'lastAutoBackupAt')) === now ? 'written' : 'failed';
@@ -79,7 +103,9 @@ export async function settlePendingDailyBackup(db: TalkmarkDB): Promise<void> {
 async function findDownload(downloadId: number): Promise<DownloadEnd | null> {
   const [item] = await browser.downloads.search({ id: downloadId });
   if (!item) return null;
-  return item.state === 'interrupted' ? { state: 'interrupted', error: item.error } : { state: item.state === 'complete' ? 'complete' : 'in_progress' };
+  return item.state === 'interrupted'
+    ? { state: 'interrupted', error: item.error }
+    : { state: item.state === 'complete' ? 'complete' : 'in_progress' };
 }
 
 /**
@@ -127,7 +153,10 @@ function waitForDownloadEnd(downloadId: number, timeoutMs: number): Promise<Down
 export function watchDownloadsPermission(onChange: (granted: boolean) => void): () => void {
   let live = true;
   const recheck = () => {
-    browser.permissions.contains(DOWNLOADS).then((granted) => live && onChange(granted), () => undefined);
+    browser.permissions.contains(DOWNLOADS).then(
+      (granted) => live && onChange(granted),
+      () => undefined,
+    );
   };
   const changed = (p: Browser.permissions.Permissions) => {
     if (p.permissions?.includes('downloads')) recheck();

@@ -29,6 +29,10 @@ export function announceStart(name: string): (ctx: ContentScriptContext) => void
     // retires this copy itself) once the extension context is gone; from then on the listener
     // lets everything through, so it needs no teardown of its own.
     const type = (ctx.constructor as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
-    addEventListener(type, (event) => (globalThis as Flagged)[STARTING] === name || ctx.isInvalid || event.stopImmediatePropagation(), true);
+    addEventListener(
+      type,
+      (event) => (globalThis as Flagged)[STARTING] === name || ctx.isInvalid || event.stopImmediatePropagation(),
+      true,
+    );
   };
 }

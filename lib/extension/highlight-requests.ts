@@ -6,13 +6,31 @@
  */
 import { highlightCheck } from '../backup/record-checks';
 import type { TalkmarkDB } from '../db/schema';
-import { addHighlight, deleteHighlight, highlightsForPage, recordAnchoring, restoreHighlight, updateHighlight } from '../highlights/store';
+import {
+  addHighlight,
+  deleteHighlight,
+  highlightsForPage,
+  recordAnchoring,
+  restoreHighlight,
+  updateHighlight,
+} from '../highlights/store';
 import { talkForPage } from '../highlights/talk-links';
 import type { HighlightSaved, Message, PageHighlight } from '../messages';
 import { currentTalkId } from '../notes/current-talk';
 import { getSetting } from '../db/settings';
 
-type HighlightMessage = Extract<Message, { type: 'highlight-save' | 'highlights-for-page' | 'highlight-update' | 'highlight-delete' | 'highlight-restore' | 'highlights-anchored' }>;
+type HighlightMessage = Extract<
+  Message,
+  {
+    type:
+      | 'highlight-save'
+      | 'highlights-for-page'
+      | 'highlight-update'
+      | 'highlight-delete'
+      | 'highlight-restore'
+      | 'highlights-anchored';
+  }
+>;
 
 /** Scheme, host (without a leading www.) and port: an http page or another port is another site. */
 const siteOf = (url: string | undefined): string | null => {
@@ -32,19 +50,30 @@ export function sameSite(a: string | undefined, b: string | undefined): boolean 
 
 /** The talk a new highlight on `pageUrl` goes to (the popup shows it, and lets the user change it). */
 export async function talkForNewHighlight(db: TalkmarkDB, pageUrl: string, now: number): Promise<string | null> {
-  const [talks, picked, pickedAt] = await Promise.all([db.talks.toArray(), getSetting(db, 'pickedTalkId'), getSetting(db, 'pickedAt')]);
+  const [talks, picked, pickedAt] = await Promise.all([
+    db.talks.toArray(),
+    getSetting(db, 'pickedTalkId'),
+    getSetting(db, 'pickedAt'),
+  ]);
   return talkForPage(pageUrl, talks, currentTalkId(talks, { id: picked, at: pickedAt }, now));
 }
 
 const failed = (message: string): HighlightSaved => ({ ok: false, id: null, message });
 
-export async function handleHighlightMessage(db: TalkmarkDB, message: HighlightMessage, senderUrl: string | undefined, now = Date.now()): Promise<unknown> {
+export async function handleHighlightMessage(
+  db: TalkmarkDB,
+  message: HighlightMessage,
+  senderUrl: string | undefined,
+  now = Date.now(),
+): Promise<unknown> {
   switch (message.type) {
     case 'highlight-save': {
       if (!sameSite(message.pageUrl, senderUrl)) return failed('This page cannot save highlights for another site.');
       const talkId = await talkForNewHighlight(db, message.pageUrl, now);
       const result = await addHighlight(db, { ...message, talkId }, now);
-      return result.ok ? ({ ok: true, id: result.value.id, message: null } satisfies HighlightSaved) : failed(result.error.message);
+      return result.ok
+        ? ({ ok: true, id: result.value.id, message: null } satisfies HighlightSaved)
+        : failed(result.error.message);
     }
     case 'highlights-for-page': {
       if (!sameSite(message.pageUrl, senderUrl)) return [];

@@ -34,13 +34,23 @@ export async function syncRepaintRegistration(): Promise<void> {
   const matches = origins.filter((o) => /^https?:\/\//.test(o) && o !== 'https://*.sched.com/*');
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [REPAINT_SCRIPT_ID] }).catch(() => []);
   if (!matches.length) {
-    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [REPAINT_SCRIPT_ID] }).catch(() => {});
+    if (registered.length)
+      await browser.scripting.unregisterContentScripts({ ids: [REPAINT_SCRIPT_ID] }).catch(() => {});
     return;
   }
-  const script = { id: REPAINT_SCRIPT_ID, matches, js: [HIGHLIGHT_SCRIPT.slice(1)], runAt: 'document_idle' as const, persistAcrossSessions: true };
+  const script = {
+    id: REPAINT_SCRIPT_ID,
+    matches,
+    js: [HIGHLIGHT_SCRIPT.slice(1)],
+    runAt: 'document_idle' as const,
+    persistAcrossSessions: true,
+  };
   // Update in place when it exists: unregister-then-register races when grants arrive together.
   if (registered.length) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]).catch(() => browser.scripting.updateContentScripts([script]));
+  else
+    await browser.scripting
+      .registerContentScripts([script])
+      .catch(() => browser.scripting.updateContentScripts([script]));
 }
 
 /** Tell every open highlighter that highlights changed (edited in the side panel, say). */

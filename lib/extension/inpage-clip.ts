@@ -45,7 +45,10 @@ class SessionButton {
   private button: HTMLButtonElement | null = null;
   private status: HTMLElement | null = null;
 
-  constructor(readonly key: string, private readonly label: string) {}
+  constructor(
+    readonly key: string,
+    private readonly label: string,
+  ) {}
 
   mount(container: HTMLElement, onClick: () => void): void {
     this.button = document.createElement('button');
@@ -69,7 +72,10 @@ class SessionButton {
     if (!this.button || !this.status) return;
     this.button.dataset.state = this.state;
     this.button.textContent = this.state === 'clipped' ? 'Clipped ✓' : this.state === 'busy' ? 'Clipping…' : 'Clip';
-    this.button.setAttribute('aria-label', this.state === 'clipped' ? this.label.replace('Clip talk', 'Clipped talk') : this.label);
+    this.button.setAttribute(
+      'aria-label',
+      this.state === 'clipped' ? this.label.replace('Clip talk', 'Clipped talk') : this.label,
+    );
     say(this.status, this.error ?? '', 'error');
   }
 }
@@ -110,7 +116,11 @@ export function mountClipButtons(ctx: ContentScriptContext, doc: Document): void
 }
 
 /** The day a session belongs to on a list view: the nearest day anchor before it. */
-function sessionsByDay(doc: Document, anchors: Element[], buttons: SessionButton[]): Array<{ day: Element; sessions: SessionButton[] }> {
+function sessionsByDay(
+  doc: Document,
+  anchors: Element[],
+  buttons: SessionButton[],
+): Array<{ day: Element; sessions: SessionButton[] }> {
   const days = Array.from(doc.querySelectorAll('a.sched-container-anchor[id]'));
   return days
     .map((day, i) => {

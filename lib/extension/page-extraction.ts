@@ -20,7 +20,11 @@ export interface FeedCache {
  * keeps `cache` on its isolated world's global, which lives as long as the tab and which the
  * page cannot read.
  */
-export function cachedFetch(fetchText: (url: string) => Promise<string>, cache: FeedCache, now: () => number = Date.now): (url: string) => Promise<string> {
+export function cachedFetch(
+  fetchText: (url: string) => Promise<string>,
+  cache: FeedCache,
+  now: () => number = Date.now,
+): (url: string) => Promise<string> {
   return async (url) => {
     const hit = cache.feed;
     if (hit && hit.url === url && now() - hit.at < FEED_CACHE_MS) return hit.text;
@@ -34,7 +38,12 @@ function isSchedList(result: ExtractionResult): boolean {
   return result.source === 'sched' && result.talks.length > 1 && result.talks.some((t) => t.end === null);
 }
 
-export async function extractPage(doc: Document, url: string, fetchText: (url: string) => Promise<string> = fetchFeed, options: Pick<ExtractOptions, 'timeZone'> = {}): Promise<ExtractionResult> {
+export async function extractPage(
+  doc: Document,
+  url: string,
+  fetchText: (url: string) => Promise<string> = fetchFeed,
+  options: Pick<ExtractOptions, 'timeZone'> = {},
+): Promise<ExtractionResult> {
   const page = extractTalks(doc, url, options);
   if (!isSchedList(page)) return page;
   const feedUrl = new URL('/all.ics', url).href;
@@ -43,7 +52,13 @@ export async function extractPage(doc: Document, url: string, fetchText: (url: s
     feed = parseIcs(await fetchText(feedUrl), feedUrl);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { ...page, warnings: [...page.warnings, `The schedule feed (${feedUrl}) could not be loaded (${why}): talks are clipped without end times.`] };
+    return {
+      ...page,
+      warnings: [
+        ...page.warnings,
+        `The schedule feed (${feedUrl}) could not be loaded (${why}): talks are clipped without end times.`,
+      ],
+    };
   }
   const withZone = extractTalks(doc, url, { ...options, reference: feed.talks });
   const merged = mergeTalks(withZone, feed);

@@ -12,9 +12,10 @@ export interface PageTarget {
  */
 export async function popupTarget(params: URLSearchParams): Promise<PageTarget | null> {
   const explicit = Number(params.get('tab'));
-  const tab = Number.isInteger(explicit) && explicit > 0
-    ? await browser.tabs.get(explicit).catch(() => null)
-    : (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? null;
+  const tab =
+    Number.isInteger(explicit) && explicit > 0
+      ? await browser.tabs.get(explicit).catch(() => null)
+      : ((await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? null);
   if (!tab?.id || !tab.url || !/^https?:/.test(tab.url)) return null;
   return { tabId: tab.id, url: tab.url, title: tab.title ?? '' };
 }

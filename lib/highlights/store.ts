@@ -36,7 +36,12 @@ export function addHighlight(db: TalkmarkDB, input: NewHighlight, now = Date.now
 
 export type HighlightChanges = Partial<Pick<Highlight, 'color' | 'comment' | 'talkId'>>;
 
-export function updateHighlight(db: TalkmarkDB, id: string, changes: HighlightChanges, now = Date.now()): Promise<StorageResult<Highlight>> {
+export function updateHighlight(
+  db: TalkmarkDB,
+  id: string,
+  changes: HighlightChanges,
+  now = Date.now(),
+): Promise<StorageResult<Highlight>> {
   return attemptWrite(() =>
     db.transaction('rw', db.highlights, async () => {
       const old = await db.highlights.get(id);
@@ -79,10 +84,16 @@ export function highlightsForTalk(db: TalkmarkDB, talkId: string): Promise<Highl
  * Records what the page showed on this visit: found highlights lose their orphan mark, lost
  * ones get one. Orphans are never deleted — the text may come back, and the quote is the note.
  */
-export async function recordAnchoring(db: TalkmarkDB, pageUrl: string, found: readonly string[], lost: readonly string[], now = Date.now()): Promise<void> {
+export async function recordAnchoring(
+  db: TalkmarkDB,
+  pageUrl: string,
+  found: readonly string[],
+  lost: readonly string[],
+  now = Date.now(),
+): Promise<void> {
   await db.transaction('rw', db.highlights, async () => {
     for (const h of await db.highlights.where('pageUrl').equals(pageUrl).toArray()) {
-      const orphanedAt = found.includes(h.id) ? null : lost.includes(h.id) ? h.orphanedAt ?? now : h.orphanedAt;
+      const orphanedAt = found.includes(h.id) ? null : lost.includes(h.id) ? (h.orphanedAt ?? now) : h.orphanedAt;
       if (orphanedAt !== h.orphanedAt) await db.highlights.update(h.id, { orphanedAt });
     }
   });

@@ -16,7 +16,8 @@ export type InlineToken =
 const safeHref = (raw: string): string | null => safeUrl(raw, 'link');
 
 // Order matters: code first (its content is literal), then links, then emphasis.
-const PATTERN = /`([^`\n]+)`|\[([^\]\n]+)\]\(([^)\s]+)\)|\*\*([^*\n]+)\*\*|__([^_\n]+)__|(?<![\w*])\*([^*\n]+)\*(?!\w)|(?<![\w_])_([^_\n]+)_(?!\w)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
+const PATTERN =
+  /`([^`\n]+)`|\[([^\]\n]+)\]\(([^)\s]+)\)|\*\*([^*\n]+)\*\*|__([^_\n]+)__|(?<![\w*])\*([^*\n]+)\*(?!\w)|(?<![\w_])_([^_\n]+)_(?!\w)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
 
 export function parseInline(source: string): InlineToken[] {
   const tokens: InlineToken[] = [];
@@ -40,8 +41,10 @@ export function parseInline(source: string): InlineToken[] {
       const href = safeHref(m[3]!);
       if (href) tokens.push({ type: 'link', href, children: parseInline(m[2]) });
       else pushText(m[0]);
-    } else if (m[4] !== undefined || m[5] !== undefined) tokens.push({ type: 'strong', children: parseInline(m[4] ?? m[5]!) });
-    else if (m[6] !== undefined || m[7] !== undefined) tokens.push({ type: 'em', children: parseInline(m[6] ?? m[7]!) });
+    } else if (m[4] !== undefined || m[5] !== undefined)
+      tokens.push({ type: 'strong', children: parseInline(m[4] ?? m[5]!) });
+    else if (m[6] !== undefined || m[7] !== undefined)
+      tokens.push({ type: 'em', children: parseInline(m[6] ?? m[7]!) });
     else if (m[8] !== undefined) {
       const href = safeHref(m[8]);
       if (href) tokens.push({ type: 'link', href, children: [{ type: 'text', text: m[8] }] });

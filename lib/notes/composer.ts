@@ -39,8 +39,10 @@ export interface PrefixHint {
  * ("Type ! for a takeaway, ? for a question…"). `link` also accepts a lone URL.
  */
 export function prefixHints(): PrefixHint[] {
-  return NOTE_KINDS.map((kind) => ({ kind, prefixes: NOTE_PREFIXES.filter((p) => p.kind === kind).map((p) => p.prefix) }))
-    .filter((h) => h.prefixes.length > 0);
+  return NOTE_KINDS.map((kind) => ({
+    kind,
+    prefixes: NOTE_PREFIXES.filter((p) => p.kind === kind).map((p) => p.prefix),
+  })).filter((h) => h.prefixes.length > 0);
 }
 
 export interface ComposerResult {

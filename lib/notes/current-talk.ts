@@ -13,10 +13,16 @@ export interface TalkPick {
  * the pick — then the schedule takes over again, so a pick made at 10:55 for the 11:00 talk does
  * not swallow the notes of the 11:45 one. With no pick (or a deleted talk), the talk happening now.
  */
-export function currentTalkId<T extends TimedTalk>(talks: readonly T[], pick: TalkPick, now: number, options: SpanOptions = {}): string | null {
+export function currentTalkId<T extends TimedTalk>(
+  talks: readonly T[],
+  pick: TalkPick,
+  now: number,
+  options: SpanOptions = {},
+): string | null {
   const picked = pick.id ? talks.find((t) => t.id === pick.id) : undefined;
   const running = chooseNowAndNext(talks, now, { ...options, preferredId: picked?.id ?? null }).now;
   if (!picked) return running?.id ?? null;
-  const startedSincePick = running && running.id !== picked.id && running.startAt !== null && running.startAt > (pick.at ?? 0);
+  const startedSincePick =
+    running && running.id !== picked.id && running.startAt !== null && running.startAt > (pick.at ?? 0);
   return startedSincePick ? running.id : picked.id;
 }

@@ -41,7 +41,10 @@ export function readMirror(storage: DraftStorage | null, key: string): MirroredD
 }
 
 /** The draft to show: the newer of the IndexedDB draft and the mirror. */
-export function newerDraft(stored: { text: string; updatedAt: number } | null, mirror: MirroredDraft | null): MirroredDraft | null {
+export function newerDraft(
+  stored: { text: string; updatedAt: number } | null,
+  mirror: MirroredDraft | null,
+): MirroredDraft | null {
   if (!mirror) return stored ? { text: stored.text, at: stored.updatedAt } : null;
   if (!stored || mirror.at > stored.updatedAt) return mirror;
   return { text: stored.text, at: stored.updatedAt };
@@ -72,7 +75,9 @@ export function readSending(storage: DraftStorage | null, key: string): SendingN
   if (!storage) return [];
   try {
     const list = JSON.parse(storage.getItem(SENDING_PREFIX + key) ?? '[]') as unknown;
-    return Array.isArray(list) ? list.filter((n): n is SendingNote => typeof n?.id === 'string' && typeof n?.text === 'string') : [];
+    return Array.isArray(list)
+      ? list.filter((n): n is SendingNote => typeof n?.id === 'string' && typeof n?.text === 'string')
+      : [];
   } catch {
     return [];
   }
@@ -92,5 +97,10 @@ export function markSending(storage: DraftStorage | null, key: string, note: Sen
 }
 
 export function markSent(storage: DraftStorage | null, key: string, id: string): void {
-  if (storage) writeSending(storage, key, readSending(storage, key).filter((n) => n.id !== id));
+  if (storage)
+    writeSending(
+      storage,
+      key,
+      readSending(storage, key).filter((n) => n.id !== id),
+    );
 }

@@ -7,7 +7,12 @@ import { attemptWrite, StorageError, type StorageResult } from './storage-errors
  * Saves the composer text, keyed by its talk's id (call it debounced, on every change). Whitespace-only text deletes
  * the draft, so an emptied composer leaves nothing behind.
  */
-export function saveDraft(db: TalkmarkDB, key: string, text: string, now = Date.now()): Promise<StorageResult<Draft | null>> {
+export function saveDraft(
+  db: TalkmarkDB,
+  key: string,
+  text: string,
+  now = Date.now(),
+): Promise<StorageResult<Draft | null>> {
   return attemptWrite(async () => {
     if (text.trim() === '') {
       await db.drafts.delete(key);

@@ -60,14 +60,23 @@ function write(storage: DraftStorage | null, key: string, edit: MirroredEdit | n
 export function pendingEdit(storage: DraftStorage | null, kind: EditKind, id: string): MirroredEdit | null {
   try {
     const value = JSON.parse(storage?.getItem(keyOf(kind, id)) ?? 'null') as Partial<MirroredEdit> | null;
-    return typeof value?.text === 'string' && typeof value.base === 'string' && typeof value.at === 'number' ? { text: value.text, base: value.base, at: value.at } : null;
+    return typeof value?.text === 'string' && typeof value.base === 'string' && typeof value.at === 'number'
+      ? { text: value.text, base: value.base, at: value.at }
+      : null;
   } catch {
     return null;
   }
 }
 
 /** Every keystroke of an edit: `base` is the stored text it is typed over. */
-export function mirrorEdit(storage: DraftStorage | null, kind: EditKind, id: string, text: string, base: string, at = Date.now()): void {
+export function mirrorEdit(
+  storage: DraftStorage | null,
+  kind: EditKind,
+  id: string,
+  text: string,
+  base: string,
+  at = Date.now(),
+): void {
   write(storage, keyOf(kind, id), { text, base, at });
 }
 
@@ -86,7 +95,9 @@ function mirroredEdits(storage: ListableStorage): Array<{ kind: EditKind; id: st
   try {
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i);
-      const m = key?.startsWith(DRAFT_MIRROR_PREFIX) ? /^edit:([a-z]+):(.+)$/.exec(key.slice(DRAFT_MIRROR_PREFIX.length)) : null;
+      const m = key?.startsWith(DRAFT_MIRROR_PREFIX)
+        ? /^edit:([a-z]+):(.+)$/.exec(key.slice(DRAFT_MIRROR_PREFIX.length))
+        : null;
       if (m && m[1]! in TARGETS) found.push({ kind: m[1] as EditKind, id: m[2]! });
     }
   } catch {

@@ -35,7 +35,8 @@ function checkText(text: string): string {
 }
 
 function checkInstant(at: number): number {
-  if (!Number.isFinite(at) || Math.abs(at) > MAX_TIME_MS) throw new StorageError('invalid', 'That is not a valid time for a note.');
+  if (!Number.isFinite(at) || Math.abs(at) > MAX_TIME_MS)
+    throw new StorageError('invalid', 'That is not a valid time for a note.');
   return at;
 }
 
@@ -58,7 +59,8 @@ export function addNote(db: TalkmarkDB, input: NewNote, options: AddNoteOptions 
       updatedAt: now,
     };
     await db.transaction('rw', db.notes, db.talks, async () => {
-      if (!(await db.talks.get(input.talkId))) throw new StorageError('missing', 'The talk for this note no longer exists.');
+      if (!(await db.talks.get(input.talkId)))
+        throw new StorageError('missing', 'The talk for this note no longer exists.');
       await db.notes.add(note);
     });
     return note;
@@ -81,10 +83,14 @@ function changeNote(db: TalkmarkDB, id: string, changes: () => NoteChanges, now:
   });
 }
 
-export function updateNoteText(db: TalkmarkDB, id: string, text: string, now = Date.now()): Promise<StorageResult<Note>> {
+export function updateNoteText(
+  db: TalkmarkDB,
+  id: string,
+  text: string,
+  now = Date.now(),
+): Promise<StorageResult<Note>> {
   return changeNote(db, id, () => ({ text: checkText(text) }), now);
 }
-
 
 /** Timestamp correction: moves the note to `at` (a late note moved back to the slide it is about). */
 export function setNoteTime(db: TalkmarkDB, id: string, at: number, now = Date.now()): Promise<StorageResult<Note>> {

@@ -18,7 +18,11 @@ export interface ChooseOptions extends SpanOptions {
  * start are never chosen. Among overlapping talks (a conflict) the preferred one wins, else the
  * one that started last — the viewer most likely walked into it.
  */
-export function chooseNowAndNext<T extends TimedTalk>(talks: readonly T[], now: number, options: ChooseOptions = {}): NowAndNext<T> {
+export function chooseNowAndNext<T extends TimedTalk>(
+  talks: readonly T[],
+  now: number,
+  options: ChooseOptions = {},
+): NowAndNext<T> {
   const spans = talkSpans(talks, options);
   const running = spans.filter((s) => s.start <= now && now < s.end);
   const preferred = options.preferredId ? running.find((s) => s.talk.id === options.preferredId) : undefined;
@@ -45,7 +49,12 @@ export interface TalkProgress {
  * Where `now` is within a talk. `agenda` is the talks around it (the day, or every clipped
  * talk), used to estimate a missing end; null when the talk has no start.
  */
-export function talkProgress<T extends TimedTalk>(talk: T, now: number, agenda: readonly T[] = [talk], options: SpanOptions = {}): TalkProgress | null {
+export function talkProgress<T extends TimedTalk>(
+  talk: T,
+  now: number,
+  agenda: readonly T[] = [talk],
+  options: SpanOptions = {},
+): TalkProgress | null {
   const pool = agenda.some((t) => t.id === talk.id) ? agenda : [...agenda, talk];
   const span: TalkSpan<T> | undefined = talkSpans(pool, options).find((s) => s.talk.id === talk.id);
   if (!span) return null;

@@ -44,7 +44,9 @@ export async function searchAll(db: TalkmarkDB, query: string, limit = DEFAULT_S
   if (terms.length === 0 || limit <= 0) return { talks: [], notes: [], totalTalks: 0, totalNotes: 0 };
 
   // toArray maps to IndexedDB getAll, much faster than a cursor; 10,000 notes fit in memory easily.
-  const [talks, allNotes] = await db.transaction('r', db.talks, db.notes, () => Promise.all([db.talks.toArray(), db.notes.toArray()]));
+  const [talks, allNotes] = await db.transaction('r', db.talks, db.notes, () =>
+    Promise.all([db.talks.toArray(), db.notes.toArray()]),
+  );
   const notes = allNotes.filter((n) => matchesAllTerms(foldText(n.text), terms));
 
   const talkById = new Map(talks.map((t) => [t.id, t]));
@@ -52,7 +54,9 @@ export async function searchAll(db: TalkmarkDB, query: string, limit = DEFAULT_S
   notes.sort(newestNoteFirst);
   return {
     talks: talkHits.slice(0, limit).map((talk) => ({ talk, snippet: makeSnippet(talkText(talk), terms) })),
-    notes: notes.slice(0, limit).map((note) => ({ note, talk: talkById.get(note.talkId) ?? null, snippet: makeSnippet(note.text, terms) })),
+    notes: notes
+      .slice(0, limit)
+      .map((note) => ({ note, talk: talkById.get(note.talkId) ?? null, snippet: makeSnippet(note.text, terms) })),
     totalTalks: talkHits.length,
     totalNotes: notes.length,
   };

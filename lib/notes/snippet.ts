@@ -44,12 +44,16 @@ export function makeSnippet(text: string, terms: readonly string[], length = SNI
   }
   const ranges = mergeRanges(hits);
   const first = ranges[0]?.[0] ?? 0;
-  const start = flat.length <= length ? 0 : toWordStart(flat, Math.min(Math.max(0, first - LEAD), flat.length - length));
+  const start =
+    flat.length <= length ? 0 : toWordStart(flat, Math.min(Math.max(0, first - LEAD), flat.length - length));
   const end = Math.min(flat.length, start + length);
   const head = start > 0 ? '…' : '';
   const tail = end < flat.length ? '…' : '';
   const marks = ranges
     .filter(([s, e]) => e > start && s < end)
-    .map(([s, e]): [number, number] => [Math.max(s, start) - start + head.length, Math.min(e, end) - start + head.length]);
+    .map(([s, e]): [number, number] => [
+      Math.max(s, start) - start + head.length,
+      Math.min(e, end) - start + head.length,
+    ]);
   return { text: head + flat.slice(start, end) + tail, marks };
 }

@@ -28,7 +28,11 @@ export type StorageResult<T> = { ok: true; value: T } | { ok: false; error: Stor
 /** Thrown inside write helpers for failures that are not the browser's (missing, invalid). */
 export class StorageError extends Error {
   override readonly name = 'StorageError';
-  constructor(readonly kind: StorageErrorKind, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly kind: StorageErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -63,7 +67,9 @@ function errorChain(err: unknown): object[] {
 const nameOf = (e: object) => (e as { name?: unknown }).name;
 
 export function isQuotaError(err: unknown): boolean {
-  return errorChain(err).some((e) => QUOTA_NAMES.has(String(nameOf(e))) || (e as { code?: unknown }).code === QUOTA_CODE);
+  return errorChain(err).some(
+    (e) => QUOTA_NAMES.has(String(nameOf(e))) || (e as { code?: unknown }).code === QUOTA_CODE,
+  );
 }
 
 export function isDatabaseClosedError(err: unknown): boolean {

@@ -5,14 +5,25 @@
  */
 import type { Template } from '../model';
 import {
-  PRESET_NAMES, renderRecap, type FrontMatterFlavour, type FrontMatterFormat, type PresetName, type RecapInput,
-  type RecapOptions, type RecapResult,
+  PRESET_NAMES,
+  renderRecap,
+  type FrontMatterFlavour,
+  type FrontMatterFormat,
+  type PresetName,
+  type RecapInput,
+  type RecapOptions,
+  type RecapResult,
 } from '../recap';
 
 export const EXPORT_SCOPES = ['talk', 'day', 'days', 'all'] as const;
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
-export const FRONT_MATTER_FLAVOURS = ['hugo', 'jekyll', 'obsidian', 'none'] as const satisfies readonly FrontMatterFlavour[];
+export const FRONT_MATTER_FLAVOURS = [
+  'hugo',
+  'jekyll',
+  'obsidian',
+  'none',
+] as const satisfies readonly FrontMatterFlavour[];
 /** YAML (`---`) everywhere; TOML (`+++`) for Hugo sites that use it. */
 export const FRONT_MATTER_FORMATS = ['yaml', 'toml'] as const satisfies readonly FrontMatterFormat[];
 
@@ -75,7 +86,10 @@ export function cleanExportChoices(raw: unknown): ExportChoices {
 
 /** `"Ada, Grace ,, Ada"` → `["Ada", "Grace"]`. */
 export function splitList(text: string): string[] {
-  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return [...new Set(items)];
 }
 
@@ -84,7 +98,10 @@ export function recapOptionsFor(choices: ExportChoices, template: Template | nul
     preset: choices.preset,
     // YAML, the default, is left implicit so existing option objects stay as they were. TOML only
     // for Hugo: Jekyll and Obsidian read YAML alone, whatever was picked while Hugo was chosen.
-    frontMatter: choices.frontMatterFormat === 'toml' && choices.frontMatter === 'hugo' ? { flavour: 'hugo', format: 'toml' } : { flavour: choices.frontMatter },
+    frontMatter:
+      choices.frontMatterFormat === 'toml' && choices.frontMatter === 'hugo'
+        ? { flavour: 'hugo', format: 'toml' }
+        : { flavour: choices.frontMatter },
     title: choices.title.trim() || undefined,
     authors: splitList(choices.authors),
     tags: splitList(choices.tags),
@@ -103,6 +120,12 @@ export function renderExport(input: RecapInput, options: RecapOptions): RecapRes
   try {
     return renderRecap(input, options);
   } catch (err) {
-    return { ok: false, error: { line: 1, message: `The recap could not be rendered: ${err instanceof Error ? err.message : String(err)}` } };
+    return {
+      ok: false,
+      error: {
+        line: 1,
+        message: `The recap could not be rendered: ${err instanceof Error ? err.message : String(err)}`,
+      },
+    };
   }
 }

@@ -38,7 +38,11 @@ export function talksInScope(talks: readonly Talk[], selection: ScopeSelection):
     case 'day':
     case 'days': {
       const wanted = new Set(selection.scope === 'day' ? selection.days.slice(0, 1) : selection.days);
-      const ids = new Set(exportDays(talks).filter((d) => wanted.has(d.key)).flatMap((d) => d.talkIds));
+      const ids = new Set(
+        exportDays(talks)
+          .filter((d) => wanted.has(d.key))
+          .flatMap((d) => d.talkIds),
+      );
       return talks.filter((t) => ids.has(t.id));
     }
   }
@@ -48,6 +52,10 @@ export function talksInScope(talks: readonly Talk[], selection: ScopeSelection):
 export function settleSelection(talks: readonly Talk[], selection: ScopeSelection): ScopeSelection {
   const days = exportDays(talks);
   const known = selection.days.filter((k) => days.some((d) => d.key === k));
-  const talkId = talks.some((t) => t.id === selection.talkId) ? selection.talkId : days[0]?.talkIds[0] ?? null;
-  return { scope: selection.scope, talkId, days: known.length > 0 || selection.scope === 'days' ? known : days.slice(0, 1).map((d) => d.key) };
+  const talkId = talks.some((t) => t.id === selection.talkId) ? selection.talkId : (days[0]?.talkIds[0] ?? null);
+  return {
+    scope: selection.scope,
+    talkId,
+    days: known.length > 0 || selection.scope === 'days' ? known : days.slice(0, 1).map((d) => d.key),
+  };
 }

@@ -29,11 +29,17 @@ export function serializeTemplateFields(fields: TemplateFields): string {
 
 export function parseTemplateFields(text: string): TemplateFields | null {
   const v = parseObject(text);
-  if (!v || typeof v.name !== 'string' || typeof v.body !== 'string' || (v.kind !== 'talk' && v.kind !== 'day')) return null;
+  if (!v || typeof v.name !== 'string' || typeof v.body !== 'string' || (v.kind !== 'talk' && v.kind !== 'day'))
+    return null;
   return { name: v.name, kind: v.kind, body: v.body };
 }
 
-export function mirrorTemplate(storage: DraftStorage | null, id: string, fields: TemplateFields, at = Date.now()): void {
+export function mirrorTemplate(
+  storage: DraftStorage | null,
+  id: string,
+  fields: TemplateFields,
+  at = Date.now(),
+): void {
   writeMirror(storage, templateMirrorKey(id), serializeTemplateFields(fields), at);
 }
 
@@ -42,7 +48,10 @@ export function forgetTemplateMirror(storage: DraftStorage | null, id: string): 
 }
 
 /** What the editor opens with; `unsaved` when the mirror caught edits IndexedDB missed. */
-export function templateToEdit(storage: DraftStorage | null, template: Template): { fields: TemplateFields; unsaved: boolean } {
+export function templateToEdit(
+  storage: DraftStorage | null,
+  template: Template,
+): { fields: TemplateFields; unsaved: boolean } {
   const stored: TemplateFields = { name: template.name, kind: template.kind, body: template.body };
   const mirror = readMirror(storage, templateMirrorKey(template.id));
   const newer = newerDraft({ text: serializeTemplateFields(stored), updatedAt: template.updatedAt }, mirror);
@@ -62,7 +71,8 @@ export function choicesToUse(
   stored: { choices: ExportChoices; savedAt: number | null },
 ): { choices: ExportChoices; unsaved: boolean } {
   const mirror = readMirror(storage, EXPORT_CHOICES_MIRROR_KEY);
-  if (!mirror || (stored.savedAt !== null && stored.savedAt >= mirror.at)) return { choices: stored.choices, unsaved: false };
+  if (!mirror || (stored.savedAt !== null && stored.savedAt >= mirror.at))
+    return { choices: stored.choices, unsaved: false };
   const parsed = parseObject(mirror.text);
   if (!parsed) return { choices: stored.choices, unsaved: false };
   const choices = cleanExportChoices(parsed);

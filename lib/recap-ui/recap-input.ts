@@ -41,8 +41,12 @@ export interface PreviewInput {
 export async function loadPreviewInput(db: TalkmarkDB): Promise<PreviewInput> {
   const talks = await db.talks.toArray();
   const newest = exportDays(talks)[0];
-  if (!newest) return { input: SAMPLE_RECAP_INPUT, source: 'a built-in sample (clip talks to preview with your own notes)' };
+  if (!newest)
+    return { input: SAMPLE_RECAP_INPUT, source: 'a built-in sample (clip talks to preview with your own notes)' };
   const ids = new Set(newest.talkIds);
-  const input = await loadRecapInput(db, talks.filter((t) => ids.has(t.id)));
+  const input = await loadRecapInput(
+    db,
+    talks.filter((t) => ids.has(t.id)),
+  );
   return { input, source: newest.key ? `your talks of ${newest.label}` : 'your talks without a time' };
 }

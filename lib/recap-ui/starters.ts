@@ -14,8 +14,20 @@ export interface StarterChoice {
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const STARTER_CHOICES: readonly StarterChoice[] = PRESET_NAMES.flatMap((preset) => [
-  { id: `${preset}-talk`, preset, kind: 'talk' as const, label: `${capitalized(preset)} — each talk`, name: `My ${preset} talks` },
-  { id: `${preset}-day`, preset, kind: 'day' as const, label: `${capitalized(preset)} — whole post`, name: `My ${preset} post` },
+  {
+    id: `${preset}-talk`,
+    preset,
+    kind: 'talk' as const,
+    label: `${capitalized(preset)} — each talk`,
+    name: `My ${preset} talks`,
+  },
+  {
+    id: `${preset}-day`,
+    preset,
+    kind: 'day' as const,
+    label: `${capitalized(preset)} — whole post`,
+    name: `My ${preset} post`,
+  },
 ]);
 
 export function starterBody(choice: StarterChoice): string {

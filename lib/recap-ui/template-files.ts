@@ -51,6 +51,7 @@ export function parseTemplateFile(fileName: string, text: string): TemplateFileR
   if (body.trim() === '') return { ok: false, message: 'This file is empty.' };
   const kind = guessTemplateKind(fileName, body);
   const check = validateTemplate(body, kind);
-  if (!check.ok) return { ok: false, message: 'The template has an error, so it was not imported.', error: check.error };
+  if (!check.ok)
+    return { ok: false, message: 'The template has an error, so it was not imported.', error: check.error };
   return { ok: true, name: templateNameFromFile(fileName), kind, body, warnings: check.warnings };
 }

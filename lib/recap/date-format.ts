@@ -7,8 +7,16 @@
 import { parseInstant, zoneAbbreviation, zoneOffsetMinutes } from '../time/zones';
 
 interface Parts {
-  year: string; month: string; day: string; hour: string; minute: string; second: string;
-  weekday: string; weekdayShort: string; monthName: string; monthShort: string;
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+  weekday: string;
+  weekdayShort: string;
+  monthName: string;
+  monthShort: string;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat[]>();
@@ -17,7 +25,16 @@ function formattersFor(timeZone: string, locale: string): Intl.DateTimeFormat[] 
   let f = formatters.get(key);
   if (!f) {
     f = [
-      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
       new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', month: 'long' }),
       new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short' }),
     ];
@@ -30,10 +47,16 @@ function partsOf(at: number, timeZone: string, locale: string): Parts {
   const [numeric, long, short] = formattersFor(timeZone, locale);
   const get = (f: Intl.DateTimeFormat, type: string) => f.formatToParts(at).find((p) => p.type === type)?.value ?? '';
   return {
-    year: get(numeric!, 'year'), month: get(numeric!, 'month'), day: get(numeric!, 'day'),
-    hour: get(numeric!, 'hour'), minute: get(numeric!, 'minute'), second: get(numeric!, 'second'),
-    weekday: get(long!, 'weekday'), monthName: get(long!, 'month'),
-    weekdayShort: get(short!, 'weekday'), monthShort: get(short!, 'month'),
+    year: get(numeric!, 'year'),
+    month: get(numeric!, 'month'),
+    day: get(numeric!, 'day'),
+    hour: get(numeric!, 'hour'),
+    minute: get(numeric!, 'minute'),
+    second: get(numeric!, 'second'),
+    weekday: get(long!, 'weekday'),
+    monthName: get(long!, 'month'),
+    weekdayShort: get(short!, 'weekday'),
+    monthShort: get(short!, 'month'),
   };
 }
 
@@ -92,15 +115,32 @@ export function formatInZone(at: number, format: string, timeZone: string, local
   const mm = String(abs % 60).padStart(2, '0');
   const sign = offset < 0 ? '-' : '+';
   const table: Record<string, () => string> = {
-    Y: () => p.year, y: () => p.year.slice(-2), m: () => p.month, '-m': () => String(Number(p.month)),
-    d: () => p.day, '-d': () => String(Number(p.day)), e: () => String(Number(p.day)).padStart(2, ' '),
-    H: () => p.hour, '-H': () => String(hour), I: () => String(h12).padStart(2, '0'), '-I': () => String(h12),
-    M: () => p.minute, S: () => p.second, p: () => (hour < 12 ? 'AM' : 'PM'), P: () => (hour < 12 ? 'am' : 'pm'),
-    A: () => p.weekday, a: () => p.weekdayShort, B: () => p.monthName, b: () => p.monthShort,
+    Y: () => p.year,
+    y: () => p.year.slice(-2),
+    m: () => p.month,
+    '-m': () => String(Number(p.month)),
+    d: () => p.day,
+    '-d': () => String(Number(p.day)),
+    e: () => String(Number(p.day)).padStart(2, ' '),
+    H: () => p.hour,
+    '-H': () => String(hour),
+    I: () => String(h12).padStart(2, '0'),
+    '-I': () => String(h12),
+    M: () => p.minute,
+    S: () => p.second,
+    p: () => (hour < 12 ? 'AM' : 'PM'),
+    P: () => (hour < 12 ? 'am' : 'pm'),
+    A: () => p.weekday,
+    a: () => p.weekdayShort,
+    B: () => p.monthName,
+    b: () => p.monthShort,
     Z: () => (floating ? '' : zoneAbbreviation(at, zone, locale)),
-    z: () => (floating ? '' : `${sign}${hh}${mm}`), ':z': () => (floating ? '' : `${sign}${hh}:${mm}`),
+    z: () => (floating ? '' : `${sign}${hh}${mm}`),
+    ':z': () => (floating ? '' : `${sign}${hh}:${mm}`),
     s: () => String(Math.floor(at / 1000)),
-    F: () => `${p.year}-${p.month}-${p.day}`, T: () => `${p.hour}:${p.minute}:${p.second}`, R: () => `${p.hour}:${p.minute}`,
+    F: () => `${p.year}-${p.month}-${p.day}`,
+    T: () => `${p.hour}:${p.minute}:${p.second}`,
+    R: () => `${p.hour}:${p.minute}`,
     '%': () => '%',
   };
   return format.replace(/%(-?[A-Za-z%]|:z)/g, (all, directive: string) => table[directive]?.() ?? all);

@@ -22,10 +22,12 @@ export function mainTakeawaysSection(data: RecapData): string | null {
   if (data.takeaways.length === 0) return null;
   const items = data.talks
     .filter((talk) => talk.notes_by_kind.takeaway.length > 0)
-    .map((talk) => [
-      `- **${escapeMarkdownInline(talk.title)}**`,
-      ...talk.notes_by_kind.takeaway.map((note) => `  - ${indentContinuation(note.text.markdown, 4)}`),
-    ].join('\n'));
+    .map((talk) =>
+      [
+        `- **${escapeMarkdownInline(talk.title)}**`,
+        ...talk.notes_by_kind.takeaway.map((note) => `  - ${indentContinuation(note.text.markdown, 4)}`),
+      ].join('\n'),
+    );
   return `${headingLine(2, MAIN_TAKEAWAYS_HEADING)}\n\n${items.join('\n')}`;
 }
 

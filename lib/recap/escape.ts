@@ -86,10 +86,15 @@ export const safeUrl = (url: string | null | undefined): string | null => safeUr
 export function markdownUrl(url: string | null | undefined): string | null {
   const href = safeUrl(url);
   if (href === null) return null;
-  return href
-    .replace(/[\u0000-\u0020()<>\\`\u007F]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-    // `&amp;` in a destination is decoded as an entity; a backslash keeps the URL's own `&`.
-    .replace(/&/g, (amp, at: number, all: string) => (ENTITY_AHEAD.test(all.slice(at, at + 40)) ? '\\&' : amp));
+  return (
+    href
+      .replace(
+        /[\u0000-\u0020()<>\\`\u007F]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+      )
+      // `&amp;` in a destination is decoded as an entity; a backslash keeps the URL's own `&`.
+      .replace(/&/g, (amp, at: number, all: string) => (ENTITY_AHEAD.test(all.slice(at, at + 40)) ? '\\&' : amp))
+  );
 }
 
 /** `[text](url)`, or just the escaped text when the URL is missing or unsafe. */

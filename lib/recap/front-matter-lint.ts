@@ -11,7 +11,8 @@ const BLOCK = /^\s*(---|\+\+\+)[ \t]*\n([\s\S]*?)\n\1[ \t]*(?:\n|$)/;
 /** A conditional's tag, or an output with the quote characters around it. */
 const TOKEN = /\{%-?\s*(if|unless|endif|endunless)\b[\s\S]*?-?%\}|(["']?)\{\{-?\s*([\s\S]*?)\s*-?\}\}(["']?)/g;
 /** Values that print the same in YAML and Markdown: dates, numbers, slugs. */
-const SAFE_BARE_YAML = /^(?:recap\.date|[\w.]+\.(?:number|size|start_at|end_at|offset_ms))$|\|\s*(?:yaml_string|toml_string|date|date_in_zone|slugify|heading_id)\b/;
+const SAFE_BARE_YAML =
+  /^(?:recap\.date|[\w.]+\.(?:number|size|start_at|end_at|offset_ms))$|\|\s*(?:yaml_string|toml_string|date|date_in_zone|slugify|heading_id)\b/;
 /** In TOML: numbers and quoted strings (dates: isTomlSafe). */
 const SAFE_BARE_TOML = /^[\w.]+\.(?:number|size)$|\|\s*toml_string\b/;
 /** Values that are null (so print nothing) for a talk without a time. */
@@ -40,7 +41,11 @@ function emptyDateGuard(expression: string): string | null {
 
 /** Bare in TOML: a number, a quoted string, or a date (its emptiness checked apart). */
 function isTomlSafe(expression: string): boolean {
-  return SAFE_BARE_TOML.test(expression) || DATE_FILTER.test(expression) || NULLABLE_DATE.test(expression.split('|')[0]!.trim());
+  return (
+    SAFE_BARE_TOML.test(expression) ||
+    DATE_FILTER.test(expression) ||
+    NULLABLE_DATE.test(expression.split('|')[0]!.trim())
+  );
 }
 
 export function frontMatterWarnings(source: string): string[] {
@@ -65,12 +70,16 @@ export function frontMatterWarnings(source: string): string[] {
     const quoted = open !== '' && open === close;
     const guard = toml && !quoted && conditionals === 0 ? emptyDateGuard(expression!) : null;
     if (guard !== null) {
-      warnings.push(`${at}: {{ ${expression} }} is empty when there is no time, and TOML has no empty value; write {% if ${guard} %}${lines[lineIndex]!.trim()}{% endif %} so the line is left out`);
+      warnings.push(
+        `${at}: {{ ${expression} }} is empty when there is no time, and TOML has no empty value; write {% if ${guard} %}${lines[lineIndex]!.trim()}{% endif %} so the line is left out`,
+      );
       continue;
     }
     if (!quoted && (toml ? isTomlSafe(expression!) : SAFE_BARE_YAML.test(expression!))) continue;
     const what = quoted ? 'a value in quotes' : 'a value without a filter';
-    warnings.push(`${at}: front matter gets ${what}; write ${quotedFix(expression!, filter)} without quotes, so quotes, colons and # in it cannot break the ${toml ? 'TOML' : 'YAML'}`);
+    warnings.push(
+      `${at}: front matter gets ${what}; write ${quotedFix(expression!, filter)} without quotes, so quotes, colons and # in it cannot break the ${toml ? 'TOML' : 'YAML'}`,
+    );
   }
   return warnings;
 }

@@ -35,7 +35,8 @@ export interface FrontMatterFields {
 }
 
 /** Characters YAML requires escaped in a double-quoted scalar, plus line breaks of YAML 1.1. */
-const YAML_UNSAFE = /[\\"\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const YAML_UNSAFE =
+  /[\\"\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const SHORT_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
 
 /** A YAML double-quoted scalar that parses back to exactly `s`. */
@@ -97,9 +98,15 @@ export function renderFrontMatter(fields: FrontMatterFields, options: FrontMatte
   add('title', (key) => entry(key, fields.title));
   if (fields.date !== null) {
     const date = fields.date;
-    add('date', (key) => (toml
-      ? (isTomlDate(date) ? `${tomlKey(key)} = ${date}` : tomlEntry(key, date))
-      : (DATE.test(date) ? `${yamlKey(key)}: ${date}` : yamlEntry(key, date))));
+    add('date', (key) =>
+      toml
+        ? isTomlDate(date)
+          ? `${tomlKey(key)} = ${date}`
+          : tomlEntry(key, date)
+        : DATE.test(date)
+          ? `${yamlKey(key)}: ${date}`
+          : yamlEntry(key, date),
+    );
   }
   if (options.flavour === 'hugo') push('draft', entry('draft', options.draft ?? true));
   add('tags', (key) => entry(key, fields.tags));

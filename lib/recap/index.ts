@@ -12,7 +12,12 @@ import { PRESETS, isPresetName, type PresetName } from './presets';
 import { buildRecapData, type RecapDataOptions, type RecapInput } from './recap-data';
 import { withoutEmptyTomlEntries } from './toml';
 import {
-  dayTemplateScope, renderWithTemplate, talkTemplateScope, validateTemplate, type TemplateError, type TemplateKind,
+  dayTemplateScope,
+  renderWithTemplate,
+  talkTemplateScope,
+  validateTemplate,
+  type TemplateError,
+  type TemplateKind,
 } from './templates';
 
 export interface RecapOptions extends RecapDataOptions {
@@ -26,9 +31,7 @@ export interface RecapOptions extends RecapDataOptions {
   template?: { kind: TemplateKind; source: string } | null;
 }
 
-export type RecapResult =
-  | { ok: true; markdown: string; fileName: string }
-  | { ok: false; error: TemplateError };
+export type RecapResult = { ok: true; markdown: string; fileName: string } | { ok: false; error: TemplateError };
 
 class TalkTemplateFailure extends Error {
   constructor(readonly error: TemplateError) {
@@ -46,7 +49,10 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
   );
   // One talk's post: its takeaways are in its own section already.
   const mainTakeaways = !data.single_talk && (options.mainTakeaways ?? true);
-  const fileName = recapFileName(data.date, data.single_talk && data.talks.length === 1 ? data.talks[0]!.title : data.conference?.name ?? data.title);
+  const fileName = recapFileName(
+    data.date,
+    data.single_talk && data.talks.length === 1 ? data.talks[0]!.title : (data.conference?.name ?? data.title),
+  );
   const template = options.template ?? null;
 
   if (template) {
@@ -69,7 +75,10 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
       // Most often a variable that is not there (`{{ title }}`): say which, and what was meant.
       const check = validateTemplate(template.source, 'day');
       const hint = check.ok ? check.warnings[0] : undefined;
-      return { ok: false, error: { line: 1, message: hint ? `The template produced no text. ${hint}` : 'The template produced no text' } };
+      return {
+        ok: false,
+        error: { line: 1, message: hint ? `The template produced no text. ${hint}` : 'The template produced no text' },
+      };
     }
     return { ok: true, markdown, fileName };
   }
@@ -82,12 +91,16 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
       mainTakeaways,
       renderTalk: template
         ? (talk, day) => {
-          const rendered = renderWithTemplate(template.source, talkTemplateScope(data, talk, day));
-          if (!rendered.ok) throw new TalkTemplateFailure({ ...rendered.error, message: `${rendered.error.message} (rendering “${talk.title}”)` });
-          // Only the template's blank lines around the section go: String#trim() would also eat
-          // Unicode spaces (U+3000…) that end the talk's last line, which the preset keeps.
-          return rendered.markdown.replace(/^(?:[ \t]*\n)+|(?:\n[ \t]*)+$/g, '');
-        }
+            const rendered = renderWithTemplate(template.source, talkTemplateScope(data, talk, day));
+            if (!rendered.ok)
+              throw new TalkTemplateFailure({
+                ...rendered.error,
+                message: `${rendered.error.message} (rendering “${talk.title}”)`,
+              });
+            // Only the template's blank lines around the section go: String#trim() would also eat
+            // Unicode spaces (U+3000…) that end the talk's last line, which the preset keeps.
+            return rendered.markdown.replace(/^(?:[ \t]*\n)+|(?:\n[ \t]*)+$/g, '');
+          }
         : (talk) => preset.renderTalk(talk, data),
     });
     return { ok: true, markdown, fileName };
@@ -99,24 +112,52 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
 
 export { buildRecapData, INTRO_PLACEHOLDER, recapTalks } from './recap-data';
 export type {
-  DayView, HighlightView, LinkView, NoteView, RecapData, RecapDataOptions, RecapInput, SpeakerView, TakeawayView, TalkView,
+  DayView,
+  HighlightView,
+  LinkView,
+  NoteView,
+  RecapData,
+  RecapDataOptions,
+  RecapInput,
+  SpeakerView,
+  TakeawayView,
+  TalkView,
 } from './recap-data';
 export { PRESETS, PRESET_NAMES, isPresetName } from './presets';
 export type { PresetDefinition, PresetName } from './presets';
 export { TALK_STARTERS, dayStarterTemplate } from './starter-templates';
 export {
-  dayTemplateScope, renderWithTemplate, talkTemplateScope, validateTemplate,
+  dayTemplateScope,
+  renderWithTemplate,
+  talkTemplateScope,
+  validateTemplate,
 } from './templates';
 export type {
-  DayTemplateScope, DayTemplateSettings, TalkTemplateScope, TemplateCheck, TemplateError, TemplateKind, TemplateResult,
+  DayTemplateScope,
+  DayTemplateSettings,
+  TalkTemplateScope,
+  TemplateCheck,
+  TemplateError,
+  TemplateKind,
+  TemplateResult,
 } from './templates';
 export {
-  FILTER_DOCS, OBJECT_FIELDS, OBJECT_NAMES, TEMPLATE_VARIABLES, objectPlaces, unknownVariableHint,
+  FILTER_DOCS,
+  OBJECT_FIELDS,
+  OBJECT_NAMES,
+  TEMPLATE_VARIABLES,
+  objectPlaces,
+  unknownVariableHint,
 } from './template-reference';
 export type { FieldDoc, FilterDoc, ObjectName, ObjectPlace } from './template-reference';
 export { renderFrontMatter, yamlQuote } from './front-matter';
 export type {
-  FrontMatterField, FrontMatterFields, FrontMatterFlavour, FrontMatterFormat, FrontMatterOptions, YamlValue,
+  FrontMatterField,
+  FrontMatterFields,
+  FrontMatterFlavour,
+  FrontMatterFormat,
+  FrontMatterOptions,
+  YamlValue,
 } from './front-matter';
 export { tomlQuote } from './toml';
 export { recapFileName, slugify } from './file-name';

@@ -61,7 +61,10 @@ export function neutralizeMarkdown(markdown: string, mode: NeutralizeMode = 'use
       flush();
       fence = opened;
       out.push(line);
-    } else segment.push(trustCode ? containIndentedFence(lines, n).replace(FENCE_BY_LINE_SEPARATOR, '$&\\') : defangFenceRuns(line));
+    } else
+      segment.push(
+        trustCode ? containIndentedFence(lines, n).replace(FENCE_BY_LINE_SEPARATOR, '$&\\') : defangFenceRuns(line),
+      );
   }
   flush();
   // An unclosed fence would run to the end of the whole recap.

@@ -15,8 +15,19 @@ import type { FrontMatterOptions } from './front-matter';
 import type { RecapData, TalkView } from './recap-data';
 import { escapeMarkdownInline } from './escape';
 import {
-  extraLinks, headingLine, highlightBlock, highlightListItem, indentContinuation, noteContent, noteListItem,
-  quoteLines, quoteNote, resourceLinks, speakersAt, speakersComma, speakersLinked,
+  extraLinks,
+  headingLine,
+  highlightBlock,
+  highlightListItem,
+  indentContinuation,
+  noteContent,
+  noteListItem,
+  quoteLines,
+  quoteNote,
+  resourceLinks,
+  speakersAt,
+  speakersComma,
+  speakersLinked,
 } from './talk-section';
 
 export const PRESET_NAMES = ['narrative', 'bulleted', 'structured'] as const;
@@ -85,26 +96,39 @@ function listSection(title: string, items: readonly string[]): string | null {
 function renderStructured(talk: TalkView): string {
   const kinds = talk.notes_by_kind;
   const notes = talk.notes.filter((n) => n.kind === 'plain' || n.kind === 'slide');
-  const speakers = talk.speakers.length === 0
-    ? null
-    : `#### ${talk.speakers.length > 1 ? 'Speakers' : 'Speaker'}: ${speakersLinked(talk.speakers)}`;
+  const speakers =
+    talk.speakers.length === 0
+      ? null
+      : `#### ${talk.speakers.length > 1 ? 'Speakers' : 'Speaker'}: ${speakersLinked(talk.speakers)}`;
   return blocks(
     lines(
       headingLine(3, `Talk ${talk.number}: ${escapeMarkdownInline(talk.title)}`),
       speakers,
       talk.description && `#### Summary\n${talk.description.markdown}`,
     ),
-    listSection('Key Takeaways', kinds.takeaway.map((n) => noteListItem(n, false))),
-    listSection('Notes', notes.map((n) => noteListItem(n))),
+    listSection(
+      'Key Takeaways',
+      kinds.takeaway.map((n) => noteListItem(n, false)),
+    ),
+    listSection(
+      'Notes',
+      notes.map((n) => noteListItem(n)),
+    ),
     kinds.quote.length > 0 && `#### Quotes\n${kinds.quote.map(quoteNote).join('\n\n')}`,
     talk.highlights.length > 0 && `#### Highlights\n${talk.highlights.map(highlightBlock).join('\n\n')}`,
-    listSection('Questions', kinds.question.map((n) => noteListItem(n, false))),
+    listSection(
+      'Questions',
+      kinds.question.map((n) => noteListItem(n, false)),
+    ),
     listSection('Links', [
       ...resourceLinks(talk).map((l) => `- ${l}`),
       ...kinds.link.map((n) => noteListItem(n)),
       ...extraLinks(talk).map((l) => `- ${indentContinuation(l, 2)}`),
     ]),
-    listSection('To Do', kinds.todo.map((n) => noteListItem(n))),
+    listSection(
+      'To Do',
+      kinds.todo.map((n) => noteListItem(n)),
+    ),
   );
 }
 

@@ -49,8 +49,13 @@ export interface RecapDataOptions {
 }
 
 /** The talks a recap shows: all of them, less those the options leave out. */
-export function recapTalks(input: Pick<RecapInput, 'talks' | 'notes' | 'highlights'>, options: Pick<RecapDataOptions, 'skipNotAttended' | 'onlyWithNotes'> = {}): Talk[] {
-  const noted = options.onlyWithNotes ? new Set([...input.notes.map((n) => n.talkId), ...input.highlights.map((h) => h.talkId)]) : null;
+export function recapTalks(
+  input: Pick<RecapInput, 'talks' | 'notes' | 'highlights'>,
+  options: Pick<RecapDataOptions, 'skipNotAttended' | 'onlyWithNotes'> = {},
+): Talk[] {
+  const noted = options.onlyWithNotes
+    ? new Set([...input.notes.map((n) => n.talkId), ...input.highlights.map((h) => h.talkId)])
+    : null;
   return input.talks.filter((t) => !(options.skipNotAttended && t.notAttended) && (!noted || noted.has(t.id)));
 }
 
@@ -181,7 +186,9 @@ function timeLabel(start: number | null, end: number | null, timeZone: string, l
   if (start === null) return null;
   const clock = cachedFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
   const span = end === null || end < start ? clock.format(start) : clock.formatRange(start, end);
-  const abbr = cachedFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(start).find((p) => p.type === 'timeZoneName')?.value;
+  const abbr = cachedFormat(locale, { timeZone, timeZoneName: 'short' })
+    .formatToParts(start)
+    .find((p) => p.type === 'timeZoneName')?.value;
   return `${span.replace(/[\u2009\u202f]/g, ' ')}${abbr ? ` ${abbr}` : ''}`;
 }
 
@@ -247,8 +254,10 @@ function descriptionOf(talk: Talk): MarkdownString | null {
 
 function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: RecapDataOptions): TalkView {
   // A zone string from a page may be garbage; Intl would throw on it.
-  const zone = [venueZone(talk), venueZone({ start: talk.start, timeZone: null }), options.fallbackTimeZone]
-    .find((z): z is string => !!z && isValidTimeZone(z)) ?? 'UTC';
+  const zone =
+    [venueZone(talk), venueZone({ start: talk.start, timeZone: null }), options.fallbackTimeZone].find(
+      (z): z is string => !!z && isValidTimeZone(z),
+    ) ?? 'UTC';
   const url = safeUrl(talk.url);
   const videoUrl = safeUrl(talk.videoUrl);
   const files = talk.files
@@ -256,7 +265,10 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
     .filter((f): f is LinkView => f.url !== null);
   const linkAt = recordingLinker(videoUrl);
   const video = recordingVideo(videoUrl);
-  const noteViews = notes.map((n) => noteView(n, talk, linkAt)).filter((n): n is NoteView => n !== null).sort(byTime);
+  const noteViews = notes
+    .map((n) => noteView(n, talk, linkAt))
+    .filter((n): n is NoteView => n !== null)
+    .sort(byTime);
   const byKind = Object.fromEntries(NOTE_KINDS.map((k) => [k, [] as NoteView[]])) as Record<NoteKind, NoteView[]>;
   for (const n of noteViews) byKind[n.kind].push(n);
   return {
@@ -291,7 +303,10 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
     links: talk.links.map(safeUrl).filter((u): u is string => u !== null),
     notes: noteViews,
     notes_by_kind: byKind,
-    highlights: highlights.map((h) => highlightView(h, url)).filter((h): h is HighlightView => h !== null).sort(byTime),
+    highlights: highlights
+      .map((h) => highlightView(h, url))
+      .filter((h): h is HighlightView => h !== null)
+      .sort(byTime),
   };
 }
 
@@ -337,7 +352,8 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
   const days: DayView[] = keys.map((key, i) => {
     const dayTalks = byDay.get(key)!;
     const first = dayTalks[0]!;
-    const label = key === null || first.start_at === null ? 'Other talks' : dayLabel(first.start_at, first.time_zone, locale);
+    const label =
+      key === null || first.start_at === null ? 'Other talks' : dayLabel(first.start_at, first.time_zone, locale);
     return { key, number: i + 1, label, heading: key === null ? label : `Day ${i + 1} — ${label}`, talks: dayTalks };
   });
   // Numbered in the order the post shows them.
@@ -348,10 +364,16 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
 
   const conferenceName = input.conference?.name ? normalizeInlineText(input.conference.name) : '';
   const single = options.singleTalk === true;
-  const intro = options.intro === undefined
-    ? (single ? null : INTRO_PLACEHOLDER)
-    : options.intro === null ? null : neutralizeMarkdown(options.intro, 'user');
-  const defaultTitle = single && talks.length === 1 ? talks[0]!.title : conferenceName ? `${conferenceName} – Recap` : 'Conference recap';
+  const intro =
+    options.intro === undefined
+      ? single
+        ? null
+        : INTRO_PLACEHOLDER
+      : options.intro === null
+        ? null
+        : neutralizeMarkdown(options.intro, 'user');
+  const defaultTitle =
+    single && talks.length === 1 ? talks[0]!.title : conferenceName ? `${conferenceName} – Recap` : 'Conference recap';
   const outro = options.outro ? neutralizeMarkdown(options.outro, 'user') : null;
   return {
     title: normalizeInlineText(options.title ?? '') || defaultTitle,

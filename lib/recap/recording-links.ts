@@ -4,7 +4,14 @@
  */
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
-const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'music.youtube.com', 'youtube-nocookie.com', 'www.youtube-nocookie.com']);
+const YOUTUBE_HOSTS = new Set([
+  'youtube.com',
+  'www.youtube.com',
+  'm.youtube.com',
+  'music.youtube.com',
+  'youtube-nocookie.com',
+  'www.youtube-nocookie.com',
+]);
 const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com']);
 
 export type RecordingPlayer = 'youtube' | 'vimeo' | 'other';
@@ -15,7 +22,12 @@ export function youtubeVideoId(url: URL): string | null {
   if (url.hostname === 'youtu.be') id = url.pathname.split('/')[1] ?? null;
   else if (YOUTUBE_HOSTS.has(url.hostname)) {
     const [first, second] = url.pathname.split('/').slice(1);
-    id = first === 'watch' ? url.searchParams.get('v') : ['embed', 'live', 'shorts', 'v'].includes(first ?? '') ? second ?? null : null;
+    id =
+      first === 'watch'
+        ? url.searchParams.get('v')
+        : ['embed', 'live', 'shorts', 'v'].includes(first ?? '')
+          ? (second ?? null)
+          : null;
   }
   return id !== null && YOUTUBE_ID.test(id) ? id : null;
 }
@@ -48,7 +60,9 @@ function vimeoPath(url: URL): { id: string; hash: string | null } | null {
  * `{{< youtube ID >}}` and `{{< vimeo ID >}}`, dev.to's `{% youtube ID %}`). The id is only
  * `[A-Za-z0-9_-]` (YouTube) or digits (Vimeo). Null for other players.
  */
-export function recordingVideo(videoUrl: string | null): { player: Exclude<RecordingPlayer, 'other'>; id: string } | null {
+export function recordingVideo(
+  videoUrl: string | null,
+): { player: Exclude<RecordingPlayer, 'other'>; id: string } | null {
   const url = videoUrl ? parse(videoUrl) : null;
   if (!url) return null;
   const youtube = youtubeVideoId(url);

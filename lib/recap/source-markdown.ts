@@ -146,7 +146,12 @@ function headingsIn(lines: readonly string[]): HeadingAt[] {
       const node = event.node;
       if (!event.entering || node.type !== 'heading' || !node.sourcepos) continue;
       const [[start], [end]] = node.sourcepos;
-      const h = { line: Math.max(0, start - 1 - shift), endLine: end - 1 - shift, setext: end > start, topLevel: node.parent?.type === 'document' };
+      const h = {
+        line: Math.max(0, start - 1 - shift),
+        endLine: end - 1 - shift,
+        setext: end > start,
+        topLevel: node.parent?.type === 'document',
+      };
       const known = found.get(h.endLine);
       found.set(h.endLine, known ? { ...known, topLevel: known.topLevel || h.topLevel } : h);
     }
@@ -159,7 +164,8 @@ function demoteHeading(lines: string[], h: HeadingAt): void {
     // Escaped, the underline is text that continues the paragraph, and so would an underline
     // below it: `Text` over 70 `-` lines needs all 70 escaped, not one per parse.
     lines[h.endLine] = escapeFirstMark(lines[h.endLine]!);
-    for (let i = h.endLine + 1; i < lines.length && UNDERLINE_SHAPED.test(lines[i]!); i++) lines[i] = escapeFirstMark(lines[i]!);
+    for (let i = h.endLine + 1; i < lines.length && UNDERLINE_SHAPED.test(lines[i]!); i++)
+      lines[i] = escapeFirstMark(lines[i]!);
     return;
   }
   const line = lines[h.line]!;

@@ -30,7 +30,8 @@
  */
 import type { PresetName } from './presets';
 
-const RESOURCES = '{% for r in talk.resources %}{{ r.name | md_link: r.url }}{% unless forloop.last %} · {% endunless %}{% endfor %}';
+const RESOURCES =
+  '{% for r in talk.resources %}{{ r.name | md_link: r.url }}{% unless forloop.last %} · {% endunless %}{% endfor %}';
 
 const NARRATIVE = `{% if recap.multi_day %}###{% else %}##{% endif %} {{ talk.title }}{% if talk.speakers.size > 0 %} by {{ talk.speakers | speaker_list: "at" }}{% endif %}
 

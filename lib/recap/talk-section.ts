@@ -19,7 +19,12 @@ function companyGroups(speakers: readonly SpeakerView[]): { names: string[]; com
     const last = groups[groups.length - 1];
     // Compared as stored: the escaped `\]:` of one speaker never equals the next one's `]:`.
     if (last && last.raw !== null && last.raw === s.company) last.names.push(escapeMarkdownInline(s.name));
-    else groups.push({ names: [escapeMarkdownInline(s.name)], company: s.company ? escapeMarkdownInline(s.company) : null, raw: s.company });
+    else
+      groups.push({
+        names: [escapeMarkdownInline(s.name)],
+        company: s.company ? escapeMarkdownInline(s.company) : null,
+        raw: s.company,
+      });
   }
   return groups;
 }
@@ -97,7 +102,11 @@ export function quoteNote(note: NoteView): string {
 
 /** `[12:34] **Takeaway:** text`: a note as the content of one paragraph or list item. */
 export function noteContent(note: NoteView, labelled = true): string {
-  return words(note.offset.markdown, labelled ? noteLabel(note.kind, note.text.markdown !== '') : '', note.text.markdown);
+  return words(
+    note.offset.markdown,
+    labelled ? noteLabel(note.kind, note.text.markdown !== '') : '',
+    note.text.markdown,
+  );
 }
 
 /** A list item for a note: `- …`, `- [ ] …` for todos, `- > …` for quotes. */

@@ -10,13 +10,30 @@
  */
 import type { NoteKind } from '../model';
 import type {
-  DayView, HighlightView, LinkView, NoteView, RecapData, SpeakerView, TakeawayView, TalkView,
+  DayView,
+  HighlightView,
+  LinkView,
+  NoteView,
+  RecapData,
+  SpeakerView,
+  TakeawayView,
+  TalkView,
 } from './recap-data';
 import type { DayTemplateScope, DayTemplateSettings, TalkTemplateScope, TemplateKind } from './templates';
 
 /** The objects a template meets, by the name a loop over them would use. */
 export const OBJECT_NAMES = [
-  'recap', 'conference', 'day', 'talk', 'speaker', 'link', 'notes_by_kind', 'note', 'highlight', 'takeaway', 'settings',
+  'recap',
+  'conference',
+  'day',
+  'talk',
+  'speaker',
+  'link',
+  'notes_by_kind',
+  'note',
+  'highlight',
+  'takeaway',
+  'settings',
 ] as const;
 export type ObjectName = (typeof OBJECT_NAMES)[number];
 
@@ -40,7 +57,9 @@ const object = (of: ObjectName, t: string, type: string = of): FieldDoc => ({ ty
 const list = (of: ObjectName, t: string): FieldDoc => ({ type: `list of ${of}`, text: t, of, list: true });
 
 const RECAP: Fields<RecapData> = {
-  title: text('The post’s title: the one typed in the Export view, else the talk’s (one talk) or “<conference> – Recap”'),
+  title: text(
+    'The post’s title: the one typed in the Export view, else the talk’s (one talk) or “<conference> – Recap”',
+  ),
   date: text('`YYYY-MM-DD` of the first day, in the venue’s clock; empty without times'),
   authors: text('The authors typed in the Export view', 'list of text'),
   tags: text('The tags typed in the Export view', 'list of text'),
@@ -146,8 +165,17 @@ const SETTINGS: Fields<DayTemplateSettings> = {
 };
 
 export const OBJECT_FIELDS: { readonly [K in ObjectName]: Readonly<Record<string, FieldDoc>> } = {
-  recap: RECAP, conference: CONFERENCE, day: DAY, talk: TALK, speaker: SPEAKER, link: LINK,
-  notes_by_kind: NOTES_BY_KIND, note: NOTE, highlight: HIGHLIGHT, takeaway: TAKEAWAY, settings: SETTINGS,
+  recap: RECAP,
+  conference: CONFERENCE,
+  day: DAY,
+  talk: TALK,
+  speaker: SPEAKER,
+  link: LINK,
+  notes_by_kind: NOTES_BY_KIND,
+  note: NOTE,
+  highlight: HIGHLIGHT,
+  takeaway: TAKEAWAY,
+  settings: SETTINGS,
 };
 
 const TALK_SCOPE: Fields<TalkTemplateScope> = {
@@ -180,23 +208,47 @@ export interface FilterDoc {
 export const FILTER_DOCS: Readonly<Record<string, FilterDoc>> = {
   raw: { usage: '{{ value | raw }}', text: 'Print without Markdown escaping (HTML is still defused)' },
   md_escape: { usage: '{{ text | md_escape }}', text: 'Escape as Markdown text (what printing does by default)' },
-  yaml_string: { usage: 'title: {{ recap.title | yaml_string }}', text: 'A quoted YAML value (or list), for front matter' },
-  toml_string: { usage: 'title = {{ recap.title | toml_string }}', text: 'A quoted TOML value (or list), for Hugo’s `+++` front matter' },
-  heading_id: { usage: '[{{ talk.title }}](#{{ talk | heading_id }})', text: 'The id sites give that talk’s heading, for a list of links' },
-  md_link: { usage: '{{ speaker.name | md_link: speaker.profile_url }}', text: 'A Markdown link, or the text alone without a URL' },
+  yaml_string: {
+    usage: 'title: {{ recap.title | yaml_string }}',
+    text: 'A quoted YAML value (or list), for front matter',
+  },
+  toml_string: {
+    usage: 'title = {{ recap.title | toml_string }}',
+    text: 'A quoted TOML value (or list), for Hugo’s `+++` front matter',
+  },
+  heading_id: {
+    usage: '[{{ talk.title }}](#{{ talk | heading_id }})',
+    text: 'The id sites give that talk’s heading, for a list of links',
+  },
+  md_link: {
+    usage: '{{ speaker.name | md_link: speaker.profile_url }}',
+    text: 'A Markdown link, or the text alone without a URL',
+  },
   safe_url: { usage: '{{ talk.url | safe_url }}', text: 'The URL if it is http(s), else nothing' },
   autolink: { usage: '{{ link | autolink }}', text: '`<https://…>`' },
   indent: { usage: '{{ note.text | indent: 4 }}', text: 'Indent continuation lines, to stay inside a list item' },
-  blockquote: { usage: '{{ note.text | blockquote: note.offset }}', text: 'As a `>` quote, optionally starting with a prefix' },
+  blockquote: {
+    usage: '{{ note.text | blockquote: note.offset }}',
+    text: 'As a `>` quote, optionally starting with a prefix',
+  },
   offset: { usage: '{{ note | offset }}', text: '`[12:34](recording link)` for a note' },
-  speaker_list: { usage: '{{ talk.speakers | speaker_list: "at" }}', text: '`at`: “A at X and B”; `comma`: “A, X & B”; `links`: linked names' },
+  speaker_list: {
+    usage: '{{ talk.speakers | speaker_list: "at" }}',
+    text: '`at`: “A at X and B”; `comma`: “A, X & B”; `links`: linked names',
+  },
   note_label: { usage: '{{ note | note_label }}', text: '`**Takeaway:**`, `**Question:**`, `**Slide**`… or nothing' },
   note_content: { usage: '{{ note | note_content }}', text: 'Offset, label and text, as the presets print a note' },
-  note_item: { usage: '{{ note | note_item }}', text: 'The note as a list item (`- [ ]` for a to-do); `note_item: false` drops the label' },
+  note_item: {
+    usage: '{{ note | note_item }}',
+    text: 'The note as a list item (`- [ ]` for a to-do); `note_item: false` drops the label',
+  },
   highlight: { usage: '{{ highlight | highlight }}', text: 'The quote, its source and your comment, as a block' },
   highlight_item: { usage: '{{ highlight | highlight_item }}', text: 'The same as a list item' },
   date: { usage: '{{ talk | date: "%A, %B %-d" }}', text: 'A date in the venue’s clock (strftime); `"now"` is today' },
-  date_in_zone: { usage: '{{ note.created_at | date_in_zone: "%H:%M", talk.time_zone }}', text: '`date` in a zone you name' },
+  date_in_zone: {
+    usage: '{{ note.created_at | date_in_zone: "%H:%M", talk.time_zone }}',
+    text: '`date` in a zone you name',
+  },
   slugify: { usage: '{{ talk.title | slugify }}', text: '`lower-case-words`, for file names and ids' },
 };
 
@@ -243,7 +295,8 @@ const KIND_WORDS: Record<TemplateKind, string> = { talk: 'a talk template', day:
  */
 export function unknownVariableHint(name: string, kind: TemplateKind): string {
   const places = objectPlaces(kind);
-  const say = (expr: string, loops: string[]) => (loops.length ? `{{ ${expr} }} inside ${loops.join(' … ')}` : `{{ ${expr} }}`);
+  const say = (expr: string, loops: string[]) =>
+    loops.length ? `{{ ${expr} }} inside ${loops.join(' … ')}` : `{{ ${expr} }}`;
   const asItem = (OBJECT_NAMES as readonly string[]).includes(name) ? places.get(name as ObjectName) : undefined;
   if (asItem && asItem.loops.length > 0 && asItem.name === name) {
     return `“${name}” is not a variable of ${KIND_WORDS[kind]} at this level: it exists inside ${asItem.loops.join(' … ')}.`;
@@ -257,7 +310,9 @@ export function unknownVariableHint(name: string, kind: TemplateKind): string {
   if (found.length === 0) {
     const variables = Object.keys(TEMPLATE_VARIABLES[kind]);
     const close = variables.filter((v) => editDistance(v, name) <= 2);
-    return close.length ? `${base}. Did you mean ${close.map((v) => `{{ ${v} }}`).join(' or ')}?` : `${base}. Its variables: ${variables.join(', ')}.`;
+    return close.length
+      ? `${base}. Did you mean ${close.map((v) => `{{ ${v} }}`).join(' or ')}?`
+      : `${base}. Its variables: ${variables.join(', ')}.`;
   }
   const options = found.slice(0, 3).map((f) => say(f.expr, f.loops));
   return `${base}. Did you mean ${options.length > 1 ? `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}` : options[0]}?`;
@@ -268,7 +323,8 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;

@@ -15,9 +15,7 @@
  * so a runaway loop cannot freeze the page.
  */
 import { Liquid, type Template } from 'liquidjs';
-import {
-  escapeMarkdownInline, escapeMarkdownParagraphs, markdownAutolink, markdownLink, markdownUrl,
-} from './escape';
+import { escapeMarkdownInline, escapeMarkdownParagraphs, markdownAutolink, markdownLink, markdownUrl } from './escape';
 import { formatInZone, toInstant } from './date-format';
 import { yamlQuote } from './front-matter';
 import { MarkdownString, md } from './markdown-string';
@@ -25,8 +23,17 @@ import { neutralizeMarkdown } from './neutralize';
 import type { DayView, RecapData, TalkView } from './recap-data';
 import { recordingDeepLink } from './recording-links';
 import {
-  highlightBlock, highlightListItem, indentContinuation, noteContent, noteLabel, noteListItem, quoteLines,
-  speakersAt, speakersComma, speakersLinked, words,
+  highlightBlock,
+  highlightListItem,
+  indentContinuation,
+  noteContent,
+  noteLabel,
+  noteListItem,
+  quoteLines,
+  speakersAt,
+  speakersComma,
+  speakersLinked,
+  words,
 } from './talk-section';
 import { formatElapsed } from './timestamps';
 import { slugify } from './file-name';
@@ -126,7 +133,9 @@ function quoted(name: string, quote: (s: string) => string): Handler {
   return (v) => {
     const size = sizeOf(v);
     if (size > MAX_QUOTED_CHARS) {
-      throw new Error(`${name}: ${size.toLocaleString('en-US')} characters is more than a front matter value holds (at most ${MAX_QUOTED_CHARS.toLocaleString('en-US')})`);
+      throw new Error(
+        `${name}: ${size.toLocaleString('en-US')} characters is more than a front matter value holds (at most ${MAX_QUOTED_CHARS.toLocaleString('en-US')})`,
+      );
     }
     return Array.isArray(v) ? `[${v.map((x) => quote(text(x))).join(', ')}]` : quote(text(v));
   };
@@ -145,14 +154,22 @@ const MARKDOWN_FILTERS: Record<string, Handler> = {
    * the id of a heading with that text, alone in its post.
    */
   heading_id(v) {
-    return isRecord(v) && !Array.isArray(v) && typeof v.title === 'string' ? talkHeadingId(this.context, v) : headingId(text(v));
+    return isRecord(v) && !Array.isArray(v) && typeof v.title === 'string'
+      ? talkHeadingId(this.context, v)
+      : headingId(text(v));
   },
   md_link: (v, url) => markdownLink(text(v), typeof url === 'string' ? url : null),
   safe_url: (v) => markdownUrl(text(v)) ?? '',
   autolink: (v) => markdownAutolink(text(v)) ?? '',
   indent: (v, spaces) => indentContinuation(markdownOf(v), typeof spaces === 'number' ? spaces : 2),
   /** `{{ highlight.quote | blockquote }}`; `{{ note.text | blockquote: note.offset }}` puts the offset first. */
-  blockquote: (v, prefix) => quoteLines(words(markdownOf(prefix), v instanceof MarkdownString ? v.markdown : escapeMarkdownParagraphs(text(v)).join('\n\n'))),
+  blockquote: (v, prefix) =>
+    quoteLines(
+      words(
+        markdownOf(prefix),
+        v instanceof MarkdownString ? v.markdown : escapeMarkdownParagraphs(text(v)).join('\n\n'),
+      ),
+    ),
   /** `{{ note | offset }}` → `[12:34](deep link)`; `{{ ms | offset: talk.video_url }}` also works. */
   offset(v, videoUrl) {
     if (isRecord(v) && v.offset instanceof MarkdownString) return v.offset.markdown;
@@ -163,11 +180,20 @@ const MARKDOWN_FILTERS: Record<string, Handler> = {
   },
   speaker_list(v, style) {
     const speakers = Array.isArray(v) ? v : [];
-    return style === 'comma' ? speakersComma(speakers) : style === 'links' ? speakersLinked(speakers) : speakersAt(speakers);
+    return style === 'comma'
+      ? speakersComma(speakers)
+      : style === 'links'
+        ? speakersLinked(speakers)
+        : speakersAt(speakers);
   },
-  note_label: (v) => (isRecord(v) && typeof v.kind === 'string' && v.text instanceof MarkdownString ? noteLabel(v.kind as never, v.text.markdown !== '') : ''),
-  note_content: (v, labelled) => (isRecord(v) && v.text instanceof MarkdownString ? noteContent(v as never, labelled !== false) : ''),
-  note_item: (v, labelled) => (isRecord(v) && v.text instanceof MarkdownString ? noteListItem(v as never, labelled !== false) : ''),
+  note_label: (v) =>
+    isRecord(v) && typeof v.kind === 'string' && v.text instanceof MarkdownString
+      ? noteLabel(v.kind as never, v.text.markdown !== '')
+      : '',
+  note_content: (v, labelled) =>
+    isRecord(v) && v.text instanceof MarkdownString ? noteContent(v as never, labelled !== false) : '',
+  note_item: (v, labelled) =>
+    isRecord(v) && v.text instanceof MarkdownString ? noteListItem(v as never, labelled !== false) : '',
   highlight: (v) => (isRecord(v) && typeof v.quote === 'string' ? highlightBlock(v as never) : ''),
   highlight_item: (v) => (isRecord(v) && typeof v.quote === 'string' ? highlightListItem(v as never) : ''),
 };
@@ -176,9 +202,17 @@ const MARKDOWN_FILTERS: Record<string, Handler> = {
  * The zone a date is shown in: the one given, else the talk's (a talk template, or the talk
  * passed in), else the first talk's (a day template), else UTC.
  */
-function zoneFor(context: { getSync(paths: PropertyKey[]): unknown }, given: unknown, talk: Record<string, unknown> | null): string {
+function zoneFor(
+  context: { getSync(paths: PropertyKey[]): unknown },
+  given: unknown,
+  talk: Record<string, unknown> | null,
+): string {
   if (typeof given === 'string' && given !== '') return given;
-  const candidates = [talk?.time_zone, context.getSync(['talk', 'time_zone']), context.getSync(['talks', 0, 'time_zone'])];
+  const candidates = [
+    talk?.time_zone,
+    context.getSync(['talk', 'time_zone']),
+    context.getSync(['talks', 0, 'time_zone']),
+  ];
   return candidates.find((z): z is string => typeof z === 'string' && z !== '') ?? 'UTC';
 }
 
@@ -214,7 +248,10 @@ const TEXT_FILTERS: Record<string, Handler> = {
 };
 
 /** Every filter Talkmark registers (the template reference documents each; a test holds them equal). */
-export const TEMPLATE_FILTER_NAMES: readonly string[] = [...Object.keys(MARKDOWN_FILTERS), ...Object.keys(TEXT_FILTERS)];
+export const TEMPLATE_FILTER_NAMES: readonly string[] = [
+  ...Object.keys(MARKDOWN_FILTERS),
+  ...Object.keys(TEXT_FILTERS),
+];
 
 let engine: Liquid | null = null;
 
@@ -231,7 +268,8 @@ function getEngine(): Liquid {
     timezoneOffset: 0,
     locale: 'en-US',
   });
-  for (const [name, handler] of Object.entries(MARKDOWN_FILTERS)) liquid.registerFilter(name, { handler: charged(handler) as never, raw: true });
+  for (const [name, handler] of Object.entries(MARKDOWN_FILTERS))
+    liquid.registerFilter(name, { handler: charged(handler) as never, raw: true });
   for (const [name, handler] of Object.entries(TEXT_FILTERS)) liquid.registerFilter(name, charged(handler) as never);
   engine = liquid;
   return liquid;
@@ -328,6 +366,17 @@ export function talkTemplateScope(data: RecapData, talk: TalkView, day: DayView)
   return { talk, day, recap: data };
 }
 
-export function dayTemplateScope(data: RecapData, frontMatter: string, settings: DayTemplateSettings): DayTemplateScope {
-  return { recap: data, days: data.days, talks: data.talks, takeaways: data.takeaways, front_matter: md(frontMatter), settings };
+export function dayTemplateScope(
+  data: RecapData,
+  frontMatter: string,
+  settings: DayTemplateSettings,
+): DayTemplateScope {
+  return {
+    recap: data,
+    days: data.days,
+    talks: data.talks,
+    takeaways: data.takeaways,
+    front_matter: md(frontMatter),
+    settings,
+  };
 }

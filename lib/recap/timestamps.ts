@@ -8,7 +8,11 @@
 /** Talks overrun and Q&A goes on: a note this long after the scheduled end still has its offset. */
 export const LATE_NOTE_GRACE_MS = 30 * 60_000;
 
-export function noteOffsetMs(noteAt: number, talkStartAt: number | null, talkEndAt: number | null = null): number | null {
+export function noteOffsetMs(
+  noteAt: number,
+  talkStartAt: number | null,
+  talkEndAt: number | null = null,
+): number | null {
   if (talkStartAt === null || !Number.isFinite(noteAt) || noteAt < talkStartAt) return null;
   // An end at the start (a zero-length calendar event) says nothing about the length: no cut-off.
   if (talkEndAt !== null && talkEndAt > talkStartAt && noteAt > talkEndAt + LATE_NOTE_GRACE_MS) return null;

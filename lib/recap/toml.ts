@@ -5,8 +5,16 @@
  */
 
 /** What TOML forbids raw in a basic string (controls but tab, DEL, `"`, `\`), and lone surrogates. */
-const TOML_UNSAFE = /[\\"\u0000-\u0008\u000A-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const SHORT_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
+const TOML_UNSAFE =
+  /[\\"\u0000-\u0008\u000A-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SHORT_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\b': '\\b',
+  '\f': '\\f',
+};
 
 /** A TOML basic string that parses back to `s` (a lone surrogate, which UTF-8 cannot hold, becomes U+FFFD). */
 export function tomlQuote(s: string): string {
@@ -26,7 +34,13 @@ export function tomlKey(key: string): string {
 const TOML_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))?)?$/;
 
 function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
 }
 
 /**
@@ -37,9 +51,20 @@ function daysInMonth(year: number, month: number): number {
 export function isTomlDate(value: string): boolean {
   const m = TOML_DATE.exec(value);
   if (!m) return false;
-  const [year, month, day, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] = m.slice(1).map((n) => (n === undefined ? undefined : Number(n)));
-  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth(year!, month!)
-    && hour <= 23 && minute <= 59 && second <= 59 && offsetHour <= 23 && offsetMinute <= 59;
+  const [year, month, day, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] = m
+    .slice(1)
+    .map((n) => (n === undefined ? undefined : Number(n)));
+  return (
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= daysInMonth(year!, month!) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHour <= 23 &&
+    offsetMinute <= 59
+  );
 }
 
 export type TomlScalar = string | number | boolean;

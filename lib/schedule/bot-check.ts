@@ -7,15 +7,25 @@
 import type { Extractor } from './types';
 
 const MARKERS = [
-  '#challenge-form', '#challenge-running', '#challenge-stage', '#challenge-error-text', '#cf-challenge-running',
-  '.cf-browser-verification', '#cf-wrapper #cf-error-details', '#px-captcha', 'iframe[src*="captcha-delivery.com"]',
+  '#challenge-form',
+  '#challenge-running',
+  '#challenge-stage',
+  '#challenge-error-text',
+  '#cf-challenge-running',
+  '.cf-browser-verification',
+  '#cf-wrapper #cf-error-details',
+  '#px-captcha',
+  'iframe[src*="captcha-delivery.com"]',
 ].join(', ');
 // The whole title: a talk called "Checking your browser support with Baseline" is no bot check.
-const TITLE = /^(?:Just a moment(?:\.\.\.|…)?|Attention Required! \| Cloudflare|Checking your browser(?: before accessing .*)?|Access to this page has been denied\.?)$/i;
+const TITLE =
+  /^(?:Just a moment(?:\.\.\.|…)?|Attention Required! \| Cloudflare|Checking your browser(?: before accessing .*)?|Access to this page has been denied\.?)$/i;
 
 export function isBotCheck(doc: Document): boolean {
   if (TITLE.test(doc.title.trim()) || doc.querySelector(MARKERS)) return true;
-  return Array.from(doc.querySelectorAll('script:not([src])')).some((s) => (s.textContent ?? '').includes('_cf_chl_opt'));
+  return Array.from(doc.querySelectorAll('script:not([src])')).some((s) =>
+    (s.textContent ?? '').includes('_cf_chl_opt'),
+  );
 }
 
 export const botCheckExtractor: Extractor = {
@@ -23,7 +33,9 @@ export const botCheckExtractor: Extractor = {
   detect: isBotCheck,
   extract: () => ({
     talks: [],
-    warnings: ['This page is a bot check, not the schedule yet: pass the check in this tab, wait for the page to load, then clip again.'],
+    warnings: [
+      'This page is a bot check, not the schedule yet: pass the check in this tab, wait for the page to load, then clip again.',
+    ],
     source: 'none',
   }),
 };

@@ -8,8 +8,37 @@ import { gfm } from 'turndown-plugin-gfm';
  * dropped too: a clipped description must never load anything when shown (tracking pixels).
  */
 const ALLOWED_TAGS = [
-  'a', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'code', 'pre', 'p', 'br', 'ul', 'ol', 'li', 'blockquote',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'span', 'div',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'del',
+  'code',
+  'pre',
+  'p',
+  'br',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'hr',
+  'span',
+  'div',
 ];
 
 type Win = Window & typeof globalThis;
@@ -50,7 +79,10 @@ function purifier(win: Win, mode: PurifyMode): Purifier {
       purify.setConfig({ ...CONFIG, ...extra });
       return purify;
     };
-    purifiers.set(win, (pair = { string: configured({ RETURN_DOM: true }), 'in-place': configured({ IN_PLACE: true }) }));
+    purifiers.set(
+      win,
+      (pair = { string: configured({ RETURN_DOM: true }), 'in-place': configured({ IN_PLACE: true }) }),
+    );
   }
   return pair[mode];
 }
@@ -101,7 +133,11 @@ function inertDocument(win: Win): Document {
 }
 
 // Sched descriptions separate paragraphs with <br><br>: two hard breaks ("  \n  \n") are a paragraph break.
-const tidyMarkdown = (md: string) => md.replace(/ {2}\n(?:[ \t]*\n)+/g, '\n\n').replace(/\n{3,}/g, '\n\n').trim();
+const tidyMarkdown = (md: string) =>
+  md
+    .replace(/ {2}\n(?:[ \t]*\n)+/g, '\n\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 
 /**
  * Text that looks like markup ("<Corp>", "</div>" written as words, "&lt;" spelled out) must stay
@@ -131,14 +167,21 @@ function withMarkupEscaped(service: TurndownService): TurndownService {
   return service;
 }
 
-const OPTIONS: TurndownService.Options = { headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '_' };
+const OPTIONS: TurndownService.Options = {
+  headingStyle: 'atx',
+  codeBlockStyle: 'fenced',
+  bulletListMarker: '-',
+  emDelimiter: '_',
+};
 
 /**
  * An HTML → Markdown converter with a Turndown plugin (GFM tables by default). The plugin is
  * third-party code meeting hostile markup: if it fails to load or throws on a page, conversion
  * falls back to plain Turndown instead of losing the description.
  */
-export function createMarkdownConverter(plugin: TurndownService.Plugin | null = gfm): (html: string | HTMLElement) => string {
+export function createMarkdownConverter(
+  plugin: TurndownService.Plugin | null = gfm,
+): (html: string | HTMLElement) => string {
   let plain: TurndownService | null = null;
   let extended: TurndownService | null = null;
   if (plugin) {
@@ -252,12 +295,17 @@ export function describe(el: Element | null, win: Win, base?: string): Descripti
  * markup-looking text is escaped, so "<Corp>" stays a word in every Markdown renderer.
  */
 export function describeText(text: string | null | undefined): Description {
-  const clean = (text ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const clean = (text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return clean ? { descriptionHtml: null, description: escapeMarkupText(clean, true) } : NONE;
 }
 
 /** HTML when the text holds markup (some feeds send it), else plain text. */
 export function describeMixed(text: string | null | undefined, win: Win | null): Description {
-  if (win && text && /<(?:p|br|a|ul|ol|li|strong|em|b|i|div|h[1-6])\b[^>]*>/i.test(text)) return describeHtml(text, win);
+  if (win && text && /<(?:p|br|a|ul|ol|li|strong|em|b|i|div|h[1-6])\b[^>]*>/i.test(text))
+    return describeHtml(text, win);
   return describeText(text);
 }

@@ -77,7 +77,9 @@ export function withoutHash(url: string): string {
 
 export function metaContent(doc: Document, ...keys: string[]): string | null {
   for (const key of keys) {
-    const value = (doc.head ?? doc).querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+    const value = (doc.head ?? doc)
+      .querySelector(`meta[property="${key}"], meta[name="${key}"]`)
+      ?.getAttribute('content');
     if (value?.trim()) return value.replace(/\s+/g, ' ').trim();
   }
   return null;
@@ -124,9 +126,13 @@ export function placeText(location: unknown): string | null {
   if (Array.isArray(location)) return location.map(placeText).filter(Boolean).join(', ') || null;
   if (!location || typeof location !== 'object') return null;
   const o = location as Record<string, unknown>;
-  const address = typeof o.address === 'object' && o.address
-    ? Object.entries(o.address as Record<string, unknown>).filter(([k, v]) => !k.startsWith('@') && typeof v === 'string').map(([, v]) => v as string).join(', ')
-    : stringOrNull(o.address);
+  const address =
+    typeof o.address === 'object' && o.address
+      ? Object.entries(o.address as Record<string, unknown>)
+          .filter(([k, v]) => !k.startsWith('@') && typeof v === 'string')
+          .map(([, v]) => v as string)
+          .join(', ')
+      : stringOrNull(o.address);
   return [stringOrNull(o.name), address].filter(Boolean).join(', ') || null;
 }
 

@@ -30,17 +30,28 @@ export function documentText(doc: Document): string | null {
 export function parseFeedText(text: string, url: string, options: ExtractOptions = {}): ExtractionResult {
   const trimmed = text.trim();
   if (/^BEGIN:VCALENDAR/i.test(trimmed)) return parseIcs(trimmed, url, options);
-  if (!/^[[{]/.test(trimmed)) return { talks: [], warnings: ['This file is not a schedule Talkmark can read.'], source: 'none' };
+  if (!/^[[{]/.test(trimmed))
+    return { talks: [], warnings: ['This file is not a schedule Talkmark can read.'], source: 'none' };
   let json: unknown;
   try {
     json = JSON.parse(trimmed);
   } catch {
-    return { talks: [], warnings: ['This JSON file is incomplete or broken (it may still be loading).'], source: 'none' };
+    return {
+      talks: [],
+      warnings: ['This JSON file is incomplete or broken (it may still be loading).'],
+      source: 'none',
+    };
   }
   if (isPretalxSchedule(json)) return parsePretalxSchedule(json, url, options);
   if (isSessionizeExport(json)) return parseSessionizeAll(json, url, options);
   if (isIndicoExport(json)) return parseIndicoExport(json, url, options);
-  return { talks: [], warnings: ['Unsupported schedule format: this JSON file is not a pretalx, frab/C3VOC, Sessionize or Indico schedule.'], source: 'none' };
+  return {
+    talks: [],
+    warnings: [
+      'Unsupported schedule format: this JSON file is not a pretalx, frab/C3VOC, Sessionize or Indico schedule.',
+    ],
+    source: 'none',
+  };
 }
 
 export const feedExtractor: Extractor = {

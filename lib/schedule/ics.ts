@@ -51,7 +51,10 @@ function parseComponents(text: string): { calendar: Component; events: Component
   const events: Component[] = [];
   const zones: Component[] = [];
   const stack: { type: string; props: Component }[] = [];
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\n[ \t]/g, '').split('\n');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n[ \t]/g, '')
+    .split('\n');
   for (const line of lines) {
     const prop = parseLine(line);
     if (!prop) continue;
@@ -64,7 +67,8 @@ function parseComponents(text: string): { calendar: Component; events: Component
     else {
       const target = stack.length === 1 ? calendar : stack[stack.length - 1]?.props;
       // A VTIMEZONE's STANDARD/DAYLIGHT parts report to the zone itself (their TZNAME is what matters).
-      const owner = stack.length > 2 && stack[stack.length - 2]?.type === 'VTIMEZONE' ? stack[stack.length - 2]!.props : target;
+      const owner =
+        stack.length > 2 && stack[stack.length - 2]?.type === 'VTIMEZONE' ? stack[stack.length - 2]!.props : target;
       if (owner) owner.set(prop.name, [...(owner.get(prop.name) ?? []), prop]);
     }
   }
@@ -92,15 +96,27 @@ function readTime(prop: Property | null, zoneNames: Map<string, string>): IcsTim
   if (!m) return null;
   const wall = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0) };
   if (!m[4]) return { at: null, wall, zone: null, dateOnly: true };
-  if (m[7]) return { at: Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, +(m[6] ?? 0)), wall: null, zone: 'UTC', dateOnly: false };
-  const tzid = prop.params.TZID ? zoneNames.get(prop.params.TZID) ?? null : null;
+  if (m[7])
+    return {
+      at: Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, +(m[6] ?? 0)),
+      wall: null,
+      zone: 'UTC',
+      dateOnly: false,
+    };
+  const tzid = prop.params.TZID ? (zoneNames.get(prop.params.TZID) ?? null) : null;
   return { at: null, wall, zone: tzid, dateOnly: false };
 }
 
 function durationMs(value: string | undefined): number | null {
   const m = value && /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(value.trim());
   if (!m) return null;
-  const [w, d, h, min, s] = [m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0)) as [number, number, number, number, number];
+  const [w, d, h, min, s] = [m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return ((((w * 7 + d) * 24 + h) * 60 + min) * 60 + s) * 1000;
 }
 
@@ -137,7 +153,11 @@ function zoneNamesOf(zones: Component[], known: string | null): Map<string, stri
 
 function toIso(t: IcsTime | null, calendarZone: string | null): string | null {
   if (!t || t.dateOnly) return null;
-  const zone: ZoneResolution = { timeZone: t.zone && t.zone !== 'UTC' ? t.zone : calendarZone, offsetMinutes: null, problem: null };
+  const zone: ZoneResolution = {
+    timeZone: t.zone && t.zone !== 'UTC' ? t.zone : calendarZone,
+    offsetMinutes: null,
+    problem: null,
+  };
   if (t.at !== null) return instantToIso(t.at, zone);
   return t.wall && zone.timeZone ? wallTimeToIso(t.wall, zone) : null;
 }
@@ -158,8 +178,12 @@ export function parseIcs(text: string, url?: string, options: ExtractOptions = {
   const pretalx = /^-\/\/pretalx\/\//i.test(prodId.trim());
   const indico = /\/\/INDICO\/\//i.test(prodId);
   // Zone hints: X-WR-TIMEZONE, and a `VTIMEZONE:Europe/Berlin` (or `TIMEZONE:`) line some hand-made feeds write as a property.
-  const statedZone = ['X-WR-TIMEZONE', 'VTIMEZONE', 'TIMEZONE', 'TZ'].map((n) => ianaZoneOf(first(calendar, n)?.value)).find((z) => z && z !== 'UTC') ?? null;
-  const calendarZone = statedZone ?? (new Set(zoneNames.values()).size === 1 ? [...zoneNames.values()][0]! : null) ?? known;
+  const statedZone =
+    ['X-WR-TIMEZONE', 'VTIMEZONE', 'TIMEZONE', 'TZ']
+      .map((n) => ianaZoneOf(first(calendar, n)?.value))
+      .find((z) => z && z !== 'UTC') ?? null;
+  const calendarZone =
+    statedZone ?? (new Set(zoneNames.values()).size === 1 ? [...zoneNames.values()][0]! : null) ?? known;
   const ids = uniqueEventIds(events);
 
   const name = (sched ? /\/\/Sched\.com (.+?)\/\//i.exec(prodId)?.[1] : null) ?? textOfProp(calendar, 'X-WR-CALNAME');
@@ -176,7 +200,7 @@ export function parseIcs(text: string, url?: string, options: ExtractOptions = {
     const uid = ids[index] ?? null;
     const href = first(event, 'URL')?.value;
     // Relative URLs resolve against the feed's address; without a valid one only absolute URLs count.
-    let link = absoluteUrl(href, originOf(url) ? url! : href ?? '');
+    let link = absoluteUrl(href, originOf(url) ? url! : (href ?? ''));
     if (link && isSchedHost(hostOf(link) ?? '')) link = link.replace(/^http:/, 'https:');
     const startProp = first(event, 'DTSTART');
     const start = readTime(startProp, zoneNames);
@@ -185,8 +209,10 @@ export function parseIcs(text: string, url?: string, options: ExtractOptions = {
     const startIso = toIso(start, calendarZone);
     let endIso = toIso(endTime, calendarZone);
     const duration = durationMs(first(event, 'DURATION')?.value);
-    if (startIso && !endIso && duration !== null) endIso = instantToIsoLike(Date.parse(startIso) + duration, startIso, calendarZone);
-    if (!startIso && start && !start.dateOnly && start.at === null && !start.zone && !startProp?.params.TZID) floating++;
+    if (startIso && !endIso && duration !== null)
+      endIso = instantToIsoLike(Date.parse(startIso) + duration, startIso, calendarZone);
+    if (!startIso && start && !start.dateOnly && start.at === null && !start.zone && !startProp?.params.TZID)
+      floating++;
     else if (!startIso) untimed++;
     // "Whole Ship\\," → "Whole Ship": parts split on commas, empty ones dropped. Sched writes
     // "Room, City, Region, Country": the room is the first part.
@@ -194,33 +220,65 @@ export function parseIcs(text: string, url?: string, options: ExtractOptions = {
     const room = parts.length ? (sched ? parts[0]! : parts.join(', ')) : null;
     // A talk without its own page is addressed inside the feed (when the feed has a real address).
     const feed = originOf(url) ? url!.split('#')[0]! : null;
-    const pretalxCode = pretalx && link ? /\/talk\/([A-Za-z0-9]+)\/?$/.exec(link)?.[1] ?? null : null;
-    talks.push(newTalk(pretalx ? 'pretalx' : indico ? 'indico' : 'ics', link ?? (feed && uid ? `${feed}#${encodeURIComponent(uid)}` : feed ?? ''), title, {
-      // Keyed as the platform's own pages key it, so a feed and a page of one talk agree.
-      externalId: pretalxCode ?? (indico && link ? /\/event\/([^/]+)\/contributions\/(\d+)/.exec(link)?.slice(1).join('/') : null) ?? uid,
-      speakers: indico ? indicoSpeakers(textOfProp(event, 'DESCRIPTION')) : split.names.map((n) => pretalxPerson(n)),
-      start: startIso,
-      end: endIso,
-      timeZone: start?.zone && start.zone !== 'UTC' ? start.zone : calendarZone,
-      room: room ?? null,
-      tracks: uniqueStrings((event.get('CATEGORIES') ?? []).flatMap((p) => p.value.split(/(?<!\\),/)).map((c) => decodeEntities(unescapeText(c)))),
-      ...describeMixed(textOfProp(event, 'DESCRIPTION'), (globalThis.window as (Window & typeof globalThis) | undefined) ?? null),
-      conference: {
-        key: (sched ? hostOf(link) : null) ?? (pretalxCode ? pretalxEventUrl(link) : null) ?? hostOf(url) ?? name ?? url ?? 'ics',
-        name,
-        url: sched ? originOf(link) : pretalxCode ? pretalxEventUrl(link) : null,
-        timeZone: calendarZone,
-      },
-    }));
+    const pretalxCode = pretalx && link ? (/\/talk\/([A-Za-z0-9]+)\/?$/.exec(link)?.[1] ?? null) : null;
+    talks.push(
+      newTalk(
+        pretalx ? 'pretalx' : indico ? 'indico' : 'ics',
+        link ?? (feed && uid ? `${feed}#${encodeURIComponent(uid)}` : (feed ?? '')),
+        title,
+        {
+          // Keyed as the platform's own pages key it, so a feed and a page of one talk agree.
+          externalId:
+            pretalxCode ??
+            (indico && link ? /\/event\/([^/]+)\/contributions\/(\d+)/.exec(link)?.slice(1).join('/') : null) ??
+            uid,
+          speakers: indico
+            ? indicoSpeakers(textOfProp(event, 'DESCRIPTION'))
+            : split.names.map((n) => pretalxPerson(n)),
+          start: startIso,
+          end: endIso,
+          timeZone: start?.zone && start.zone !== 'UTC' ? start.zone : calendarZone,
+          room: room ?? null,
+          tracks: uniqueStrings(
+            (event.get('CATEGORIES') ?? [])
+              .flatMap((p) => p.value.split(/(?<!\\),/))
+              .map((c) => decodeEntities(unescapeText(c))),
+          ),
+          ...describeMixed(
+            textOfProp(event, 'DESCRIPTION'),
+            (globalThis.window as (Window & typeof globalThis) | undefined) ?? null,
+          ),
+          conference: {
+            key:
+              (sched ? hostOf(link) : null) ??
+              (pretalxCode ? pretalxEventUrl(link) : null) ??
+              hostOf(url) ??
+              name ??
+              url ??
+              'ics',
+            name,
+            url: sched ? originOf(link) : pretalxCode ? pretalxEventUrl(link) : null,
+            timeZone: calendarZone,
+          },
+        },
+      ),
+    );
   }
 
   const warnings: string[] = [];
   if (!events.length) warnings.push('This calendar has no events.');
-  if (unknownZone) warnings.push('Some events name a time zone this calendar does not define; their times were left empty.');
-  if (untimed) warnings.push(`The time of ${count(untimed, 'event')} could not be read (all-day, or in an unknown zone).`);
-  if (floating) warnings.push(`The calendar writes the times of ${count(floating, 'event')} without a time zone and names none: they were left empty until the conference’s time zone is chosen.`);
+  if (unknownZone)
+    warnings.push('Some events name a time zone this calendar does not define; their times were left empty.');
+  if (untimed)
+    warnings.push(`The time of ${count(untimed, 'event')} could not be read (all-day, or in an unknown zone).`);
+  if (floating)
+    warnings.push(
+      `The calendar writes the times of ${count(floating, 'event')} without a time zone and names none: they were left empty until the conference’s time zone is chosen.`,
+    );
   if (talks.some((t) => t.start && !t.timeZone)) {
-    warnings.push('The calendar gives times in UTC only, so the venue’s time zone is unknown; times are shown in UTC until it is known.');
+    warnings.push(
+      'The calendar gives times in UTC only, so the venue’s time zone is unknown; times are shown in UTC until it is known.',
+    );
   }
   return { talks, warnings, source: 'ics' };
 }
@@ -232,13 +290,25 @@ function indicoSpeakers(description: string | null): Speaker[] {
   return line.split(/\s*,\s*(?![^()]*\))/).flatMap((part) => {
     const m = /^(.*?)\s*(?:\(([^()]+)\))?$/.exec(part.trim());
     const name = m?.[1]?.trim();
-    return name ? [{ name, role: null, company: m?.[2]?.trim() ?? null, roleCompanyRaw: m?.[2]?.trim() ?? null, group: null, profileUrl: null, avatarUrl: null }] : [];
+    return name
+      ? [
+          {
+            name,
+            role: null,
+            company: m?.[2]?.trim() ?? null,
+            roleCompanyRaw: m?.[2]?.trim() ?? null,
+            group: null,
+            profileUrl: null,
+            avatarUrl: null,
+          },
+        ]
+      : [];
   });
 }
 
 /** pretalx's event address from a talk page (`https://host/event/talk/CODE/` → `https://host/event/`), as its pages key the conference. */
 function pretalxEventUrl(link: string | null): string | null {
-  return link ? /^(.*\/)talk\/[A-Za-z0-9]+\/?$/.exec(link)?.[1] ?? null : null;
+  return link ? (/^(.*\/)talk\/[A-Za-z0-9]+\/?$/.exec(link)?.[1] ?? null) : null;
 }
 
 /**
@@ -264,6 +334,7 @@ function uniqueEventIds(events: Component[]): (string | null)[] {
 function instantToIsoLike(at: number, like: string, zone: string | null): string {
   const offset = /([+-]\d{2}:\d{2}|Z)$/.exec(like)?.[1] ?? 'Z';
   if (zone) return instantToIso(at, { timeZone: zone, offsetMinutes: null });
-  const minutes = offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  const minutes =
+    offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
   return instantToIso(at, { timeZone: null, offsetMinutes: minutes === 0 ? null : minutes });
 }

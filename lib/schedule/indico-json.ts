@@ -15,7 +15,8 @@ import { floatingIsoToIso } from '../time/parse';
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null;
 
 export function isIndicoExport(json: unknown): boolean {
   const root = obj(json);
@@ -41,7 +42,17 @@ function peopleOf(list: unknown[], group: string | null): Speaker[] {
     const name = swapped ? `${swapped[2]} ${swapped[1]}` : raw;
     if (!name) return [];
     const affiliation = str(p.affiliation);
-    return [{ name: name.replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+/i, ''), role: null, company: affiliation, roleCompanyRaw: affiliation, group, profileUrl: null, avatarUrl: null }];
+    return [
+      {
+        name: name.replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+/i, ''),
+        role: null,
+        company: affiliation,
+        roleCompanyRaw: affiliation,
+        group,
+        profileUrl: null,
+        avatarUrl: null,
+      },
+    ];
   });
 }
 
@@ -61,7 +72,8 @@ function entriesOf(results: unknown): { entry: Json; session: string | null }[] 
       arr(event.sessions).forEach((s) => visit(obj(s), null));
     }
   } else {
-    for (const days of Object.values(obj(results))) for (const day of Object.values(obj(days))) for (const entry of Object.values(obj(day))) visit(obj(entry), null);
+    for (const days of Object.values(obj(results)))
+      for (const day of Object.values(obj(days))) for (const entry of Object.values(obj(day))) visit(obj(entry), null);
   }
   return out;
 }
@@ -90,22 +102,41 @@ export function parseIndicoExport(json: unknown, url: string, options: ExtractOp
     const end = dateOf(entry.endDate, start.zone);
     if (!start.iso) untimed++;
     const id = str(entry.contributionId) ?? str(entry.id) ?? str(entry.friendly_id);
-    const link = absoluteUrl(str(entry.url), url) ?? (eventId && id && origin ? `${origin}/event/${eventId}/contributions/${id}/` : null);
+    const link =
+      absoluteUrl(str(entry.url), url) ??
+      (eventId && id && origin ? `${origin}/event/${eventId}/contributions/${id}/` : null);
     const zone = start.zone ?? eventZone;
-    talks.push(newTalk('indico', link ?? `${url.split('#')[0]}#${encodeURIComponent(id ?? title)}`, title, {
-      externalId: eventId && id ? `${eventId}/${id}` : id,
-      start: start.iso,
-      end: end.iso,
-      timeZone: zone,
-      room: str(entry.room) ?? str(entry.roomFullname) ?? null,
-      tracks: uniqueStrings([str(obj(entry.track).title) ?? str(entry.track), str(obj(entry.type).name) ?? str(entry.type), session ?? str(entry.session)]),
-      speakers: peopleOf([...arr(entry.speakers), ...arr(entry.presenters)], null),
-      ...describeMixed(str(entry.description), (globalThis.window as (Window & typeof globalThis) | undefined) ?? null),
-      conference: { key: eventUrl ?? url, name: str(event.title), url: eventUrl, timeZone: zone },
-    }));
+    talks.push(
+      newTalk('indico', link ?? `${url.split('#')[0]}#${encodeURIComponent(id ?? title)}`, title, {
+        externalId: eventId && id ? `${eventId}/${id}` : id,
+        start: start.iso,
+        end: end.iso,
+        timeZone: zone,
+        room: str(entry.room) ?? str(entry.roomFullname) ?? null,
+        tracks: uniqueStrings([
+          str(obj(entry.track).title) ?? str(entry.track),
+          str(obj(entry.type).name) ?? str(entry.type),
+          session ?? str(entry.session),
+        ]),
+        speakers: peopleOf([...arr(entry.speakers), ...arr(entry.presenters)], null),
+        ...describeMixed(
+          str(entry.description),
+          (globalThis.window as (Window & typeof globalThis) | undefined) ?? null,
+        ),
+        conference: { key: eventUrl ?? url, name: str(event.title), url: eventUrl, timeZone: zone },
+      }),
+    );
   }
   const warnings: string[] = [];
-  if (!talks.length) warnings.push(entries.length || results ? 'This Indico export has no contributions in it (ask for ?detail=contributions, or the timetable export).' : 'Unsupported Indico export: it holds no results.');
-  if (untimed) warnings.push(`The time of ${count(untimed, 'contribution')} could not be read (not scheduled, or no time zone given).`);
+  if (!talks.length)
+    warnings.push(
+      entries.length || results
+        ? 'This Indico export has no contributions in it (ask for ?detail=contributions, or the timetable export).'
+        : 'Unsupported Indico export: it holds no results.',
+    );
+  if (untimed)
+    warnings.push(
+      `The time of ${count(untimed, 'contribution')} could not be read (not scheduled, or no time zone given).`,
+    );
   return { talks, warnings, source: 'indico' };
 }

@@ -17,14 +17,26 @@ import { parseTimeRange, resolveTimeZone, wallTime, wallTimeToIso } from '../tim
 const CONTRIBUTION_PATH = /^(.*?\/event\/([^/]+)\/)contributions\/(\d+)\/?$/;
 
 function isIndicoContribution(doc: Document, url: URL): boolean {
-  return CONTRIBUTION_PATH.test(url.pathname) && !!doc.querySelector('.item-summary .time-data, .contribution-display, .speaker-list .speaker-item');
+  return (
+    CONTRIBUTION_PATH.test(url.pathname) &&
+    !!doc.querySelector('.item-summary .time-data, .contribution-display, .speaker-list .speaker-item')
+  );
 }
 
 /** The event's zone as the page states it: its time-zone control, a data attribute, or its scripts' settings. */
 function pageZone(doc: Document): string | null {
   const candidates = [
-    ...Array.from(doc.querySelectorAll('#tz-selector-link, .tz-selector, .timezone, [data-timezone], [data-tz]'), (el) => el.getAttribute('data-timezone') ?? el.getAttribute('data-tz') ?? textOf(el)),
-    ...Array.from(doc.querySelectorAll('script:not([src])'), (s) => /["']?(?:tz|timezone|eventTimezone)["']?\s*[:=]\s*["']([A-Za-z]+\/[A-Za-z_+\/-]+)["']/.exec(s.textContent ?? '')?.[1] ?? null),
+    ...Array.from(
+      doc.querySelectorAll('#tz-selector-link, .tz-selector, .timezone, [data-timezone], [data-tz]'),
+      (el) => el.getAttribute('data-timezone') ?? el.getAttribute('data-tz') ?? textOf(el),
+    ),
+    ...Array.from(
+      doc.querySelectorAll('script:not([src])'),
+      (s) =>
+        /["']?(?:tz|timezone|eventTimezone)["']?\s*[:=]\s*["']([A-Za-z]+\/[A-Za-z_+\/-]+)["']/.exec(
+          s.textContent ?? '',
+        )?.[1] ?? null,
+    ),
   ];
   for (const text of candidates) {
     const name = text ? /([A-Z][A-Za-z_+-]*\/[A-Za-z_+\/-]+|UTC)/.exec(text)?.[1] : null;
@@ -35,22 +47,39 @@ function pageZone(doc: Document): string | null {
 }
 
 function speakersOf(doc: Document, base: string): Speaker[] {
-  const items = Array.from(doc.querySelectorAll('.item-text > .speaker-list .speaker-item, .speaker-list .speaker-item'));
+  const items = Array.from(
+    doc.querySelectorAll('.item-text > .speaker-list .speaker-item, .speaker-list .speaker-item'),
+  );
   const seen = new Set<string>();
   return items.flatMap((item) => {
-    const affiliation = textOf(item.querySelector('.affiliation .text, .affiliation')).replace(/^\(|\)$/g, '').trim() || null;
+    const affiliation =
+      textOf(item.querySelector('.affiliation .text, .affiliation'))
+        .replace(/^\(|\)$/g, '')
+        .trim() || null;
     const name = textWithout(item, '.affiliation, .speaker-title');
     if (!name || seen.has(name)) return [];
     seen.add(name);
     const group = /author/i.test(textOf(item.closest('.infoline')?.querySelector('h3'))) ? 'Authors' : null;
-    return [{ name, role: null, company: affiliation, roleCompanyRaw: affiliation, group, profileUrl: absoluteUrl(item.querySelector('a')?.getAttribute('href'), base), avatarUrl: null }];
+    return [
+      {
+        name,
+        role: null,
+        company: affiliation,
+        roleCompanyRaw: affiliation,
+        group,
+        profileUrl: absoluteUrl(item.querySelector('a')?.getAttribute('href'), base),
+        avatarUrl: null,
+      },
+    ];
   });
 }
 
 function materialOf(doc: Document, base: string): { files: TalkFile[]; videoUrl: string | null } {
   const files: TalkFile[] = [];
   let videoUrl: string | null = null;
-  for (const a of Array.from(doc.querySelectorAll('.attachments-box a[href], .material-list a[href], .attachment a[href]'))) {
+  for (const a of Array.from(
+    doc.querySelectorAll('.attachments-box a[href], .material-list a[href], .attachment a[href]'),
+  )) {
     const url = absoluteUrl(a.getAttribute('href'), base);
     if (!url) continue;
     const video = videoUrlFrom(url);
@@ -63,14 +92,22 @@ function materialOf(doc: Document, base: string): { files: TalkFile[]; videoUrl:
 function extractIndicoContribution(doc: Document, url: URL, options: ExtractOptions): ExtractionResult {
   const [, eventPath, eventId, contributionId] = CONTRIBUTION_PATH.exec(url.pathname)!;
   const base = documentBase(doc, url.href);
-  const title = textOf(doc.querySelector('.item-summary h1, h1[itemprop="name"], .page-title h1, .conference-page h1, h1')) || doc.title.split('·')[0]!.trim();
-  if (!title) return { talks: [], warnings: ['This Indico page shows no contribution title (it may still be loading).'], source: 'indico' };
+  const title =
+    textOf(doc.querySelector('.item-summary h1, h1[itemprop="name"], .page-title h1, .conference-page h1, h1')) ||
+    doc.title.split('·')[0]!.trim();
+  if (!title)
+    return {
+      talks: [],
+      warnings: ['This Indico page shows no contribution title (it may still be loading).'],
+      source: 'indico',
+    };
   const printed = textOf(doc.querySelector('.time-data .time-info, .time-info'));
   const range = /not scheduled/i.test(printed) ? null : parseTimeRange(printed);
   const stated = pageZone(doc);
   const zone = resolveTimeZone({ printed: [stated, range?.zone], known: options.timeZone ?? null });
   const start = range?.startDate ? wallTimeToIso(wallTime(range.startDate, range.start), zone) : null;
-  const end = range?.startDate && range.end && range.endDate ? wallTimeToIso(wallTime(range.endDate, range.end), zone) : null;
+  const end =
+    range?.startDate && range.end && range.endDate ? wallTimeToIso(wallTime(range.endDate, range.end), zone) : null;
   const location = doc.querySelector('.location-data, .contribution-location');
   const room = textOf(location?.querySelector('.room, .location-room')) || textOf(location) || null;
   const eventUrl = `${url.origin}${eventPath}`;
@@ -80,16 +117,28 @@ function extractIndicoContribution(doc: Document, url: URL, options: ExtractOpti
     end,
     timeZone: zone.timeZone,
     room,
-    tracks: uniqueStrings([textOf(doc.querySelector('.contrib-type')), textOf(doc.querySelector('.contrib-track')), textOf(doc.querySelector('.contrib-session'))]),
+    tracks: uniqueStrings([
+      textOf(doc.querySelector('.contrib-type')),
+      textOf(doc.querySelector('.contrib-track')),
+      textOf(doc.querySelector('.contrib-session')),
+    ]),
     speakers: speakersOf(doc, base),
     ...describe(doc.querySelector('.item-text > .description, .item-text .description'), windowOf(doc), base),
     ...materialOf(doc, base),
-    conference: { key: eventUrl, name: textOf(doc.querySelector('.conference-title-link, .confTitle, .event-title')) || null, url: eventUrl, timeZone: zone.timeZone },
+    conference: {
+      key: eventUrl,
+      name: textOf(doc.querySelector('.conference-title-link, .confTitle, .event-title')) || null,
+      url: eventUrl,
+      timeZone: zone.timeZone,
+    },
   });
   const warnings: string[] = [];
   if (!printed || /not scheduled/i.test(printed)) warnings.push('This contribution is not scheduled yet.');
   else if (!range?.startDate) warnings.push('The contribution’s time could not be read.');
-  else if (!start) warnings.push('This Indico page does not name its time zone: the time was left empty until the conference’s time zone is chosen.');
+  else if (!start)
+    warnings.push(
+      'This Indico page does not name its time zone: the time was left empty until the conference’s time zone is chosen.',
+    );
   return { talks: [talk], warnings, source: 'indico' };
 }
 
@@ -97,7 +146,11 @@ function extractIndicoContribution(doc: Document, url: URL, options: ExtractOpti
 const TIMETABLE_PATH = /^(.*?)\/event\/(\d+)\/(?:timetable|contributions)\/?$/;
 
 function isIndicoTimetable(doc: Document, url: URL): boolean {
-  const indico = /·\s*Indico\s*$/.test(doc.title) || !!doc.querySelector('meta[property="og:site_name"][content*="Indico" i], .conference-page, #indico-header, script[src*="indico"]');
+  const indico =
+    /·\s*Indico\s*$/.test(doc.title) ||
+    !!doc.querySelector(
+      'meta[property="og:site_name"][content*="Indico" i], .conference-page, #indico-header, script[src*="indico"]',
+    );
   return indico && TIMETABLE_PATH.test(url.pathname);
 }
 
@@ -110,7 +163,9 @@ export const indicoExtractor: Extractor = {
     const root = `${url.origin}${prefix}`;
     return {
       talks: [],
-      warnings: [`This Indico page is drawn by a script. Open the timetable export ${root}/export/timetable/${id}.json (or ${root}/export/event/${id}.json?detail=contributions) to clip every contribution, or a contribution’s own page to clip one.`],
+      warnings: [
+        `This Indico page is drawn by a script. Open the timetable export ${root}/export/timetable/${id}.json (or ${root}/export/event/${id}.json?detail=contributions) to clip every contribution, or a contribution’s own page to clip one.`,
+      ],
       source: 'indico',
     };
   },

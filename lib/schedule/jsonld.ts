@@ -53,16 +53,26 @@ function personOf(v: unknown, resolve: Resolve = same): SchemaPerson | null {
 export function schemaEventFromJsonLd(o: Json, resolve: Resolve = same): SchemaEvent {
   const location = resolve(list(o.location)[0]);
   const address = obj(resolve(obj(location).address));
-  const performers = [...list(o.performer), ...list(o.performers), ...list(o.actor)].map((p) => personOf(p, resolve)).filter((p): p is SchemaPerson => !!p);
+  const performers = [...list(o.performer), ...list(o.performers), ...list(o.actor)]
+    .map((p) => personOf(p, resolve))
+    .filter((p): p is SchemaPerson => !!p);
   const superEvent = resolve(list(o.superEvent)[0]);
-  const keywords = typeof o.keywords === 'string' ? o.keywords.split(',') : list(o.keywords).filter((k): k is string => typeof k === 'string');
+  const keywords =
+    typeof o.keywords === 'string'
+      ? o.keywords.split(',')
+      : list(o.keywords).filter((k): k is string => typeof k === 'string');
   return {
     name: text(o.name),
     url: stringOrNull(o.url),
     identifier: stringOrNull(o.identifier) ?? (typeof o.identifier === 'number' ? String(o.identifier) : null),
     startDate: stringOrNull(o.startDate),
     endDate: stringOrNull(o.endDate),
-    room: typeof location === 'string' ? text(location) : hasType(obj(location), 'VirtualLocation') ? null : text(obj(location).name),
+    room:
+      typeof location === 'string'
+        ? text(location)
+        : hasType(obj(location), 'VirtualLocation')
+          ? null
+          : text(obj(location).name),
     place: placeText(location),
     city: text(address.addressLocality),
     country: text(address.addressCountry) ?? nameOf(address.addressCountry),

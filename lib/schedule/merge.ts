@@ -30,7 +30,8 @@ function fill(base: ExtractedTalk, extra: ExtractedTalk): ExtractedTalk {
   merged.files = base.files.length ? base.files : extra.files;
   merged.videoUrl ??= extra.videoUrl;
   merged.conference = base.conference ?? extra.conference;
-  if (merged.conference && !merged.conference.timeZone && timeZone) merged.conference = { ...merged.conference, timeZone };
+  if (merged.conference && !merged.conference.timeZone && timeZone)
+    merged.conference = { ...merged.conference, timeZone };
   return merged;
 }
 
@@ -48,9 +49,17 @@ export function mergeTalks(primary: ExtractionResult, secondary: ExtractionResul
     return fill(t, extra);
   });
   const zone = talks.find((t) => t.timeZone)?.timeZone ?? null;
-  for (const extra of extras.values()) talks.push(zone && !extra.timeZone ? fill({ ...extra, timeZone: zone, start: null, end: null }, extra) : extra);
-  if (disagree) warnings.push(`The two sources disagree on the time of ${count(disagree, 'session')}; the first source’s times were kept.`);
+  for (const extra of extras.values())
+    talks.push(zone && !extra.timeZone ? fill({ ...extra, timeZone: zone, start: null, end: null }, extra) : extra);
+  if (disagree)
+    warnings.push(
+      `The two sources disagree on the time of ${count(disagree, 'session')}; the first source’s times were kept.`,
+    );
   // Warnings about what the merge filled in (missing end times, unknown zone) no longer apply.
   const resolved = talks.every((t) => t.end) ? warnings.filter((w) => !/no end times/.test(w)) : warnings;
-  return { talks, warnings: [...resolved, ...secondary.warnings.filter((w) => !(zone && /time zone is unknown|UTC only/.test(w)))], source: primary.source };
+  return {
+    talks,
+    warnings: [...resolved, ...secondary.warnings.filter((w) => !(zone && /time zone is unknown|UTC only/.test(w)))],
+    source: primary.source,
+  };
 }

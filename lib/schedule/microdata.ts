@@ -15,7 +15,8 @@ function propsOf(item: Element): Map<string, Element[]> {
   const props = new Map<string, Element[]>();
   for (const el of Array.from(item.querySelectorAll('[itemprop]'))) {
     if (ownerOf(el) !== item) continue;
-    for (const name of (el.getAttribute('itemprop') ?? '').split(/\s+/).filter(Boolean)) props.set(name, [...(props.get(name) ?? []), el]);
+    for (const name of (el.getAttribute('itemprop') ?? '').split(/\s+/).filter(Boolean))
+      props.set(name, [...(props.get(name) ?? []), el]);
   }
   return props;
 }
@@ -26,7 +27,8 @@ function valueOf(el: Element | undefined, base: string): string | null {
   const tag = el.tagName;
   if (el.hasAttribute('content')) return el.getAttribute('content')!.trim() || null;
   if (tag === 'A' || tag === 'LINK' || tag === 'AREA') return absoluteUrl(el.getAttribute('href'), base);
-  if (tag === 'IMG' || tag === 'IFRAME' || tag === 'SOURCE' || tag === 'VIDEO' || tag === 'AUDIO') return absoluteUrl(el.getAttribute('src'), base);
+  if (tag === 'IMG' || tag === 'IFRAME' || tag === 'SOURCE' || tag === 'VIDEO' || tag === 'AUDIO')
+    return absoluteUrl(el.getAttribute('src'), base);
   if (tag === 'TIME' && el.hasAttribute('datetime')) return el.getAttribute('datetime')!.trim() || null;
   if ((tag === 'DATA' || tag === 'METER') && el.hasAttribute('value')) return el.getAttribute('value');
   return textOf(el) || null;
@@ -80,10 +82,20 @@ function eventOf(item: Element, base: string): SchemaEvent {
     city: locationProps ? addressPart(locationProps, 'addressLocality', base) : null,
     country: locationProps ? addressPart(locationProps, 'addressCountry', base) : null,
     description: descriptionOf(props.get('description')?.[0]),
-    performers: [...(props.get('performer') ?? []), ...(props.get('actor') ?? [])].map((p) => personOf(p, base)).filter((p): p is SchemaPerson => !!p),
-    superEvent: superEvent ? { name: superProps ? valueOf(superProps.get('name')?.[0], base) : textOf(superEvent), url: superProps ? valueOf(superProps.get('url')?.[0], base) : null } : null,
+    performers: [...(props.get('performer') ?? []), ...(props.get('actor') ?? [])]
+      .map((p) => personOf(p, base))
+      .filter((p): p is SchemaPerson => !!p),
+    superEvent: superEvent
+      ? {
+          name: superProps ? valueOf(superProps.get('name')?.[0], base) : textOf(superEvent),
+          url: superProps ? valueOf(superProps.get('url')?.[0], base) : null,
+        }
+      : null,
     video: get('recordedIn') ?? get('video'),
-    keywords: (get('keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    keywords: (get('keywords') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     status: statusOf(get('eventStatus')),
   };
 }
@@ -95,6 +107,12 @@ export const microdataExtractor: Extractor = {
   extract: (doc, url, options = {}) => {
     // Nested events (a conference holding its sessions) are each read; the date-only one is dropped later.
     const items = Array.from(doc.querySelectorAll(EVENT));
-    return talksFromSchemaEvents(items.map((item) => eventOf(item, url.href)), doc, url, 'microdata', options);
+    return talksFromSchemaEvents(
+      items.map((item) => eventOf(item, url.href)),
+      doc,
+      url,
+      'microdata',
+      options,
+    );
   },
 };

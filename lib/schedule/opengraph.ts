@@ -30,7 +30,9 @@ export const openGraphExtractor: Extractor = {
     const pageUrl = own && new URL(own).pathname.length > 1 ? own : canonicalUrl(doc, url);
     return {
       talks: [newTalk('opengraph', pageUrl, title)],
-      warnings: ['Only this page’s title could be read: its time, room and speakers are unknown. Fill them in by hand.'],
+      warnings: [
+        'Only this page’s title could be read: its time, room and speakers are unknown. Fill them in by hand.',
+      ],
       source: 'opengraph',
     };
   },

@@ -32,8 +32,14 @@ const YEAR = /(?<!\d)(20\d\d|19[89]\d)(?!\d)/;
  */
 export function eventYear(doc: Document, url: URL): number | null {
   const header = doc.querySelector('header, #event-header, .header');
-  const links = Array.from((doc.head ?? doc).querySelectorAll('link[rel="alternate"][href]'), (l) => l.getAttribute('href') ?? '');
-  const exports = Array.from(doc.querySelectorAll('a[href$=".ics"], a[href*="/export/"], a[href$=".json"]'), (a) => a.getAttribute('href') ?? '');
+  const links = Array.from(
+    (doc.head ?? doc).querySelectorAll('link[rel="alternate"][href]'),
+    (l) => l.getAttribute('href') ?? '',
+  );
+  const exports = Array.from(
+    doc.querySelectorAll('a[href$=".ics"], a[href*="/export/"], a[href$=".json"]'),
+    (a) => a.getAttribute('href') ?? '',
+  );
   const eventSlug = /^\/([^/]+)\//.exec(url.pathname)?.[1] ?? '';
   // The title is "Talk :: Event": only the event's part (a talk may be called "Lessons from 2019").
   const eventTitle = doc.title.includes(' :: ') ? doc.title.split(' :: ').slice(1).join(' :: ') : doc.title;
@@ -48,8 +54,10 @@ export function eventYear(doc: Document, url: URL): number | null {
 export function yearlessDate(text: string): { month: number; day: number; printed: string } | null {
   const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31;
   const iso = /(?<![\d./:-])(\d{2})-(\d{2})(?![\d:-])/.exec(text);
-  if (iso && valid(Number(iso[1]), Number(iso[2]))) return { month: Number(iso[1]), day: Number(iso[2]), printed: iso[0] };
+  if (iso && valid(Number(iso[1]), Number(iso[2])))
+    return { month: Number(iso[1]), day: Number(iso[2]), printed: iso[0] };
   const dotted = /(?<![\d./:-])(\d{1,2})\.(\d{1,2})\.(?![\d:])/.exec(text);
-  if (dotted && valid(Number(dotted[2]), Number(dotted[1]))) return { month: Number(dotted[2]), day: Number(dotted[1]), printed: dotted[0] };
+  if (dotted && valid(Number(dotted[2]), Number(dotted[1])))
+    return { month: Number(dotted[2]), day: Number(dotted[1]), printed: dotted[0] };
   return null;
 }

@@ -22,7 +22,8 @@ type Json = Record<string, unknown>;
 
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null;
 
 export function isPretalxSchedule(json: unknown): boolean {
   const schedule = obj(obj(json).schedule);
@@ -41,10 +42,14 @@ function text(value: unknown): string | null {
 /** Every event of either version, v1's under its day (for exports that date events by day and "HH:MM"). */
 function eventsOf(schedule: Json): { event: Json; day: string | null }[] {
   const conference = obj(schedule.conference);
-  const nested = arr(conference.days).flatMap((d) => Object.values(obj(obj(d).rooms)).flatMap(arr).map((e) => ({ event: obj(e), day: str(obj(d).date) })));
+  const nested = arr(conference.days).flatMap((d) =>
+    Object.values(obj(obj(d).rooms))
+      .flatMap(arr)
+      .map((e) => ({ event: obj(e), day: str(obj(d).date) })),
+  );
   const listed = arr(schedule.events).map((e) => ({ event: obj(e), day: null }));
   return [...nested, ...listed];
-}/** "00:40", "1:30" or "01:30:00" as milliseconds. */
+} /** "00:40", "1:30" or "01:30:00" as milliseconds. */
 function durationMs(value: unknown): number | null {
   const m = typeof value === 'string' ? /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(value.trim()) : null;
   return m ? ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000 : null;
@@ -71,11 +76,13 @@ function speakersOf(event: Json, eventUrl: string | null, people: Map<string, Js
     seen.add(name);
     const code = str(person.code);
     const avatar = str(person.avatar) ?? str(obj(person.avatar).url);
-    return [pretalxPerson(name, {
-      group: role && !/^speakers?$/i.test(role) ? role[0]!.toUpperCase() + role.slice(1) : null,
-      profileUrl: str(person.url) ?? (eventUrl && code ? `${eventUrl}speaker/${code}/` : null),
-      avatarUrl: avatar ? absoluteUrl(avatar, eventUrl ?? 'https://invalid.example/') : null,
-    })];
+    return [
+      pretalxPerson(name, {
+        group: role && !/^speakers?$/i.test(role) ? role[0]!.toUpperCase() + role.slice(1) : null,
+        profileUrl: str(person.url) ?? (eventUrl && code ? `${eventUrl}speaker/${code}/` : null),
+        avatarUrl: avatar ? absoluteUrl(avatar, eventUrl ?? 'https://invalid.example/') : null,
+      }),
+    ];
   });
 }
 
@@ -105,18 +112,29 @@ function named(value: unknown, list: unknown, key: 'guid' | 'slug'): string | nu
   const ref = obj(value);
   if (str(ref.name)) return str(ref.name);
   const id = str(ref[key]) ?? str(ref.slug) ?? str(ref.guid);
-  const found = arr(list).map(obj).find((item) => id && (str(item[key]) === id || str(item.slug) === id || str(item.guid) === id));
+  const found = arr(list)
+    .map(obj)
+    .find((item) => id && (str(item[key]) === id || str(item.slug) === id || str(item.guid) === id));
   return str(found?.name);
 }
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** Start and end as stated: v2's `start`/`end`, v1's `date` + `duration`; a v1 event dated only by its day and "HH:MM" keeps its wall time. */
-function timesOf(event: Json, day: string | null): { start: string | null; end: string | null; wall: string | null; duration: number | null } {
+function timesOf(
+  event: Json,
+  day: string | null,
+): { start: string | null; end: string | null; wall: string | null; duration: number | null } {
   const start = [str(event.start), str(event.date)].find((v) => v && ISO_DATETIME.test(v)) ?? null;
   const end = str(event.end) && ISO_DATETIME.test(str(event.end)!) ? str(event.end) : null;
-  const clock = str(event.start) && /^\d{1,2}:\d{2}$/.test(str(event.start)!) ? str(event.start)!.padStart(5, '0') : null;
-  return { start, end, wall: !start && day && clock ? `${day}T${clock}:00` : null, duration: durationMs(event.duration) };
+  const clock =
+    str(event.start) && /^\d{1,2}:\d{2}$/.test(str(event.start)!) ? str(event.start)!.padStart(5, '0') : null;
+  return {
+    start,
+    end,
+    wall: !start && day && clock ? `${day}T${clock}:00` : null,
+    duration: durationMs(event.duration),
+  };
 }
 
 /** The file holds a place for events (a v1 day's `rooms`, a v2 `events` list), even an empty one. */
@@ -125,14 +143,22 @@ function hasEventContainer(schedule: Json): boolean {
 }
 
 export function parsePretalxSchedule(json: unknown, url: string, options: ExtractOptions = {}): ExtractionResult {
-  if (!isPretalxSchedule(json)) return { talks: [], warnings: ['This JSON is not a pretalx schedule export.'], source: 'pretalx' };
+  if (!isPretalxSchedule(json))
+    return { talks: [], warnings: ['This JSON is not a pretalx schedule export.'], source: 'pretalx' };
   const schedule = obj(obj(json).schedule);
   const conference = obj(schedule.conference);
   const events = eventsOf(schedule);
-  const people = new Map(arr(schedule.persons).map(obj).flatMap((p) => (str(p.guid) ? [[str(p.guid)!, p] as const] : [])));
+  const people = new Map(
+    arr(schedule.persons)
+      .map(obj)
+      .flatMap((p) => (str(p.guid) ? [[str(p.guid)!, p] as const] : [])),
+  );
   // pretalx's exports link each talk as /talk/<CODE>/; frab's and the hub's do not.
   const generator = str(obj(obj(json).generator).name) ?? '';
-  const source = /pretalx/i.test(generator) || events.some(({ event }) => /\/talk\/[A-Za-z0-9]+\/?$/.test(str(event.url) ?? '')) ? 'pretalx' : 'frab';
+  const source =
+    /pretalx/i.test(generator) || events.some(({ event }) => /\/talk\/[A-Za-z0-9]+\/?$/.test(str(event.url) ?? ''))
+      ? 'pretalx'
+      : 'frab';
 
   const stated = str(conference.time_zone_name);
   const observed = events.flatMap(({ event, day }) => {
@@ -144,7 +170,12 @@ export function parsePretalxSchedule(json: unknown, url: string, options: Extrac
   const zone = resolveTimeZone({ printed: [stated], observed, known: options.timeZone ?? null });
   const firstTalkUrl = events.map(({ event }) => str(event.url)).find(Boolean) ?? null;
   const eventUrl = eventUrlOf(conference, schedule, firstTalkUrl);
-  const ref = { key: eventUrl ?? str(conference.acronym) ?? url, name: str(conference.title), url: eventUrl, timeZone: zone.timeZone };
+  const ref = {
+    key: eventUrl ?? str(conference.acronym) ?? url,
+    name: str(conference.title),
+    url: eventUrl,
+    timeZone: zone.timeZone,
+  };
 
   const talks: ExtractedTalk[] = [];
   let untimed = 0;
@@ -167,39 +198,52 @@ export function parsePretalxSchedule(json: unknown, url: string, options: Extrac
     }
     if (!start) untimed++;
     const fields: Record<string, string> = {};
-    for (const [label, key] of [['Subtitle', 'subtitle'], ['Type', 'type'], ['Language', 'language']] as const) {
+    for (const [label, key] of [
+      ['Subtitle', 'subtitle'],
+      ['Type', 'type'],
+      ['Language', 'language'],
+    ] as const) {
       const value = text(event[key]);
       if (value) fields[label] = value;
     }
     if (event.do_not_record === true) fields['Recording'] = 'Not recorded';
     const description = [text(event.abstract), text(event.description)].filter(Boolean).join('\n\n');
-    talks.push(newTalk(source, talkUrl ?? `${url.split('#')[0]}#${encodeURIComponent(str(event.guid) ?? title)}`, title, {
-      externalId: externalIdOf(event, talkUrl),
-      start,
-      end,
-      timeZone: zone.timeZone,
-      room: named(event.room, conference.rooms, 'guid'),
-      tracks: uniqueStrings([named(event.track, conference.tracks, 'slug')]),
-      customFields: fields,
-      speakers: speakersOf(event, eventUrl, people),
-      ...describeText(description),
-      ...filesAndVideo(event, talkUrl ?? url),
-      conference: ref,
-    }));
+    talks.push(
+      newTalk(source, talkUrl ?? `${url.split('#')[0]}#${encodeURIComponent(str(event.guid) ?? title)}`, title, {
+        externalId: externalIdOf(event, talkUrl),
+        start,
+        end,
+        timeZone: zone.timeZone,
+        room: named(event.room, conference.rooms, 'guid'),
+        tracks: uniqueStrings([named(event.track, conference.tracks, 'slug')]),
+        customFields: fields,
+        speakers: speakersOf(event, eventUrl, people),
+        ...describeText(description),
+        ...filesAndVideo(event, talkUrl ?? url),
+        conference: ref,
+      }),
+    );
   }
 
   const warnings: string[] = [];
   const what = source === 'pretalx' ? 'pretalx schedule' : 'schedule';
   if (!talks.length) {
-    warnings.push(events.length || hasEventContainer(schedule)
-      ? `This ${what} has no talks in it yet.`
-      : 'Unsupported schedule format: this schedule.json lists its days but keeps its events somewhere Talkmark does not read (neither under days[].rooms nor in a schedule-wide events list).');
+    warnings.push(
+      events.length || hasEventContainer(schedule)
+        ? `This ${what} has no talks in it yet.`
+        : 'Unsupported schedule format: this schedule.json lists its days but keeps its events somewhere Talkmark does not read (neither under days[].rooms nor in a schedule-wide events list).',
+    );
   }
-  if (untimed) warnings.push(`The time of ${count(untimed, 'talk')} could not be read${zone.timeZone ? '' : ' (the file names no time zone for its wall times)'}.`);
+  if (untimed)
+    warnings.push(
+      `The time of ${count(untimed, 'talk')} could not be read${zone.timeZone ? '' : ' (the file names no time zone for its wall times)'}.`,
+    );
   if (!zone.timeZone && talks.length > untimed) {
-    warnings.push(stated
-      ? `The schedule names its time zone “${stated}”, but its times are written with other offsets; times are kept as written and the time zone is left unknown.`
-      : 'The schedule does not name its time zone; times keep the offsets they were written with.');
+    warnings.push(
+      stated
+        ? `The schedule names its time zone “${stated}”, but its times are written with other offsets; times are kept as written and the time zone is left unknown.`
+        : 'The schedule does not name its time zone; times keep the offsets they were written with.',
+    );
   }
   return { talks, warnings, source };
 }

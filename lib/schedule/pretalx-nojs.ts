@@ -19,11 +19,17 @@ export function isPretalxNojs(doc: Document, url: URL): boolean {
 }
 
 /** "2026-03-19T09:00:00-04:00" → the day and the offset the event states for it. */
-function dayOf(el: Element): { date: { year: number; month: number; day: number }; at: number | null; offset: number | null } | null {
+function dayOf(
+  el: Element,
+): { date: { year: number; month: number; day: number }; at: number | null; offset: number | null } | null {
   const start = el.getAttribute('data-start') ?? '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(start);
   if (!m) return null;
-  return { date: { year: +m[1]!, month: +m[2]!, day: +m[3]! }, at: parseInstant(start), offset: isoOffsetMinutes(start) };
+  return {
+    date: { year: +m[1]!, month: +m[2]!, day: +m[3]! },
+    at: parseInstant(start),
+    offset: isoOffsetMinutes(start),
+  };
 }
 
 export function extractPretalxNojs(doc: Document, url: URL, options: ExtractOptions = {}): ExtractionResult {
@@ -37,7 +43,13 @@ export function extractPretalxNojs(doc: Document, url: URL, options: ExtractOpti
   });
   const zone = resolveTimeZone({ observed, known: options.timeZone ?? null });
   const api = doc.querySelector('link[rel="alternate"][type="application/json"]');
-  const name = api?.getAttribute('title')?.replace(/\s+API$/, '').trim() || doc.title.split(' :: ').pop()?.trim() || null;
+  const name =
+    api
+      ?.getAttribute('title')
+      ?.replace(/\s+API$/, '')
+      .trim() ||
+    doc.title.split(' :: ').pop()?.trim() ||
+    null;
   const conference = { key: eventUrl, name, url: eventUrl, timeZone: zone.timeZone };
 
   const talks: ExtractedTalk[] = [];
@@ -65,28 +77,43 @@ export function extractPretalxNojs(doc: Document, url: URL, options: ExtractOpti
         start = wallTimeToIso(wallTime(day.date, clock.start), zone);
         if (start && Number.isFinite(minutes)) {
           const total = clock.start.hour * 60 + clock.start.minute + minutes;
-          end = wallTimeToIso(wallTime(addDays(day.date, Math.floor(total / 1440)), { hour: Math.floor(total / 60) % 24, minute: total % 60 }), zone);
+          end = wallTimeToIso(
+            wallTime(addDays(day.date, Math.floor(total / 1440)), {
+              hour: Math.floor(total / 60) % 24,
+              minute: total % 60,
+            }),
+            zone,
+          );
         }
       }
       if (!start) untimed++;
-      const names = textOf(el.querySelector('.speakers')).split(/\s*,\s*(?![^[]*\])/).filter(Boolean);
-      talks.push(newTalk('pretalx', href, title, {
-        externalId: el.id && el.id !== 'break' ? el.id : /\/talk\/([A-Za-z0-9]+)\/?$/.exec(href)?.[1] ?? null,
-        start,
-        end,
-        timeZone: zone.timeZone,
-        room: textOf(el.querySelector('.bottom-info .room')) || null,
-        tracks: uniqueStrings([textOf(el.querySelector('.bottom-info .track'))]),
-        speakers: names.map((n) => pretalxPerson(n)),
-        conference,
-      }));
+      const names = textOf(el.querySelector('.speakers'))
+        .split(/\s*,\s*(?![^[]*\])/)
+        .filter(Boolean);
+      talks.push(
+        newTalk('pretalx', href, title, {
+          externalId: el.id && el.id !== 'break' ? el.id : (/\/talk\/([A-Za-z0-9]+)\/?$/.exec(href)?.[1] ?? null),
+          start,
+          end,
+          timeZone: zone.timeZone,
+          room: textOf(el.querySelector('.bottom-info .room')) || null,
+          tracks: uniqueStrings([textOf(el.querySelector('.bottom-info .track'))]),
+          speakers: names.map((n) => pretalxPerson(n)),
+          conference,
+        }),
+      );
     }
   }
   const warnings: string[] = [];
   if (!talks.length) warnings.push('This pretalx schedule shows no sessions yet.');
-  if (untimed) warnings.push(`The time of ${count(untimed, 'session')} could not be read${zone.problem && !zone.offsetMinutes ? `: ${zone.problem}` : ''}.`);
+  if (untimed)
+    warnings.push(
+      `The time of ${count(untimed, 'session')} could not be read${zone.problem && !zone.offsetMinutes ? `: ${zone.problem}` : ''}.`,
+    );
   if (!zone.timeZone && talks.length > untimed) {
-    warnings.push('This schedule view gives only UTC offsets, not the event’s time zone: times keep the offset, and Talkmark asks for the zone.');
+    warnings.push(
+      'This schedule view gives only UTC offsets, not the event’s time zone: times keep the offset, and Talkmark asks for the zone.',
+    );
   }
   return { talks, warnings, source: 'pretalx' };
 }

@@ -6,7 +6,16 @@
  */
 import type { ExtractedTalk, Speaker, TalkFile } from '../model';
 import { describe } from './description';
-import { absoluteUrl, canonicalUrl, documentBase, metaContent, textOf, textWithout, videoUrlFrom, windowOf } from './dom';
+import {
+  absoluteUrl,
+  canonicalUrl,
+  documentBase,
+  metaContent,
+  textOf,
+  textWithout,
+  videoUrlFrom,
+  windowOf,
+} from './dom';
 import { extractPretalxNojs, isPretalxNojs } from './pretalx-nojs';
 import { eventYear, pretalxPerson, yearlessDate } from './pretalx-common';
 import { newTalk } from './talk';
@@ -60,15 +69,22 @@ function speakersOf(doc: Document, base: string): Speaker[] {
     return pretalxPerson(name, { profileUrl: absoluteUrl(link?.getAttribute('href'), base), avatarUrl });
   });
   // The oldest releases list speakers as plain links in a sidebar.
-  const fromList = fromCards.length ? [] : Array.from(doc.querySelectorAll('.bordered-list .info > a'), (a) => pretalxPerson(textOf(a), {
-    profileUrl: absoluteUrl(a.getAttribute('href'), base),
-  }));
+  const fromList = fromCards.length
+    ? []
+    : Array.from(doc.querySelectorAll('.bordered-list .info > a'), (a) =>
+        pretalxPerson(textOf(a), {
+          profileUrl: absoluteUrl(a.getAttribute('href'), base),
+        }),
+      );
   return [...fromCards, ...fromList].filter((s) => s.name);
 }
 
 /** Resources are files, except a linked recording, which is the video (as in the schedule export). */
 function filesAndVideo(doc: Document, base: string): { files: TalkFile[]; videoUrl: string | null } {
-  let videoUrl = Array.from(doc.querySelectorAll('.talk-content iframe[src], .talk iframe[src]'), (f) => videoUrlFrom(f.getAttribute('src'))).find(Boolean) ?? null;
+  let videoUrl =
+    Array.from(doc.querySelectorAll('.talk-content iframe[src], .talk iframe[src]'), (f) =>
+      videoUrlFrom(f.getAttribute('src')),
+    ).find(Boolean) ?? null;
   const files: TalkFile[] = [];
   for (const a of Array.from(doc.querySelectorAll('section.resources a[href]'))) {
     const url = absoluteUrl(a.getAttribute('href'), base);
@@ -89,7 +105,9 @@ function answersOf(doc: Document): Record<string, string> {
     if (label && value) fields[label] = value;
   }
   for (const q of Array.from(doc.querySelectorAll('section.answers .question'))) {
-    const answer = q.nextElementSibling?.classList.contains('answer') ? textOf(q.nextElementSibling).replace(/^–\s*/, '') : '';
+    const answer = q.nextElementSibling?.classList.contains('answer')
+      ? textOf(q.nextElementSibling).replace(/^–\s*/, '')
+      : '';
     const label = textOf(q).replace(/:$/, '');
     if (label && answer) fields[label] = answer;
   }
@@ -101,7 +119,11 @@ function answersOf(doc: Document): Record<string, string> {
 /** Abstract, then description, as one block of HTML (pretalx renders both from Markdown). */
 function descriptionBlock(doc: Document): Element | null {
   // pretalx prints both sections even when one is empty: an empty one would leave a stray rule.
-  const parts = Array.from(doc.querySelectorAll('section.abstract, section.description, .talk-content > .description, .talk-content > .abstact')).filter((p) => p.textContent?.trim());
+  const parts = Array.from(
+    doc.querySelectorAll(
+      'section.abstract, section.description, .talk-content > .description, .talk-content > .abstact',
+    ),
+  ).filter((p) => p.textContent?.trim());
   if (!parts.length) return null;
   // Assembled in an inert document: copies made in the page itself would start loading their images.
   const inert = doc.implementation.createHTMLDocument('');
@@ -113,8 +135,14 @@ function descriptionBlock(doc: Document): Element | null {
   return box;
 }
 
-function timesOf(doc: Document, url: URL, options: ExtractOptions): { start: string | null; end: string | null; timeZone: string | null; warning: string | null } {
-  const stamps = Array.from(doc.querySelectorAll('h3.talk-title small time[data-isodatetime], ul.talk-slots time[data-isodatetime]')).slice(0, 2);
+function timesOf(
+  doc: Document,
+  url: URL,
+  options: ExtractOptions,
+): { start: string | null; end: string | null; timeZone: string | null; warning: string | null } {
+  const stamps = Array.from(
+    doc.querySelectorAll('h3.talk-title small time[data-isodatetime], ul.talk-slots time[data-isodatetime]'),
+  ).slice(0, 2);
   const isos = stamps.map((t) => t.getAttribute('data-isodatetime')!);
   const printedZone = stamps[0]?.getAttribute('date-timezone') ?? stamps[0]?.getAttribute('title') ?? null;
   let slot = slotText(doc);
@@ -122,9 +150,14 @@ function timesOf(doc: Document, url: URL, options: ExtractOptions): { start: str
   const year = printedYear ? Number(printedYear) : eventYear(doc, url);
   // "03-19, 16:00–16:25 (US/Eastern)": the month-day gets the event's year, never a guessed one.
   const yearless = isos.length || printedYear ? null : yearlessDate(slot);
-  if (yearless && year) slot = slot.replace(yearless.printed, `${year}-${String(yearless.month).padStart(2, '0')}-${String(yearless.day).padStart(2, '0')}`);
+  if (yearless && year)
+    slot = slot.replace(
+      yearless.printed,
+      `${year}-${String(yearless.month).padStart(2, '0')}-${String(yearless.day).padStart(2, '0')}`,
+    );
   const range = isos.length ? null : parseTimeRange(slot, { year });
-  const noYear = !isos.length && !year && (!!yearless || (!range?.startDate && !!parseTimeRange(slot, { year: 2000 })?.startDate));
+  const noYear =
+    !isos.length && !year && (!!yearless || (!range?.startDate && !!parseTimeRange(slot, { year: 2000 })?.startDate));
   const observed = isos.flatMap((iso) => {
     const at = parseInstant(iso);
     const offset = isoOffsetMinutes(iso);
@@ -140,14 +173,31 @@ function timesOf(doc: Document, url: URL, options: ExtractOptions): { start: str
   }
   if (noYear) {
     const printed = yearless?.printed ?? slot;
-    return { start: null, end: null, timeZone: zone.timeZone, warning: `The session’s date is printed without a year (“${printed}”) and nothing on the page names the event’s year, so its time was left empty. Clip it from the schedule export (schedule.json) instead.` };
+    return {
+      start: null,
+      end: null,
+      timeZone: zone.timeZone,
+      warning: `The session’s date is printed without a year (“${printed}”) and nothing on the page names the event’s year, so its time was left empty. Clip it from the schedule export (schedule.json) instead.`,
+    };
   }
   if (!range?.startDate) {
-    return { start: null, end: null, timeZone: zone.timeZone, warning: slot ? 'The session’s time could not be read.' : 'This session is not scheduled yet, or its time is not public.' };
+    return {
+      start: null,
+      end: null,
+      timeZone: zone.timeZone,
+      warning: slot
+        ? 'The session’s time could not be read.'
+        : 'This session is not scheduled yet, or its time is not public.',
+    };
   }
   const start = wallTimeToIso(wallTime(range.startDate, range.start), zone);
   const end = range.end && range.endDate ? wallTimeToIso(wallTime(range.endDate, range.end), zone) : null;
-  return { start, end, timeZone: zone.timeZone, warning: start ? null : `The session’s time was left empty: ${zone.problem}.` };
+  return {
+    start,
+    end,
+    timeZone: zone.timeZone,
+    warning: start ? null : `The session’s time was left empty: ${zone.problem}.`,
+  };
 }
 
 export function extractPretalxTalk(doc: Document, url: URL, options: ExtractOptions = {}): ExtractionResult {
@@ -156,16 +206,29 @@ export function extractPretalxTalk(doc: Document, url: URL, options: ExtractOpti
   const title = titleOf(doc);
   if (!match || !doc.querySelector('h3.talk-title, .talk-content, .pretalx-session') || !title) {
     const event = /^\/[^/]+\//.exec(url.pathname)?.[0];
-    const hint = event && /\/schedule\/?/.test(url.pathname)
-      ? ` Open the schedule without JavaScript (${url.origin}${event}schedule/nojs) or a session page, or the schedule export ${url.origin}${event}schedule/export/schedule.json, to clip talks.`
-      : ' Open a session page to clip it.';
-    return { talks: [], warnings: [`This pretalx page shows no single session (it may be a schedule drawn by a script, or still loading).${hint}`], source: 'pretalx' };
+    const hint =
+      event && /\/schedule\/?/.test(url.pathname)
+        ? ` Open the schedule without JavaScript (${url.origin}${event}schedule/nojs) or a session page, or the schedule export ${url.origin}${event}schedule/export/schedule.json, to clip talks.`
+        : ' Open a session page to clip it.';
+    return {
+      talks: [],
+      warnings: [
+        `This pretalx page shows no single session (it may be a schedule drawn by a script, or still loading).${hint}`,
+      ],
+      source: 'pretalx',
+    };
   }
   const base = documentBase(doc, url.href);
   const eventUrl = `${url.origin}${match[1]}`;
   const times = timesOf(doc, url, options);
   const api = doc.querySelector('link[rel="alternate"][type="application/json"]');
-  const name = api?.getAttribute('title')?.replace(/\s+API$/, '').trim() || doc.title.split(' :: ').slice(1).join(' :: ').trim() || null;
+  const name =
+    api
+      ?.getAttribute('title')
+      ?.replace(/\s+API$/, '')
+      .trim() ||
+    doc.title.split(' :: ').slice(1).join(' :: ').trim() ||
+    null;
   const slots = doc.querySelectorAll('ul.talk-slots li').length;
   const talk: ExtractedTalk = newTalk('pretalx', canonicalUrl(doc, url), title, {
     externalId: match[2]!,
@@ -179,7 +242,10 @@ export function extractPretalxTalk(doc: Document, url: URL, options: ExtractOpti
     ...filesAndVideo(doc, base),
     conference: { key: eventUrl, name, url: eventUrl, timeZone: times.timeZone },
   });
-  const warnings = [times.warning, slots > 1 ? `This session is scheduled ${slots} times; the first slot was clipped.` : null].filter((w): w is string => !!w);
+  const warnings = [
+    times.warning,
+    slots > 1 ? `This session is scheduled ${slots} times; the first slot was clipped.` : null,
+  ].filter((w): w is string => !!w);
   return { talks: [talk], warnings, source: 'pretalx' };
 }
 

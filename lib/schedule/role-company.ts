@@ -12,29 +12,125 @@ export interface RoleCompany {
 
 /** A legal-form suffix printed after a comma ("Acme, Inc."): part of the company name, not a company. */
 // Not the two-letter ones that are also words or initials ("AS", "AB", "SA", "Co"): only with their dot.
-const LEGAL_SUFFIX = /^(?:inc\.?|llc|l\.l\.c\.?|ltd\.?|limited|corp\.?|co\.|plc|llp|gmbh|ag|s\.a\.?|bv|b\.v\.?|nv|n\.v\.?|pty\.? ltd\.?|srl|s\.r\.l\.?|oy|kk)$/i;
+const LEGAL_SUFFIX =
+  /^(?:inc\.?|llc|l\.l\.c\.?|ltd\.?|limited|corp\.?|co\.|plc|llp|gmbh|ag|s\.a\.?|bv|b\.v\.?|nv|n\.v\.?|pty\.? ltd\.?|srl|s\.r\.l\.?|oy|kk)$/i;
 
 /**
  * Words that make a line a position ("Maintainer", "Independent Consultant", "PhD Student"), not
  * a company. A company is a name ("Snyk", "Red Hat"); a line with one of these words is a role.
  */
 const ROLE_WORD = new RegExp(
-  '\\b(?:' + [
-    'engineer(?:ing)?', 'developer', 'dev', 'programmer', 'architect', 'maintainer', 'contributor', 'committer', 'manager', 'director',
-    'head', 'lead', 'leader', 'founder', 'co-?founder', 'owner', 'partner', 'president', 'vp', 'svp', 'evp', 'chief', 'officer',
-    'ceo', 'cto', 'cio', 'cfo', 'coo', 'ciso', 'cpo', 'cmo', 'consultant', 'advisor', 'adviser', 'analyst', 'scientist', 'researcher',
-    'professor', 'lecturer', 'student', 'phd', 'postdoc', 'fellow', 'intern', 'specialist', 'expert', 'advocate', 'evangelist',
-    'designer', 'writer', 'author', 'editor', 'journalist', 'librarian', 'archivist', 'curator', 'coordinator', 'administrator',
-    'admin', 'sre', 'devops', 'technologist', 'strategist', 'principal', 'staff', 'senior', 'sr\\.?', 'junior', 'jr\\.?',
-    'member', 'chair', 'co-?chair', 'board', 'ambassador', 'organi[sz]er', 'volunteer', 'mentor', 'trainer', 'coach', 'teacher',
-    'freelancer?', 'independent', 'self-employed', 'retired', 'hacker', 'tinkerer', 'enthusiast', 'mvp', 'gde', 'champion',
-    'product', 'program', 'programme', 'project', 'technical', 'software', 'solutions?', 'security', 'data', 'cloud', 'platform',
-  ].join('|') + ')\\b',
+  '\\b(?:' +
+    [
+      'engineer(?:ing)?',
+      'developer',
+      'dev',
+      'programmer',
+      'architect',
+      'maintainer',
+      'contributor',
+      'committer',
+      'manager',
+      'director',
+      'head',
+      'lead',
+      'leader',
+      'founder',
+      'co-?founder',
+      'owner',
+      'partner',
+      'president',
+      'vp',
+      'svp',
+      'evp',
+      'chief',
+      'officer',
+      'ceo',
+      'cto',
+      'cio',
+      'cfo',
+      'coo',
+      'ciso',
+      'cpo',
+      'cmo',
+      'consultant',
+      'advisor',
+      'adviser',
+      'analyst',
+      'scientist',
+      'researcher',
+      'professor',
+      'lecturer',
+      'student',
+      'phd',
+      'postdoc',
+      'fellow',
+      'intern',
+      'specialist',
+      'expert',
+      'advocate',
+      'evangelist',
+      'designer',
+      'writer',
+      'author',
+      'editor',
+      'journalist',
+      'librarian',
+      'archivist',
+      'curator',
+      'coordinator',
+      'administrator',
+      'admin',
+      'sre',
+      'devops',
+      'technologist',
+      'strategist',
+      'principal',
+      'staff',
+      'senior',
+      'sr\\.?',
+      'junior',
+      'jr\\.?',
+      'member',
+      'chair',
+      'co-?chair',
+      'board',
+      'ambassador',
+      'organi[sz]er',
+      'volunteer',
+      'mentor',
+      'trainer',
+      'coach',
+      'teacher',
+      'freelancer?',
+      'independent',
+      'self-employed',
+      'retired',
+      'hacker',
+      'tinkerer',
+      'enthusiast',
+      'mvp',
+      'gde',
+      'champion',
+      'product',
+      'program',
+      'programme',
+      'project',
+      'technical',
+      'software',
+      'solutions?',
+      'security',
+      'data',
+      'cloud',
+      'platform',
+    ].join('|') +
+    ')\\b',
   'i',
 );
 
 /** Job-title nouns: a "company" part holding one is really a second role ("MVP | Acme, Lead Cloud Architect"). */
-const TITLE_NOUN = /\b(?:engineer|developer|architect|manager|director|lead|head|founder|co-?founder|ceo|cto|cio|cfo|coo|ciso|vp|consultant|advocate|evangelist|scientist|analyst|specialist|trainer|maintainer|student|professor|officer|president|mvp|gde|intern|researcher)\b/i;
+const TITLE_NOUN =
+  /\b(?:engineer|developer|architect|manager|director|lead|head|founder|co-?founder|ceo|cto|cio|cfo|coo|ciso|vp|consultant|advocate|evangelist|scientist|analyst|specialist|trainer|maintainer|student|professor|officer|president|mvp|gde|intern|researcher)\b/i;
 
 export function looksLikeRole(text: string): boolean {
   return ROLE_WORD.test(text);
@@ -83,7 +179,13 @@ export function splitTagline(raw: string): RoleCompany {
     const split = splitRoleCompany(text);
     // "Rustacean, Mozilla" splits too; "Speaker, author, and trainer" (a list of roles) does not.
     const oneComma = text.indexOf(', ') === text.lastIndexOf(', ');
-    if (split.role && split.company && companyLike(split.company) && (looksLikeRole(split.role) || (oneComma && split.company.split(' ').length <= 3))) return split;
+    if (
+      split.role &&
+      split.company &&
+      companyLike(split.company) &&
+      (looksLikeRole(split.role) || (oneComma && split.company.split(' ').length <= 3))
+    )
+      return split;
   }
   return { role: text, company: null };
 }

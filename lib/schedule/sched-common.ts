@@ -17,7 +17,9 @@ export function looksLikeSched(doc: Document, url: URL): boolean {
   if (isSchedHost(url.hostname)) return true;
   const anchor = doc.querySelector('span.event a.name[id]');
   if (anchor && SCHED_ID.test(anchor.id)) return true;
-  const cdn = doc.querySelector('link[href*="cdn.sched.co"], script[src*="cdn.sched.co"], meta[name="twitter:site"][content="@sched"]');
+  const cdn = doc.querySelector(
+    'link[href*="cdn.sched.co"], script[src*="cdn.sched.co"], meta[name="twitter:site"][content="@sched"]',
+  );
   return !!cdn && !!doc.querySelector('.sched-container, #sched-page-me-event, span.event');
 }
 
@@ -31,7 +33,9 @@ function avatarUrl(person: Element, base: string): string | null {
   const img = person.querySelector('a.sched-avatar img, img');
   let src = img?.getAttribute('src') ?? null;
   if (!src) {
-    const painted = [person, ...Array.from(person.querySelectorAll('[style]'))].find((el) => BACKGROUND_URL.test(el.getAttribute('style') ?? ''));
+    const painted = [person, ...Array.from(person.querySelectorAll('[style]'))].find((el) =>
+      BACKGROUND_URL.test(el.getAttribute('style') ?? ''),
+    );
     src = painted ? BACKGROUND_URL.exec(painted.getAttribute('style')!)![2]!.trim() : null;
   }
   if (!src || /avatar-empty|\/images\/avatar|default-avatar/i.test(src)) return null;
@@ -41,8 +45,11 @@ function avatarUrl(person: Element, base: string): string | null {
 /** A heading that names a group of people ("Speakers", "Moderators", "Panelists", "Hosts", …). */
 const GROUP_LABEL = new Set(['STRONG', 'B', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT']);
 const isGroupLabel = (el: Element) =>
-  (GROUP_LABEL.has(el.tagName) || /(?:^|[-_])(?:role|group)s?[-_]?(?:title|label|heading|name)\b/i.test(el.className)) &&
-  !el.classList.contains('sched-person-session') && !el.querySelector('.sched-person-session') && textOf(el).length <= 40;
+  (GROUP_LABEL.has(el.tagName) ||
+    /(?:^|[-_])(?:role|group)s?[-_]?(?:title|label|heading|name)\b/i.test(el.className)) &&
+  !el.classList.contains('sched-person-session') &&
+  !el.querySelector('.sched-person-session') &&
+  textOf(el).length <= 40;
 
 /**
  * The label a person is listed under: the nearest preceding `<strong>Moderators</strong>`-style
@@ -83,7 +90,15 @@ export function speakersFromCards(cards: Element[], base: string): Speaker[] {
 /** Names only, as list views print them: "Ann Lee • Bo Chen" in `span.sched-event-evpeople`. */
 export function speakersFromNames(people: Element | null): Speaker[] {
   const names = uniqueStrings(textOf(people).split(/\s*[•·]\s*/));
-  return names.map((name) => ({ name, role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: null, avatarUrl: null }));
+  return names.map((name) => ({
+    name,
+    role: null,
+    company: null,
+    roleCompanyRaw: null,
+    group: null,
+    profileUrl: null,
+    avatarUrl: null,
+  }));
 }
 
 export function filesFrom(containers: Element[], base: string): TalkFile[] {
@@ -91,7 +106,8 @@ export function filesFrom(containers: Element[], base: string): TalkFile[] {
   for (const box of containers) {
     for (const a of Array.from(box.querySelectorAll('a[class^="file-uploaded"], a[class*=" file-uploaded"]'))) {
       const url = absoluteUrl(a.getAttribute('href'), base);
-      if (url && !files.some((f) => f.url === url)) files.push({ name: textOf(a) || decodeURIComponent(url.split('/').pop() || url), url });
+      if (url && !files.some((f) => f.url === url))
+        files.push({ name: textOf(a) || decodeURIComponent(url.split('/').pop() || url), url });
     }
   }
   return files;
@@ -137,7 +153,9 @@ const MAP_LINK = /(?:^|[/.#?&=])maps?(?:$|[/.#?&=])|openstreetmap\.|\/\/mapy\.|w
 /** The venue link, never the map toggle or a map link. */
 export function roomFrom(locationBoxes: Element[]): string | null {
   for (const box of locationBoxes) {
-    const link = Array.from(box.querySelectorAll('a[href*="venue"]')).find((a) => a.id !== 'map-toggle' && !MAP_LINK.test(a.getAttribute('href') ?? ''));
+    const link = Array.from(box.querySelectorAll('a[href*="venue"]')).find(
+      (a) => a.id !== 'map-toggle' && !MAP_LINK.test(a.getAttribute('href') ?? ''),
+    );
     const name = textOf(link);
     if (name) return name;
   }

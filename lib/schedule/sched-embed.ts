@@ -21,10 +21,15 @@ function schedSiteOf(doc: Document, base: string): string | null {
 
 export const schedEmbedExtractor: Extractor = {
   name: 'sched-embed',
-  detect: (doc) => !!doc.querySelector('a#sched-embed, script[src*=".sched.com/js/embed.js"], iframe[src*=".sched.com"]'),
+  detect: (doc) =>
+    !!doc.querySelector('a#sched-embed, script[src*=".sched.com/js/embed.js"], iframe[src*=".sched.com"]'),
   extract(doc, url): ExtractionResult {
     const site = schedSiteOf(doc, url.href);
     const where = site ? `open ${site} to clip its sessions` : 'open the Sched site it comes from to clip its sessions';
-    return { talks: [], warnings: [`This page embeds a Sched schedule that cannot be read from here: ${where}.`], source: 'sched-embed' };
+    return {
+      talks: [],
+      warnings: [`This page embeds a Sched schedule that cannot be read from here: ${where}.`],
+      source: 'sched-embed',
+    };
   },
 };

@@ -19,13 +19,27 @@ export function isSchedListPage(url: URL, blocks: SchedBlock[]): boolean {
   return blocks.length > 1 || LIST_PATH.test(url.pathname) || blocks.some((b) => b.day !== null);
 }
 
-export function extractSchedList(doc: Document, url: URL, options: ExtractOptions = {}, blocks = scanSchedPage(doc)): ExtractionResult {
+export function extractSchedList(
+  doc: Document,
+  url: URL,
+  options: ExtractOptions = {},
+  blocks = scanSchedPage(doc),
+): ExtractionResult {
   const { talks, warnings } = readSchedBlocks(doc, url, blocks, canonicalUrl(doc, url), options);
   if (!talks.length) {
-    return { talks: [], warnings: ['This Sched list shows no sessions yet (it may still be loading, or be filtered to nothing).', ...warnings], source: 'sched' };
+    return {
+      talks: [],
+      warnings: [
+        'This Sched list shows no sessions yet (it may still be loading, or be filtered to nothing).',
+        ...warnings,
+      ],
+      source: 'sched',
+    };
   }
   if (talks.some((t) => t.start) && talks.every((t) => !t.end)) {
-    warnings.push('This list view shows no end times. Open the “Expanded” view (/list/descriptions) or a session page to get them.');
+    warnings.push(
+      'This list view shows no end times. Open the “Expanded” view (/list/descriptions) or a session page to get them.',
+    );
   }
   return { talks, warnings, source: 'sched' };
 }

@@ -1,9 +1,25 @@
 /** Turns the session blocks of any Sched view into talks, with the page's zone resolved once. */
 import type { ConferenceRef, ExtractedTalk } from '../model';
 import { describeElements } from './description';
-import { absoluteUrl, documentBase, metaContent, textOf, textWithout, videoUrlFrom, windowOf, withoutHash } from './dom';
 import {
-  SCHED_ID, customFieldsFrom, filesFrom, roomFrom, speakersFromCards, speakersFromNames, tracksFrom, videoFrom,
+  absoluteUrl,
+  documentBase,
+  metaContent,
+  textOf,
+  textWithout,
+  videoUrlFrom,
+  windowOf,
+  withoutHash,
+} from './dom';
+import {
+  SCHED_ID,
+  customFieldsFrom,
+  filesFrom,
+  roomFrom,
+  speakersFromCards,
+  speakersFromNames,
+  tracksFrom,
+  videoFrom,
 } from './sched-common';
 import type { SchedBlock } from './sched-scan';
 import { stripSpeakerSuffix } from './speaker-suffix';
@@ -30,7 +46,8 @@ function conferenceName(doc: Document, conference: LdEvent | null, sessionTitle:
   const site = metaContent(doc, 'og:site_name');
   if (site) return site;
   const title = doc.title.replace(/\s+/g, ' ').trim();
-  if (sessionTitle && title.endsWith(`: ${sessionTitle}`)) return title.slice(0, -sessionTitle.length - 2).trim() || null;
+  if (sessionTitle && title.endsWith(`: ${sessionTitle}`))
+    return title.slice(0, -sessionTitle.length - 2).trim() || null;
   const cut = title.indexOf(': ');
   return (cut > 0 ? title.slice(0, cut) : title) || null;
 }
@@ -58,14 +75,22 @@ function legendType(anchor: Element, legend: Map<string, string>): string[] {
 function matchLd(sessions: LdEvent[], title: string, href: string | null, single: boolean): LdEvent | null {
   if (single && sessions.length === 1) return sessions[0]!;
   const path = href ? withoutHash(href).replace(/\/+$/, '') : null;
-  return sessions.find((e) => (path && e.url && withoutHash(e.url).replace(/\/+$/, '') === path) || e.name === title) ?? null;
+  return (
+    sessions.find((e) => (path && e.url && withoutHash(e.url).replace(/\/+$/, '') === path) || e.name === title) ?? null
+  );
 }
 
 /**
  * Reads blocks into talks. `pageUrl` is the canonical address used when a block has no link of its
  * own (a session page's anchor has none).
  */
-export function readSchedBlocks(doc: Document, url: URL, blocks: SchedBlock[], pageUrl: string, options: ExtractOptions = {}): SchedPageRead {
+export function readSchedBlocks(
+  doc: Document,
+  url: URL,
+  blocks: SchedBlock[],
+  pageUrl: string,
+  options: ExtractOptions = {},
+): SchedPageRead {
   const warnings: string[] = [];
   const base = documentBase(doc, url.href);
   const win = windowOf(doc);
@@ -90,9 +115,13 @@ export function readSchedBlocks(doc: Document, url: URL, blocks: SchedBlock[], p
   let unread = 0;
   let unplaced = 0;
   let legend: Map<string, string> | null = null;
-  const descriptions = describeElements(blocks.map((block) => block.descriptions[0] ?? null), win, base);
+  const descriptions = describeElements(
+    blocks.map((block) => block.descriptions[0] ?? null),
+    win,
+    base,
+  );
   blocks.forEach((block, i) => {
-    const title = titleOf(block.anchor) || (single ? ld.sessions[0]?.name ?? '' : '');
+    const title = titleOf(block.anchor) || (single ? (ld.sessions[0]?.name ?? '') : '');
     if (!title) return;
     const href = absoluteUrl(block.anchor.getAttribute('href'), base);
     const range = ranges[i] ?? null;
@@ -102,26 +131,34 @@ export function readSchedBlocks(doc: Document, url: URL, blocks: SchedBlock[], p
     const speakers = cards.length ? cards : speakersFromNames(block.anchor.querySelector('span.sched-event-evpeople'));
     const typed = tracksFrom(block.types);
     const videoUrl = videoFrom(block.frames, [...block.descriptions, ...block.files]);
-    talks.push(newTalk('sched', href ? withoutHash(href) : pageUrl, stripSpeakerSuffix(title, speakers), {
-      externalId: ids[i] ?? null,
-      ...times,
-      timeZone: zone.timeZone,
-      room: roomFrom([...block.locations, ...block.places]) ?? (textOf(block.anchor.querySelector('span.vs')) || null),
-      tracks: typed.length ? typed : legendType(block.anchor, (legend ??= typeLegend(doc))),
-      customFields: customFieldsFrom(block.customFields),
-      speakers,
-      ...descriptions[i]!,
-      // A recording linked among the files is the talk's video, not one more file.
-      files: filesFrom(block.files, base).filter((f) => !videoUrl || videoUrlFrom(f.url) !== videoUrl),
-      videoUrl,
-      conference,
-    }));
+    talks.push(
+      newTalk('sched', href ? withoutHash(href) : pageUrl, stripSpeakerSuffix(title, speakers), {
+        externalId: ids[i] ?? null,
+        ...times,
+        timeZone: zone.timeZone,
+        room:
+          roomFrom([...block.locations, ...block.places]) ?? (textOf(block.anchor.querySelector('span.vs')) || null),
+        tracks: typed.length ? typed : legendType(block.anchor, (legend ??= typeLegend(doc))),
+        customFields: customFieldsFrom(block.customFields),
+        speakers,
+        ...descriptions[i]!,
+        // A recording linked among the files is the talk's video, not one more file.
+        files: filesFrom(block.files, base).filter((f) => !videoUrl || videoUrlFrom(f.url) !== videoUrl),
+        videoUrl,
+        conference,
+      }),
+    );
   });
 
   if (unread) warnings.push(`The time of ${count(unread, 'session')} could not be read.`);
-  if (unplaced) warnings.push(`The time of ${count(unplaced, 'session')} was left empty: ${zone.problem ?? 'the time zone is unknown'}.`);
+  if (unplaced)
+    warnings.push(
+      `The time of ${count(unplaced, 'session')} was left empty: ${zone.problem ?? 'the time zone is unknown'}.`,
+    );
   else if (!zone.timeZone && talks.some((t) => t.start)) {
-    warnings.push(`The conference’s time zone is unknown (${zone.problem ?? 'nothing on the page names it'}); times keep the offset the page gives.`);
+    warnings.push(
+      `The conference’s time zone is unknown (${zone.problem ?? 'nothing on the page names it'}); times keep the offset the page gives.`,
+    );
   }
   return { talks, warnings };
 }

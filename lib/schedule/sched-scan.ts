@@ -25,7 +25,16 @@ export interface SchedBlock {
   frames: Element[];
 }
 
-type PartKey = 'dates' | 'places' | 'locations' | 'types' | 'customFields' | 'descriptions' | 'people' | 'files' | 'frames';
+type PartKey =
+  | 'dates'
+  | 'places'
+  | 'locations'
+  | 'types'
+  | 'customFields'
+  | 'descriptions'
+  | 'people'
+  | 'files'
+  | 'frames';
 
 const PART_CLASSES: [string, PartKey][] = [
   ['list-single__date', 'dates'],
@@ -39,7 +48,11 @@ const PART_CLASSES: [string, PartKey][] = [
 ];
 
 const SELECTOR = [
-  'a.sched-container-anchor[id]', 'h3', 'span.event', 'iframe[src]', 'ul.tip-custom-fields',
+  'a.sched-container-anchor[id]',
+  'h3',
+  'span.event',
+  'iframe[src]',
+  'ul.tip-custom-fields',
   ...PART_CLASSES.filter(([, key]) => key !== 'customFields').map(([c]) => `.${c}`),
 ].join(', ');
 const DAY_ID = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,8 +85,18 @@ export function scanSchedPage(doc: Document): SchedBlock[] {
       const anchor = el.querySelector('a.name');
       if (!anchor) continue;
       current = {
-        anchor, day, heading, dates: [], places: [], locations: [], types: [], customFields: [],
-        descriptions: [], people: [], files: [], frames: [],
+        anchor,
+        day,
+        heading,
+        dates: [],
+        places: [],
+        locations: [],
+        types: [],
+        customFields: [],
+        descriptions: [],
+        people: [],
+        files: [],
+        frames: [],
       };
       blocks.push(current);
       continue;

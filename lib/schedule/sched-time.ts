@@ -10,8 +10,17 @@ import { firstLine } from './sched-common';
 import type { SchedBlock } from './sched-scan';
 import { isoOffsetMinutes, normalizeIsoOffset, parseInstant } from '../time/zones';
 import {
-  addDays, floatingIsoToIso, instantToIso, offsetBetween, parsePrintedDate, parseTimeRange, resolveTimeZone, wallTime, wallTimeToIso,
-  type PrintedRange, type ZoneResolution,
+  addDays,
+  floatingIsoToIso,
+  instantToIso,
+  offsetBetween,
+  parsePrintedDate,
+  parseTimeRange,
+  resolveTimeZone,
+  wallTime,
+  wallTimeToIso,
+  type PrintedRange,
+  type ZoneResolution,
 } from '../time/parse';
 
 export interface LdEvent {
@@ -24,10 +33,16 @@ export interface LdEvent {
 
 /** JSON-LD Events of a page: sessions carry times of day, the conference-level Event only dates. */
 export function ldEvents(doc: Document): { sessions: LdEvent[]; conference: LdEvent | null; place: string | null } {
-  const events = jsonLdObjects(doc).filter((o) => hasType(o, 'Event')).map((raw) => ({
-    // Sched escapes names in its JSON-LD ("Q&amp;A"): decoded, they compare with the printed title.
-    name: decodeEntities(stringOrNull(raw.name) ?? '') || null, url: stringOrNull(raw.url), start: stringOrNull(raw.startDate), end: stringOrNull(raw.endDate), raw,
-  }));
+  const events = jsonLdObjects(doc)
+    .filter((o) => hasType(o, 'Event'))
+    .map((raw) => ({
+      // Sched escapes names in its JSON-LD ("Q&amp;A"): decoded, they compare with the printed title.
+      name: decodeEntities(stringOrNull(raw.name) ?? '') || null,
+      url: stringOrNull(raw.url),
+      start: stringOrNull(raw.startDate),
+      end: stringOrNull(raw.endDate),
+      raw,
+    }));
   const timed = (e: LdEvent) => !!e.start?.includes('T');
   return {
     sessions: events.filter(timed),
@@ -63,22 +78,33 @@ export function printedRangeOf(block: SchedBlock, fallbackYear: number | null): 
 }
 
 function approxInstant(r: PrintedRange): number | null {
-  return r.startDate ? Date.UTC(r.startDate.year, r.startDate.month - 1, r.startDate.day, r.start.hour, r.start.minute) : null;
+  return r.startDate
+    ? Date.UTC(r.startDate.year, r.startDate.month - 1, r.startDate.day, r.start.hour, r.start.minute)
+    : null;
 }
 
 /** The conference's zone, from the JSON-LD offsets, every printed zone, the venue and the caller. */
-export function resolveSchedZone(ranges: (PrintedRange | null)[], ld: LdEvent[], place: string | null, options: ExtractOptions, ids: (string | null)[] = []): ZoneResolution {
+export function resolveSchedZone(
+  ranges: (PrintedRange | null)[],
+  ld: LdEvent[],
+  place: string | null,
+  options: ExtractOptions,
+  ids: (string | null)[] = [],
+): ZoneResolution {
   const printed = ranges.map((r) => r?.zone);
-  const observed = ld.flatMap((e) => [e.start, e.end]).flatMap((iso) => {
-    const at = parseInstant(iso);
-    const offset = iso ? isoOffsetMinutes(iso) : null;
-    return at !== null && offset !== null ? [{ at, offsetMinutes: offset }] : [];
-  });
+  const observed = ld
+    .flatMap((e) => [e.start, e.end])
+    .flatMap((iso) => {
+      const at = parseInstant(iso);
+      const offset = iso ? isoOffsetMinutes(iso) : null;
+      return at !== null && offset !== null ? [{ at, offsetMinutes: offset }] : [];
+    });
   // A reference feed's instant for the same session, against the wall time printed here, is an offset.
   const known = new Map((options.reference ?? []).map((t) => [t.externalId?.toLowerCase(), parseInstant(t.start)]));
   ranges.forEach((r, i) => {
     const at = known.get(ids[i]?.toLowerCase());
-    if (r?.startDate && at != null) observed.push({ at, offsetMinutes: offsetBetween(wallTime(r.startDate, r.start), at) });
+    if (r?.startDate && at != null)
+      observed.push({ at, offsetMinutes: offsetBetween(wallTime(r.startDate, r.start), at) });
   });
   const dates = ranges.map((r) => (r ? approxInstant(r) : null)).filter((d): d is number => d !== null);
   return resolveTimeZone({ printed, observed, dates, place, known: options.timeZone ?? null });
@@ -106,4 +132,3 @@ export function sessionTimes(ld: LdEvent | null, range: PrintedRange | null, zon
     end: range.end && range.endDate ? wallTimeToIso(wallTime(range.endDate, range.end), zone) : null,
   };
 }
-

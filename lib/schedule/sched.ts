@@ -14,6 +14,8 @@ export const schedExtractor: Extractor = {
   detect: looksLikeSched,
   extract(doc, url, options = {}) {
     const blocks = scanSchedPage(doc);
-    return isSchedListPage(url, blocks) ? extractSchedList(doc, url, options, blocks) : extractSchedSession(doc, url, options);
+    return isSchedListPage(url, blocks)
+      ? extractSchedList(doc, url, options, blocks)
+      : extractSchedSession(doc, url, options);
   },
 };

@@ -54,12 +54,18 @@ export interface SchemaEvent {
 /** `eventStatus` other than scheduled, in words ("https://schema.org/EventCancelled" → "Cancelled"). */
 export function statusOf(v: unknown): string | null {
   const s = typeof v === 'string' ? v.trim().replace(/^.*[/:]/, '') : '';
-  const words: Record<string, string> = { EventCancelled: 'Cancelled', EventPostponed: 'Postponed', EventRescheduled: 'Rescheduled', EventMovedOnline: 'Moved online' };
+  const words: Record<string, string> = {
+    EventCancelled: 'Cancelled',
+    EventPostponed: 'Postponed',
+    EventRescheduled: 'Rescheduled',
+    EventMovedOnline: 'Moved online',
+  };
   return words[s] ?? null;
 }
 
 /** "2026-04-14 09:30" (HTML's datetime and many PHP sites separate with a space) as ISO's "2026-04-14T09:30". */
-const isoOf = (value: string | null): string | null => value?.trim().replace(/^(\d{4}-\d{2}-\d{2})\s+(?=\d{2}:\d{2})/, '$1T') ?? null;
+const isoOf = (value: string | null): string | null =>
+  value?.trim().replace(/^(\d{4}-\d{2}-\d{2})\s+(?=\d{2}:\d{2})/, '$1T') ?? null;
 
 export const hasTime = (iso: string | null): boolean => !!iso && /T\d{2}:\d{2}/.test(isoOf(iso)!);
 
@@ -92,7 +98,13 @@ function speakerOf(p: SchemaPerson): Speaker {
 }
 
 /** Talks from the timed events of a page; `source` says which reader found them. */
-export function talksFromSchemaEvents(events: SchemaEvent[], doc: Document, url: URL, source: TalkSource, options: ExtractOptions): ExtractionResult {
+export function talksFromSchemaEvents(
+  events: SchemaEvent[],
+  doc: Document,
+  url: URL,
+  source: TalkSource,
+  options: ExtractOptions,
+): ExtractionResult {
   const timed = events.filter((e) => e.name && hasTime(e.startDate));
   if (!timed.length) {
     const warnings = events.some((e) => e.name && e.startDate)
@@ -100,15 +112,22 @@ export function talksFromSchemaEvents(events: SchemaEvent[], doc: Document, url:
       : [];
     return { talks: [], warnings, source };
   }
-  const observed = timed.flatMap((e) => [isoOf(e.startDate), isoOf(e.endDate)]).flatMap((iso) => {
-    const at = parseInstant(iso);
-    const offset = iso && hasTime(iso) && !isUtcNotation(iso) ? isoOffsetMinutes(iso) : null;
-    return at !== null && offset !== null ? [{ at, offsetMinutes: offset }] : [];
-  });
+  const observed = timed
+    .flatMap((e) => [isoOf(e.startDate), isoOf(e.endDate)])
+    .flatMap((iso) => {
+      const at = parseInstant(iso);
+      const offset = iso && hasTime(iso) && !isUtcNotation(iso) ? isoOffsetMinutes(iso) : null;
+      return at !== null && offset !== null ? [{ at, offsetMinutes: offset }] : [];
+    });
   // A venue city that names a zone is a printed zone: used only if it fits every stated offset.
   let cityZone: string | null = null;
   for (const e of timed) if ((cityZone = zoneFromAddress(e.city, e.country, zoneFromCityName))) break;
-  const zone = resolveTimeZone({ observed, printed: [cityZone], known: options.timeZone ?? null, place: timed.map((e) => e.place).find(Boolean) ?? null });
+  const zone = resolveTimeZone({
+    observed,
+    printed: [cityZone],
+    known: options.timeZone ?? null,
+    place: timed.map((e) => e.place).find(Boolean) ?? null,
+  });
   const win = windowOf(doc);
   const pageUrl = `${url.origin}${url.pathname}`;
   const talks: ExtractedTalk[] = [];
@@ -117,28 +136,38 @@ export function talksFromSchemaEvents(events: SchemaEvent[], doc: Document, url:
     const own = absoluteUrl(e.url, url.href);
     const start = writeTime(e.startDate, zone);
     if (!start) floatingLeft++;
-    const description: Description = typeof e.description === 'string' || e.description === null
-      ? describeJsonText(e.description, win)
-      : describe(e.description, win, url.href);
+    const description: Description =
+      typeof e.description === 'string' || e.description === null
+        ? describeJsonText(e.description, win)
+        : describe(e.description, win, url.href);
     const conference: ConferenceRef | null = e.superEvent
-      ? { key: absoluteUrl(e.superEvent.url, url.href) ?? e.superEvent.name ?? url.host, name: e.superEvent.name, url: absoluteUrl(e.superEvent.url, url.href), timeZone: zone.timeZone }
+      ? {
+          key: absoluteUrl(e.superEvent.url, url.href) ?? e.superEvent.name ?? url.host,
+          name: e.superEvent.name,
+          url: absoluteUrl(e.superEvent.url, url.href),
+          timeZone: zone.timeZone,
+        }
       : null;
-    talks.push(newTalk(source, own ?? (timed.length === 1 ? pageUrl : `${pageUrl}#event-${i + 1}`), e.name!, {
-      externalId: e.identifier,
-      start,
-      end: writeTime(e.endDate, zone),
-      timeZone: zone.timeZone,
-      room: e.room,
-      tracks: e.keywords,
-      customFields: e.status ? { Status: e.status } : {},
-      speakers: e.performers.map(speakerOf),
-      ...description,
-      videoUrl: videoUrlFrom(e.video) ?? absoluteUrl(e.video, url.href),
-      conference,
-    }));
+    talks.push(
+      newTalk(source, own ?? (timed.length === 1 ? pageUrl : `${pageUrl}#event-${i + 1}`), e.name!, {
+        externalId: e.identifier,
+        start,
+        end: writeTime(e.endDate, zone),
+        timeZone: zone.timeZone,
+        room: e.room,
+        tracks: e.keywords,
+        customFields: e.status ? { Status: e.status } : {},
+        speakers: e.performers.map(speakerOf),
+        ...description,
+        videoUrl: videoUrlFrom(e.video) ?? absoluteUrl(e.video, url.href),
+        conference,
+      }),
+    );
   });
   const warnings: string[] = [];
-  if (floatingLeft) warnings.push(`The time of ${count(floatingLeft, 'session')} is given without a time zone and was left empty.`);
-  else if (!zone.timeZone) warnings.push('The conference’s time zone is not named on this page; times keep the offset the page gives.');
+  if (floatingLeft)
+    warnings.push(`The time of ${count(floatingLeft, 'session')} is given without a time zone and was left empty.`);
+  else if (!zone.timeZone)
+    warnings.push('The conference’s time zone is not named on this page; times keep the offset the page gives.');
   return { talks, warnings, source };
 }

@@ -11,7 +11,14 @@ import { canonicalUrl, textOf, windowOf } from './dom';
 import { count, newTalk, uniqueStrings } from './talk';
 import type { ExtractOptions, ExtractionResult, Extractor } from './types';
 import {
-  instantToIso, offsetBetween, parsePrintedDate, parseTimeRange, resolveTimeZone, wallTime, wallTimeToIso, zoneFromCityName,
+  instantToIso,
+  offsetBetween,
+  parsePrintedDate,
+  parseTimeRange,
+  resolveTimeZone,
+  wallTime,
+  wallTimeToIso,
+  zoneFromCityName,
   type CalendarDate,
 } from '../time/parse';
 
@@ -45,15 +52,29 @@ function slotOf(time: Element | null, day: CalendarDate | null): Slot {
 function eventZoneHints(doc: Document): { city: string | null; offset: string | null } {
   const radio = doc.querySelector('.sz-timezone__radio--event');
   const scripts = Array.from(doc.querySelectorAll('script:not([src])'), (s) => s.textContent ?? '').join('\n');
-  const city = textOf(radio?.querySelector('.sz-timezone__name')) || /eventCityName\s*=\s*['"]([^'"]+)['"]/.exec(scripts)?.[1] || null;
-  const offset = textOf(radio?.querySelector('.sz-timezone__tooltip')) || /eventTimezone\s*=\s*['"]([^'"]+)['"]/.exec(scripts)?.[1] || null;
+  const city =
+    textOf(radio?.querySelector('.sz-timezone__name')) ||
+    /eventCityName\s*=\s*['"]([^'"]+)['"]/.exec(scripts)?.[1] ||
+    null;
+  const offset =
+    textOf(radio?.querySelector('.sz-timezone__tooltip')) ||
+    /eventTimezone\s*=\s*['"]([^'"]+)['"]/.exec(scripts)?.[1] ||
+    null;
   return { city, offset: offset?.replace(/\s+/g, '') ?? null };
 }
 
 function speakersOf(el: Element): Speaker[] {
-  return uniqueStrings(Array.from(el.querySelectorAll('.sz-session__speakers [data-speakerid]'), textOf)).map((name) => ({
-    name, role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: null, avatarUrl: null,
-  }));
+  return uniqueStrings(Array.from(el.querySelectorAll('.sz-session__speakers [data-speakerid]'), textOf)).map(
+    (name) => ({
+      name,
+      role: null,
+      company: null,
+      roleCompanyRaw: null,
+      group: null,
+      profileUrl: null,
+      avatarUrl: null,
+    }),
+  );
 }
 
 export function extractSessionizeEmbed(doc: Document, url: URL, options: ExtractOptions = {}): ExtractionResult {
@@ -79,8 +100,16 @@ export function extractSessionizeEmbed(doc: Document, url: URL, options: Extract
     if (!clock || s.start === null) return [];
     const d = new Date(s.start);
     // The printed clock is in the event's zone; without a printed day its date may differ from the UTC date by one.
-    const days = s.day ? [s.day] : [-1, 0, 1].map((shift) => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() + shift }));
-    const offset = days.map((date) => offsetBetween(wallTime(date, clock.start), s.start!)).find((o) => o >= -720 && o <= 840);
+    const days = s.day
+      ? [s.day]
+      : [-1, 0, 1].map((shift) => ({
+          year: d.getUTCFullYear(),
+          month: d.getUTCMonth() + 1,
+          day: d.getUTCDate() + shift,
+        }));
+    const offset = days
+      .map((date) => offsetBetween(wallTime(date, clock.start), s.start!))
+      .find((o) => o >= -720 && o <= 840);
     return offset === undefined ? [] : [{ at: s.start, offsetMinutes: offset }];
   });
   const hints = eventZoneHints(doc);
@@ -113,7 +142,10 @@ export function extractSessionizeEmbed(doc: Document, url: URL, options: Extract
     if (!start) untimed++;
     const tracks: string[] = [];
     const fields: Record<string, string> = {};
-    const tags = els.map((el) => Array.from(el.querySelectorAll('.sz-session__tags .sz-tag, .sz-session__categories li'))).find((t) => t.length) ?? [];
+    const tags =
+      els
+        .map((el) => Array.from(el.querySelectorAll('.sz-session__tags .sz-tag, .sz-session__categories li')))
+        .find((t) => t.length) ?? [];
     for (const tag of tags) {
       // data-categoryname is a slug ("session_format"): shown as "Session format".
       const slug = (tag.getAttribute('data-categoryname') ?? '').replace(/_/g, ' ').trim();
@@ -124,31 +156,43 @@ export function extractSessionizeEmbed(doc: Document, url: URL, options: Extract
       else fields[category] = fields[category] ? `${fields[category]}, ${name}` : name;
     }
     const people = els.find((el) => el.querySelector('.sz-session__speakers [data-speakerid]'));
-    talks.push(newTalk('sessionize', `${page}#sz-session-${id}`, textOf(pick('.sz-session__title')), {
-      externalId: id,
-      start,
-      end,
-      timeZone: zone.timeZone,
-      room: textOf(pick('.sz-session__room')) || null,
-      tracks: uniqueStrings(tracks),
-      customFields: fields,
-      speakers: people ? speakersOf(people) : [],
-      ...describe(pick('.sz-session__description'), win, url.href),
-      conference: { key: url.host.toLowerCase(), name: null, url: url.origin, timeZone: zone.timeZone },
-    }));
+    talks.push(
+      newTalk('sessionize', `${page}#sz-session-${id}`, textOf(pick('.sz-session__title')), {
+        externalId: id,
+        start,
+        end,
+        timeZone: zone.timeZone,
+        room: textOf(pick('.sz-session__room')) || null,
+        tracks: uniqueStrings(tracks),
+        customFields: fields,
+        speakers: people ? speakersOf(people) : [],
+        ...describe(pick('.sz-session__description'), win, url.href),
+        conference: { key: url.host.toLowerCase(), name: null, url: url.origin, timeZone: zone.timeZone },
+      }),
+    );
   }
 
   const warnings: string[] = [];
-  if (!talks.length) warnings.push('This Sessionize schedule shows no sessions yet (it may still be loading). Wait for it to appear and try again.');
-  if (untimed) warnings.push(`The time of ${count(untimed, 'session')} could not be read${zone.problem ? ` (${zone.problem})` : ''}.`);
+  if (!talks.length)
+    warnings.push(
+      'This Sessionize schedule shows no sessions yet (it may still be loading). Wait for it to appear and try again.',
+    );
+  if (untimed)
+    warnings.push(
+      `The time of ${count(untimed, 'session')} could not be read${zone.problem ? ` (${zone.problem})` : ''}.`,
+    );
   if (!zone.timeZone && talks.length > untimed) {
-    warnings.push(`The conference’s time zone is unknown (${zone.problem ?? 'the embed does not name it'}); times keep the offset the schedule shows.`);
+    warnings.push(
+      `The conference’s time zone is unknown (${zone.problem ?? 'the embed does not name it'}); times keep the offset the schedule shows.`,
+    );
   }
   return { talks, warnings, source: 'sessionize' };
 }
 
 export const sessionizeEmbedExtractor: Extractor = {
   name: 'sessionize',
-  detect: (doc) => !!doc.querySelector('.sz-root, .sessionize-wrapper, #sessionize, .sessionize-loader') || !!doc.querySelector(`${SESSION} .sz-session__title`),
+  detect: (doc) =>
+    !!doc.querySelector('.sz-root, .sessionize-wrapper, #sessionize, .sessionize-loader') ||
+    !!doc.querySelector(`${SESSION} .sz-session__title`),
   extract: extractSessionizeEmbed,
 };

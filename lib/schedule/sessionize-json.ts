@@ -17,7 +17,8 @@ type Json = Record<string, unknown>;
 
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null;
 
 /**
  * The sessions of an `All` export, of grouped `Sessions` views, or of `GridSmart` days (rooms →
@@ -25,7 +26,9 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? 
  */
 function sessionsOf(json: unknown): Json[] {
   if (!Array.isArray(json)) return arr(obj(json).sessions).map(obj);
-  const all = json.flatMap((g) => [...arr(obj(g).sessions), ...arr(obj(g).rooms).flatMap((r) => arr(obj(r).sessions))]).map(obj);
+  const all = json
+    .flatMap((g) => [...arr(obj(g).sessions), ...arr(obj(g).rooms).flatMap((r) => arr(obj(r).sessions))])
+    .map(obj);
   const seen = new Set<string>();
   return all.filter((s) => {
     const id = str(s.id);
@@ -43,7 +46,8 @@ export function isSessionizeExport(json: unknown): boolean {
 
 /** A tagline ("Principal Architect at Microsoft", "CTO, Acme", "Engineer - Beta", "Dev @ Gamma") → role and company (role-company.ts). */
 function speakerFrom(p: Json): Speaker | null {
-  const name = str(p.fullName) ?? ([str(p.firstName), str(p.lastName)].filter(Boolean).join(' ') || null) ?? str(p.name);
+  const name =
+    str(p.fullName) ?? ([str(p.firstName), str(p.lastName)].filter(Boolean).join(' ') || null) ?? str(p.name);
   if (!name) return null;
   const tagLine = str(p.tagLine);
   const split = tagLine ? splitTagline(tagLine) : { role: null, company: null };
@@ -67,19 +71,38 @@ function wallOf(value: unknown) {
 
 export function parseSessionizeAll(json: unknown, url: string, options: ExtractOptions = {}): ExtractionResult {
   const sessions = sessionsOf(json);
-  if (!sessions.length) return { talks: [], warnings: ['This Sessionize export has no sessions in it.'], source: 'sessionize' };
+  if (!sessions.length)
+    return { talks: [], warnings: ['This Sessionize export has no sessions in it.'], source: 'sessionize' };
   const root = obj(json);
-  const speakers = new Map(arr(root.speakers).map(obj).map((p) => [str(p.id), p] as const));
-  const rooms = new Map(arr(root.rooms).map(obj).map((r) => [str(r.id), str(r.name)] as const));
-  const questions = new Map(arr(root.questions).map(obj).map((q) => [str(q.id), str(q.question)] as const));
+  const speakers = new Map(
+    arr(root.speakers)
+      .map(obj)
+      .map((p) => [str(p.id), p] as const),
+  );
+  const rooms = new Map(
+    arr(root.rooms)
+      .map(obj)
+      .map((r) => [str(r.id), str(r.name)] as const),
+  );
+  const questions = new Map(
+    arr(root.questions)
+      .map(obj)
+      .map((q) => [str(q.id), str(q.question)] as const),
+  );
   const items = new Map<string | null, { category: string; name: string }>();
   for (const c of arr(root.categories).map(obj)) {
-    for (const item of arr(c.items).map(obj)) items.set(str(item.id), { category: str(c.title) ?? 'Category', name: str(item.name) ?? '' });
+    for (const item of arr(c.items).map(obj))
+      items.set(str(item.id), { category: str(c.title) ?? 'Category', name: str(item.name) ?? '' });
   }
   const zone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : null;
   const resolution = { timeZone: zone, offsetMinutes: null };
   const apiId = /\/api\/v2\/([a-z0-9]+)\//i.exec(url)?.[1];
-  const conference = { key: apiId ? `sessionize:${apiId}` : hostOf(url) ?? url, name: null, url: null, timeZone: zone };
+  const conference = {
+    key: apiId ? `sessionize:${apiId}` : (hostOf(url) ?? url),
+    name: null,
+    url: null,
+    timeZone: zone,
+  };
   const page = url.split('#')[0]!;
 
   const talks: ExtractedTalk[] = [];
@@ -93,8 +116,14 @@ export function parseSessionizeAll(json: unknown, url: string, options: ExtractO
     const tracks: string[] = [];
     // Grouped views embed categories; the All view refers to them by item id.
     const categoryNames = [
-      ...arr(s.categoryItems).map((i) => items.get(str(i))).filter((i): i is { category: string; name: string } => !!i),
-      ...arr(s.categories).map(obj).flatMap((c) => arr(c.categoryItems).map((i) => ({ category: str(c.name) ?? 'Category', name: str(obj(i).name) ?? '' }))),
+      ...arr(s.categoryItems)
+        .map((i) => items.get(str(i)))
+        .filter((i): i is { category: string; name: string } => !!i),
+      ...arr(s.categories)
+        .map(obj)
+        .flatMap((c) =>
+          arr(c.categoryItems).map((i) => ({ category: str(c.name) ?? 'Category', name: str(obj(i).name) ?? '' })),
+        ),
     ];
     for (const { category, name } of categoryNames) {
       if (!name) continue;
@@ -106,27 +135,36 @@ export function parseSessionizeAll(json: unknown, url: string, options: ExtractO
       const answer = str(a.answerValue) ?? str(a.answer);
       if (question && answer) fields[question] = answer;
     }
-    const people = arr(s.speakers).map((ref) => (typeof ref === 'object' ? speakers.get(str(obj(ref).id)) ?? obj(ref) : speakers.get(str(ref))));
-    const videoUrl = [str(s.recordingUrl), str(s.liveUrl)].find(Boolean) ?? Object.values(fields).map(videoUrlFrom).find(Boolean) ?? null;
-    talks.push(newTalk('sessionize', id ? `${page}#sz-session-${id}` : page, title, {
-      externalId: id,
-      start: start ? wallTimeToIso(start, resolution) : null,
-      end: end ? wallTimeToIso(end, resolution) : null,
-      timeZone: zone,
-      room: rooms.get(str(s.roomId)) ?? str(s.room) ?? null,
-      tracks: uniqueStrings(tracks),
-      customFields: fields,
-      speakers: people.map((p) => (p ? speakerFrom(p) : null)).filter((p): p is Speaker => !!p),
-      ...describeText(str(s.description)),
-      videoUrl,
-      conference,
-    }));
+    const people = arr(s.speakers).map((ref) =>
+      typeof ref === 'object' ? (speakers.get(str(obj(ref).id)) ?? obj(ref)) : speakers.get(str(ref)),
+    );
+    const videoUrl =
+      [str(s.recordingUrl), str(s.liveUrl)].find(Boolean) ??
+      Object.values(fields).map(videoUrlFrom).find(Boolean) ??
+      null;
+    talks.push(
+      newTalk('sessionize', id ? `${page}#sz-session-${id}` : page, title, {
+        externalId: id,
+        start: start ? wallTimeToIso(start, resolution) : null,
+        end: end ? wallTimeToIso(end, resolution) : null,
+        timeZone: zone,
+        room: rooms.get(str(s.roomId)) ?? str(s.room) ?? null,
+        tracks: uniqueStrings(tracks),
+        customFields: fields,
+        speakers: people.map((p) => (p ? speakerFrom(p) : null)).filter((p): p is Speaker => !!p),
+        ...describeText(str(s.description)),
+        videoUrl,
+        conference,
+      }),
+    );
   }
 
   const warnings: string[] = [];
   const printed = sessions.filter((s) => wallOf(s.startsAt)).length;
   if (!zone && printed) {
-    warnings.push(`Sessionize’s export gives times without a time zone, so the times of ${count(printed, 'session')} were left empty. Say which zone they are in (the Talkmark popup asks), or clip from the conference’s schedule page.`);
+    warnings.push(
+      `Sessionize’s export gives times without a time zone, so the times of ${count(printed, 'session')} were left empty. Say which zone they are in (the Talkmark popup asks), or clip from the conference’s schedule page.`,
+    );
   }
   return { talks, warnings, source: 'sessionize' };
 }

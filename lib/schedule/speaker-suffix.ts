@@ -17,7 +17,10 @@ function dashCuts(title: string): { at: number; length: number }[] {
 
 /** "Ada Lovelace, Acme & Bob Builder, Beta" → its parts, on ",", "&", "and", "+", "/". */
 function partsOf(suffix: string): string[] {
-  return suffix.split(/\s*(?:,|&|\+|\/|\band\b|\bund\b)\s*/i).map((p) => p.trim()).filter(Boolean);
+  return suffix
+    .split(/\s*(?:,|&|\+|\/|\band\b|\bund\b)\s*/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -35,7 +38,12 @@ export function namesSpeakers(suffix: string, speakers: readonly Speaker[]): boo
   for (const part of parts) {
     const key = personKey(part);
     if (names.has(key)) people++;
-    else if (companies.size && !companies.has(key) && !speakers.some((s) => s.roleCompanyRaw && personKey(s.roleCompanyRaw).includes(key))) return false;
+    else if (
+      companies.size &&
+      !companies.has(key) &&
+      !speakers.some((s) => s.roleCompanyRaw && personKey(s.roleCompanyRaw).includes(key))
+    )
+      return false;
     else others++;
   }
   return others <= people;
@@ -60,7 +68,11 @@ export function splitTitleSpeakers(summary: string): { title: string; names: str
   const text = summary.replace(/\s+[-–—]\s*$/, '').trim();
   const cut = dashCuts(text)[0];
   if (!cut) return { title: text, names: [] };
-  const names = text.slice(cut.at + cut.length).split(/\s*,\s*/).map((n) => n.trim()).filter(Boolean);
+  const names = text
+    .slice(cut.at + cut.length)
+    .split(/\s*,\s*/)
+    .map((n) => n.trim())
+    .filter(Boolean);
   const title = text.slice(0, cut.at).trim();
   return title && names.length ? { title, names } : { title: text, names: [] };
 }

@@ -1,7 +1,12 @@
 import type { ExtractedTalk, Speaker, TalkSource } from '../model';
 
 /** A talk with every optional field absent (null or empty), to be filled with what a page states. */
-export function newTalk(source: TalkSource, url: string, title: string, fields: Partial<ExtractedTalk> = {}): ExtractedTalk {
+export function newTalk(
+  source: TalkSource,
+  url: string,
+  title: string,
+  fields: Partial<ExtractedTalk> = {},
+): ExtractedTalk {
   return {
     source,
     url,
@@ -45,7 +50,8 @@ export function fillSpeakers(primary: readonly Speaker[], secondary: readonly Sp
     const other = known.get(personKey(s.name));
     if (!other) return s;
     const filled = { ...s };
-    for (const field of ['role', 'company', 'roleCompanyRaw', 'group', 'profileUrl', 'avatarUrl'] as const) filled[field] ??= other[field];
+    for (const field of ['role', 'company', 'roleCompanyRaw', 'group', 'profileUrl', 'avatarUrl'] as const)
+      filled[field] ??= other[field];
     return filled;
   });
 }

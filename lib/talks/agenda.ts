@@ -29,7 +29,9 @@ export function groupByDay(talks: readonly Talk[]): DayGroup[] {
 }
 
 /** Extracted (not yet stored) talks by the venue's day, earliest first: the popup's "Add the day". */
-export function extractedByDay<T extends Pick<Talk, 'start' | 'timeZone'>>(talks: readonly T[]): Array<{ day: string; talks: T[] }> {
+export function extractedByDay<T extends Pick<Talk, 'start' | 'timeZone'>>(
+  talks: readonly T[],
+): Array<{ day: string; talks: T[] }> {
   const groups = new Map<string, T[]>();
   for (const t of talks) {
     const at = t.start ? Date.parse(t.start) : NaN;
@@ -49,6 +51,10 @@ export function dayLabel(day: string, style: 'long' | 'short' = 'long'): string 
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return style === 'long' ? 'No time given' : 'Talks without a time';
   const options: Intl.DateTimeFormatOptions =
-    style === 'long' ? { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' } : { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
-  return cachedFormatter(`day-${style}`, 'en-US', 'UTC', options).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    style === 'long'
+      ? { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }
+      : { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
+  return cachedFormatter(`day-${style}`, 'en-US', 'UTC', options).format(
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])),
+  );
 }

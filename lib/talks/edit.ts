@@ -98,8 +98,19 @@ export function newTalkForm(now: number, viewerZone: string): TalkForm {
   const minute = Math.floor(now / 60_000) * 60_000;
   const [date, startTime] = wallParts(minute, viewerZone);
   return {
-    title: '', date, startTime, endTime: wallParts(minute + 30 * 60_000, viewerZone)[1], timeZone: viewerZone,
-    room: '', tracks: '', speakers: [], slides: '', links: '', videoUrl: '', url: '', notAttended: false,
+    title: '',
+    date,
+    startTime,
+    endTime: wallParts(minute + 30 * 60_000, viewerZone)[1],
+    timeZone: viewerZone,
+    room: '',
+    tracks: '',
+    speakers: [],
+    slides: '',
+    links: '',
+    videoUrl: '',
+    url: '',
+    notAttended: false,
   };
 }
 
@@ -124,7 +135,10 @@ function wallInstant(date: string, time: string, zone: string): number | null {
 function linkLines(text: string): { urls: string[]; bad: string[] } {
   const urls: string[] = [];
   const bad: string[] = [];
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const url = safeUrl(line, 'web');
     if (url) urls.includes(url) || urls.push(url);
     else bad.push(line);
@@ -138,7 +152,10 @@ const NOT_A_LINK = (what: string) => `“${what}” is not a web address: it mus
  * The form as fields to store, or what is wrong with it. `previous` gives back what the form
  * does not show (a speaker's profile link, a file's name) for people and files kept.
  */
-export function checkTalkForm(form: TalkForm, previous: Talk | null = null): { ok: true; talk: CheckedTalk } | { ok: false; errors: FormErrors } {
+export function checkTalkForm(
+  form: TalkForm,
+  previous: Talk | null = null,
+): { ok: true; talk: CheckedTalk } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
   const title = form.title.replace(/\s+/g, ' ').trim();
   if (!title) errors.title = 'A talk needs a title.';
@@ -163,7 +180,8 @@ export function checkTalkForm(form: TalkForm, previous: Talk | null = null): { o
       if (form.endTime.trim() && endAt === null) errors.endTime = 'This is not a time of day (HH:MM).';
       // An end before the start crosses midnight (a late session), within a day.
       if (startAt !== null && endAt !== null && endAt <= startAt) endAt += 24 * 60 * 60_000;
-      if (startAt !== null) [start, end, timeZone] = [toIsoInZone(startAt, zone), endAt === null ? null : toIsoInZone(endAt, zone), zone];
+      if (startAt !== null)
+        [start, end, timeZone] = [toIsoInZone(startAt, zone), endAt === null ? null : toIsoInZone(endAt, zone), zone];
     }
   } else if (zone) timeZone = zone;
 
@@ -178,9 +196,13 @@ export function checkTalkForm(form: TalkForm, previous: Talk | null = null): { o
     const before = previous?.speakers.find((p) => p.name === name) ?? null;
     const same = before && before.role === role && before.company === company;
     speakers.push({
-      name, role, company,
+      name,
+      role,
+      company,
       roleCompanyRaw: same ? before.roleCompanyRaw : [role, company].filter(Boolean).join(', ') || null,
-      group: before?.group ?? null, profileUrl: before?.profileUrl ?? null, avatarUrl: before?.avatarUrl ?? null,
+      group: before?.group ?? null,
+      profileUrl: before?.profileUrl ?? null,
+      avatarUrl: before?.avatarUrl ?? null,
     });
   });
 
@@ -192,16 +214,28 @@ export function checkTalkForm(form: TalkForm, previous: Talk | null = null): { o
   if (form.videoUrl.trim() && !videoUrl) errors.videoUrl = NOT_A_LINK(form.videoUrl.trim());
   const url = form.url.trim() ? safeUrl(form.url, 'web') : '';
   if (url === null) errors.url = NOT_A_LINK(form.url.trim());
-  else if (!url && previous && previous.source !== 'manual') errors.url = 'A clipped talk keeps the address of its page.';
+  else if (!url && previous && previous.source !== 'manual')
+    errors.url = 'A clipped talk keeps the address of its page.';
 
   if (Object.keys(errors).length) return { ok: false, errors };
-  const fileName = (u: string) => previous?.files.find((f) => f.url === u)?.name ?? decodeURIComponent(u.split('/').filter(Boolean).pop() ?? u);
+  const fileName = (u: string) =>
+    previous?.files.find((f) => f.url === u)?.name ?? decodeURIComponent(u.split('/').filter(Boolean).pop() ?? u);
   return {
     ok: true,
     talk: {
-      title, start, end, timeZone,
+      title,
+      start,
+      end,
+      timeZone,
       room: form.room.replace(/\s+/g, ' ').trim() || null,
-      tracks: [...new Set(form.tracks.split(',').map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean))],
+      tracks: [
+        ...new Set(
+          form.tracks
+            .split(',')
+            .map((t) => t.replace(/\s+/g, ' ').trim())
+            .filter(Boolean),
+        ),
+      ],
       speakers,
       files: slides.urls.map((u) => ({ name: fileName(u), url: u })),
       links: links.urls,
@@ -232,9 +266,18 @@ export function talkChanges(talk: Talk, checked: CheckedTalk, now: number): Part
   set('files', checked.files);
   set('videoUrl', checked.videoUrl);
   // The time is one fact: a changed start, end or zone makes all three the user's.
-  const timeMoved = parseInstant(checked.start) !== talk.startAt || parseInstant(checked.end) !== talk.endAt || checked.timeZone !== talk.timeZone;
+  const timeMoved =
+    parseInstant(checked.start) !== talk.startAt ||
+    parseInstant(checked.end) !== talk.endAt ||
+    checked.timeZone !== talk.timeZone;
   if (timeMoved) {
-    Object.assign(changes, { start: checked.start, end: checked.end, timeZone: checked.timeZone, startAt: parseInstant(checked.start), endAt: parseInstant(checked.end) });
+    Object.assign(changes, {
+      start: checked.start,
+      end: checked.end,
+      timeZone: checked.timeZone,
+      startAt: parseInstant(checked.start),
+      endAt: parseInstant(checked.end),
+    });
     TIME_FIELDS.forEach((f) => edited.add(f));
   }
   if (!same(talk.links, checked.links)) changes.links = checked.links;
@@ -246,7 +289,12 @@ export function talkChanges(talk: Talk, checked: CheckedTalk, now: number): Part
 }
 
 /** Save the editor's form onto a stored talk. Returns false when nothing changed. */
-export async function saveTalkEdit(db: TalkmarkDB, talkId: string, checked: CheckedTalk, now = Date.now()): Promise<boolean> {
+export async function saveTalkEdit(
+  db: TalkmarkDB,
+  talkId: string,
+  checked: CheckedTalk,
+  now = Date.now(),
+): Promise<boolean> {
   return db.transaction('rw', db.talks, async () => {
     const talk = await db.talks.get(talkId);
     if (!talk) throw new Error('This talk was deleted meanwhile.');
@@ -257,14 +305,38 @@ export async function saveTalkEdit(db: TalkmarkDB, talkId: string, checked: Chec
 }
 
 /** Store a talk added by hand. Its key is its own: no clip can ever match it. */
-export async function addTalkByHand(db: TalkmarkDB, checked: CheckedTalk, conferenceId: string | null, now = Date.now()): Promise<Talk> {
+export async function addTalkByHand(
+  db: TalkmarkDB,
+  checked: CheckedTalk,
+  conferenceId: string | null,
+  now = Date.now(),
+): Promise<Talk> {
   const id = crypto.randomUUID();
   const talk: Talk = {
-    id, key: `manual:${id}`, source: 'manual', url: checked.url, externalId: null, title: checked.title,
-    start: checked.start, end: checked.end, timeZone: checked.timeZone, room: checked.room, tracks: checked.tracks,
-    customFields: {}, speakers: checked.speakers, descriptionHtml: null, description: null, files: checked.files,
-    videoUrl: checked.videoUrl, conferenceId, startAt: parseInstant(checked.start), endAt: parseInstant(checked.end),
-    links: checked.links, clippedAt: now, updatedAt: now, ...(checked.notAttended ? { notAttended: true } : {}),
+    id,
+    key: `manual:${id}`,
+    source: 'manual',
+    url: checked.url,
+    externalId: null,
+    title: checked.title,
+    start: checked.start,
+    end: checked.end,
+    timeZone: checked.timeZone,
+    room: checked.room,
+    tracks: checked.tracks,
+    customFields: {},
+    speakers: checked.speakers,
+    descriptionHtml: null,
+    description: null,
+    files: checked.files,
+    videoUrl: checked.videoUrl,
+    conferenceId,
+    startAt: parseInstant(checked.start),
+    endAt: parseInstant(checked.end),
+    links: checked.links,
+    clippedAt: now,
+    updatedAt: now,
+    ...(checked.notAttended ? { notAttended: true } : {}),
   };
   await db.talks.add(talk);
   return talk;
@@ -292,7 +364,10 @@ export interface DeletedTalk {
 
 /** How much a deletion would take with it, for the confirmation. */
 export async function talkBelongings(db: TalkmarkDB, talkId: string): Promise<{ notes: number; highlights: number }> {
-  const [notes, highlights] = await Promise.all([db.notes.where('talkId').equals(talkId).count(), db.highlights.where('talkId').equals(talkId).count()]);
+  const [notes, highlights] = await Promise.all([
+    db.notes.where('talkId').equals(talkId).count(),
+    db.highlights.where('talkId').equals(talkId).count(),
+  ]);
   return { notes, highlights };
 }
 
@@ -323,6 +398,11 @@ export async function restoreTalk(db: TalkmarkDB, deleted: DeletedTalk): Promise
   });
 }
 
-export async function setNotAttended(db: TalkmarkDB, talkId: string, notAttended: boolean, now = Date.now()): Promise<void> {
+export async function setNotAttended(
+  db: TalkmarkDB,
+  talkId: string,
+  notAttended: boolean,
+  now = Date.now(),
+): Promise<void> {
   await db.talks.update(talkId, { notAttended, updatedAt: now });
 }

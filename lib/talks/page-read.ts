@@ -26,9 +26,14 @@ export function pageReadKind(read: ExtractionResult): PageReadKind {
 }
 
 /** The reader could read only part of a talk (a half-loaded session page, a page's title): say so, and open it for completing. */
-export const isPartialRead = (read: ExtractionResult): boolean => read.talks.length === 1 && (pageReadKind(read) === 'thin' || read.warnings.some((w) => /^Only /.test(w)));
+export const isPartialRead = (read: ExtractionResult): boolean =>
+  read.talks.length === 1 && (pageReadKind(read) === 'thin' || read.warnings.some((w) => /^Only /.test(w)));
 
 /** The one line that says what a thin read missed (the reader's own warning). */
 export function thinReadNotice(read: ExtractionResult): string {
-  return read.warnings.find((w) => /^Only /.test(w)) ?? read.warnings[0] ?? 'Only part of this talk could be read: its time, room and speakers are unknown. Fill them in by hand.';
+  return (
+    read.warnings.find((w) => /^Only /.test(w)) ??
+    read.warnings[0] ??
+    'Only part of this talk could be read: its time, room and speakers are unknown. Fill them in by hand.'
+  );
 }

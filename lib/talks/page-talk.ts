@@ -17,7 +17,8 @@ export async function sendPageTo(db: TalkmarkDB, pageUrl: string, talkId: string
     for (const t of talks) {
       const has = t.links.some((l) => cleanPageUrl(l) === page);
       if (t.id === talkId && !has) await db.talks.update(t.id, { links: [...t.links, page], updatedAt: now });
-      if (t.id !== talkId && has) await db.talks.update(t.id, { links: t.links.filter((l) => cleanPageUrl(l) !== page), updatedAt: now });
+      if (t.id !== talkId && has)
+        await db.talks.update(t.id, { links: t.links.filter((l) => cleanPageUrl(l) !== page), updatedAt: now });
     }
     const moving = (await db.highlights.where('pageUrl').equals(page).toArray()).filter((h) => h.talkId !== talkId);
     for (const h of moving) await db.highlights.update(h.id, { talkId, updatedAt: now });

@@ -1,4 +1,12 @@
-import { cachedFormatter, formatDay, formatTime, isoOffsetMinutes, viewerTimeZone, zoneAbbreviation, zoneOffsetMinutes } from './zones';
+import {
+  cachedFormatter,
+  formatDay,
+  formatTime,
+  isoOffsetMinutes,
+  viewerTimeZone,
+  zoneAbbreviation,
+  zoneOffsetMinutes,
+} from './zones';
 
 interface Timed {
   start: string | null;
@@ -51,7 +59,8 @@ export function talkTimeLabel(t: Timed, viewer: string = viewerTimeZone(), local
 
 /** " (next day)" when the viewer's date differs from the venue's: a 4 a.m. virtual talk. */
 function dayShift(at: number, zone: string | null, viewer: string): string {
-  const day = (z: string | null) => cachedFormatter('ymd', 'en-CA', z, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const day = (z: string | null) =>
+    cachedFormatter('ymd', 'en-CA', z, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
   const a = day(zone);
   const b = day(viewer);
   if (a === b) return '';

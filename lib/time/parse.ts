@@ -5,7 +5,15 @@
  * and the event's dates pick among them. Nothing is chosen when the evidence does not agree.
  */
 import { mentions } from './places';
-import { canonicalTimeZone, isValidTimeZone, toIsoInZone, toIsoWithOffset, wallTimeToInstant, zoneOffsetMinutes, type WallTime } from './zones';
+import {
+  canonicalTimeZone,
+  isValidTimeZone,
+  toIsoInZone,
+  toIsoWithOffset,
+  wallTimeToInstant,
+  zoneOffsetMinutes,
+  type WallTime,
+} from './zones';
 
 export interface CalendarDate {
   year: number;
@@ -53,17 +61,30 @@ const MONTHS = new Map(MONTH_WORDS.flatMap((words, i) => words.split(' ').map((w
 // matching of this long alternation cost ~5 ms on a 600-session list.
 const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?(?![a-z\\u00c0-\\u024f])`;
 const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number | null, number, number] }[] = [
-  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4})(?![\\d:]))?`, 'gi'), read: (m) => [year(m[3]), monthOf(m[1]!), Number(m[2])] },
+  {
+    re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4})(?![\\d:]))?`, 'gi'),
+    read: (m) => [year(m[3]), monthOf(m[1]!), Number(m[2])],
+  },
   // "28. Dezember 2024", "1er janvier", "28 de diciembre de 2024".
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?${MONTH}(?:,?\\s+(?:de\\s+)?(\\d{4})(?![\\d:]))?`, 'gi'), read: (m) => [year(m[3]), monthOf(m[2]!), Number(m[1])] },
+  {
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?${MONTH}(?:,?\\s+(?:de\\s+)?(\\d{4})(?![\\d:]))?`,
+      'gi',
+    ),
+    read: (m) => [year(m[3]), monthOf(m[2]!), Number(m[1])],
+  },
   { re: /\b(\d{4})-(\d{2})-(\d{2})/g, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   // 12/14/2020 (US) unless the first part cannot be a month; 14.12.2020 (European) always day first.
   {
     re: /\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b/g,
-    read: (m) => (m[2] === '/' && Number(m[1]) <= 12 ? [Number(m[4]), Number(m[1]), Number(m[3])] : [Number(m[4]), Number(m[3]), Number(m[1])]),
+    read: (m) =>
+      m[2] === '/' && Number(m[1]) <= 12
+        ? [Number(m[4]), Number(m[1]), Number(m[3])]
+        : [Number(m[4]), Number(m[3]), Number(m[1])],
   },
 ];
-const CLOCK = /(?<![\d:])(\d{1,2})(?:[:.](\d{2}))?\s*([AaPp])\.?\s?[Mm]\.?(?![a-z])|(?<![\d:.])(\d{1,2}):(\d{2})(?!\d)/g;
+const CLOCK =
+  /(?<![\d:])(\d{1,2})(?:[:.](\d{2}))?\s*([AaPp])\.?\s?[Mm]\.?(?![a-z])|(?<![\d:.])(\d{1,2}):(\d{2})(?!\d)/g;
 
 function year(s: string | undefined): number | null {
   return s ? Number(s) : null;
@@ -97,7 +118,8 @@ function findDates(text: string, fallbackYear: number | null): Found<CalendarDat
       const [y, month, day] = read(m);
       const date = { year: y ?? fallbackYear ?? NaN, month, day };
       const overlaps = found.some((f) => m!.index < f.end && f.at < m!.index + m![0].length);
-      if (!overlaps && !Number.isNaN(date.year) && isRealDate(date)) found.push({ at: m.index, end: m.index + m[0].length, value: date });
+      if (!overlaps && !Number.isNaN(date.year) && isRealDate(date))
+        found.push({ at: m.index, end: m.index + m[0].length, value: date });
     }
   }
   return found.sort((a, b) => a.at - b.at);
@@ -133,7 +155,9 @@ const minutesOf = (c: ClockTime): number => c.hour * 60 + c.minute;
 function findZone(text: string): string | null {
   const iana = /\b([A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_+-]+){1,2})\b/g;
   for (let m = iana.exec(text); m; m = iana.exec(text)) if (isValidTimeZone(m[1]!)) return m[1]!;
-  const offset = /(?<![A-Za-z])(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|(?<![\d:])[+\-−]\d{2}:?\d{2}(?!\d)/.exec(text);
+  const offset = /(?<![A-Za-z])(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|(?<![\d:])[+\-−]\d{2}:?\d{2}(?!\d)/.exec(
+    text,
+  );
   if (offset) return offset[0].replace(/\s+/g, '');
   // PHP (Sched) prints a bare "+08" / "-03" for zones without an abbreviation (Singapore, São
   // Paulo): only right after the time, at most 14 hours, never "+10 min" — elsewhere a bare
@@ -150,22 +174,26 @@ function findZone(text: string): string | null {
  * that may repeat the full date when it falls after midnight. Null when no time of day is printed.
  */
 export function parseTimeRange(text: string, options: { year?: number | null } = {}): PrintedRange | null {
-  const clean = text.replace(/[\u00a0\u2009\u202f]/g, ' ').replace(/\s+/g, ' ')
-    .replace(/\bnoon\b/gi, '12:00pm').replace(/\bmidnight\b/gi, '12:00am');
+  const clean = text
+    .replace(/[\u00a0\u2009\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\bnoon\b/gi, '12:00pm')
+    .replace(/\bmidnight\b/gi, '12:00am');
   const clocks = findClocks(clean);
   const first = clocks[0];
   if (!first) return null;
   const second = clocks[1] ?? null;
   const dates = findDates(clean, options.year ?? null);
   const startDate = [...dates].reverse().find((d) => d.end <= first.at)?.value ?? dates[0]?.value ?? null;
-  const printedEndDate = second ? dates.find((d) => d.at >= first.end && d.end <= second.at)?.value ?? null : null;
+  const printedEndDate = second ? (dates.find((d) => d.at >= first.end && d.end <= second.at)?.value ?? null) : null;
 
   // "9:30 - 11:30am": the start borrows the end's am/pm unless that would put it after the end.
   let startMeridiem = first.value.meridiem;
   if (!startMeridiem && second?.value.meridiem && first.value.hour <= 12) {
     startMeridiem = second.value.meridiem;
     const end = to24(second.value, second.value.meridiem);
-    if (!printedEndDate && minutesOf(to24(first.value, startMeridiem)) > minutesOf(end)) startMeridiem = startMeridiem === 'a' ? 'p' : 'a';
+    if (!printedEndDate && minutesOf(to24(first.value, startMeridiem)) > minutesOf(end))
+      startMeridiem = startMeridiem === 'a' ? 'p' : 'a';
   }
   let start = to24(first.value, startMeridiem);
   let startDay = startDate;
@@ -185,7 +213,8 @@ export function parseTimeRange(text: string, options: { year?: number | null } =
     end = { hour: Math.floor(total / 60) % 24, minute: total % 60 };
     endDate = startDay && addDays(startDay, Math.floor(total / 1440));
   } else if (end) {
-    if (end.hour === 24) [end, endDate] = [{ hour: 0, minute: end.minute }, endDate ?? (startDay && addDays(startDay, 1))];
+    if (end.hour === 24)
+      [end, endDate] = [{ hour: 0, minute: end.minute }, endDate ?? (startDay && addDays(startDay, 1))];
     endDate ??= startDay && (minutesOf(end) < minutesOf(start) ? addDays(startDay, 1) : startDay);
   }
   const last = second ?? first;
@@ -221,41 +250,77 @@ export function offsetBetween(wall: WallTime, at: number): number {
 // --- Zones -------------------------------------------------------------------------------------
 
 /** "zone=offset …": the zones where conferences commonly print an abbreviation, and the offset it means there. */
-const entries = (s: string): [string, number][] => s.split(' ').map((p) => {
-  const [zone, offset] = p.split('=');
-  return [zone!, Number(offset)];
-});
+const entries = (s: string): [string, number][] =>
+  s.split(' ').map((p) => {
+    const [zone, offset] = p.split('=');
+    return [zone!, Number(offset)];
+  });
 const shift = (list: [string, number][], by: number): [string, number][] => list.map(([z, o]) => [z, o + by]);
-const CET = entries('Europe/Berlin=60 Europe/Paris=60 Europe/Amsterdam=60 Europe/Brussels=60 Europe/Vienna=60 Europe/Zurich=60 Europe/Rome=60 Europe/Madrid=60 Europe/Prague=60 Europe/Warsaw=60 Europe/Stockholm=60 Europe/Copenhagen=60 Europe/Oslo=60 Europe/Budapest=60 Europe/Belgrade=60 Europe/Luxembourg=60');
-const EET = entries('Europe/Athens=120 Europe/Helsinki=120 Europe/Kyiv=120 Europe/Bucharest=120 Europe/Sofia=120 Europe/Riga=120 Europe/Tallinn=120 Europe/Vilnius=120');
+const CET = entries(
+  'Europe/Berlin=60 Europe/Paris=60 Europe/Amsterdam=60 Europe/Brussels=60 Europe/Vienna=60 Europe/Zurich=60 Europe/Rome=60 Europe/Madrid=60 Europe/Prague=60 Europe/Warsaw=60 Europe/Stockholm=60 Europe/Copenhagen=60 Europe/Oslo=60 Europe/Budapest=60 Europe/Belgrade=60 Europe/Luxembourg=60',
+);
+const EET = entries(
+  'Europe/Athens=120 Europe/Helsinki=120 Europe/Kyiv=120 Europe/Bucharest=120 Europe/Sofia=120 Europe/Riga=120 Europe/Tallinn=120 Europe/Vilnius=120',
+);
 const ABBREVIATIONS: Record<string, [string, number][]> = {
-  UTC: entries('UTC=0'), GMT: entries('Europe/London=0 UTC=0'), BST: entries('Europe/London=60'),
-  WET: entries('Europe/Lisbon=0'), WEST: entries('Europe/Lisbon=60'),
-  CET, CEST: shift(CET, 60), MEZ: CET, MESZ: shift(CET, 60),
-  EET, EEST: shift(EET, 60), MSK: entries('Europe/Moscow=180'), TRT: entries('Europe/Istanbul=180'),
-  IST: entries('Asia/Kolkata=330 Europe/Dublin=60 Asia/Jerusalem=120'), IDT: entries('Asia/Jerusalem=180'),
-  GST: entries('Asia/Dubai=240'), PKT: entries('Asia/Karachi=300'), NPT: entries('Asia/Kathmandu=345'),
-  ICT: entries('Asia/Bangkok=420 Asia/Ho_Chi_Minh=420'), WIB: entries('Asia/Jakarta=420'),
-  SGT: entries('Asia/Singapore=480'), HKT: entries('Asia/Hong_Kong=480'), MYT: entries('Asia/Kuala_Lumpur=480'),
-  PHT: entries('Asia/Manila=480'), AWST: entries('Australia/Perth=480'),
-  JST: entries('Asia/Tokyo=540'), KST: entries('Asia/Seoul=540'),
-  ACST: entries('Australia/Adelaide=570 Australia/Darwin=570'), ACDT: entries('Australia/Adelaide=630'),
+  UTC: entries('UTC=0'),
+  GMT: entries('Europe/London=0 UTC=0'),
+  BST: entries('Europe/London=60'),
+  WET: entries('Europe/Lisbon=0'),
+  WEST: entries('Europe/Lisbon=60'),
+  CET,
+  CEST: shift(CET, 60),
+  MEZ: CET,
+  MESZ: shift(CET, 60),
+  EET,
+  EEST: shift(EET, 60),
+  MSK: entries('Europe/Moscow=180'),
+  TRT: entries('Europe/Istanbul=180'),
+  IST: entries('Asia/Kolkata=330 Europe/Dublin=60 Asia/Jerusalem=120'),
+  IDT: entries('Asia/Jerusalem=180'),
+  GST: entries('Asia/Dubai=240'),
+  PKT: entries('Asia/Karachi=300'),
+  NPT: entries('Asia/Kathmandu=345'),
+  ICT: entries('Asia/Bangkok=420 Asia/Ho_Chi_Minh=420'),
+  WIB: entries('Asia/Jakarta=420'),
+  SGT: entries('Asia/Singapore=480'),
+  HKT: entries('Asia/Hong_Kong=480'),
+  MYT: entries('Asia/Kuala_Lumpur=480'),
+  PHT: entries('Asia/Manila=480'),
+  AWST: entries('Australia/Perth=480'),
+  JST: entries('Asia/Tokyo=540'),
+  KST: entries('Asia/Seoul=540'),
+  ACST: entries('Australia/Adelaide=570 Australia/Darwin=570'),
+  ACDT: entries('Australia/Adelaide=630'),
   AEST: entries('Australia/Sydney=600 Australia/Melbourne=600 Australia/Brisbane=600'),
   AEDT: entries('Australia/Sydney=660 Australia/Melbourne=660'),
-  NZST: entries('Pacific/Auckland=720'), NZDT: entries('Pacific/Auckland=780'),
-  HST: entries('Pacific/Honolulu=-600'), AKST: entries('America/Anchorage=-540'), AKDT: entries('America/Anchorage=-480'),
+  NZST: entries('Pacific/Auckland=720'),
+  NZDT: entries('Pacific/Auckland=780'),
+  HST: entries('Pacific/Honolulu=-600'),
+  AKST: entries('America/Anchorage=-540'),
+  AKDT: entries('America/Anchorage=-480'),
   PST: entries('America/Los_Angeles=-480 America/Vancouver=-480 America/Tijuana=-480'),
   PDT: entries('America/Los_Angeles=-420 America/Vancouver=-420 America/Tijuana=-420'),
   MST: entries('America/Denver=-420 America/Edmonton=-420 America/Phoenix=-420'),
   MDT: entries('America/Denver=-360 America/Edmonton=-360'),
-  CST: entries('America/Chicago=-360 America/Winnipeg=-360 America/Mexico_City=-360 Asia/Shanghai=480 Asia/Taipei=480 America/Havana=-300'),
+  CST: entries(
+    'America/Chicago=-360 America/Winnipeg=-360 America/Mexico_City=-360 Asia/Shanghai=480 Asia/Taipei=480 America/Havana=-300',
+  ),
   CDT: entries('America/Chicago=-300 America/Winnipeg=-300 America/Havana=-240'),
-  EST: entries('America/New_York=-300 America/Toronto=-300'), EDT: entries('America/New_York=-240 America/Toronto=-240'),
-  AST: entries('America/Halifax=-240 America/Puerto_Rico=-240 Asia/Riyadh=180'), ADT: entries('America/Halifax=-180'),
-  NST: entries('America/St_Johns=-210'), NDT: entries('America/St_Johns=-150'),
-  BRT: entries('America/Sao_Paulo=-180'), ART: entries('America/Argentina/Buenos_Aires=-180'),
-  COT: entries('America/Bogota=-300'), PET: entries('America/Lima=-300'),
-  SAST: entries('Africa/Johannesburg=120'), WAT: entries('Africa/Lagos=60'), EAT: entries('Africa/Nairobi=180'), CAT: entries('Africa/Maputo=120'),
+  EST: entries('America/New_York=-300 America/Toronto=-300'),
+  EDT: entries('America/New_York=-240 America/Toronto=-240'),
+  AST: entries('America/Halifax=-240 America/Puerto_Rico=-240 Asia/Riyadh=180'),
+  ADT: entries('America/Halifax=-180'),
+  NST: entries('America/St_Johns=-210'),
+  NDT: entries('America/St_Johns=-150'),
+  BRT: entries('America/Sao_Paulo=-180'),
+  ART: entries('America/Argentina/Buenos_Aires=-180'),
+  COT: entries('America/Bogota=-300'),
+  PET: entries('America/Lima=-300'),
+  SAST: entries('Africa/Johannesburg=120'),
+  WAT: entries('Africa/Lagos=60'),
+  EAT: entries('Africa/Nairobi=180'),
+  CAT: entries('Africa/Maputo=120'),
 };
 
 /** The zones printed (abbreviations, offsets, IANA names) and stated (offsets) by a site. */
@@ -308,43 +373,55 @@ export function resolveTimeZone(query: ZoneQuery): ZoneResolution {
   const printed = [...new Set((query.printed ?? []).map((p) => p?.trim()).filter((p): p is string => !!p))];
   const observed = query.observed ?? [];
   // Offsets change at most a few times a year: one sample per hour of the site's dates is enough.
-  const dates = [...new Set([...(query.dates ?? []), ...observed.map((o) => o.at)].map((d) => Math.floor(d / 3600000) * 3600000))];
+  const dates = [
+    ...new Set([...(query.dates ?? []), ...observed.map((o) => o.at)].map((d) => Math.floor(d / 3600000) * 3600000)),
+  ];
   const fitsObserved = (zone: string) => observed.every((o) => offsetAt(zone, o.at) === o.offsetMinutes);
 
   for (const zone of [query.known, ...printed.filter((p) => p.includes('/'))]) {
     // Canonical IANA names (`US/Eastern` → America/New_York), so every source of a conference agrees.
-    if (zone && isValidTimeZone(zone) && fitsObserved(zone)) return { timeZone: canonicalTimeZone(zone) ?? zone, offsetMinutes: null, problem: null };
+    if (zone && isValidTimeZone(zone) && fitsObserved(zone))
+      return { timeZone: canonicalTimeZone(zone) ?? zone, offsetMinutes: null, problem: null };
   }
 
   const allowed = new Map<string, Set<number>>();
   for (const p of printed) {
-    for (const [zone, offset] of ABBREVIATIONS[p.toUpperCase()] ?? []) allowed.set(zone, (allowed.get(zone) ?? new Set()).add(offset));
+    for (const [zone, offset] of ABBREVIATIONS[p.toUpperCase()] ?? [])
+      allowed.set(zone, (allowed.get(zone) ?? new Set()).add(offset));
   }
-  let candidates = [...allowed].filter(([zone, offsets]) => fitsObserved(zone) && dates.every((d) => offsets.has(offsetAt(zone, d) ?? NaN))).map(([z]) => z);
+  let candidates = [...allowed]
+    .filter(([zone, offsets]) => fitsObserved(zone) && dates.every((d) => offsets.has(offsetAt(zone, d) ?? NaN)))
+    .map(([z]) => z);
   const near = query.place ? candidates.filter((z) => mentions(query.place!, z)) : [];
   if (near.length) candidates = near;
-  if (candidates.length && agree(candidates, [...dates, ...seasonSamples(dates)])) return { timeZone: candidates[0]!, offsetMinutes: null, problem: null };
+  if (candidates.length && agree(candidates, [...dates, ...seasonSamples(dates)]))
+    return { timeZone: candidates[0]!, offsetMinutes: null, problem: null };
 
   // No zone: an offset is still certain when everything stated or printed gives the same one.
   const offsets = new Set<number>([
     ...observed.map((o) => o.offsetMinutes),
     ...printed.map(printedOffsetMinutes).filter((o): o is number => o !== null),
   ]);
-  if (!offsets.size && candidates.length && dates.length) for (const z of candidates) for (const d of dates) offsets.add(offsetAt(z, d) ?? NaN);
-  if (!offsets.size && !dates.length) for (const p of printed) for (const [, o] of ABBREVIATIONS[p.toUpperCase()] ?? []) offsets.add(o);
+  if (!offsets.size && candidates.length && dates.length)
+    for (const z of candidates) for (const d of dates) offsets.add(offsetAt(z, d) ?? NaN);
+  if (!offsets.size && !dates.length)
+    for (const p of printed) for (const [, o] of ABBREVIATIONS[p.toUpperCase()] ?? []) offsets.add(o);
   const offsetMinutes = offsets.size === 1 && !Number.isNaN([...offsets][0]) ? [...offsets][0]! : null;
 
   const abbreviations = printed.filter((p) => !p.includes('/') && printedOffsetMinutes(p) === null);
   const names = printed.filter((p) => p.includes('/'));
   let problem: string;
   if (!printed.length && !observed.length) problem = 'the page does not say which time zone its times are in';
-  else if (names.length && !abbreviations.length) problem = `the time zone “${names.join('”, “')}” does not fit the times the site states elsewhere`;
-  else if (abbreviations.some((a) => !ABBREVIATIONS[a.toUpperCase()])) problem = `the time zone “${abbreviations.join('”, “')}” is not one Talkmark knows`;
+  else if (names.length && !abbreviations.length)
+    problem = `the time zone “${names.join('”, “')}” does not fit the times the site states elsewhere`;
+  else if (abbreviations.some((a) => !ABBREVIATIONS[a.toUpperCase()]))
+    problem = `the time zone “${abbreviations.join('”, “')}” is not one Talkmark knows`;
   else if (abbreviations.length && allowed.size) {
     const known = [...allowed.keys()];
-    problem = candidates.length > 1
-      ? `“${abbreviations.join('”, “')}” can mean several time zones (${candidates.slice(0, 4).join(', ')}) and nothing on the page says which`
-      : `“${abbreviations.join('”, “')}” (${known.slice(0, 4).join(', ')}) does not fit this event’s dates or the times the site states elsewhere`;
+    problem =
+      candidates.length > 1
+        ? `“${abbreviations.join('”, “')}” can mean several time zones (${candidates.slice(0, 4).join(', ')}) and nothing on the page says which`
+        : `“${abbreviations.join('”, “')}” (${known.slice(0, 4).join(', ')}) does not fit this event’s dates or the times the site states elsewhere`;
   } else problem = 'the page gives only a UTC offset, which many time zones share';
   return { timeZone: null, offsetMinutes, problem };
 }
@@ -353,7 +430,10 @@ export function resolveTimeZone(query: ZoneQuery): ZoneResolution {
 export function wallTimeToIso(wall: WallTime, zone: Pick<ZoneResolution, 'timeZone' | 'offsetMinutes'>): string | null {
   if (zone.timeZone) return toIsoInZone(wallTimeToInstant(wall, zone.timeZone), zone.timeZone);
   if (zone.offsetMinutes === null) return null;
-  return toIsoWithOffset(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - zone.offsetMinutes * 60000, zone.offsetMinutes);
+  return toIsoWithOffset(
+    Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - zone.offsetMinutes * 60000,
+    zone.offsetMinutes,
+  );
 }
 
 /** An instant written in the resolved zone, else with the fixed offset, else in UTC. */

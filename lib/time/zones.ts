@@ -17,8 +17,14 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, f);
   }
@@ -57,18 +63,49 @@ export function canonicalTimeZone(timeZone: string): string | null {
  * IANA's backward links that real schedules still print (pretalx events set up long ago say
  * `US/Eastern`), each to its canonical zone, so two sources of one conference agree.
  */
-const LEGACY_ZONES: Record<string, string> = Object.fromEntries(Object.entries({
-  'US/Eastern': 'America/New_York', 'US/Central': 'America/Chicago', 'US/Mountain': 'America/Denver', 'US/Pacific': 'America/Los_Angeles',
-  'US/Alaska': 'America/Anchorage', 'US/Hawaii': 'Pacific/Honolulu', 'US/Arizona': 'America/Phoenix', 'US/East-Indiana': 'America/Indiana/Indianapolis',
-  'US/Michigan': 'America/Detroit', 'US/Aleutian': 'America/Adak', 'US/Samoa': 'Pacific/Pago_Pago',
-  'Canada/Eastern': 'America/Toronto', 'Canada/Central': 'America/Winnipeg', 'Canada/Mountain': 'America/Edmonton', 'Canada/Pacific': 'America/Vancouver',
-  'Canada/Atlantic': 'America/Halifax', 'Canada/Newfoundland': 'America/St_Johns', 'Canada/Saskatchewan': 'America/Regina',
-  'Australia/ACT': 'Australia/Sydney', 'Australia/NSW': 'Australia/Sydney', 'Australia/Canberra': 'Australia/Sydney', 'Australia/Victoria': 'Australia/Melbourne',
-  'Australia/Queensland': 'Australia/Brisbane', 'Australia/West': 'Australia/Perth', 'Australia/South': 'Australia/Adelaide', 'Australia/North': 'Australia/Darwin',
-  'Australia/Tasmania': 'Australia/Hobart', 'Brazil/East': 'America/Sao_Paulo', 'Mexico/General': 'America/Mexico_City', 'Chile/Continental': 'America/Santiago',
-  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Saigon': 'Asia/Ho_Chi_Minh', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Rangoon': 'Asia/Yangon',
-  'Europe/Kiev': 'Europe/Kyiv', 'America/Buenos_Aires': 'America/Argentina/Buenos_Aires', 'Etc/UTC': 'UTC', 'Etc/Universal': 'UTC', 'Etc/Zulu': 'UTC',
-}).map(([k, v]) => [k.toLowerCase(), v]));
+const LEGACY_ZONES: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    'US/Eastern': 'America/New_York',
+    'US/Central': 'America/Chicago',
+    'US/Mountain': 'America/Denver',
+    'US/Pacific': 'America/Los_Angeles',
+    'US/Alaska': 'America/Anchorage',
+    'US/Hawaii': 'Pacific/Honolulu',
+    'US/Arizona': 'America/Phoenix',
+    'US/East-Indiana': 'America/Indiana/Indianapolis',
+    'US/Michigan': 'America/Detroit',
+    'US/Aleutian': 'America/Adak',
+    'US/Samoa': 'Pacific/Pago_Pago',
+    'Canada/Eastern': 'America/Toronto',
+    'Canada/Central': 'America/Winnipeg',
+    'Canada/Mountain': 'America/Edmonton',
+    'Canada/Pacific': 'America/Vancouver',
+    'Canada/Atlantic': 'America/Halifax',
+    'Canada/Newfoundland': 'America/St_Johns',
+    'Canada/Saskatchewan': 'America/Regina',
+    'Australia/ACT': 'Australia/Sydney',
+    'Australia/NSW': 'Australia/Sydney',
+    'Australia/Canberra': 'Australia/Sydney',
+    'Australia/Victoria': 'Australia/Melbourne',
+    'Australia/Queensland': 'Australia/Brisbane',
+    'Australia/West': 'Australia/Perth',
+    'Australia/South': 'Australia/Adelaide',
+    'Australia/North': 'Australia/Darwin',
+    'Australia/Tasmania': 'Australia/Hobart',
+    'Brazil/East': 'America/Sao_Paulo',
+    'Mexico/General': 'America/Mexico_City',
+    'Chile/Continental': 'America/Santiago',
+    'Asia/Calcutta': 'Asia/Kolkata',
+    'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+    'Asia/Katmandu': 'Asia/Kathmandu',
+    'Asia/Rangoon': 'Asia/Yangon',
+    'Europe/Kiev': 'Europe/Kyiv',
+    'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+    'Etc/UTC': 'UTC',
+    'Etc/Universal': 'UTC',
+    'Etc/Zulu': 'UTC',
+  }).map(([k, v]) => [k.toLowerCase(), v]),
+);
 
 /** The zone's offset at an instant, asked of Intl (a few microseconds: formatToParts allocates). */
 function offsetFromIntl(timeZone: string, at: number): number {
@@ -94,7 +131,9 @@ function bucketOffset(timeZone: string, size: number, at: number): number | null
   const start = offsetFromIntl(timeZone, bucket * size);
   // Both ends and the middle: a change and its reversal inside one bucket would need two
   // transitions less than half a day apart, which no zone has had.
-  const steady = offsetFromIntl(timeZone, (bucket + 1) * size - 1000) === start && offsetFromIntl(timeZone, bucket * size + size / 2) === start;
+  const steady =
+    offsetFromIntl(timeZone, (bucket + 1) * size - 1000) === start &&
+    offsetFromIntl(timeZone, bucket * size + size / 2) === start;
   if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
   offsetCache.set(key, steady ? start : NaN);
   return steady ? start : null;
@@ -163,7 +202,8 @@ export function parseInstant(iso: string | null | undefined): number | null {
 }
 
 /** Every zone this browser knows, for pickers' suggestions (empty where Intl cannot list them). */
-export const supportedTimeZones = (): string[] => (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+export const supportedTimeZones = (): string[] =>
+  (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
 
 /** The viewer's own zone, as the browser knows it. */
 export function viewerTimeZone(): string {
@@ -176,7 +216,12 @@ export function viewerTimeZone(): string {
  * memo: the same arguments always give the same formatter.
  */
 const labelFormatters = new Map<string, Intl.DateTimeFormat>();
-export function cachedFormatter(kind: string, locale: string | undefined, timeZone: string | null, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function cachedFormatter(
+  kind: string,
+  locale: string | undefined,
+  timeZone: string | null,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${kind}|${locale ?? ''}|${timeZone ?? ''}`;
   let f = labelFormatters.get(key);
   if (!f) {
@@ -191,7 +236,12 @@ export function formatTime(at: number, timeZone: string | null, locale?: string)
 }
 
 export function formatDay(at: number, timeZone: string | null, locale?: string): string {
-  return cachedFormatter('day', locale, timeZone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(at);
+  return cachedFormatter('day', locale, timeZone, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(at);
 }
 
 /** `YYYY-MM-DD` of an instant in a zone: the key that groups talks into days. */

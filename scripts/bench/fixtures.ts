@@ -23,18 +23,135 @@ export const SCHED_URL = 'https://bigconf2026.sched.com/list/descriptions/';
 type Rand = () => number;
 const pick = <T>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 const int = (rand: Rand, min: number, max: number): number => min + Math.floor(rand() * (max - min + 1));
-const hex = (rand: Rand, n: number): string => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
-const uuid = (rand: Rand): string => `${hex(rand, 8)}-${hex(rand, 4)}-4${hex(rand, 3)}-${pick(rand, ['8', '9', 'a', 'b'])}${hex(rand, 3)}-${hex(rand, 12)}`;
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const hex = (rand: Rand, n: number): string =>
+  Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
+const uuid = (rand: Rand): string =>
+  `${hex(rand, 8)}-${hex(rand, 4)}-4${hex(rand, 3)}-${pick(rand, ['8', '9', 'a', 'b'])}${hex(rand, 3)}-${hex(rand, 12)}`;
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 
-const FIRST = ['Amrit', 'Lena', 'Joost', 'Marloes', 'Priya', 'Kenji', 'Sofia', 'Mateo', 'Aisha', 'Tom', 'Chen', 'Olu', 'Ines', 'Ravi', 'Hana', 'Lukas', 'Fatima', 'Diego', 'Yara', 'Noah', 'Mei', 'Sven', 'Zanele', 'Arjun'];
-const LAST = ['Kaur', 'Fischer', 'Bakker', 'de Vries', 'Raman', 'Tanaka', 'Rossi', 'García', 'Bello', 'Braun', 'Wei', 'Adeyemi', 'Moreau', 'Iyer', 'Sato', 'Novak', 'Haddad', 'Silva', 'Okafor', 'Jensen', 'Lin', 'Larsen', 'Dlamini', 'Mehta'];
-const COMPANIES = ['Acme', 'Northwind', 'Tulip Systems B.V.', 'Globex', 'Initech', 'Umbrella Cloud', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Contoso', 'Fabrikam, Inc.', 'CNCF'];
-const ROLES = ['Staff Engineer', 'Principal Engineer', 'SRE', 'VP, Platform Engineering', 'Developer Advocate', 'Maintainer', 'Engineering Manager', 'Security Engineer', 'CTO'];
-const TOPICS = ['Kubernetes', 'eBPF', 'OpenTelemetry', 'Service Mesh', 'GitOps', 'Platform Engineering', 'WebAssembly', 'Supply Chain Security', 'Observability', 'Multi-Cluster', 'Cost Control', 'AI Inference', 'Operators', 'Policy as Code', 'Gateway API'];
-const HOOKS = ['Lessons from', 'Scaling', 'Debugging', 'A Year of', 'Zero to', 'Taming', 'Rethinking', 'Beyond', 'Securing', 'Building'];
-const TAILS = ['in Production', 'at 10,000 Nodes', 'Without Tears', 'the Hard Way', 'for Everyone', 'on a Budget', 'Across Regions', '– What We Got Wrong'];
+const FIRST = [
+  'Amrit',
+  'Lena',
+  'Joost',
+  'Marloes',
+  'Priya',
+  'Kenji',
+  'Sofia',
+  'Mateo',
+  'Aisha',
+  'Tom',
+  'Chen',
+  'Olu',
+  'Ines',
+  'Ravi',
+  'Hana',
+  'Lukas',
+  'Fatima',
+  'Diego',
+  'Yara',
+  'Noah',
+  'Mei',
+  'Sven',
+  'Zanele',
+  'Arjun',
+];
+const LAST = [
+  'Kaur',
+  'Fischer',
+  'Bakker',
+  'de Vries',
+  'Raman',
+  'Tanaka',
+  'Rossi',
+  'García',
+  'Bello',
+  'Braun',
+  'Wei',
+  'Adeyemi',
+  'Moreau',
+  'Iyer',
+  'Sato',
+  'Novak',
+  'Haddad',
+  'Silva',
+  'Okafor',
+  'Jensen',
+  'Lin',
+  'Larsen',
+  'Dlamini',
+  'Mehta',
+];
+const COMPANIES = [
+  'Acme',
+  'Northwind',
+  'Tulip Systems B.V.',
+  'Globex',
+  'Initech',
+  'Umbrella Cloud',
+  'Hooli',
+  'Stark Industries',
+  'Wayne Enterprises',
+  'Contoso',
+  'Fabrikam, Inc.',
+  'CNCF',
+];
+const ROLES = [
+  'Staff Engineer',
+  'Principal Engineer',
+  'SRE',
+  'VP, Platform Engineering',
+  'Developer Advocate',
+  'Maintainer',
+  'Engineering Manager',
+  'Security Engineer',
+  'CTO',
+];
+const TOPICS = [
+  'Kubernetes',
+  'eBPF',
+  'OpenTelemetry',
+  'Service Mesh',
+  'GitOps',
+  'Platform Engineering',
+  'WebAssembly',
+  'Supply Chain Security',
+  'Observability',
+  'Multi-Cluster',
+  'Cost Control',
+  'AI Inference',
+  'Operators',
+  'Policy as Code',
+  'Gateway API',
+];
+const HOOKS = [
+  'Lessons from',
+  'Scaling',
+  'Debugging',
+  'A Year of',
+  'Zero to',
+  'Taming',
+  'Rethinking',
+  'Beyond',
+  'Securing',
+  'Building',
+];
+const TAILS = [
+  'in Production',
+  'at 10,000 Nodes',
+  'Without Tears',
+  'the Hard Way',
+  'for Everyone',
+  'on a Budget',
+  'Across Regions',
+  '– What We Got Wrong',
+];
 const TYPES = ['Keynote', 'Breakout', 'Lightning Talk', 'Tutorial', 'Panel', 'Maintainer Track', 'Birds of a Feather'];
 const ROOMS = Array.from({ length: 14 }, (_, i) => (i < 2 ? `Hall ${'AB'[i]}` : `Room W${180 + i}`));
 const PROSE = (
@@ -87,10 +204,14 @@ function descriptionHtml(rand: Rand, i: number): string {
   const parts: string[] = [rand() < 0.5 ? '<strong></strong>' : ''];
   for (let p = 0; p < paras; p++) {
     let text = esc(prose(rand, int(rand, 25, 60)));
-    if (rand() < 0.4) text = text.replace(/ (\w+) (\w+)\./, ' <em>$1</em> <a href="https://example.com/talks/' + i + '">$2</a>.');
+    if (rand() < 0.4)
+      text = text.replace(/ (\w+) (\w+)\./, ' <em>$1</em> <a href="https://example.com/talks/' + i + '">$2</a>.');
     parts.push(`<p>${text}</p>`);
   }
-  if (rand() < 0.3) parts.push(`<ul><li>${esc(prose(rand, 8))}</li><li>${esc(prose(rand, 10))}</li><li>Code: <code>kubectl get pods -A</code></li></ul>`);
+  if (rand() < 0.3)
+    parts.push(
+      `<ul><li>${esc(prose(rand, 8))}</li><li>${esc(prose(rand, 10))}</li><li>Code: <code>kubectl get pods -A</code></li></ul>`,
+    );
   return parts.join('');
 }
 
@@ -126,7 +247,9 @@ export function schedDescriptionsPage(n = 600, seed = SEED): string {
       lastHeading = start;
     }
     const speakers = isBreak ? [] : Array.from({ length: pick(rand, [1, 1, 1, 2, 2, 3]) }, () => person(rand));
-    const people = speakers.length ? `<span class="sched-event-evpeople">${speakers.map((s) => esc(s.name)).join(' &bull; ')}</span>` : '';
+    const people = speakers.length
+      ? `<span class="sched-event-evpeople">${speakers.map((s) => esc(s.name)).join(' &bull; ')}</span>`
+      : '';
     const type = pick(rand, TYPES);
     const details = isBreak
       ? ''
@@ -160,7 +283,14 @@ export function schedDescriptionsPage(n = 600, seed = SEED): string {
     </div></div>`);
   }
   out.push('<div class="sched-container-bottom">&nbsp;</div>');
-  const ld = { '@context': 'https://schema.org', '@type': 'Event', name: 'BigConf 2026', startDate: DAYS[0]!.iso, endDate: DAYS[2]!.iso, location: { '@type': 'Place', name: 'Javits Center' } };
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: 'BigConf 2026',
+    startDate: DAYS[0]!.iso,
+    endDate: DAYS[2]!.iso,
+    location: { '@type': 'Place', name: 'Javits Center' },
+  };
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -185,7 +315,15 @@ ${out.join('\n')}
 // ---------------------------------------------------------------------------------------------
 // Talks and notes (the side panel's database, the recap's input)
 
-const NOTE_KIND_WEIGHTS: Array<[NoteKind, number]> = [['plain', 0.45], ['takeaway', 0.2], ['quote', 0.1], ['question', 0.1], ['link', 0.05], ['todo', 0.05], ['slide', 0.05]];
+const NOTE_KIND_WEIGHTS: Array<[NoteKind, number]> = [
+  ['plain', 0.45],
+  ['takeaway', 0.2],
+  ['quote', 0.1],
+  ['question', 0.1],
+  ['link', 0.05],
+  ['todo', 0.05],
+  ['slide', 0.05],
+];
 
 function noteKind(rand: Rand): NoteKind {
   let r = rand();
@@ -213,7 +351,15 @@ function noteText(rand: Rand, kind: NoteKind): string {
 function speakerRecord(rand: Rand): Speaker {
   const p = person(rand);
   const raw = [p.role, p.company].filter(Boolean).join(', ') || null;
-  return { name: p.name, role: p.role, company: p.company, roleCompanyRaw: raw, group: 'Speakers', profileUrl: `https://bigconf2026.sched.com/speaker/${p.user}`, avatarUrl: null };
+  return {
+    name: p.name,
+    role: p.role,
+    company: p.company,
+    roleCompanyRaw: raw,
+    group: 'Speakers',
+    profileUrl: `https://bigconf2026.sched.com/speaker/${p.user}`,
+    avatarUrl: null,
+  };
 }
 
 const EDT = -4 * 3_600_000;
@@ -229,7 +375,9 @@ function makeTalks(rand: Rand, count: number, days: number, conferenceId: string
     const endAt = startAt + pick(rand, [25, 30, 30, 85]) * 60_000;
     const t = title(rand);
     const externalId = hex(rand, 32);
-    const descriptionParas = withDescriptions ? Array.from({ length: int(rand, 1, 3) }, () => prose(rand, int(rand, 25, 60))) : [];
+    const descriptionParas = withDescriptions
+      ? Array.from({ length: int(rand, 1, 3) }, () => prose(rand, int(rand, 25, 60)))
+      : [];
     const url = `https://bigconf2026.sched.com/event/2B${hex(rand, 3)}/${slug(t)}`;
     talks.push({
       id: uuid(rand),
@@ -243,11 +391,20 @@ function makeTalks(rand: Rand, count: number, days: number, conferenceId: string
       timeZone: 'America/New_York',
       room: ROOMS[k % ROOMS.length]!,
       tracks: [pick(rand, TYPES)],
-      customFields: rand() < 0.5 ? { 'Content Experience Level': pick(rand, ['Any', 'Beginner', 'Intermediate', 'Advanced']) } : {},
+      customFields:
+        rand() < 0.5 ? { 'Content Experience Level': pick(rand, ['Any', 'Beginner', 'Intermediate', 'Advanced']) } : {},
       speakers: Array.from({ length: pick(rand, [1, 1, 2, 3]) }, () => speakerRecord(rand)),
       descriptionHtml: descriptionParas.length ? descriptionParas.map((p) => `<p>${esc(p)}</p>`).join('') : null,
       description: descriptionParas.length ? descriptionParas.join('\n\n') : null,
-      files: rand() < 0.2 ? [{ name: `${slug(t)}.pdf`, url: `https://static.sched.com/hosted_files/bigconf2026/${hex(rand, 2)}/${slug(t)}.pdf` }] : [],
+      files:
+        rand() < 0.2
+          ? [
+              {
+                name: `${slug(t)}.pdf`,
+                url: `https://static.sched.com/hosted_files/bigconf2026/${hex(rand, 2)}/${slug(t)}.pdf`,
+              },
+            ]
+          : [],
       videoUrl: rand() < 0.3 ? `https://www.youtube.com/watch?v=${hex(rand, 11)}` : null,
       conferenceId,
       startAt,
@@ -274,7 +431,14 @@ function makeNotes(rand: Rand, talks: readonly Talk[], count: number): Note[] {
     for (let n = 0; n < shares[t]!; n++) {
       const kind = noteKind(rand);
       const createdAt = talk.startAt! + Math.floor(((n + rand()) / shares[t]!) * span);
-      notes.push({ id: uuid(rand), talkId: talk.id, kind, text: noteText(rand, kind), createdAt, updatedAt: createdAt });
+      notes.push({
+        id: uuid(rand),
+        talkId: talk.id,
+        kind,
+        text: noteText(rand, kind),
+        createdAt,
+        updatedAt: createdAt,
+      });
     }
   });
   return notes;
@@ -291,7 +455,14 @@ export interface PanelData {
 /** The side panel's database: 500 talks over three days, 10,000 notes. */
 export function panelData(options: { talks?: number; notes?: number; seed?: number } = {}): PanelData {
   const rand = seededRandom(options.seed ?? SEED);
-  const conference: Conference = { id: uuid(rand), key: 'bigconf2026.sched.com', name: 'BigConf 2026', url: 'https://bigconf2026.sched.com', timeZone: 'America/New_York', updatedAt: Date.UTC(2026, 4, 1) };
+  const conference: Conference = {
+    id: uuid(rand),
+    key: 'bigconf2026.sched.com',
+    name: 'BigConf 2026',
+    url: 'https://bigconf2026.sched.com',
+    timeZone: 'America/New_York',
+    updatedAt: Date.UTC(2026, 4, 1),
+  };
   const talks = makeTalks(rand, options.talks ?? 500, 3, conference.id, true);
   const notes = makeNotes(rand, talks, options.notes ?? 10_000);
   return { conference, talks, notes, pickedTalkId: talks[Math.floor(talks.length / 2)]!.id };
@@ -310,7 +481,12 @@ export function recapDay(options: { talks?: number; notes?: number; highlights?:
       talkId: talk.id,
       pageUrl: onTalkPage ? talk.url : `https://blog.example.dev/${slug(title(rand))}`,
       pageTitle: onTalkPage ? talk.title : title(rand),
-      quote: { type: 'TextQuoteSelector', exact: prose(rand, int(rand, 8, 40)), prefix: prose(rand, 5), suffix: prose(rand, 5) },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: prose(rand, int(rand, 8, 40)),
+        prefix: prose(rand, 5),
+        suffix: prose(rand, 5),
+      },
       position: null,
       comment: rand() < 0.4 ? prose(rand, int(rand, 4, 15)) : '',
       color: 'yellow',

@@ -9,10 +9,25 @@ import { expect, readTable, test } from './fixtures';
 import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
 const now = Date.now();
-const running: SessionSpec = { id: 'e'.repeat(32), title: 'Focus Talk', start: now - 12 * MINUTE, minutes: 40, room: 'Room 7' };
-const later: SessionSpec = { id: 'f'.repeat(32), title: 'Later Focus Talk', start: now + 60 * MINUTE, minutes: 30, room: 'Room 8' };
+const running: SessionSpec = {
+  id: 'e'.repeat(32),
+  title: 'Focus Talk',
+  start: now - 12 * MINUTE,
+  minutes: 40,
+  room: 'Room 7',
+};
+const later: SessionSpec = {
+  id: 'f'.repeat(32),
+  title: 'Later Focus Talk',
+  start: now + 60 * MINUTE,
+  minutes: 30,
+  room: 'Room 8',
+};
 
-interface StoredNote { text: string; kind: string }
+interface StoredNote {
+  text: string;
+  kind: string;
+}
 
 async function panelAt360(openExtensionPage: (path: string) => Promise<Page>, path = 'sidepanel.html'): Promise<Page> {
   const panel = await openExtensionPage(path);
@@ -35,7 +50,10 @@ async function typeNote(panel: Page, text: string, { paste = false } = {}): Prom
   await panel.keyboard.press('Enter');
 }
 
-test('the panel opens with the caret in the note box, and "Take notes" and the Now tab put it back there', async ({ context, openExtensionPage }) => {
+test('the panel opens with the caret in the note box, and "Take notes" and the Now tab put it back there', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running, later]);
   const panel = await panelAt360(openExtensionPage);
   await expect(noteBox(panel)).toBeFocused();
@@ -44,7 +62,9 @@ test('the panel opens with the caret in the note box, and "Take notes" and the N
 
   await panel.getByRole('button', { name: 'Agenda' }).click();
   await panel.getByRole('button', { name: 'Take notes for Later Focus Talk' }).click();
-  await expect(panel.getByRole('region', { name: 'Current talk' }).getByRole('heading', { name: 'Later Focus Talk' })).toBeVisible();
+  await expect(
+    panel.getByRole('region', { name: 'Current talk' }).getByRole('heading', { name: 'Later Focus Talk' }),
+  ).toBeVisible();
   await panel.keyboard.type('for the later talk');
   await expect(noteBox(panel)).toHaveValue('for the later talk');
 
@@ -64,7 +84,10 @@ test('Search puts the caret in the search box', async ({ context, openExtensionP
   await expect(panel.getByRole('list', { name: 'Matching notes' })).toContainText('Ambient mesh drops the sidecars');
 });
 
-test('Edit puts the caret at the end of the note (a space does not close it); Enter saves and gives the caret back to Edit', async ({ context, openExtensionPage }) => {
+test('Edit puts the caret at the end of the note (a space does not close it); Enter saves and gives the caret back to Edit', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const panel = await panelAt360(openExtensionPage);
   await caretInNoteBox(panel);
@@ -80,7 +103,10 @@ test('Edit puts the caret at the end of the note (a space does not close it); En
   expect((await readTable<StoredNote>(panel, 'notes'))[0]!.text).toBe('Kubernetes is great');
 });
 
-test('the time editor opens with its time selected: typing replaces it, Enter saves and gives the caret back', async ({ context, openExtensionPage }) => {
+test('the time editor opens with its time selected: typing replaces it, Enter saves and gives the caret back', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const panel = await panelAt360(openExtensionPage);
   await caretInNoteBox(panel);
@@ -102,17 +128,23 @@ test('a kind chip picks the kind and gives the caret back to the note box', asyn
   await panel.getByRole('radio', { name: 'Quote' }).click();
   await typeNote(panel, ' a security boundary');
   await expect(notes(panel).first()).toContainText('Quote');
-  expect(await readTable<StoredNote>(panel, 'notes')).toEqual([expect.objectContaining({ kind: 'quote', text: 'Containers are not a security boundary' })]);
+  expect(await readTable<StoredNote>(panel, 'notes')).toEqual([
+    expect.objectContaining({ kind: 'quote', text: 'Containers are not a security boundary' }),
+  ]);
 });
 
-test('Option+letter on a Mac (a symbol for event.key, the letter for event.code) picks the kind and marks slides', async ({ context, openExtensionPage }) => {
+test('Option+letter on a Mac (a symbol for event.key, the letter for event.code) picks the kind and marks slides', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const panel = await panelAt360(openExtensionPage);
   await expect(noteBox(panel)).toBeFocused();
   const cdp = await context.newCDPSession(panel);
   /** What macOS sends for Option+<key>: the symbol it types as `key`, the physical key as `code`. */
   const option = async (key: string, code: string) => {
-    for (const type of ['rawKeyDown', 'keyUp'] as const) await cdp.send('Input.dispatchKeyEvent', { type, modifiers: 1, key, code });
+    for (const type of ['rawKeyDown', 'keyUp'] as const)
+      await cdp.send('Input.dispatchKeyEvent', { type, modifiers: 1, key, code });
   };
   const checked = panel.getByRole('radiogroup', { name: 'Kind of the next note' }).locator('[aria-checked="true"]');
   await option('†', 'KeyT');
@@ -126,7 +158,10 @@ test('Option+letter on a Mac (a symbol for event.key, the letter for event.code)
   expect((await readTable<StoredNote>(panel, 'notes')).map((n) => n.kind).sort()).toEqual(['slide', 'todo']);
 });
 
-test('the help line names the keys as the platform does: ⌥ on a Mac, Alt elsewhere', async ({ context, openExtensionPage }) => {
+test('the help line names the keys as the platform does: ⌥ on a Mac, Alt elsewhere', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const linux = await panelAt360(openExtensionPage);
   const help = linux.locator('footer.shortcut-hint');
@@ -142,23 +177,31 @@ test('the help line names the keys as the platform does: ⌥ on a Mac, Alt elsew
   const mac = await panelAt360(openExtensionPage);
   const macHelp = mac.locator('footer.shortcut-hint');
   await expect(macHelp).toContainText('Shortcut: ⌥⇧J opens this panel');
-  await expect(macHelp).toContainText('⌥T takeaway · ⌥Q quote · ⌥A question · ⌥L link · ⌥D to do · ⌥P plain · ⌥S slide');
+  await expect(macHelp).toContainText(
+    '⌥T takeaway · ⌥Q quote · ⌥A question · ⌥L link · ⌥D to do · ⌥P plain · ⌥S slide',
+  );
   await expect(macHelp).toContainText('⇧Return new line');
   await expect(mac.getByRole('radio', { name: 'Takeaway' })).toHaveAttribute('title', '⌥T');
 });
 
-test('with 30 notes in a 360×700 panel, the note just typed is on screen above the note box, and said to be saved', async ({ context, openExtensionPage }) => {
+test('with 30 notes in a 360×700 panel, the note just typed is on screen above the note box, and said to be saved', async ({
+  context,
+  openExtensionPage,
+}) => {
   test.setTimeout(90_000);
   await clipSessions(context, [running]);
   const panel = await panelAt360(openExtensionPage);
   await expect(noteBox(panel)).toBeFocused(); // a paste, unlike keys, is not kept while the panel loads
-  for (let i = 1; i <= 30; i++) await typeNote(panel, `Note ${i}: the speaker explains one more part of the rollout`, { paste: true });
+  for (let i = 1; i <= 30; i++)
+    await typeNote(panel, `Note ${i}: the speaker explains one more part of the rollout`, { paste: true });
   await expect(notes(panel)).toHaveCount(30);
 
   await typeNote(panel, 'The newest note, typed in the dark');
   const newest = notes(panel).last();
   await expect(newest).toContainText('The newest note, typed in the dark');
-  await expect(panel.locator('.composer').getByRole('status')).toHaveText('Note saved: The newest note, typed in the dark');
+  await expect(panel.locator('.composer').getByRole('status')).toHaveText(
+    'Note saved: The newest note, typed in the dark',
+  );
   await expect(panel.locator('.composer')).toContainText('✓ Saved');
   const box = (await newest.boundingBox())!;
   const composer = (await panel.locator('.composer').boundingBox())!;
@@ -175,16 +218,24 @@ async function fontSizes(page: Page) {
   return page.evaluate(() => {
     const sizes: Array<{ size: number; text: string }> = [];
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
-        || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName);
+      const own =
+        [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) ||
+        ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName);
       if (!own) continue;
       const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || box.width <= 1 || box.height <= 1) continue;
-      sizes.push({ size: parseFloat(style.fontSize), text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40) });
+      sizes.push({
+        size: parseFloat(style.fontSize),
+        text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40),
+      });
     }
     sizes.sort((a, b) => a.size - b.size);
-    return { body: parseFloat(getComputedStyle(document.body).fontSize), smallest: sizes.slice(0, 3), count: sizes.length };
+    return {
+      body: parseFloat(getComputedStyle(document.body).fontSize),
+      smallest: sizes.slice(0, 3),
+      count: sizes.length,
+    };
   });
 }
 
@@ -192,10 +243,16 @@ async function expectReadable(page: Page, where: string) {
   const sizes = await fontSizes(page);
   expect(sizes.count, `${where}: some text`).toBeGreaterThan(3);
   expect(sizes.body, `${where}: body text`).toBeGreaterThanOrEqual(13);
-  expect(sizes.smallest[0]!.size, `${where}: smallest text ${JSON.stringify(sizes.smallest)}`).toBeGreaterThanOrEqual(11);
+  expect(sizes.smallest[0]!.size, `${where}: smallest text ${JSON.stringify(sizes.smallest)}`).toBeGreaterThanOrEqual(
+    11,
+  );
 }
 
-test('text is readable at 360×700 in the side panel, popup and options: body ≥ 13 px, nothing under 11 px', async ({ context, openExtensionPage, tabIdOf }) => {
+test('text is readable at 360×700 in the side panel, popup and options: body ≥ 13 px, nothing under 11 px', async ({
+  context,
+  openExtensionPage,
+  tabIdOf,
+}) => {
   test.setTimeout(90_000);
   const tab = await clipSessions(context, [running, later]);
   const panel = await panelAt360(openExtensionPage);

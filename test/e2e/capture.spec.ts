@@ -14,9 +14,21 @@ test.use({ headed: true });
 test.describe.configure({ mode: 'default' });
 
 const OPEN_PANEL = 'alt+shift+j';
-const running: SessionSpec = { id: 'd'.repeat(32), title: 'Live Capture Talk', start: Date.now() - 20 * MINUTE, minutes: 45, room: 'Hall B' };
+const running: SessionSpec = {
+  id: 'd'.repeat(32),
+  title: 'Live Capture Talk',
+  start: Date.now() - 20 * MINUTE,
+  minutes: 45,
+  room: 'Hall B',
+};
 
-interface StoredNote { id: string; talkId: string; text: string; kind: string; createdAt: number }
+interface StoredNote {
+  id: string;
+  talkId: string;
+  text: string;
+  kind: string;
+  createdAt: number;
+}
 
 /**
  * Every key the web page receives, to prove typed text did not go there. A plain area covers the
@@ -27,7 +39,11 @@ async function logPageKeys(page: Page): Promise<void> {
     const area = document.body.appendChild(document.createElement('div'));
     area.style.cssText = 'position:fixed;top:0;left:0;width:50vw;height:60vh;z-index:2147483647';
     (window as unknown as { typed: string }).typed = '';
-    addEventListener('keydown', (e) => ((window as unknown as { typed: string }).typed += e.key.length === 1 ? e.key : ''), true);
+    addEventListener(
+      'keydown',
+      (e) => ((window as unknown as { typed: string }).typed += e.key.length === 1 ? e.key : ''),
+      true,
+    );
   });
 }
 const pageTyped = (page: Page) => page.evaluate(() => (window as unknown as { typed: string }).typed);
@@ -72,9 +88,14 @@ async function seedNotes(page: Page, talkId: string, count: number): Promise<voi
   );
 }
 
-const noteBoxText = (panel: RealSidePanel) => panel.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Note"]')!.value);
+const noteBoxText = (panel: RealSidePanel) =>
+  panel.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Note"]')!.value);
 
-test('the shortcut opens the side panel with the caret in the note box: what is typed is a note, not keys for the page', async ({ context, extensionId, openExtensionPage }) => {
+test('the shortcut opens the side panel with the caret in the note box: what is typed is a note, not keys for the page', async ({
+  context,
+  extensionId,
+  openExtensionPage,
+}) => {
   const page = await clipSessions(context, [running]);
   const helper = await openExtensionPage('options.html');
   const [talk] = await readTable<{ id: string }>(helper, 'talks');
@@ -87,14 +108,25 @@ test('the shortcut opens the side panel with the caret in the note box: what is 
   typeKeys('Sidecars are optional with ambient mesh', 'Return');
 
   await expect
-    .poll(() => panel.evaluate(() => [...document.querySelectorAll('[aria-label="Notes of this talk"] li')].pop()?.textContent ?? ''))
+    .poll(() =>
+      panel.evaluate(
+        () => [...document.querySelectorAll('[aria-label="Notes of this talk"] li')].pop()?.textContent ?? '',
+      ),
+    )
     .toContain('Sidecars are optional with ambient mesh');
   expect(await pageTyped(page)).toBe('');
   // The note just added is on screen in the real panel, above the note box pinned to its bottom.
   const placement = await panel.evaluate(() => {
     const last = [...document.querySelectorAll('[aria-label="Notes of this talk"] li')].pop()!.getBoundingClientRect();
     const box = document.querySelector('.composer')!.getBoundingClientRect();
-    return { top: last.top, bottom: last.bottom, composerTop: box.top, height: innerHeight, width: innerWidth, status: document.querySelector('.composer [role="status"]')?.textContent };
+    return {
+      top: last.top,
+      bottom: last.bottom,
+      composerTop: box.top,
+      height: innerHeight,
+      width: innerWidth,
+      status: document.querySelector('.composer [role="status"]')?.textContent,
+    };
   });
   expect(placement.top).toBeGreaterThanOrEqual(0);
   expect(placement.bottom).toBeLessThanOrEqual(placement.composerTop);
@@ -104,7 +136,10 @@ test('the shortcut opens the side panel with the caret in the note box: what is 
   expect(stored.filter((n) => n.text === 'Sidecars are optional with ambient mesh')).toHaveLength(1);
 });
 
-test('pressed again while reading the page, the shortcut takes the caret back to the note box', async ({ context, extensionId }) => {
+test('pressed again while reading the page, the shortcut takes the caret back to the note box', async ({
+  context,
+  extensionId,
+}) => {
   const page = await clipSessions(context, [running]);
   await logPageKeys(page);
   await pressShortcut(page, OPEN_PANEL);

@@ -6,30 +6,59 @@ import { expect, OWN_FIXTURES, pressShortcut, readTable, test } from './fixtures
 test.use({ headed: true });
 test.describe.configure({ mode: 'default' });
 
-interface StoredTalk { source: string; title: string; start: string; end: string; timeZone: string | null; room: string; externalId: string }
+interface StoredTalk {
+  source: string;
+  title: string;
+  start: string;
+  end: string;
+  timeZone: string | null;
+  room: string;
+  externalId: string;
+}
 
 const cases = [
   {
     platform: 'pretalx (newer markup)',
     url: 'https://pretalx.com/pyconf-2025/talk/QW7RTZ/',
     file: 'schedule/pretalx-talk-new.html',
-    expected: { source: 'pretalx', externalId: 'QW7RTZ', title: 'Reproducible builds for everyone', start: '2025-10-25T23:40:00-05:00', end: '2025-10-26T00:10:00-05:00', timeZone: 'America/Chicago', room: 'Ballroom B' },
+    expected: {
+      source: 'pretalx',
+      externalId: 'QW7RTZ',
+      title: 'Reproducible builds for everyone',
+      start: '2025-10-25T23:40:00-05:00',
+      end: '2025-10-26T00:10:00-05:00',
+      timeZone: 'America/Chicago',
+      room: 'Ballroom B',
+    },
   },
   {
     platform: 'a page with schema.org Event JSON-LD',
     url: 'https://devdays.example.com/2025/talks/designing-calm-apis',
     file: 'schedule/jsonld-talk.html',
-    expected: { source: 'jsonld', externalId: 'talk-042', title: 'Designing Calm APIs', start: '2025-11-05T14:00:00-05:00', room: 'Room 101' },
+    expected: {
+      source: 'jsonld',
+      externalId: 'talk-042',
+      title: 'Designing Calm APIs',
+      start: '2025-11-05T14:00:00-05:00',
+      room: 'Room 101',
+    },
   },
 ];
 
 for (const c of cases) {
-  test(`the popup clips a talk from ${c.platform} once the user invoked Talkmark on the tab`, async ({ context, serve, openExtensionPage, serviceWorker }) => {
+  test(`the popup clips a talk from ${c.platform} once the user invoked Talkmark on the tab`, async ({
+    context,
+    serve,
+    openExtensionPage,
+    serviceWorker,
+  }) => {
     await serve(c.url, { file: join(OWN_FIXTURES, c.file) });
     const page = await context.newPage();
     await page.goto(c.url);
     await pressShortcut(page, 'alt+shift+h');
-    const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    const tabId = await serviceWorker.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+    );
     const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.getByRole('button', { name: 'Clip this talk' }).click();
     await expect(popup.getByRole('status')).toHaveText('Clipped: 1 added.');
@@ -38,13 +67,20 @@ for (const c of cases) {
   });
 }
 
-test('a schedule without a time zone (Sessionize’s API): the popup asks for one, remembers it, and clips in it', async ({ context, serve, openExtensionPage, serviceWorker }) => {
+test('a schedule without a time zone (Sessionize’s API): the popup asks for one, remembers it, and clips in it', async ({
+  context,
+  serve,
+  openExtensionPage,
+  serviceWorker,
+}) => {
   const url = 'https://sessionize.com/api/v2/abc123de/view/All';
   await serve(url, { file: join(OWN_FIXTURES, 'schedule/sessionize-api-all.json'), contentType: 'application/json' });
   const page = await context.newPage();
   await page.goto(url);
   await pressShortcut(page, 'alt+shift+h');
-  const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const tabId = await serviceWorker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
 
   let popup = await openExtensionPage(`popup.html?tab=${tabId}`);
   await expect(popup.getByText(/times without a time zone/)).toBeVisible();

@@ -17,7 +17,11 @@ const day2Html = () =>
     .replaceAll('2025-09-09T10:00:00-0700', '2025-09-10T11:45:00-0700')
     .replace('Tuesday September 9, 2025 9:30am - 10:00am', 'Wednesday September 10, 2025 11:00am - 11:45am');
 
-test('the in-page Clip button stores the talk and the open side panel shows it live', async ({ context, serve, openExtensionPage }) => {
+test('the in-page Clip button stores the talk and the open side panel shows it live', async ({
+  context,
+  serve,
+  openExtensionPage,
+}) => {
   await serve(SESSION_URL, { file: SESSION_FILE });
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Agenda' }).click();
@@ -34,7 +38,10 @@ test('the in-page Clip button stores the talk and the open side panel shows it l
   await expect(card).toBeVisible();
   await expect(card).toContainText('Grand Ballroom A');
   await expect(card).toContainText('Jane Doe (Staff Engineer, Developer Experience, Acme Corp)');
-  await expect(card.getByRole('link', { name: 'Platform Engineering Without the Platform Team' })).toHaveAttribute('href', SESSION_URL);
+  await expect(card.getByRole('link', { name: 'Platform Engineering Without the Platform Team' })).toHaveAttribute(
+    'href',
+    SESSION_URL,
+  );
 
   const [talk] = await readTable<Record<string, unknown>>(panel, 'talks');
   expect(talk).toMatchObject({
@@ -65,7 +72,11 @@ test('the popup clips the page it was opened on', async ({ context, serve, openE
   expect(await readTable(popup, 'talks')).toHaveLength(1);
 });
 
-test('clipping the same page twice updates the talk instead of duplicating it', async ({ context, openExtensionPage, tabIdOf }) => {
+test('clipping the same page twice updates the talk instead of duplicating it', async ({
+  context,
+  openExtensionPage,
+  tabIdOf,
+}) => {
   let html = readFileSync(SESSION_FILE, 'utf8');
   await context.route(SESSION_URL, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   const page = await context.newPage();
@@ -97,12 +108,24 @@ test('the side panel lists the newest day first', async ({ context, serve, openE
   }
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Agenda' }).click();
-  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(['Wednesday, September 10, 2025', 'Tuesday, September 9, 2025']);
-  await expect(panel.getByRole('list', { name: 'Talks on Wednesday, September 10, 2025' }).getByRole('article')).toHaveText([/eBPF for the Rest of Us/]);
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText([
+    'Wednesday, September 10, 2025',
+    'Tuesday, September 9, 2025',
+  ]);
+  await expect(
+    panel.getByRole('list', { name: 'Talks on Wednesday, September 10, 2025' }).getByRole('article'),
+  ).toHaveText([/eBPF for the Rest of Us/]);
 });
 
-test('a bot-check page instead of a session says so in one line', async ({ context, serve, openExtensionPage, tabIdOf }) => {
-  await serve(SESSION_URL, { html: '<html><head><title>Just a moment...</title></head><body><h1>Checking your browser before accessing kcdsf2025.sched.com</h1></body></html>' });
+test('a bot-check page instead of a session says so in one line', async ({
+  context,
+  serve,
+  openExtensionPage,
+  tabIdOf,
+}) => {
+  await serve(SESSION_URL, {
+    html: '<html><head><title>Just a moment...</title></head><body><h1>Checking your browser before accessing kcdsf2025.sched.com</h1></body></html>',
+  });
   const page = await context.newPage();
   await page.goto(SESSION_URL);
   const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(page)}`);
@@ -113,7 +136,11 @@ test('a bot-check page instead of a session says so in one line', async ({ conte
   expect(await readTable(popup, 'talks')).toHaveLength(0);
 });
 
-test('the side panel shows everything the schedule said about the talk', async ({ context, serve, openExtensionPage }) => {
+test('the side panel shows everything the schedule said about the talk', async ({
+  context,
+  serve,
+  openExtensionPage,
+}) => {
   await serve(SESSION_URL, { file: SESSION_FILE });
   const page = await context.newPage();
   await clipInPage(page, SESSION_URL);
@@ -129,7 +156,10 @@ test('the side panel shows everything the schedule said about the talk', async (
   await expect(details).toContainText('Content Experience Level');
   await expect(details.getByRole('link', { name: 'Backstage' })).toHaveAttribute('href', 'https://backstage.io/docs');
   await expect(details.getByRole('link', { name: 'Slides: paved-roads-slides.pdf' })).toBeVisible();
-  await expect(details.getByRole('link', { name: 'Recording' })).toHaveAttribute('href', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+  await expect(details.getByRole('link', { name: 'Recording' })).toHaveAttribute(
+    'href',
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  );
 });
 
 test.describe('a viewer in Tokyo, a conference in California', () => {
@@ -146,13 +176,19 @@ test.describe('a viewer in Tokyo, a conference in California', () => {
   });
 });
 
-
-test('“Highlight on this page” in the popup brings the highlighter to the tab', async ({ context, serve, openExtensionPage, tabIdOf, serviceWorker }) => {
+test('“Highlight on this page” in the popup brings the highlighter to the tab', async ({
+  context,
+  serve,
+  openExtensionPage,
+  tabIdOf,
+  serviceWorker,
+}) => {
   await serve(SESSION_URL, { file: SESSION_FILE });
   const page = await context.newPage();
   await page.goto(SESSION_URL);
   const tabId = await tabIdOf(page);
-  const ping = () => serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'highlighter-ping' }).catch(() => false), tabId);
+  const ping = () =>
+    serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'highlighter-ping' }).catch(() => false), tabId);
   expect(await ping()).toBe(false);
   const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
   await popup.getByRole('button', { name: 'Highlight on this page' }).click();
@@ -165,7 +201,10 @@ const LIST_FILE = join(OWN_FIXTURES, 'sched/variant-list-simple.html');
 /** WCAG contrast of two computed `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? [])
+      .slice(0, 3)
+      .map((v) => Number(v) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [x, y] = [lum(a), lum(b)];
@@ -175,14 +214,26 @@ function contrast(a: string, b: string): number {
 /** The in-page status line's tone, text colour and background (its own, whatever the page's). */
 async function statusLook(status: import('@playwright/test').Locator) {
   await expect(status).toBeVisible();
-  const look = await status.evaluate((el) => ({ tone: el.getAttribute('data-tone'), color: getComputedStyle(el).color, background: getComputedStyle(el).backgroundColor }));
+  const look = await status.evaluate((el) => ({
+    tone: el.getAttribute('data-tone'),
+    color: getComputedStyle(el).color,
+    background: getComputedStyle(el).backgroundColor,
+  }));
   return { ...look, contrast: contrast(look.color, look.background) };
 }
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`“Add the day” says it worked in green and a failure in red, readable on a ${theme} page`, async ({ context, serve }) => {
+  test(`“Add the day” says it worked in green and a failure in red, readable on a ${theme} page`, async ({
+    context,
+    serve,
+  }) => {
     const html = readFileSync(LIST_FILE, 'utf8');
-    await serve(LIST_URL, { html: theme === 'dark' ? html.replace('</head>', '<style>html,body{background:#111!important;color:#eee!important}</style></head>') : html });
+    await serve(LIST_URL, {
+      html:
+        theme === 'dark'
+          ? html.replace('</head>', '<style>html,body{background:#111!important;color:#eee!important}</style></head>')
+          : html,
+    });
     const page = await context.newPage();
     await page.goto(LIST_URL);
     await page.getByRole('button', { name: /^Add the day: .*June 17/ }).click();
@@ -191,7 +242,9 @@ for (const theme of ['light', 'dark'] as const) {
     expect(ok.contrast).toBeGreaterThanOrEqual(4.5);
 
     // The page re-renders and June 18's session is gone from it: that day cannot be clipped, and the line says so in red.
-    await page.evaluate(() => document.querySelectorAll('span.event').forEach((e, i, all) => i === all.length - 1 && e.remove()));
+    await page.evaluate(() =>
+      document.querySelectorAll('span.event').forEach((e, i, all) => i === all.length - 1 && e.remove()),
+    );
     await page.getByRole('button', { name: /^Add the day: .*June 18/ }).click();
     const failed = await statusLook(page.locator('[role="status"][data-tone="error"]'));
     expect(failed).toMatchObject({ color: 'rgb(255, 255, 255)', background: 'rgb(180, 35, 24)' });

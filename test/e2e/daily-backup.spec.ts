@@ -7,58 +7,92 @@ import { clipSessions, MINUTE, type SessionSpec } from './pages';
 // keyboard (xdotool in an Xvfb window) can answer.
 test.use({ headed: true });
 
-const talk: SessionSpec = { id: 'b'.repeat(32), title: 'A Talk With Many Notes', start: Date.now() - 10 * MINUTE, minutes: 30 };
+const talk: SessionSpec = {
+  id: 'b'.repeat(32),
+  title: 'A Talk With Many Notes',
+  start: Date.now() - 10 * MINUTE,
+  minutes: 30,
+};
 const NOTES = 1_500;
 const NOTE_CHARS = 2_000;
 const TWO_MB = 2 * 1024 * 1024;
 
-interface Download { id: number; state: string; error?: string; fileSize: number; totalBytes: number; filename: string; url: string; startTime: string; endTime?: string }
+interface Download {
+  id: number;
+  state: string;
+  error?: string;
+  fileSize: number;
+  totalBytes: number;
+  filename: string;
+  url: string;
+  startTime: string;
+  endTime?: string;
+}
 
 /** Many long notes, written straight into the extension's IndexedDB in one transaction. */
 async function seedNotes(page: Page, talkId: string): Promise<void> {
-  await page.evaluate(({ talkId, count, chars }) => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('talkmark');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('notes', 'readwrite');
-      const start = Date.now() - count * 1000;
-      for (let i = 0; i < count; i++) {
-        const text = `Note ${i}: ${'Zürich — “quoted” 🚀 '.repeat(chars / 20)}`.slice(0, chars);
-        tx.objectStore('notes').put({ id: `seed-${i}`, talkId, kind: 'plain', text, createdAt: start + i * 1000, updatedAt: start + i * 1000 });
-      }
-      tx.oncomplete = () => (open.result.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  }), { talkId, count: NOTES, chars: NOTE_CHARS });
+  await page.evaluate(
+    ({ talkId, count, chars }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('talkmark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('notes', 'readwrite');
+          const start = Date.now() - count * 1000;
+          for (let i = 0; i < count; i++) {
+            const text = `Note ${i}: ${'Zürich — “quoted” 🚀 '.repeat(chars / 20)}`.slice(0, chars);
+            tx.objectStore('notes').put({
+              id: `seed-${i}`,
+              talkId,
+              kind: 'plain',
+              text,
+              createdAt: start + i * 1000,
+              updatedAt: start + i * 1000,
+            });
+          }
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { talkId, count: NOTES, chars: NOTE_CHARS },
+  );
 }
 
 async function putSetting(page: Page, key: string, value: unknown): Promise<void> {
-  await page.evaluate(({ key, value }) => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('talkmark');
-    open.onsuccess = () => {
-      const tx = open.result.transaction('settings', 'readwrite');
-      tx.objectStore('settings').put({ key, value });
-      tx.oncomplete = () => (open.result.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-    open.onerror = () => reject(open.error);
-  }), { key, value });
+  await page.evaluate(
+    ({ key, value }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('talkmark');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key, value });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    { key, value },
+  );
 }
 
 /** Sizes and times, kept in the report (`--reporter=json`), not asserted: speed is for `npm run bench`. */
 const measured = (description: string) => test.info().annotations.push({ type: 'measured', description });
 
-const setting = async (page: Page, key: string) => (await readTable<{ key: string; value: unknown }>(page, 'settings')).find((s) => s.key === key)?.value ?? null;
+const setting = async (page: Page, key: string) =>
+  (await readTable<{ key: string; value: unknown }>(page, 'settings')).find((s) => s.key === key)?.value ?? null;
 
 /** The `n`th download of the profile once it has ended, as `chrome.downloads.search` reports it. */
 async function endedDownload(worker: Worker, n: number): Promise<Download> {
   let item: Download | undefined;
   await expect
-    .poll(async () => {
-      const items = await worker.evaluate(() => chrome.downloads.search({ orderBy: ['startTime'] }));
-      item = items[n - 1] as Download | undefined;
-      return item?.state ?? 'not started';
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const items = await worker.evaluate(() => chrome.downloads.search({ orderBy: ['startTime'] }));
+        item = items[n - 1] as Download | undefined;
+        return item?.state ?? 'not started';
+      },
+      { timeout: 30_000 },
+    )
     .toMatch(/complete|interrupted/);
   return item!;
 }
@@ -67,7 +101,10 @@ async function endedDownload(worker: Worker, n: number): Promise<Download> {
 function expectFullBackup(item: Download, extensionId: string): void {
   expect([item.state, item.error]).toEqual(['complete', undefined]);
   expect(item.url).toMatch(new RegExp(`^blob:chrome-extension://${extensionId}/`));
-  expect(item.filename.endsWith(`/Downloads/Talkmark backups/talkmark-backup-${new Date().toISOString().slice(0, 10)}.json`), item.filename).toBe(true);
+  expect(
+    item.filename.endsWith(`/Downloads/Talkmark backups/talkmark-backup-${new Date().toISOString().slice(0, 10)}.json`),
+    item.filename,
+  ).toBe(true);
   const bytes = statSync(item.filename).size;
   expect(bytes).toBeGreaterThan(TWO_MB);
   expect(item.fileSize).toBe(bytes);
@@ -78,7 +115,12 @@ function expectFullBackup(item: Download, extensionId: string): void {
   expect(backup.data.talks).toHaveLength(1);
 }
 
-test('the daily backup saves a file over 2 MB from the settings page and from the worker, and says when it fails', async ({ context, serviceWorker, extensionId, openExtensionPage }) => {
+test('the daily backup saves a file over 2 MB from the settings page and from the worker, and says when it fails', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  openExtensionPage,
+}) => {
   test.setTimeout(120_000);
   await clipSessions(context, [talk]);
   const options = await openExtensionPage('options.html');
@@ -96,7 +138,9 @@ test('the daily backup saves a file over 2 MB from the settings page and from th
   await options.waitForTimeout(1_500);
   await pressShortcut(options, 'Tab Return', { dialog: true });
   await expect
-    .poll(() => serviceWorker.evaluate(() => chrome.permissions.contains({ permissions: ['downloads'] })), { message: 'the permission prompt was answered Allow' })
+    .poll(() => serviceWorker.evaluate(() => chrome.permissions.contains({ permissions: ['downloads'] })), {
+      message: 'the permission prompt was answered Allow',
+    })
     .toBe(true);
 
   // The first file is written at once, by the settings page itself (a page can make Blob URLs).
@@ -106,14 +150,17 @@ test('the daily backup saves a file over 2 MB from the settings page and from th
   const firstAt = (await setting(options, 'lastAutoBackupAt')) as number;
   const shownTime = (at: number) => options.evaluate((t) => new Date(t).toLocaleString(), at);
   await expect(options.getByText(`last on ${await shownTime(firstAt)}`)).toBeVisible();
-  measured(`settings page: ${first.fileSize} bytes, download ${Date.parse(first.endTime!) - Date.parse(first.startTime)} ms`);
+  measured(
+    `settings page: ${first.fileSize} bytes, download ${Date.parse(first.endTime!) - Date.parse(first.startTime)} ms`,
+  );
 
   // A day later the alarm fires in the worker, which has no Blob URLs: the offscreen document makes it.
   expect(await serviceWorker.evaluate(() => typeof URL.createObjectURL)).toBe('undefined');
   await putSetting(options, 'lastAutoBackupAt', firstAt - 25 * 60 * MINUTE);
   const t0 = Date.now();
   const sawOffscreen = await serviceWorker.evaluate(async () => {
-    const offscreen = () => chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
+    const offscreen = () =>
+      chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
     let seen = false;
     await chrome.alarms.create('talkmark-daily-backup', { when: Date.now() });
     for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
@@ -131,23 +178,36 @@ test('the daily backup saves a file over 2 MB from the settings page and from th
   expect(secondAt).toBeGreaterThanOrEqual(t0 - 1_000);
   expect(await setting(options, 'lastAutoBackupError')).toBeNull();
   await expect(options.getByText(`last on ${await shownTime(secondAt)}`)).toBeVisible();
-  measured(`worker + offscreen: ${second.fileSize} bytes, alarm to settled ${Date.now() - t0} ms, download ${Date.parse(second.endTime!) - Date.parse(second.startTime)} ms`);
+  measured(
+    `worker + offscreen: ${second.fileSize} bytes, alarm to settled ${Date.now() - t0} ms, download ${Date.parse(second.endTime!) - Date.parse(second.startTime)} ms`,
+  );
 
   // The permission is taken away behind Talkmark's back: the next run says so on the settings page.
   await serviceWorker.evaluate(() => chrome.permissions.remove({ permissions: ['downloads'] }));
   await putSetting(options, 'lastAutoBackupAt', secondAt - 25 * 60 * MINUTE);
   await serviceWorker.evaluate(() => chrome.alarms.create('talkmark-daily-backup', { when: Date.now() }));
   // The page says so at once (it follows the permission), and the run that fails records why.
-  await expect(options.getByText(/^The daily backup is on, but Talkmark may not save files to Downloads: the permission was removed\./)).toBeVisible({ timeout: 10_000 });
-  await expect.poll(() => setting(options, 'lastAutoBackupError'), { timeout: 10_000 }).toMatchObject({ message: expect.stringMatching(/^Talkmark may no longer save files to Downloads/) });
+  await expect(
+    options.getByText(
+      /^The daily backup is on, but Talkmark may not save files to Downloads: the permission was removed\./,
+    ),
+  ).toBeVisible({ timeout: 10_000 });
+  await expect
+    .poll(() => setting(options, 'lastAutoBackupError'), { timeout: 10_000 })
+    .toMatchObject({ message: expect.stringMatching(/^Talkmark may no longer save files to Downloads/) });
 });
 
-test('the daily backup’s permission: a refusal is said once, and what the page says follows a later grant and a removal', async ({ serviceWorker, openExtensionPage }) => {
+test('the daily backup’s permission: a refusal is said once, and what the page says follows a later grant and a removal', async ({
+  serviceWorker,
+  openExtensionPage,
+}) => {
   test.setTimeout(90_000);
   const options = await openExtensionPage('options.html');
   const box = options.getByRole('checkbox', { name: /save a backup every day/ });
   const needsPermission = options.getByText('The daily backup needs permission to save files to Downloads.');
-  const removed = options.getByText(/^The daily backup is on, but Talkmark may not save files to Downloads: the permission was removed\./);
+  const removed = options.getByText(
+    /^The daily backup is on, but Talkmark may not save files to Downloads: the permission was removed\./,
+  );
   const granted = () => serviceWorker.evaluate(() => chrome.permissions.contains({ permissions: ['downloads'] }));
 
   // Refused: Chromium's prompt starts on Deny, so Return alone refuses.

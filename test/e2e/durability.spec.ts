@@ -2,7 +2,12 @@ import { expect, killServiceWorker, readTable, test } from './fixtures';
 import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
 const running: SessionSpec = { id: 'd'.repeat(32), title: 'Durable Talk', start: Date.now() - 5 * MINUTE, minutes: 45 };
-const second: SessionSpec = { id: 'e'.repeat(32), title: 'After The Worker Died', start: Date.now() + 60 * MINUTE, minutes: 30 };
+const second: SessionSpec = {
+  id: 'e'.repeat(32),
+  title: 'After The Worker Died',
+  start: Date.now() + 60 * MINUTE,
+  minutes: 30,
+};
 
 test('closing the panel mid-typing keeps the draft', async ({ context, openExtensionPage }) => {
   await clipSessions(context, [running]);
@@ -12,10 +17,16 @@ test('closing the panel mid-typing keeps the draft', async ({ context, openExten
   const reopened = await openExtensionPage('sidepanel.html');
   await expect(reopened.getByRole('textbox', { name: 'Note' })).toHaveValue('half a thought about sched');
   // …and the text that only the synchronous mirror caught is back in IndexedDB too.
-  await expect.poll(async () => (await readTable<{ text: string }>(reopened, 'drafts')).map((d) => d.text)).toEqual(['half a thought about sched']);
+  await expect
+    .poll(async () => (await readTable<{ text: string }>(reopened, 'drafts')).map((d) => d.text))
+    .toEqual(['half a thought about sched']);
 });
 
-test('a dead service worker loses nothing, and capture and clipping still work', async ({ context, openExtensionPage, extensionId }) => {
+test('a dead service worker loses nothing, and capture and clipping still work', async ({
+  context,
+  openExtensionPage,
+  extensionId,
+}) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   const box = panel.getByRole('textbox', { name: 'Note' });
@@ -29,21 +40,28 @@ test('a dead service worker loses nothing, and capture and clipping still work',
   const notes = panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem');
   await expect(notes).toHaveCount(2);
   expect((await readTable<{ text: string }>(panel, 'notes')).map((n) => n.text).sort()).toEqual([
-    'draft while the worker is dead', 'note before the worker died',
+    'draft while the worker is dead',
+    'note before the worker died',
   ]);
   // The in-page Clip button wakes a fresh worker.
   await clipSessions(context, [second]);
   expect(await readTable(panel, 'talks')).toHaveLength(2);
 });
 
-test('reloading the extension keeps notes and the unsent draft', async ({ context, openExtensionPage, serviceWorker }) => {
+test('reloading the extension keeps notes and the unsent draft', async ({
+  context,
+  openExtensionPage,
+  serviceWorker,
+}) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   const box = panel.getByRole('textbox', { name: 'Note' });
   await box.fill('saved note');
   await box.press('Enter');
   await box.pressSequentially('unsent words');
-  await expect.poll(async () => (await readTable<{ text: string }>(panel, 'drafts')).map((d) => d.text)).toEqual(['unsent words']);
+  await expect
+    .poll(async () => (await readTable<{ text: string }>(panel, 'drafts')).map((d) => d.text))
+    .toEqual(['unsent words']);
 
   const closed = panel.waitForEvent('close');
   await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => {});
@@ -87,7 +105,10 @@ test('a write that fails (disk full) says so and keeps the text in the box', asy
   await expect(box).toHaveValue('');
 });
 
-test('a note sent the instant the panel closes is not lost when its write never lands', async ({ context, openExtensionPage }) => {
+test('a note sent the instant the panel closes is not lost when its write never lands', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   // The write is cut off with the page: IndexedDB never completes the add.
@@ -114,7 +135,10 @@ test('a note sent the instant the panel closes is not lost when its write never 
   await expect(third.getByRole('textbox', { name: 'Note' })).toHaveValue('');
 });
 
-test('an edit typed the instant the panel closes is back on the next open, even when its write never lands', async ({ context, openExtensionPage }) => {
+test('an edit typed the instant the panel closes is back on the next open, even when its write never lands', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   const box = panel.getByRole('textbox', { name: 'Note' });
@@ -133,11 +157,18 @@ test('an edit typed the instant the panel closes is back on the next open, even 
   await panel.close();
 
   const reopened = await openExtensionPage('sidepanel.html');
-  await expect(reopened.getByRole('list', { name: 'Notes of this talk' })).toContainText('first take, corrected as the laptop shut');
-  await expect.poll(async () => (await readTable<{ text: string }>(reopened, 'notes')).map((n) => n.text)).toEqual(['first take, corrected as the laptop shut']);
+  await expect(reopened.getByRole('list', { name: 'Notes of this talk' })).toContainText(
+    'first take, corrected as the laptop shut',
+  );
+  await expect
+    .poll(async () => (await readTable<{ text: string }>(reopened, 'notes')).map((n) => n.text))
+    .toEqual(['first take, corrected as the laptop shut']);
 });
 
-test('an edit whose write fails keeps the editor open with the text and the reason', async ({ context, openExtensionPage }) => {
+test('an edit whose write fails keeps the editor open with the text and the reason', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   const box = panel.getByRole('textbox', { name: 'Note' });

@@ -8,9 +8,27 @@ export const DAY1 = Date.UTC(2025, 8, 9, 16, 30);
 export const DAY2 = Date.UTC(2025, 8, 10, 16, 30);
 export const HOUR = 3_600_000;
 
-export const alpha: SessionSpec = { id: 'a'.repeat(32), title: 'Talk Alpha', start: DAY1, minutes: 30, room: 'Room 101' };
-export const beta: SessionSpec = { id: 'b'.repeat(32), title: 'Talk Beta', start: DAY1 + HOUR, minutes: 30, room: 'Room 102' };
-export const gamma: SessionSpec = { id: 'c'.repeat(32), title: 'Talk Gamma', start: DAY2, minutes: 30, room: 'Room 103' };
+export const alpha: SessionSpec = {
+  id: 'a'.repeat(32),
+  title: 'Talk Alpha',
+  start: DAY1,
+  minutes: 30,
+  room: 'Room 101',
+};
+export const beta: SessionSpec = {
+  id: 'b'.repeat(32),
+  title: 'Talk Beta',
+  start: DAY1 + HOUR,
+  minutes: 30,
+  room: 'Room 102',
+};
+export const gamma: SessionSpec = {
+  id: 'c'.repeat(32),
+  title: 'Talk Gamma',
+  start: DAY2,
+  minutes: 30,
+  room: 'Room 103',
+};
 
 export const HOSTILE = '<img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3))';
 
@@ -31,7 +49,10 @@ export async function typeNotes(panel: Page, title: string, notes: readonly stri
 }
 
 /** Two talks on day 1 with notes of several kinds (one hostile), one talk on day 2. */
-export async function conferenceWithNotes(context: BrowserContext, openExtensionPage: (path: string) => Promise<Page>): Promise<Page> {
+export async function conferenceWithNotes(
+  context: BrowserContext,
+  openExtensionPage: (path: string) => Promise<Page>,
+): Promise<Page> {
   const tab = await clipSessions(context, [alpha, beta, gamma]);
   await tab.close();
   const panel = await openExtensionPage('sidepanel.html');

@@ -26,7 +26,8 @@ function nodes(markdown: string): Node[] {
 function expectInert(markdown: string): void {
   const tree = nodes(markdown);
   expect(tree.filter((n) => n.type === 'html_inline' || n.type === 'html_block')).toEqual([]);
-  for (const link of tree.filter((n) => n.type === 'link' || n.type === 'image')) expect(link.destination ?? '').toMatch(/^(https?:|#)/);
+  for (const link of tree.filter((n) => n.type === 'link' || n.type === 'image'))
+    expect(link.destination ?? '').toMatch(/^(https?:|#)/);
   const html = new HtmlRenderer().render(new Parser().parse(markdown));
   expect(html).not.toMatch(/<script|<img|href="javascript:/i);
   expect(markdown).not.toMatch(/\]\(\s*javascript:/i);
@@ -37,7 +38,10 @@ async function chooseDay1(panel: Page): Promise<void> {
   await panel.getByRole('combobox', { name: 'Day to export' }).selectOption({ label: DAY1_OPTION });
 }
 
-test('a day exports with each preset: the preview shows talks, speakers and notes in that style', async ({ context, openExtensionPage }) => {
+test('a day exports with each preset: the preview shows talks, speakers and notes in that style', async ({
+  context,
+  openExtensionPage,
+}) => {
   const panel = await conferenceWithNotes(context, openExtensionPage);
   await openExport(panel);
   await chooseDay1(panel);
@@ -78,7 +82,10 @@ test('a day exports with each preset: the preview shows talks, speakers and note
   await expect(preview).toHaveValue(/^---\n/);
 });
 
-test('Download .md saves the previewed post: dated file name, front matter, headings, quotes, nothing raw', async ({ context, openExtensionPage }) => {
+test('Download .md saves the previewed post: dated file name, front matter, headings, quotes, nothing raw', async ({
+  context,
+  openExtensionPage,
+}) => {
   const panel = await conferenceWithNotes(context, openExtensionPage);
   await openExport(panel);
   await chooseDay1(panel);
@@ -90,7 +97,10 @@ test('Download .md saves the previewed post: dated file name, front matter, head
   const preview = panel.getByRole('textbox', { name: 'Recap preview' });
   await expect(preview).toHaveValue(/^title: "KCD SF: what I learned"$/m);
 
-  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Download .md' }).click()]);
+  const [download] = await Promise.all([
+    panel.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download .md' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(FILE_NAME);
   const markdown = readFileSync((await download.path())!, 'utf8');
   expect(markdown).toBe(await preview.inputValue());
@@ -103,7 +113,9 @@ test('Download .md saves the previewed post: dated file name, front matter, head
     tags: ['kubernetes', 'platform engineering'],
     authors: ['Ada Lovelace', 'Grace Hopper'],
   });
-  const headings = nodes(markdown).filter((n) => n.type === 'heading').map((n) => `${n.level} ${n.firstChild?.literal ?? ''}`);
+  const headings = nodes(markdown)
+    .filter((n) => n.type === 'heading')
+    .map((n) => `${n.level} ${n.firstChild?.literal ?? ''}`);
   expect(headings).toContain('2 Talk Alpha by Jane Doe at Acme Corp and Ravi Kumar');
   expect(headings).toContain('2 Talk Beta by Jane Doe at Acme Corp and Ravi Kumar');
   const quotes = nodes(markdown).filter((n) => n.type === 'block_quote');
@@ -130,7 +142,11 @@ test('Copy as Markdown and Copy as rich text put the post on the clipboard', asy
   await expect(panel.getByRole('status')).toHaveText('Copied as rich text.');
   const copied = await panel.evaluate(async () => {
     const [item] = await navigator.clipboard.read();
-    return { types: item!.types, html: await (await item!.getType('text/html')).text(), text: await (await item!.getType('text/plain')).text() };
+    return {
+      types: item!.types,
+      html: await (await item!.getType('text/html')).text(),
+      text: await (await item!.getType('text/plain')).text(),
+    };
   });
   expect(copied.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
   expect(copied.html).toContain('<h2>Talk Alpha by Jane Doe at Acme Corp and Ravi Kumar</h2>');
@@ -150,7 +166,10 @@ test('one talk, several days or everything; the choices are remembered', async (
   await scope.selectOption('talk');
   await expect(panel.getByRole('combobox', { name: 'Talk to export' })).toHaveValue(/.+/);
   await expect(preview).toHaveValue(/Talk Gamma/);
-  const alphaId = await panel.getByRole('combobox', { name: 'Talk to export' }).locator('option', { hasText: 'Talk Alpha' }).getAttribute('value');
+  const alphaId = await panel
+    .getByRole('combobox', { name: 'Talk to export' })
+    .locator('option', { hasText: 'Talk Alpha' })
+    .getAttribute('value');
   await panel.getByRole('combobox', { name: 'Talk to export' }).selectOption(alphaId!);
   await expect(preview).toHaveValue(/Talk Alpha/);
   await expect(preview).not.toHaveValue(/Talk Beta|Talk Gamma/);
@@ -198,7 +217,10 @@ test('the Export view is readable at 300 px and follows dark mode', async ({ con
   expect(colours).toEqual(['rgb(236, 235, 243)', 'rgb(31, 30, 39)']);
 });
 
-test('“Export this talk” in the Now view opens the export on that talk alone', async ({ context, openExtensionPage }) => {
+test('“Export this talk” in the Now view opens the export on that talk alone', async ({
+  context,
+  openExtensionPage,
+}) => {
   const panel = await conferenceWithNotes(context, openExtensionPage);
   await panel.getByRole('button', { name: 'Agenda' }).click();
   await panel.getByRole('button', { name: 'Take notes for Talk Beta' }).click();
@@ -210,7 +232,10 @@ test('“Export this talk” in the Now view opens the export on that talk alone
   await expect(preview).not.toHaveValue(/Talk Alpha|Talk Gamma/);
 });
 
-test('“One talk” is a post of its own: no intro placeholder, no Main takeaways, the talk’s title', async ({ context, openExtensionPage }) => {
+test('“One talk” is a post of its own: no intro placeholder, no Main takeaways, the talk’s title', async ({
+  context,
+  openExtensionPage,
+}) => {
   const panel = await conferenceWithNotes(context, openExtensionPage);
   await openExport(panel);
   const preview = panel.getByRole('textbox', { name: 'Recap preview' });
@@ -244,7 +269,13 @@ test('at 360 px the preview wraps long lines: nothing scrolls sideways', async (
   await expect(preview).toHaveValue(new RegExp(longUrl.replace(/[.?/]/g, '\\$&')));
   const sizes = await panel.evaluate(() => {
     const box = document.querySelector<HTMLTextAreaElement>('textarea.recap-preview')!;
-    return { doc: document.documentElement.scrollWidth, viewport: innerWidth, box: box.scrollWidth, boxClient: box.clientWidth, right: box.getBoundingClientRect().right };
+    return {
+      doc: document.documentElement.scrollWidth,
+      viewport: innerWidth,
+      box: box.scrollWidth,
+      boxClient: box.clientWidth,
+      right: box.getBoundingClientRect().right,
+    };
   });
   expect(sizes.doc, 'the document does not scroll sideways').toBeLessThanOrEqual(sizes.viewport);
   expect(sizes.box, 'the preview wraps instead of scrolling sideways').toBeLessThanOrEqual(sizes.boxClient);

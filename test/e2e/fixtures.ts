@@ -43,7 +43,8 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
   headed: [false, { option: true }],
   viewerTimeZone: [undefined, { option: true }],
   context: async ({ headed, viewerTimeZone }, use) => {
-    if (headed && !process.env.DISPLAY) throw new Error('This test needs a display: run it through `npm run test:e2e` (it starts Xvfb).');
+    if (headed && !process.env.DISPLAY)
+      throw new Error('This test needs a display: run it through `npm run test:e2e` (it starts Xvfb).');
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
     const executablePath = await findChromium();
     if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs`.');
@@ -51,10 +52,13 @@ export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
     // Developer mode keeps an unpacked extension enabled across chrome.runtime.reload(). Downloads
     // Chromium itself names (see daily-backup.spec.ts) land inside the profile, removed after.
     mkdirSync(join(profile, 'Default'), { recursive: true });
-    writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({
-      extensions: { ui: { developer_mode: true } },
-      download: { default_directory: join(profile, 'Downloads'), prompt_for_download: false },
-    }));
+    writeFileSync(
+      join(profile, 'Default/Preferences'),
+      JSON.stringify({
+        extensions: { ui: { developer_mode: true } },
+        download: { default_directory: join(profile, 'Downloads'), prompt_for_download: false },
+      }),
+    );
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: !headed,
@@ -147,8 +151,12 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
-    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string; url: string }>;
+    };
+    const worker = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+    );
     if (!worker) throw new Error('The extension has no running service worker to kill.');
     await cdp.send('Target.closeTarget', { targetId: worker.targetId });
   } finally {
@@ -157,7 +165,9 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
   await expect
     .poll(async () => {
       const s = await context.newCDPSession(page);
-      const { targetInfos } = (await s.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
+      const { targetInfos } = (await s.send('Target.getTargets')) as {
+        targetInfos: Array<{ type: string; url: string }>;
+      };
       await s.detach();
       return targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(extensionId));
     })
@@ -172,7 +182,11 @@ export async function killServiceWorker(context: BrowserContext, extensionId: st
  * keys wait until the page reports focus — unless a browser dialog over it is the target
  * (`{ dialog: true }`), which holds the focus itself.
  */
-export async function pressShortcut(page: Page, keys: string, { dialog = false }: { dialog?: boolean } = {}): Promise<void> {
+export async function pressShortcut(
+  page: Page,
+  keys: string,
+  { dialog = false }: { dialog?: boolean } = {},
+): Promise<void> {
   await page.bringToFront();
   const { execFileSync } = await import('node:child_process');
   // Find this test's window by a title no other window has (a closing browser of an earlier
@@ -187,7 +201,8 @@ export async function pressShortcut(page: Page, keys: string, { dialog = false }
   await expect
     .poll(() => {
       try {
-        windowId = execFileSync('xdotool', ['search', '--onlyvisible', '--name', token]).toString().trim().split('\n')[0] ?? '';
+        windowId =
+          execFileSync('xdotool', ['search', '--onlyvisible', '--name', token]).toString().trim().split('\n')[0] ?? '';
       } catch {
         windowId = '';
       }

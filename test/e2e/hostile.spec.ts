@@ -30,14 +30,21 @@ function watchExtensionPages(context: BrowserContext) {
 }
 
 /** Open the hostile session page and clip it with the in-page button. */
-async function clipHostilePage(context: BrowserContext, serve: (url: string, body: { file: string }) => Promise<void>): Promise<void> {
+async function clipHostilePage(
+  context: BrowserContext,
+  serve: (url: string, body: { file: string }) => Promise<void>,
+): Promise<void> {
   await serve(URL_, { file: join(OWN_FIXTURES, 'sched/hostile-session.html') });
   await context.route('https://evil.example/**', (route) => route.fulfill({ status: 200, body: '' }));
   const page = await context.newPage();
   await clipInPage(page, URL_);
 }
 
-test('a hostile session page is clipped as inert text: nothing runs, nothing loads, nothing raw is stored', async ({ context, serve, openExtensionPage }) => {
+test('a hostile session page is clipped as inert text: nothing runs, nothing loads, nothing raw is stored', async ({
+  context,
+  serve,
+  openExtensionPage,
+}) => {
   const watched = watchExtensionPages(context);
   await clipHostilePage(context, serve);
   const panel = await openExtensionPage('sidepanel.html');
@@ -59,19 +66,28 @@ test('a hostile session page is clipped as inert text: nothing runs, nothing loa
   expect(watched).toEqual({ dialogs: [], requests: [] });
 });
 
-test('a hostile talk exports as inert Markdown: titles and names round-trip, the front matter parses, nothing raw', async ({ context, serve, openExtensionPage }) => {
+test('a hostile talk exports as inert Markdown: titles and names round-trip, the front matter parses, nothing raw', async ({
+  context,
+  serve,
+  openExtensionPage,
+}) => {
   const watched = watchExtensionPages(context);
   await clipHostilePage(context, serve);
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Agenda' }).click();
   await panel.getByRole('button', { name: `Take notes for ${TITLE}` }).click();
-  await panel.getByRole('textbox', { name: 'Note' }).fill('! <script>alert(8)</script> see [this](javascript:alert(9)) *and* _that_');
+  await panel
+    .getByRole('textbox', { name: 'Note' })
+    .fill('! <script>alert(8)</script> see [this](javascript:alert(9)) *and* _that_');
   await panel.getByRole('textbox', { name: 'Note' }).press('Enter');
   await panel.getByRole('button', { name: 'Export this talk' }).click();
   await panel.getByRole('combobox', { name: 'Front matter', exact: true }).selectOption('hugo');
   const postTitle = 'KCD: "SF" #1 | [recap] & more: \\ yes';
   await panel.getByRole('textbox', { name: 'Title', exact: true }).fill(postTitle);
-  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Download .md' }).click()]);
+  const [download] = await Promise.all([
+    panel.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download .md' }).click(),
+  ]);
   const markdown = readFileSync((await download.path())!, 'utf8');
 
   const front = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
@@ -84,7 +100,8 @@ test('a hostile talk exports as inert Markdown: titles and names round-trip, the
   for (let e = walker.next(); e; e = walker.next()) {
     if (!e.entering) continue;
     if (e.node.type === 'html_inline' || e.node.type === 'html_block') html++;
-    if ((e.node.type === 'link' || e.node.type === 'image') && !/^(https?:|#)/.test(e.node.destination ?? '')) unsafeLinks++;
+    if ((e.node.type === 'link' || e.node.type === 'image') && !/^(https?:|#)/.test(e.node.destination ?? ''))
+      unsafeLinks++;
     if (e.node.type === 'heading') {
       let text = '';
       const inner = e.node.walker();
@@ -102,7 +119,12 @@ test('a hostile talk exports as inert Markdown: titles and names round-trip, the
   expect(watched).toEqual({ dialogs: [], requests: [] });
 });
 
-test('the page can neither drive nor stop the in-page Clip: synthetic clicks, postMessage, forged WXT events', async ({ context, serve, extensionId, openExtensionPage }) => {
+test('the page can neither drive nor stop the in-page Clip: synthetic clicks, postMessage, forged WXT events', async ({
+  context,
+  serve,
+  extensionId,
+  openExtensionPage,
+}) => {
   const spec = { id: 'f'.repeat(32), title: 'Not Yours To Click', start: Date.now() + 60 * MINUTE, minutes: 30 };
   await serve(sessionUrl(spec), { html: sessionHtml(spec) });
   const page = await context.newPage();

@@ -2,18 +2,46 @@ import { expect, readTable, test } from './fixtures';
 import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
 const now = Date.now();
-const running: SessionSpec = { id: 'a'.repeat(32), title: 'Running Talk', start: now - 12 * MINUTE, minutes: 40, room: 'Room 101' };
-const later: SessionSpec = { id: 'b'.repeat(32), title: 'Later Talk', start: now + 30 * MINUTE, minutes: 30, room: 'Room 102' };
-const overlapping: SessionSpec = { id: 'c'.repeat(32), title: 'Overlapping Talk', start: now + 40 * MINUTE, minutes: 30, room: 'Room 103' };
+const running: SessionSpec = {
+  id: 'a'.repeat(32),
+  title: 'Running Talk',
+  start: now - 12 * MINUTE,
+  minutes: 40,
+  room: 'Room 101',
+};
+const later: SessionSpec = {
+  id: 'b'.repeat(32),
+  title: 'Later Talk',
+  start: now + 30 * MINUTE,
+  minutes: 30,
+  room: 'Room 102',
+};
+const overlapping: SessionSpec = {
+  id: 'c'.repeat(32),
+  title: 'Overlapping Talk',
+  start: now + 40 * MINUTE,
+  minutes: 30,
+  room: 'Room 103',
+};
 
-interface StoredNote { text: string; kind: string; createdAt: number; talkId: string }
+interface StoredNote {
+  text: string;
+  kind: string;
+  createdAt: number;
+  talkId: string;
+}
 
-test('the Now view picks the talk happening now, queues the next, and shows who, where and how far in', async ({ context, openExtensionPage }) => {
+test('the Now view picks the talk happening now, queues the next, and shows who, where and how far in', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running, later]);
   const panel = await openExtensionPage('sidepanel.html');
   const header = panel.getByRole('region', { name: 'Current talk' });
   await expect(header.getByRole('heading', { name: 'Running Talk' })).toBeVisible();
-  await expect(header.getByRole('list', { name: 'Speakers' })).toContainText('Jane Doe · Staff Engineer, Developer Experience, Acme Corp');
+  await expect(header.getByRole('list', { name: 'Speakers' })).toContainText(
+    'Jane Doe · Staff Engineer, Developer Experience, Acme Corp',
+  );
   await expect(header).toContainText('Room 101');
   await expect(header.getByLabel('Elapsed time')).toHaveText(/^1[23]:\d\d in$/);
   await expect(panel.getByLabel('Next talk')).toContainText('Later Talk');
@@ -26,7 +54,10 @@ test('the Now view picks the talk happening now, queues the next, and shows who,
   await expect(header.getByRole('heading', { name: 'Running Talk' })).toBeVisible();
 });
 
-test('Enter adds a note with its time into the talk; prefixes and keys set its kind', async ({ context, openExtensionPage }) => {
+test('Enter adds a note with its time into the talk; prefixes and keys set its kind', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   const box = panel.getByRole('textbox', { name: 'Note' });
@@ -105,7 +136,10 @@ test('a note can be edited in place, re-timed, and deleted with undo', async ({ 
   expect(await readTable(panel, 'notes')).toHaveLength(1);
 });
 
-test('the Agenda shows each talk with its note count and marks overlapping talks', async ({ context, openExtensionPage }) => {
+test('the Agenda shows each talk with its note count and marks overlapping talks', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running, later, overlapping]);
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('textbox', { name: 'Note' }).fill('one');
@@ -118,7 +152,9 @@ test('the Agenda shows each talk with its note count and marks overlapping talks
   await expect(panel.getByRole('article', { name: 'Running Talk' })).not.toContainText('Overlaps');
 
   await panel.getByRole('button', { name: 'Take notes for Later Talk' }).click();
-  await expect(panel.getByRole('region', { name: 'Current talk' }).getByRole('heading', { name: 'Later Talk' })).toBeVisible();
+  await expect(
+    panel.getByRole('region', { name: 'Current talk' }).getByRole('heading', { name: 'Later Talk' }),
+  ).toBeVisible();
 });
 
 test('search finds notes and talks, and opens the talk', async ({ context, openExtensionPage }) => {
@@ -132,7 +168,9 @@ test('search finds notes and talks, and opens the talk', async ({ context, openE
   await expect(notes).toContainText('Sidecars are optional with ambient mesh');
   await panel.getByRole('searchbox', { name: 'Search notes and talks' }).fill('later');
   await panel.getByRole('list', { name: 'Matching talks' }).getByRole('button').first().click();
-  await expect(panel.getByRole('region', { name: 'Current talk' }).getByRole('heading', { name: 'Later Talk' })).toBeVisible();
+  await expect(
+    panel.getByRole('region', { name: 'Current talk' }).getByRole('heading', { name: 'Later Talk' }),
+  ).toBeVisible();
 });
 
 test('the panel is readable at 300 px and follows dark mode', async ({ context, openExtensionPage }) => {
@@ -145,7 +183,11 @@ test('the panel is readable at 300 px and follows dark mode', async ({ context, 
   expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 21, 28)');
 });
 
-test('the shortcut focuses the note box of an open panel, and the panel says which key it is', async ({ context, openExtensionPage, serviceWorker }) => {
+test('the shortcut focuses the note box of an open panel, and the panel says which key it is', async ({
+  context,
+  openExtensionPage,
+  serviceWorker,
+}) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   await expect(panel.getByText(/Shortcut: Alt\+Shift\+J/)).toBeVisible();
@@ -159,13 +201,25 @@ test('Alt+T/Q/A/L/D/P pick the kind of the next note, as the README says', async
   const panel = await openExtensionPage('sidepanel.html');
   const box = panel.getByRole('textbox', { name: 'Note' });
   const kinds = panel.getByRole('radiogroup', { name: 'Kind of the next note' });
-  for (const [key, label] of [['t', 'Takeaway'], ['q', 'Quote'], ['a', 'Question'], ['l', 'Link'], ['d', 'To do'], ['p', 'Note']] as const) {
+  for (const [key, label] of [
+    ['t', 'Takeaway'],
+    ['q', 'Quote'],
+    ['a', 'Question'],
+    ['l', 'Link'],
+    ['d', 'To do'],
+    ['p', 'Note'],
+  ] as const) {
     await box.press(`Alt+${key}`);
     await expect(kinds.getByRole('radio', { name: label })).toHaveAttribute('aria-checked', 'true');
   }
   await box.press('Alt+d');
   await box.fill('send the slides to the team');
   await box.press('Enter');
-  await expect(panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem').first()).toContainText('To do');
-  expect((await readTable<StoredNote>(panel, 'notes'))[0]).toMatchObject({ kind: 'todo', text: 'send the slides to the team' });
+  await expect(panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem').first()).toContainText(
+    'To do',
+  );
+  expect((await readTable<StoredNote>(panel, 'notes'))[0]).toMatchObject({
+    kind: 'todo',
+    text: 'send the slides to the team',
+  });
 });

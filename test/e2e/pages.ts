@@ -47,7 +47,9 @@ export async function clipInPage(page: Page, url: string): Promise<void> {
 export async function clipSessions(context: BrowserContext, specs: SessionSpec[]): Promise<Page> {
   const page = await context.newPage();
   for (const spec of specs) {
-    await context.route(sessionUrl(spec), (route) => route.fulfill({ contentType: 'text/html', body: sessionHtml(spec) }));
+    await context.route(sessionUrl(spec), (route) =>
+      route.fulfill({ contentType: 'text/html', body: sessionHtml(spec) }),
+    );
     await clipInPage(page, sessionUrl(spec));
   }
   return page;

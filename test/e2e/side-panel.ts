@@ -25,15 +25,24 @@ export interface RealSidePanel {
 /** The side panel documents Chrome has now, newest last. */
 export async function sidePanelTargets(cdp: CDPSession, extensionId: string): Promise<string[]> {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-  return targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/sidepanel.html`)).map((t) => t.targetId);
+  return targetInfos
+    .filter((t) => t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/sidepanel.html`))
+    .map((t) => t.targetId);
 }
 
 /** Attach to the newest side panel document once Chrome shows one. `page`: any page of the context (its CDP session carries the messages). */
-export async function waitForSidePanel(context: BrowserContext, page: Page, extensionId: string): Promise<RealSidePanel> {
+export async function waitForSidePanel(
+  context: BrowserContext,
+  page: Page,
+  extensionId: string,
+): Promise<RealSidePanel> {
   const cdp = await context.newCDPSession(page);
   let targetId = '';
   await expect
-    .poll(async () => (targetId = (await sidePanelTargets(cdp, extensionId)).pop() ?? ''), { message: 'Chrome shows no side panel', timeout: 15_000 })
+    .poll(async () => (targetId = (await sidePanelTargets(cdp, extensionId)).pop() ?? ''), {
+      message: 'Chrome shows no side panel',
+      timeout: 15_000,
+    })
     .not.toBe('');
   return attach(cdp, targetId);
 }
@@ -42,25 +51,34 @@ export async function waitForSidePanel(context: BrowserContext, page: Page, exte
  * Wait until a side panel has the keyboard focus with the caret in its note box, and return it
  * (the panel Chrome shows may be a new document: see openSidePanel in lib/extension/tabs.ts).
  */
-export async function waitForCaretInNoteBox(context: BrowserContext, page: Page, extensionId: string): Promise<RealSidePanel> {
+export async function waitForCaretInNoteBox(
+  context: BrowserContext,
+  page: Page,
+  extensionId: string,
+): Promise<RealSidePanel> {
   const cdp = await context.newCDPSession(page);
   const attached = new Map<string, RealSidePanel>();
   let found: RealSidePanel | null = null;
   await expect
-    .poll(async () => {
-      for (const id of (await sidePanelTargets(cdp, extensionId)).reverse()) {
-        if (!attached.has(id)) attached.set(id, await attach(cdp, id));
-        const state = await panelFocus(attached.get(id)!).catch(() => null);
-        if (state?.hasFocus && state.focused === 'Note') return Boolean((found = attached.get(id)!));
-      }
-      return false;
-    }, { message: 'No side panel has the keyboard focus in its note box', timeout: 15_000 })
+    .poll(
+      async () => {
+        for (const id of (await sidePanelTargets(cdp, extensionId)).reverse()) {
+          if (!attached.has(id)) attached.set(id, await attach(cdp, id));
+          const state = await panelFocus(attached.get(id)!).catch(() => null);
+          if (state?.hasFocus && state.focused === 'Note') return Boolean((found = attached.get(id)!));
+        }
+        return false;
+      },
+      { message: 'No side panel has the keyboard focus in its note box', timeout: 15_000 },
+    )
     .toBe(true);
   return found!;
 }
 
 async function attach(cdp: CDPSession, targetId: string): Promise<RealSidePanel> {
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as {
+    sessionId: string;
+  };
   let nextId = 0;
   const waiting = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
   cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
@@ -74,7 +92,9 @@ async function attach(cdp: CDPSession, targetId: string): Promise<RealSidePanel>
     new Promise<unknown>((resolve, reject) => {
       const id = ++nextId;
       waiting.set(id, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(reject);
     });
   return {
     targetId,
@@ -84,7 +104,8 @@ async function attach(cdp: CDPSession, targetId: string): Promise<RealSidePanel>
         returnByValue: true,
         awaitPromise: true,
       })) as { result: { value: unknown }; exceptionDetails?: { exception?: { description?: string }; text: string } };
-      if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+      if (result.exceptionDetails)
+        throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
       return result.result.value as never;
     },
   };

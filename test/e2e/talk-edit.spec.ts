@@ -11,20 +11,45 @@ import { clipSessions, MINUTE, type SessionSpec } from './pages';
 test.describe.configure({ timeout: 90_000 });
 
 const now = Date.now();
-const running: SessionSpec = { id: 'd'.repeat(32), title: 'Running Talk', start: now - 10 * MINUTE, minutes: 40, room: 'Room 101' };
-const other: SessionSpec = { id: 'e'.repeat(32), title: 'Other Talk', start: now - 10 * MINUTE, minutes: 20, room: 'Room 102' };
+const running: SessionSpec = {
+  id: 'd'.repeat(32),
+  title: 'Running Talk',
+  start: now - 10 * MINUTE,
+  minutes: 40,
+  room: 'Room 101',
+};
+const other: SessionSpec = {
+  id: 'e'.repeat(32),
+  title: 'Other Talk',
+  start: now - 10 * MINUTE,
+  minutes: 20,
+  room: 'Room 102',
+};
 
 interface StoredTalk {
-  id: string; title: string; start: string | null; end: string | null; timeZone: string | null; room: string | null;
-  speakers: Array<{ name: string; role: string | null; company: string | null }>; editedFields?: string[]; source: string;
-  url: string; conferenceId: string | null; notAttended?: boolean;
+  id: string;
+  title: string;
+  start: string | null;
+  end: string | null;
+  timeZone: string | null;
+  room: string | null;
+  speakers: Array<{ name: string; role: string | null; company: string | null }>;
+  editedFields?: string[];
+  source: string;
+  url: string;
+  conferenceId: string | null;
+  notAttended?: boolean;
 }
 
 /** The element that has the focus, described (the test reads it, never sets it). */
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    const label = el?.closest('label')?.querySelector('span')?.textContent ?? el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+    const label =
+      el?.closest('label')?.querySelector('span')?.textContent ??
+      el?.getAttribute('aria-label') ??
+      el?.textContent ??
+      '';
     return `${el?.tagName.toLowerCase()}:${label.trim()}`;
   });
 
@@ -45,7 +70,10 @@ async function typeOver(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-test('a clipped talk is corrected with the keyboard: title, time and zone, a speaker’s company; a later clip keeps the edits', async ({ context, openExtensionPage }) => {
+test('a clipped talk is corrected with the keyboard: title, time and zone, a speaker’s company; a later clip keeps the edits', async ({
+  context,
+  openExtensionPage,
+}) => {
   const sessionPage = await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   const header = panel.getByRole('region', { name: 'Current talk' });
@@ -86,13 +114,20 @@ test('a clipped talk is corrected with the keyboard: title, time and zone, a spe
 
   await expect(editor).toBeHidden();
   await expect(header.getByRole('heading', { name: 'Running Talk, corrected' })).toBeVisible();
-  await expect(header.getByRole('list', { name: 'Speakers' })).toContainText('Jane Doe · Staff Engineer, Developer Experience, Acme Cloud');
+  await expect(header.getByRole('list', { name: 'Speakers' })).toContainText(
+    'Jane Doe · Staff Engineer, Developer Experience, Acme Cloud',
+  );
   await expect(header).toContainText(/2:15\s*–\s*3:00\s*PM GMT\+1/);
   // Focus went back to the Edit button.
   await expect.poll(() => focused(panel)).toBe('button:Edit talk: Running Talk, corrected');
 
   let [talk] = await readTable<StoredTalk>(panel, 'talks');
-  expect(talk).toMatchObject({ title: 'Running Talk, corrected', start: '2026-03-23T14:15:00+01:00', end: '2026-03-23T15:00:00+01:00', timeZone: 'Europe/Vienna' });
+  expect(talk).toMatchObject({
+    title: 'Running Talk, corrected',
+    start: '2026-03-23T14:15:00+01:00',
+    end: '2026-03-23T15:00:00+01:00',
+    timeZone: 'Europe/Vienna',
+  });
   expect(talk!.speakers[0]).toMatchObject({ name: 'Jane Doe', company: 'Acme Cloud' });
   expect(talk!.editedFields!.sort()).toEqual(['end', 'speakers', 'start', 'timeZone', 'title']);
 
@@ -105,7 +140,10 @@ test('a clipped talk is corrected with the keyboard: title, time and zone, a spe
   expect(talk!.speakers[0]!.company).toBe('Acme Cloud');
 });
 
-test('the editor refuses a link that is not http(s) and a zone abbreviation, on their fields', async ({ context, openExtensionPage }) => {
+test('the editor refuses a link that is not http(s) and a zone abbreviation, on their fields', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Edit talk: Running Talk' }).click();
@@ -129,7 +167,10 @@ test('the editor refuses a link that is not http(s) and a zone abbreviation, on 
   expect((await readTable<StoredTalk>(panel, 'talks'))[0]).toEqual(talk);
 });
 
-test('a hallway talk is added by hand: now, in the viewer’s zone, in the current conference, and notes go to it', async ({ context, openExtensionPage }) => {
+test('a hallway talk is added by hand: now, in the viewer’s zone, in the current conference, and notes go to it', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Add a talk' }).click();
@@ -152,7 +193,12 @@ test('a hallway talk is added by hand: now, in the viewer’s zone, in the curre
   const talks = await readTable<StoredTalk>(panel, 'talks');
   const hallway = talks.find((t) => t.title === 'Hallway: eBPF with Liz')!;
   const clipped = talks.find((t) => t.title === 'Running Talk')!;
-  expect(hallway).toMatchObject({ source: 'manual', url: '', timeZone: viewerZone, conferenceId: clipped.conferenceId });
+  expect(hallway).toMatchObject({
+    source: 'manual',
+    url: '',
+    timeZone: viewerZone,
+    conferenceId: clipped.conferenceId,
+  });
   expect(Math.abs(Date.parse(hallway.start!) - Date.now())).toBeLessThan(2 * MINUTE);
 
   // Notes go to it.
@@ -160,7 +206,9 @@ test('a hallway talk is added by hand: now, in the viewer’s zone, in the curre
   await box.click();
   await panel.keyboard.type('Tetragon for runtime enforcement');
   await panel.keyboard.press('Enter');
-  await expect.poll(async () => (await readTable<{ talkId: string }>(panel, 'notes')).map((n) => n.talkId)).toEqual([hallway.id]);
+  await expect
+    .poll(async () => (await readTable<{ talkId: string }>(panel, 'notes')).map((n) => n.talkId))
+    .toEqual([hallway.id]);
 });
 
 async function addNote(panel: Page, text: string) {
@@ -169,7 +217,10 @@ async function addNote(panel: Page, text: string) {
   await panel.keyboard.press('Enter');
 }
 
-test('deleting a talk asks first, takes its notes, and Undo brings everything back; without Undo it stays gone', async ({ context, openExtensionPage }) => {
+test('deleting a talk asks first, takes its notes, and Undo brings everything back; without Undo it stays gone', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clipSessions(context, [running, other]);
   const panel = await openExtensionPage('sidepanel.html');
   const picker = panel.getByRole('combobox', { name: 'Talk to take notes for' });
@@ -191,8 +242,12 @@ test('deleting a talk asks first, takes its notes, and Undo brings everything ba
   // The keyboard is on Undo.
   await expect.poll(() => focused(panel)).toBe('button:Undo');
   await panel.keyboard.press('Enter');
-  await expect.poll(async () => (await readTable<StoredTalk>(panel, 'talks')).map((t) => t.title).sort()).toEqual(['Other Talk', 'Running Talk']);
-  expect(await readTable<{ text: string }>(panel, 'notes')).toEqual([expect.objectContaining({ text: 'a note to keep' })]);
+  await expect
+    .poll(async () => (await readTable<StoredTalk>(panel, 'talks')).map((t) => t.title).sort())
+    .toEqual(['Other Talk', 'Running Talk']);
+  expect(await readTable<{ text: string }>(panel, 'notes')).toEqual([
+    expect.objectContaining({ text: 'a note to keep' }),
+  ]);
 
   // Deleted again, and left: it stays gone.
   await panel.getByRole('button', { name: 'Edit talk: Running Talk' }).click();

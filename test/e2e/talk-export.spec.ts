@@ -10,9 +10,18 @@ import { clipSessions, type SessionSpec } from './pages';
 // Long user paths on a shared machine: generous, not tight.
 test.describe.configure({ timeout: 90_000 });
 
-const quiet: SessionSpec = { id: '9'.repeat(32), title: 'Talk Quiet', start: DAY1 + 2 * HOUR, minutes: 30, room: 'Room 104' };
+const quiet: SessionSpec = {
+  id: '9'.repeat(32),
+  title: 'Talk Quiet',
+  start: DAY1 + 2 * HOUR,
+  minutes: 30,
+  room: 'Room 104',
+};
 
-test('a talk marked not attended leaves the day post; talks without notes are left out unless the box is unticked', async ({ context, openExtensionPage }) => {
+test('a talk marked not attended leaves the day post; talks without notes are left out unless the box is unticked', async ({
+  context,
+  openExtensionPage,
+}) => {
   const tab = await clipSessions(context, [alpha, beta, quiet]);
   await tab.close();
   const panel = await openExtensionPage('sidepanel.html');

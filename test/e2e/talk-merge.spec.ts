@@ -15,11 +15,21 @@ const FEED_URL = 'https://dlfforum2017.sched.com/all.ics';
 const BLOG = 'https://blog.example.org/resisting-impostor-syndrome';
 
 interface StoredTalk {
-  title: string; description: string | null; descriptionHtml: string | null; files: unknown[]; videoUrl: string | null; end: string | null;
-  speakers: Array<{ name: string; company: string | null }>; externalId: string;
+  title: string;
+  description: string | null;
+  descriptionHtml: string | null;
+  files: unknown[];
+  videoUrl: string | null;
+  end: string | null;
+  speakers: Array<{ name: string; company: string | null }>;
+  externalId: string;
 }
 
-test('a session page, then “Add the day” from the list view: the description keeps its link and the speaker her company', async ({ context, serve, openExtensionPage }) => {
+test('a session page, then “Add the day” from the list view: the description keeps its link and the speaker her company', async ({
+  context,
+  serve,
+  openExtensionPage,
+}) => {
   await serve(SESSION_URL, { file: join(OWN_FIXTURES, 'sched/dlfforum2017-m2d-session.html') });
   await serve(LIST_URL, { file: join(REAL_FIXTURES, 'sched-dlfforum2017-list.html') });
   await serve(FEED_URL, { file: join(REAL_FIXTURES, 'sched-dlfforum2017-all.ics'), contentType: 'text/calendar' });
@@ -32,7 +42,9 @@ test('a session page, then “Add the day” from the list view: the description
   const addMonday = page.getByRole('button', { name: /^Add the day: Monday, October 23 \(\d+ talks\)$/ });
   const count = Number((await addMonday.getAttribute('aria-label'))!.match(/\((\d+) talks\)/)![1]);
   await addMonday.click();
-  await expect(page.getByRole('status').filter({ hasText: 'added' })).toHaveText(`${count - 1} added · 0 updated · 1 already clipped`);
+  await expect(page.getByRole('status').filter({ hasText: 'added' })).toHaveText(
+    `${count - 1} added · 0 updated · 1 already clipped`,
+  );
 
   const panel = await openExtensionPage('sidepanel.html');
   const talks = await readTable<StoredTalk>(panel, 'talks');
@@ -46,9 +58,15 @@ test('a session page, then “Add the day” from the list view: the description
 
   // The panel shows it so: the company by the name, the link in the description.
   const picker = panel.getByRole('combobox', { name: 'Talk to take notes for' });
-  await picker.selectOption((await picker.locator('option', { hasText: 'Resisting Impostor Syndrome' }).getAttribute('value'))!);
+  await picker.selectOption(
+    (await picker.locator('option', { hasText: 'Resisting Impostor Syndrome' }).getAttribute('value'))!,
+  );
   const header = panel.getByRole('region', { name: 'Current talk' });
-  await expect(header.getByRole('list', { name: 'Speakers' })).toContainText('Bess Sadler · Senior Software Engineer, Data Curation Experts');
+  await expect(header.getByRole('list', { name: 'Speakers' })).toContainText(
+    'Bess Sadler · Senior Software Engineer, Data Curation Experts',
+  );
   await panel.getByText('About this talk').click();
-  await expect(panel.locator('.talk-details a[href="' + BLOG + '"]')).toHaveText('Resisting impostor syndrome, the handout');
+  await expect(panel.locator('.talk-details a[href="' + BLOG + '"]')).toHaveText(
+    'Resisting impostor syndrome, the handout',
+  );
 });

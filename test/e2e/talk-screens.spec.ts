@@ -12,8 +12,21 @@ test.use({ headed: true });
 test.describe.configure({ mode: 'default' });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the talk editor and the popup on a blog post, ${scheme}`, async ({ context, openExtensionPage, serve, serviceWorker }) => {
-    await clipSessions(context, [{ id: 'f'.repeat(32), title: 'Platform Engineering Without the Platform Team', start: Date.now() - 5 * MINUTE, minutes: 30, descriptionLink: 'https://blog.example.dev/paved-roads' }]);
+  test(`the talk editor and the popup on a blog post, ${scheme}`, async ({
+    context,
+    openExtensionPage,
+    serve,
+    serviceWorker,
+  }) => {
+    await clipSessions(context, [
+      {
+        id: 'f'.repeat(32),
+        title: 'Platform Engineering Without the Platform Team',
+        start: Date.now() - 5 * MINUTE,
+        minutes: 30,
+        descriptionLink: 'https://blog.example.dev/paved-roads',
+      },
+    ]);
     const panel = await openExtensionPage('sidepanel.html');
     await panel.setViewportSize({ width: 360, height: 700 });
     await panel.emulateMedia({ colorScheme: scheme });
@@ -28,7 +41,9 @@ for (const scheme of ['light', 'dark'] as const) {
     const page = await context.newPage();
     await page.goto(blog);
     await pressShortcut(page, 'alt+shift+h');
-    const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    const tabId = await serviceWorker.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+    );
     const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.setViewportSize({ width: 360, height: 700 });
     await popup.emulateMedia({ colorScheme: scheme });

@@ -4,13 +4,22 @@ import { expect, readTable, test } from './fixtures';
 import { alpha, openExport, typeNotes } from './export-helpers';
 import { clipSessions } from './pages';
 
-interface StoredTemplate { id: string; name: string; kind: string; body: string }
+interface StoredTemplate {
+  id: string;
+  name: string;
+  kind: string;
+  body: string;
+}
 
 const BROKEN = '### {{ talk.title }}\n{% for note in talk.notes %}\n- {{ note.text }\n{% endfor %}\n';
-const FIXED = '### {{ talk.title }} (my way)\n{% for note in talk.notes %}\n- {{ note | note_content }}\n{% endfor %}\n';
+const FIXED =
+  '### {{ talk.title }} (my way)\n{% for note in talk.notes %}\n- {{ note | note_content }}\n{% endfor %}\n';
 
 /** One clipped talk with notes, so previews run on real data. */
-async function clippedTalkWithNotes(context: Parameters<typeof clipSessions>[0], openExtensionPage: (path: string) => Promise<Page>): Promise<Page> {
+async function clippedTalkWithNotes(
+  context: Parameters<typeof clipSessions>[0],
+  openExtensionPage: (path: string) => Promise<Page>,
+): Promise<Page> {
   const tab = await clipSessions(context, [alpha]);
   await tab.close();
   const panel = await openExtensionPage('sidepanel.html');
@@ -24,7 +33,10 @@ async function createFromStarter(options: Page, starter: string): Promise<void> 
   await expect(options.getByRole('textbox', { name: 'Template source' })).toBeVisible();
 }
 
-test('a template made from a starter shows errors with their line as you type, and survives a reload', async ({ context, openExtensionPage }) => {
+test('a template made from a starter shows errors with their line as you type, and survives a reload', async ({
+  context,
+  openExtensionPage,
+}) => {
   await clippedTalkWithNotes(context, openExtensionPage);
   const options = await openExtensionPage('options.html');
   await expect(options.getByText('No templates yet.')).toBeVisible();
@@ -56,20 +68,28 @@ test('a template made from a starter shows errors with their line as you type, a
   await options.reload();
   await options.getByRole('list', { name: 'Your templates' }).getByRole('button', { name: 'Talks my way' }).click();
   await expect(options.getByRole('textbox', { name: 'Template source' })).toHaveValue(`${FIXED}Thanks for reading!`);
-  await expect.poll(async () => (await readTable<StoredTemplate>(options, 'templates')).map((t) => [t.name, t.kind, t.body]))
+  await expect
+    .poll(async () => (await readTable<StoredTemplate>(options, 'templates')).map((t) => [t.name, t.kind, t.body]))
     .toEqual([['Talks my way', 'talk', `${FIXED}Thanks for reading!`]]);
 });
 
-test('a template exports as a file and imports back; a broken file is refused with its line', async ({ openExtensionPage }) => {
+test('a template exports as a file and imports back; a broken file is refused with its line', async ({
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options.html');
   await createFromStarter(options, 'narrative-day');
   await options.getByRole('textbox', { name: 'Template name' }).fill('Team post');
   // Nothing clipped yet: the preview runs on the built-in sample.
   await expect(options.getByText(/With a built-in sample/)).toBeVisible();
-  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(/^## Shipping Small: Feature Flags at Scale by Avery Quinn at Northwind$/m);
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(
+    /^## Shipping Small: Feature Flags at Scale by Avery Quinn at Northwind$/m,
+  );
   const body = await options.getByRole('textbox', { name: 'Template source' }).inputValue();
 
-  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export template file' }).click()]);
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Export template file' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('team-post.day.liquid');
   const file = (await download.path())!;
   expect(readFileSync(file, 'utf8')).toBe(body);
@@ -79,19 +99,34 @@ test('a template exports as a file and imports back; a broken file is refused wi
   await expect(options.getByText('No templates yet.')).toBeVisible();
 
   const importInput = options.getByLabel('Import template file');
-  await importInput.setInputFiles({ name: 'broken.liquid', mimeType: 'text/plain', buffer: Buffer.from('# Recap\n{% for talk in talks %}\n{{ talk.title }}\n') });
-  await expect(options.getByRole('alert')).toHaveText(/broken\.liquid: The template has an error, so it was not imported\. Line 2, column 1: tag \{% for talk in talks %\} not closed/);
+  await importInput.setInputFiles({
+    name: 'broken.liquid',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('# Recap\n{% for talk in talks %}\n{{ talk.title }}\n'),
+  });
+  await expect(options.getByRole('alert')).toHaveText(
+    /broken\.liquid: The template has an error, so it was not imported\. Line 2, column 1: tag \{% for talk in talks %\} not closed/,
+  );
   expect(await readTable(options, 'templates')).toHaveLength(0);
 
-  await importInput.setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/plain', buffer: readFileSync(file) });
-  await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported “team-post” (whole post).');
+  await importInput.setInputFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'text/plain',
+    buffer: readFileSync(file),
+  });
+  await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+    'Imported “team-post” (whole post).',
+  );
   await expect(options.getByRole('combobox', { name: 'Template kind' })).toHaveValue('day');
   await expect(options.getByRole('textbox', { name: 'Template source' })).toHaveValue(body);
   const [stored] = await readTable<StoredTemplate>(options, 'templates');
   expect(stored).toMatchObject({ kind: 'day', body });
 });
 
-test('the Export view uses a template, and a broken one disables export and says where', async ({ context, openExtensionPage }) => {
+test('the Export view uses a template, and a broken one disables export and says where', async ({
+  context,
+  openExtensionPage,
+}) => {
   const panel = await clippedTalkWithNotes(context, openExtensionPage);
   const options = await openExtensionPage('options.html');
   await createFromStarter(options, 'bulleted-talk');
@@ -102,7 +137,9 @@ test('the Export view uses a template, and a broken one disables export and says
 
   await panel.bringToFront();
   await openExport(panel);
-  await panel.getByRole('combobox', { name: 'Template', exact: true }).selectOption({ label: 'Custom talks (each talk)' });
+  await panel
+    .getByRole('combobox', { name: 'Template', exact: true })
+    .selectOption({ label: 'Custom talks (each talk)' });
   const preview = panel.getByRole('textbox', { name: 'Recap preview' });
   await expect(preview).toHaveValue(/^#### Talk Alpha — custom\n- .*\*\*Takeaway:\*\* Paved roads beat gates$/m);
   await expect(panel.getByRole('button', { name: 'Download .md' })).toBeEnabled();
@@ -113,7 +150,8 @@ test('the Export view uses a template, and a broken one disables export and says
   await panel.bringToFront();
   await expect(panel.getByRole('alert')).toHaveText(/Line 3, column 1: undefined filter: shout/);
   await expect(preview).toBeHidden();
-  for (const name of ['Copy as Markdown', 'Copy as rich text', 'Download .md']) await expect(panel.getByRole('button', { name })).toBeDisabled();
+  for (const name of ['Copy as Markdown', 'Copy as rich text', 'Download .md'])
+    await expect(panel.getByRole('button', { name })).toBeDisabled();
 
   await options.bringToFront();
   await source.fill('#### {{ talk.title | upcase }}');
@@ -129,21 +167,29 @@ test('the template editor is readable at 300 px and follows dark mode', async ({
   await createFromStarter(options, 'structured-day');
   await expect(options.getByRole('textbox', { name: 'Template preview' })).toBeVisible();
   expect(await options.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
-  expect(await options.getByRole('textbox', { name: 'Template source' }).evaluate((el) => getComputedStyle(el).color)).toBe('rgb(236, 235, 243)');
+  expect(
+    await options.getByRole('textbox', { name: 'Template source' }).evaluate((el) => getComputedStyle(el).color),
+  ).toBe('rgb(236, 235, 243)');
 });
 
-test('the template editor lists the variables; a top-level {{ title }} in a whole-post template says what was meant', async ({ openExtensionPage }) => {
+test('the template editor lists the variables; a top-level {{ title }} in a whole-post template says what was meant', async ({
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options.html');
   await createFromStarter(options, 'narrative-day');
   await options.getByText('Variables and filters', { exact: true }).click();
   await expect(options.getByLabel('Template variables')).toContainText('front_matter');
   await expect(options.getByLabel('Template filters')).toContainText('{{ note | note_item }}');
-  await options.locator('summary').filter({ hasText: /^talk inside \{% for talk in talks %\}$/ }).click();
+  await options
+    .locator('summary')
+    .filter({ hasText: /^talk inside \{% for talk in talks %\}$/ })
+    .click();
   await expect(options.getByLabel('Fields of talk', { exact: true })).toContainText('talk.speakers');
 
   const source = options.getByRole('textbox', { name: 'Template source' });
   await source.fill('{{ title }}');
-  const hint = '“title” is not a variable of a whole-post template, so it prints nothing. Did you mean {{ recap.title }} or {{ talk.title }} inside {% for talk in talks %}?';
+  const hint =
+    '“title” is not a variable of a whole-post template, so it prints nothing. Did you mean {{ recap.title }} or {{ talk.title }} inside {% for talk in talks %}?';
   await expect(options.getByRole('alert')).toContainText(`The template produced no text. ${hint}`);
   await expect(options.getByRole('list', { name: 'Template warnings' }), 'said once, in the error').toHaveCount(0);
   // With other text around it the post renders, and the warning says the same.
@@ -152,6 +198,8 @@ test('the template editor lists the variables; a top-level {{ title }} in a whol
   await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(/^#\s*\nMy day\n$/);
 
   await source.fill('{% for talk in talks %}- {{ talk.title }}\n{% endfor %}');
-  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue('- Shipping Small: Feature Flags at Scale\n- Observability on a Budget\n');
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(
+    '- Shipping Small: Feature Flags at Scale\n- Observability on a Budget\n',
+  );
   await expect(options.getByRole('list', { name: 'Template warnings' })).toHaveCount(0);
 });

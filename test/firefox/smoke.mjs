@@ -15,7 +15,9 @@ const GECKO_ID = MANIFEST.browser_specific_settings.gecko.id;
 // Chrome-only parts: Firefox has a sidebar and an event page that makes Blob URLs itself.
 const chromeOnly = ['sidePanel', 'offscreen'].filter((p) => MANIFEST.permissions.includes(p));
 if (chromeOnly.length || existsSync(join(extDir, 'offscreen.html'))) {
-  console.error(`Firefox smoke: failed — the Firefox build carries Chrome-only parts: ${chromeOnly.join(', ') || 'offscreen.html'}`);
+  console.error(
+    `Firefox smoke: failed — the Firefox build carries Chrome-only parts: ${chromeOnly.join(', ') || 'offscreen.html'}`,
+  );
   process.exit(1);
 }
 const SESSION_URL = 'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team';
@@ -54,7 +56,8 @@ try {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    if (request.url().startsWith(SESSION_URL)) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: SESSION_HTML });
+    if (request.url().startsWith(SESSION_URL))
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: SESSION_HTML });
     else void request.respond({ status: 404, contentType: 'text/plain', body: 'offline' });
   });
   await page.goto(SESSION_URL, { waitUntil: 'load' });
@@ -80,13 +83,23 @@ try {
   if (!text.includes('Grand Ballroom A')) throw new Error(`the sidebar card lacks the room: ${text}`);
   // Readable in Firefox too: body text ≥ 13 px, no visible text under 11 px (as in Chrome, capture-focus.spec.ts).
   const sizes = await panel.evaluate(() => {
-    const own = (el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName);
-    const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden'; };
-    const all = [...document.querySelectorAll('body *')].filter((el) => own(el) && visible(el)).map((el) => parseFloat(getComputedStyle(el).fontSize));
+    const own = (el) =>
+      [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()) ||
+      ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName);
+    const visible = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const all = [...document.querySelectorAll('body *')]
+      .filter((el) => own(el) && visible(el))
+      .map((el) => parseFloat(getComputedStyle(el).fontSize));
     return { body: parseFloat(getComputedStyle(document.body).fontSize), smallest: Math.min(...all) };
   });
-  if (sizes.body < 13 || sizes.smallest < 11) throw new Error(`the sidebar text is too small: body ${sizes.body} px, smallest ${sizes.smallest} px`);
-  console.log(`Firefox smoke: 1 passed — clipped on a Sched page, read back in the sidebar page (text ${sizes.body} px, smallest ${sizes.smallest} px).`);
+  if (sizes.body < 13 || sizes.smallest < 11)
+    throw new Error(`the sidebar text is too small: body ${sizes.body} px, smallest ${sizes.smallest} px`);
+  console.log(
+    `Firefox smoke: 1 passed — clipped on a Sched page, read back in the sidebar page (text ${sizes.body} px, smallest ${sizes.smallest} px).`,
+  );
 } catch (err) {
   failed = err;
 } finally {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { keepEarlyKeys, takeEarlyKeys } from '../../components/earlyKeys';
 
-const press = (key: string, init: KeyboardEventInit = {}) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
+const press = (key: string, init: KeyboardEventInit = {}) =>
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
 
 describe('keys typed while the panel loads', () => {
   afterEach(() => {

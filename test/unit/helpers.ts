@@ -18,7 +18,9 @@ export function loadDocument(html: string, url: string): Document {
 }
 
 /** A `localStorage` stand-in over a Map (`data`), with the key listing real Storage has. */
-export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> & { data: Map<string, string> } {
+export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'> & {
+  data: Map<string, string>;
+} {
   const data = new Map<string, string>();
   return {
     data,

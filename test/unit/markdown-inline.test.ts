@@ -17,14 +17,22 @@ describe('parseInline', () => {
   it('links bare URLs without their trailing punctuation', () => {
     expect(parseInline('slides: https://example.com/s.pdf.')).toEqual([
       { type: 'text', text: 'slides: ' },
-      { type: 'link', href: 'https://example.com/s.pdf', children: [{ type: 'text', text: 'https://example.com/s.pdf' }] },
+      {
+        type: 'link',
+        href: 'https://example.com/s.pdf',
+        children: [{ type: 'text', text: 'https://example.com/s.pdf' }],
+      },
       { type: 'text', text: '.' },
     ]);
   });
 
   it('keeps javascript: and other schemes as plain text', () => {
-    expect(parseInline('[click](javascript:alert(1))')).toEqual([{ type: 'text', text: '[click](javascript:alert(1))' }]);
-    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([{ type: 'text', text: '<img src=x onerror=alert(1)>' }]);
+    expect(parseInline('[click](javascript:alert(1))')).toEqual([
+      { type: 'text', text: '[click](javascript:alert(1))' },
+    ]);
+    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([
+      { type: 'text', text: '<img src=x onerror=alert(1)>' },
+    ]);
   });
 
   it('keeps snake_case words and line breaks', () => {

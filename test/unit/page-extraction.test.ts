@@ -41,7 +41,11 @@ describe('cachedFetch', () => {
     const { cachedFetch, FEED_CACHE_MS } = await import('../../lib/extension/page-extraction');
     let fetched = 0;
     let now = 1_000;
-    const fetchText = cachedFetch(async (url) => `${url} #${++fetched}`, {}, () => now);
+    const fetchText = cachedFetch(
+      async (url) => `${url} #${++fetched}`,
+      {},
+      () => now,
+    );
     expect(await fetchText('https://a.sched.com/all.ics')).toBe('https://a.sched.com/all.ics #1');
     now += FEED_CACHE_MS - 1;
     expect(await fetchText('https://a.sched.com/all.ics')).toBe('https://a.sched.com/all.ics #1');
@@ -68,12 +72,15 @@ describe('extractPage with a zone the user chose', () => {
   });
 
   it('asks for a zone only where one is missing: not for a page that gives no times at all', () => {
-    const talk = (start: string | null, timeZone: string | null) => ({ start, timeZone }) as Parameters<typeof lacksZone>[0]['talks'][number];
+    const talk = (start: string | null, timeZone: string | null) =>
+      ({ start, timeZone }) as Parameters<typeof lacksZone>[0]['talks'][number];
     const read = (talks: ReturnType<typeof talk>[], warnings: string[] = []) => ({ talks, warnings, source: 'jsonld' });
     expect(lacksZone(read([talk('2026-04-18T09:00:00+02:00', null)]))).toBe(true); // a bare offset
     expect(lacksZone(read([talk('2026-04-18T09:00:00+02:00', 'Europe/Vienna')]))).toBe(false);
     expect(lacksZone(read([talk(null, null)]))).toBe(false); // no times printed, nothing to place
-    expect(lacksZone(read([talk(null, null)], ['The time of 1 session was left empty: the time zone is unknown.']))).toBe(true);
+    expect(
+      lacksZone(read([talk(null, null)], ['The time of 1 session was left empty: the time zone is unknown.'])),
+    ).toBe(true);
   });
 
   it('places them in the chosen zone, DST included', async () => {

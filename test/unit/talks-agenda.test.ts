@@ -3,10 +3,29 @@ import type { Talk } from '../../lib/model';
 import { groupByDay } from '../../lib/talks/agenda';
 
 const talk = (title: string, start: string | null, timeZone: string | null = 'America/Los_Angeles'): Talk => ({
-  id: title, key: title, title, start, end: null, startAt: start ? Date.parse(start) : null, endAt: null, timeZone,
-  source: 'sched', url: 'https://x.sched.com/event/1', externalId: null, room: null, tracks: [], customFields: {},
-  speakers: [], descriptionHtml: null, description: null, files: [], videoUrl: null, conferenceId: null, links: [],
-  clippedAt: 0, updatedAt: 0,
+  id: title,
+  key: title,
+  title,
+  start,
+  end: null,
+  startAt: start ? Date.parse(start) : null,
+  endAt: null,
+  timeZone,
+  source: 'sched',
+  url: 'https://x.sched.com/event/1',
+  externalId: null,
+  room: null,
+  tracks: [],
+  customFields: {},
+  speakers: [],
+  descriptionHtml: null,
+  description: null,
+  files: [],
+  videoUrl: null,
+  conferenceId: null,
+  links: [],
+  clippedAt: 0,
+  updatedAt: 0,
 });
 
 describe('groupByDay', () => {

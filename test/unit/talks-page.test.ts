@@ -18,9 +18,25 @@ describe('what the popup makes of a page', () => {
   });
 
   it('an article (schema.org Article) holds no talk; a session page and a list are schedules', () => {
-    expect(pageReadKind(read('schedule/variant-plain-article.html', 'https://marco.example.dev/2026/06/what-i-learned-running-400-clusters/'))).toBe('none');
-    expect(pageReadKind(read('sched/kcdsf2025-session.html', 'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team'))).toBe('schedule');
-    expect(pageReadKind(read('schedule/sched-descriptions.html', 'https://cnsa2026.sched.com/list/descriptions/'))).toBe('schedule');
+    expect(
+      pageReadKind(
+        read(
+          'schedule/variant-plain-article.html',
+          'https://marco.example.dev/2026/06/what-i-learned-running-400-clusters/',
+        ),
+      ),
+    ).toBe('none');
+    expect(
+      pageReadKind(
+        read(
+          'sched/kcdsf2025-session.html',
+          'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team',
+        ),
+      ),
+    ).toBe('schedule');
+    expect(
+      pageReadKind(read('schedule/sched-descriptions.html', 'https://cnsa2026.sched.com/list/descriptions/')),
+    ).toBe('schedule');
   });
 });
 
@@ -28,7 +44,12 @@ describe('a half-read talk on a schedule page', () => {
   it('is still a schedule (it has its time), but is clipped for completing, with the reader’s words', () => {
     const url = 'https://kcdsf2025.sched.com/event/25u4t/platform-engineering-without-the-platform-team';
     const full = read('sched/kcdsf2025-session.html', url);
-    const partial = { ...full, warnings: ['Only the session’s title, time and room could be read (the page has not finished loading); speakers and description are missing.'] };
+    const partial = {
+      ...full,
+      warnings: [
+        'Only the session’s title, time and room could be read (the page has not finished loading); speakers and description are missing.',
+      ],
+    };
     expect(pageReadKind(partial)).toBe('schedule');
     expect(isPartialRead(partial)).toBe(true);
     expect(isPartialRead(full)).toBe(false);
@@ -48,7 +69,18 @@ describe('choosing the talk a page’s highlights go to', () => {
     const linking = makeTalk({ title: 'Linking', description: `See [the post](${page})` });
     const chosen = makeTalk({ title: 'Chosen' });
     await db.talks.bulkAdd([linking, chosen]);
-    await db.highlights.add({ id: 'h', talkId: linking.id, pageUrl: page, pageTitle: 'P', quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: null, comment: '', color: 'yellow', createdAt: 1, updatedAt: 1 });
+    await db.highlights.add({
+      id: 'h',
+      talkId: linking.id,
+      pageUrl: page,
+      pageTitle: 'P',
+      quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+      position: null,
+      comment: '',
+      color: 'yellow',
+      createdAt: 1,
+      updatedAt: 1,
+    });
     expect((await pageTalkChoice(db, `${page}?utm_source=x`)).talkId).toBe(linking.id);
 
     expect(await sendPageTo(db, page, chosen.id, 5)).toBe(1);

@@ -6,7 +6,16 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { anchorAllChunked, canonicalPageUrl, cleanPageUrl, describeRange, HIGHLIGHT_CSS, IGNORE_ATTRIBUTE, paintHighlights, type Painter } from '../../anchoring';
+import {
+  anchorAllChunked,
+  canonicalPageUrl,
+  cleanPageUrl,
+  describeRange,
+  HIGHLIGHT_CSS,
+  IGNORE_ATTRIBUTE,
+  paintHighlights,
+  type Painter,
+} from '../../anchoring';
 import type { HighlightSaved, PageHighlight } from '../../messages';
 import type { Highlight } from '../../model';
 import { sendToExtension } from '../send';
@@ -77,7 +86,12 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     const found = results.filter((r) => r.anchor);
     paint(found.map((r) => ({ id: r.item.id, range: r.anchor!.range, color: r.item.color })));
     lost = results.filter((r) => !r.anchor).map((r) => r.item);
-    void send({ type: 'highlights-anchored', pageUrl, found: found.map((r) => r.item.id), lost: ownPage ? lost.map((h) => h.id) : [] });
+    void send({
+      type: 'highlights-anchored',
+      pageUrl,
+      found: found.map((r) => r.item.id),
+      lost: ownPage ? lost.map((h) => h.id) : [],
+    });
   }
 
   async function loadAll(): Promise<void> {
@@ -98,7 +112,14 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     if (!quote.exact.trim()) return;
     pageUi?.hideSelectionButton();
     if (quote.exact.length > MAX_QUOTE) return ui().showToast('Too long to highlight: select under 50,000 characters.');
-    const saved = await send<HighlightSaved>({ type: 'highlight-save', pageUrl, pageTitle: document.title.slice(0, 500), quote, position, color: 'yellow' });
+    const saved = await send<HighlightSaved>({
+      type: 'highlight-save',
+      pageUrl,
+      pageTitle: document.title.slice(0, 500),
+      quote,
+      position,
+      color: 'yellow',
+    });
     if (!saved?.ok || !saved.id) {
       ui().showToast(saved?.message ?? 'Talkmark was updated: reload the page.');
       return;
@@ -138,13 +159,14 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     pageUi?.hideToolbar();
     ui().showToast('Highlight deleted.', {
       label: 'Undo',
-      run: () => void (async () => {
-        const back = await send<{ ok: boolean }>({ type: 'highlight-restore', highlight: deleted });
-        if (back?.ok) {
-          records.set(id, record);
-          await repaintOne(record);
-        } else ui().showToast('The highlight could not be restored.');
-      })(),
+      run: () =>
+        void (async () => {
+          const back = await send<{ ok: boolean }>({ type: 'highlight-restore', highlight: deleted });
+          if (back?.ok) {
+            records.set(id, record);
+            await repaintOne(record);
+          } else ui().showToast('The highlight could not be restored.');
+        })(),
     });
   }
 

@@ -11,7 +11,6 @@ import { HIGHLIGHT_COLORS } from '../../messages';
 // Compact on purpose: this string ships in the injected script.
 export const PAGE_UI_CSS = `:host{all:initial}.tm{position:fixed;z-index:2147483647;font:13px/1.3 system-ui,sans-serif;color:#1b1b1f;background:#fff;border:1px solid #d4d1e3;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.18);padding:4px;display:flex;gap:4px;align-items:center}.tm[hidden]{display:none}button{font:inherit;border:1px solid #5b3cc4;background:#5b3cc4;color:#fff;border-radius:6px;padding:3px 9px;cursor:pointer}button.plain{background:#fff;color:#3d2a87}button.swatch{width:20px;height:20px;padding:0;border-radius:50%;border:2px solid #fff;box-shadow:0 0 0 1px #aaa}button:focus-visible{outline:2px solid #f59e0b;outline-offset:1px}.toast{bottom:16px;right:16px;max-width:360px;padding:6px 10px}@media (prefers-color-scheme:dark){.tm{background:#1f1e27;color:#ecebf3;border-color:#2f2d3a}}`;
 
-
 export interface PageUiHandlers {
   onHighlight(): void;
   onRecolor(id: string, color: string): void;
@@ -39,7 +38,10 @@ export class PageUi {
   private readonly toast: HTMLElement;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(container: HTMLElement, private readonly handlers: PageUiHandlers) {
+  constructor(
+    container: HTMLElement,
+    private readonly handlers: PageUiHandlers,
+  ) {
     this.selectionBar = this.panel('Talkmark selection');
     this.selectionBar.append(button('Highlight', () => handlers.onHighlight()));
     this.toolbar = this.panel('Talkmark highlight');
@@ -99,7 +101,10 @@ export class PageUi {
     clearTimeout(this.toastTimer);
     const label = document.createElement('span');
     label.textContent = text;
-    this.toast.replaceChildren(label, ...(action ? [button(action.label, () => (this.hideToast(), action.run()), 'plain')] : []));
+    this.toast.replaceChildren(
+      label,
+      ...(action ? [button(action.label, () => (this.hideToast(), action.run()), 'plain')] : []),
+    );
     this.toast.hidden = false;
     this.toastTimer = setTimeout(() => this.hideToast(), 8000);
   }

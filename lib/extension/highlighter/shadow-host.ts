@@ -7,7 +7,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
  * so it mounts its single, always-present root itself. Page CSS cannot reach in (`all: initial`
  * on the host), and our elements are found by the anchoring code's ignore attribute.
  */
-export function mountShadowHost(ctx: ContentScriptContext, name: string, css: string, ignoreAttribute: string): { host: HTMLElement; container: HTMLElement } {
+export function mountShadowHost(
+  ctx: ContentScriptContext,
+  name: string,
+  css: string,
+  ignoreAttribute: string,
+): { host: HTMLElement; container: HTMLElement } {
   const host = document.createElement(name);
   host.setAttribute(ignoreAttribute, '');
   const root = host.attachShadow({ mode: 'open' });

@@ -25,7 +25,8 @@ async function freshPage(context, url, bundle) {
 async function withCpu(context, page, fn) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const read = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  const read = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
   const before = await read();
   const result = await fn();
   const cpu = (await read()) - before;
@@ -48,8 +49,16 @@ export async function anchoring({ context, origin, bundle, prepared, runs }) {
   const peer = [];
   for (let i = 0; i < runs; i++) {
     const page = await freshPage(context, `${origin}/article-edited.html`, bundle);
-    ours.push(await withCpu(context, page, () => page.evaluate(({ highlights, edited }) => __bench.ours(highlights, edited), prepared)));
-    peer.push(await withCpu(context, page, () => page.evaluate(({ highlights, edited }) => __bench.peer(highlights, edited), prepared)));
+    ours.push(
+      await withCpu(context, page, () =>
+        page.evaluate(({ highlights, edited }) => __bench.ours(highlights, edited), prepared),
+      ),
+    );
+    peer.push(
+      await withCpu(context, page, () =>
+        page.evaluate(({ highlights, edited }) => __bench.peer(highlights, edited), prepared),
+      ),
+    );
     await page.close();
   }
   return { ours, peer };
@@ -58,7 +67,11 @@ export async function anchoring({ context, origin, bundle, prepared, runs }) {
 export async function profileAnchoring({ context, origin, bundle, prepared }) {
   const page = await freshPage(context, `${origin}/article-edited.html`, bundle);
   const cdp = await context.newCDPSession(page);
-  const profile = await profileTop(cdp, () => page.evaluate(({ highlights, edited }) => __bench.ours(highlights, edited), prepared), { moduleOf: moduleOfBundle(bundle) });
+  const profile = await profileTop(
+    cdp,
+    () => page.evaluate(({ highlights, edited }) => __bench.ours(highlights, edited), prepared),
+    { moduleOf: moduleOfBundle(bundle) },
+  );
   await page.close();
   return profile;
 }
@@ -82,7 +95,9 @@ export async function extraction({ context, origin, bundle, url, runs }) {
 export async function profileExtraction({ context, origin, bundle, url }) {
   const page = await freshPage(context, `${origin}/sched/list/descriptions/`, bundle);
   const cdp = await context.newCDPSession(page);
-  const profile = await profileTop(cdp, () => page.evaluate((u) => __bench.run(u), url), { moduleOf: moduleOfBundle(bundle) });
+  const profile = await profileTop(cdp, () => page.evaluate((u) => __bench.run(u), url), {
+    moduleOf: moduleOfBundle(bundle),
+  });
   await page.close();
   return profile;
 }
@@ -112,7 +127,9 @@ export async function profileRecap({ context, origin, bundle, preset }) {
   const page = await freshPage(context, `${origin}/blank.html`, bundle);
   await page.evaluate(() => __bench.prepare());
   const cdp = await context.newCDPSession(page);
-  const profile = await profileTop(cdp, () => page.evaluate((p) => __bench.run(p), preset), { moduleOf: moduleOfBundle(bundle) });
+  const profile = await profileTop(cdp, () => page.evaluate((p) => __bench.run(p), preset), {
+    moduleOf: moduleOfBundle(bundle),
+  });
   await page.close();
   return profile;
 }

@@ -16,7 +16,14 @@ import { median } from '../lib/stats.mjs';
 
 const SETTLE_MS = 600;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const ORDERS = [['A', 'B', 'C'], ['B', 'C', 'A'], ['C', 'A', 'B'], ['C', 'B', 'A'], ['B', 'A', 'C'], ['A', 'C', 'B']];
+const ORDERS = [
+  ['A', 'B', 'C'],
+  ['B', 'C', 'A'],
+  ['C', 'A', 'B'],
+  ['C', 'B', 'A'],
+  ['B', 'A', 'C'],
+  ['A', 'C', 'B'],
+];
 const SCRIPT = { A: 'content-scripts/highlight.js', B: null, C: 'content-scripts/bench-empty.js' };
 
 export async function pageLoad({ context, worker, origin, triples }) {
@@ -36,7 +43,16 @@ export async function pageLoad({ context, worker, origin, triples }) {
     if (current) await worker.evaluate(() => chrome.scripting.unregisterContentScripts({ ids: ['bench'] }));
     if (js) {
       await worker.evaluate(
-        (file) => chrome.scripting.registerContentScripts([{ id: 'bench', matches: ['http://127.0.0.1/*'], js: [file], runAt: 'document_idle', persistAcrossSessions: false }]),
+        (file) =>
+          chrome.scripting.registerContentScripts([
+            {
+              id: 'bench',
+              matches: ['http://127.0.0.1/*'],
+              js: [file],
+              runAt: 'document_idle',
+              persistAcrossSessions: false,
+            },
+          ]),
         js,
       );
     }
@@ -46,7 +62,10 @@ export async function pageLoad({ context, worker, origin, triples }) {
   const load = async (arm) => {
     await setScript(SCRIPT[arm]);
     const page = await context.newPage();
-    await page.addInitScript((name) => document.addEventListener(name, () => ((window).__talkmarkStarted = true)), started);
+    await page.addInitScript(
+      (name) => document.addEventListener(name, () => (window.__talkmarkStarted = true)),
+      started,
+    );
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(url, { waitUntil: 'load' });
@@ -60,13 +79,20 @@ export async function pageLoad({ context, worker, origin, triples }) {
         dcl: n.domContentLoadedEventEnd,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
         bytes: n.decodedBodySize,
-        injected: !!(window).__talkmarkStarted,
+        injected: !!window.__talkmarkStarted,
       };
     });
     await cdp.detach();
     await page.close();
-    if (nav.injected !== (arm === 'A')) throw new Error(`page-load: the highlighter ${nav.injected ? 'ran' : 'did not run'} in arm ${arm}`);
-    return { ...nav, busy: m.TaskDuration * 1000, script: m.ScriptDuration * 1000, style: m.RecalcStyleDuration * 1000, layout: m.LayoutDuration * 1000 };
+    if (nav.injected !== (arm === 'A'))
+      throw new Error(`page-load: the highlighter ${nav.injected ? 'ran' : 'did not run'} in arm ${arm}`);
+    return {
+      ...nav,
+      busy: m.TaskDuration * 1000,
+      script: m.ScriptDuration * 1000,
+      style: m.RecalcStyleDuration * 1000,
+      layout: m.LayoutDuration * 1000,
+    };
   };
 
   // Warm-up round (first loads pay for cold caches in the browser), not counted.
@@ -76,7 +102,10 @@ export async function pageLoad({ context, worker, origin, triples }) {
   await setScript(null);
 
   const ratio = (x, y, key) => runs[x].map((r, i) => r[key] / runs[y][i][key]);
-  const medians = (arm) => Object.fromEntries(['load', 'dcl', 'fcp', 'busy', 'script', 'style', 'layout'].map((k) => [k, median(runs[arm].map((r) => r[k]))]));
+  const medians = (arm) =>
+    Object.fromEntries(
+      ['load', 'dcl', 'fcp', 'busy', 'script', 'style', 'layout'].map((k) => [k, median(runs[arm].map((r) => r[k]))]),
+    );
   return {
     htmlBytes: runs.A[0].bytes,
     ratios: {

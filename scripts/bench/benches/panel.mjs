@@ -26,7 +26,11 @@ export async function seedDatabase(context, extensionId, data) {
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
-    const count = (store) => new Promise((resolve) => { const r = db.transaction(store).objectStore(store).count(); r.onsuccess = () => resolve(r.result); });
+    const count = (store) =>
+      new Promise((resolve) => {
+        const r = db.transaction(store).objectStore(store).count();
+        r.onsuccess = () => resolve(r.result);
+      });
     const result = { talks: await count('talks'), notes: await count('notes') };
     db.close();
     return result;
@@ -42,7 +46,9 @@ export async function panelFirstRender({ context, extensionId, runs }) {
   const open = async () => {
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('talkmark:panel-ready').length > 0, null, { timeout: 20_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('talkmark:panel-ready').length > 0, null, {
+      timeout: 20_000,
+    });
     const ms = await page.evaluate(readyTime);
     const options = await page.evaluate(() => document.querySelectorAll('option').length);
     await page.close();
@@ -65,11 +71,14 @@ export async function panelFirstRender({ context, extensionId, runs }) {
   await page.waitForFunction(() => performance.getEntriesByName('talkmark:panel-ready').length > 0);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const read = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  const read = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
   for (let i = 0; i <= runs; i++) {
     await page.waitForTimeout(300);
     await page.reload();
-    await page.waitForFunction(() => performance.getEntriesByName('talkmark:panel-ready').length > 0, null, { polling: 'raf' });
+    await page.waitForFunction(() => performance.getEntriesByName('talkmark:panel-ready').length > 0, null, {
+      polling: 'raf',
+    });
     const value = await read();
     if (i > 0) cpu.push(value);
   }
@@ -88,7 +97,8 @@ export async function idlePanel({ context, extensionId, seconds = 5 }) {
   await page.waitForTimeout(1500);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const read = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  const read = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
   const before = await read();
   const t0 = Date.now();
   await page.waitForTimeout(seconds * 1000);
@@ -104,15 +114,22 @@ export async function profilePanel({ context, extensionId, extensionDir }) {
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await page.waitForFunction(() => performance.getEntriesByName('talkmark:panel-ready').length > 0);
   const cdp = await context.newCDPSession(page);
-  const profile = await profileTop(cdp, async () => {
-    await page.reload();
-    await page.waitForFunction(() => performance.getEntriesByName('talkmark:panel-ready').length > 0);
-  }, { snippet: extensionSnippets(extensionDir) });
+  const profile = await profileTop(
+    cdp,
+    async () => {
+      await page.reload();
+      await page.waitForFunction(() => performance.getEntriesByName('talkmark:panel-ready').length > 0);
+    },
+    { snippet: extensionSnippets(extensionDir) },
+  );
   await page.close();
   return profile;
 }
 
-const NOTE_WORDS = 'latency budget canary rollout owner paved road default drift metric cache queue shard tenant region replica flag deploy cluster'.split(' ');
+const NOTE_WORDS =
+  'latency budget canary rollout owner paved road default drift metric cache queue shard tenant region replica flag deploy cluster'.split(
+    ' ',
+  );
 
 function noteTexts(rand, count) {
   return Array.from({ length: count }, (_, i) => {
@@ -127,7 +144,9 @@ async function openComposer(context, extensionId) {
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   const box = page.getByRole('textbox', { name: 'Note' });
   await box.waitFor();
-  await page.waitForFunction(() => !document.querySelector('textarea[aria-label="Note"]')?.placeholder.startsWith('Loading'));
+  await page.waitForFunction(
+    () => !document.querySelector('textarea[aria-label="Note"]')?.placeholder.startsWith('Loading'),
+  );
   await box.click();
   return page;
 }
@@ -142,7 +161,15 @@ const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimatio
  * whole text as keystrokes at the driver's speed (~1,000 chars/s) would only measure a backlog
  * of input events, which Chrome runs before the IndexedDB callbacks the write waits for.
  */
-export async function noteWrites({ context, extensionId, seededRandom, notes = 100, controlNotes = 20, continuousChars = 300, keyDelay = 25 }) {
+export async function noteWrites({
+  context,
+  extensionId,
+  seededRandom,
+  notes = 100,
+  controlNotes = 20,
+  continuousChars = 300,
+  keyDelay = 25,
+}) {
   const page = await openComposer(context, extensionId);
   const texts = noteTexts(seededRandom(11), notes);
   await page.evaluate(() => performance.clearMeasures());
@@ -153,7 +180,9 @@ export async function noteWrites({ context, extensionId, seededRandom, notes = 1
     await page.keyboard.press('Enter');
     await page.waitForTimeout(100);
   }
-  await page.waitForFunction((n) => performance.getEntriesByName('talkmark:note-write').length >= n, notes, { timeout: 30_000 });
+  await page.waitForFunction((n) => performance.getEntriesByName('talkmark:note-write').length >= n, notes, {
+    timeout: 30_000,
+  });
   const writes = await page.evaluate(() => performance.getEntriesByName('talkmark:note-write').map((e) => e.duration));
 
   // Control: the same writes started by a keydown dispatched from script, which bypasses Chrome's
@@ -163,15 +192,32 @@ export async function noteWrites({ context, extensionId, seededRandom, notes = 1
   for (const text of texts.slice(0, controlNotes)) {
     await page.keyboard.insertText(text);
     await settled(page);
-    await page.evaluate(() => document.querySelector('textarea[aria-label="Note"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })));
+    await page.evaluate(() =>
+      document
+        .querySelector('textarea[aria-label="Note"]')
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })),
+    );
     await page.waitForTimeout(100);
   }
-  await page.waitForFunction((n) => performance.getEntriesByName('talkmark:note-write').length >= n, controlNotes, { timeout: 30_000 });
-  const controlWrites = await page.evaluate(() => performance.getEntriesByName('talkmark:note-write').map((e) => e.duration));
-  const stored = await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('talkmark');
-    open.onsuccess = () => { const r = open.result.transaction('notes').objectStore('notes').count(); r.onsuccess = () => { resolve(r.result); open.result.close(); }; };
-  }));
+  await page.waitForFunction((n) => performance.getEntriesByName('talkmark:note-write').length >= n, controlNotes, {
+    timeout: 30_000,
+  });
+  const controlWrites = await page.evaluate(() =>
+    performance.getEntriesByName('talkmark:note-write').map((e) => e.duration),
+  );
+  const stored = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('talkmark');
+        open.onsuccess = () => {
+          const r = open.result.transaction('notes').objectStore('notes').count();
+          r.onsuccess = () => {
+            resolve(r.result);
+            open.result.close();
+          };
+        };
+      }),
+  );
 
   // Continuous typing, no Enter: every keystroke must be durable within the 200 ms max-wait + write.
   await page.waitForTimeout(400);
@@ -184,7 +230,9 @@ export async function noteWrites({ context, extensionId, seededRandom, notes = 1
   await page.keyboard.type(long, { delay: keyDelay });
   const continuousSeconds = (Date.now() - t1) / 1000;
   await page.waitForTimeout(500);
-  const durable = await page.evaluate(() => performance.getEntriesByName('talkmark:keystroke-to-durable').map((e) => e.duration));
+  const durable = await page.evaluate(() =>
+    performance.getEntriesByName('talkmark:keystroke-to-durable').map((e) => e.duration),
+  );
   await page.close();
   return { writes, controlWrites, stored, durable, continuousCharsPerSecond: continuousChars / continuousSeconds };
 }
@@ -194,14 +242,18 @@ export async function profileNoteWrites({ context, extensionId, extensionDir, se
   const page = await openComposer(context, extensionId);
   const cdp = await context.newCDPSession(page);
   const texts = noteTexts(seededRandom(13), 20);
-  const profile = await profileTop(cdp, async () => {
-    for (const text of texts) {
-      await page.keyboard.insertText(text);
-      await settled(page);
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(100);
-    }
-  }, { snippet: extensionSnippets(extensionDir) });
+  const profile = await profileTop(
+    cdp,
+    async () => {
+      for (const text of texts) {
+        await page.keyboard.insertText(text);
+        await settled(page);
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(100);
+      }
+    },
+    { snippet: extensionSnippets(extensionDir) },
+  );
   await page.close();
   return profile;
 }

@@ -21,9 +21,12 @@ function dependencies(buildDir, file) {
   const text = readFileSync(join(buildDir, file), 'utf8');
   const refs = [];
   if (file.endsWith('.html')) {
-    for (const m of text.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)) refs.push(m[1].replace(/^\//, ''));
+    for (const m of text.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g))
+      refs.push(m[1].replace(/^\//, ''));
   } else if (file.endsWith('.js')) {
-    for (const m of text.matchAll(/(?:\bimport\s*(?:[\w${}\s,*]*?\s*from\s*)?|\bimport\()\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    for (const m of text.matchAll(
+      /(?:\bimport\s*(?:[\w${}\s,*]*?\s*from\s*)?|\bimport\()\s*["'](\.{1,2}\/[^"']+)["']/g,
+    )) {
       refs.push(posix.normalize(posix.join(posix.dirname(file), m[1])));
     }
   }
@@ -43,17 +46,23 @@ function closure(buildDir, entry) {
 
 export function sizes(buildDir) {
   const files = walk(buildDir).map((p) => relative(buildDir, p).split('\\').join('/'));
-  const info = new Map(files.map((f) => {
-    const buf = readFileSync(join(buildDir, f));
-    return [f, { raw: buf.length, gzip: gz(buf) }];
-  }));
+  const info = new Map(
+    files.map((f) => {
+      const buf = readFileSync(join(buildDir, f));
+      return [f, { raw: buf.length, gzip: gz(buf) }];
+    }),
+  );
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
   // Entry points: root HTML pages and scripts, and content scripts (manifest or runtime-registered).
-  const entries = files.filter((f) => (!f.includes('/') && /\.(html|js)$/.test(f)) || f.startsWith('content-scripts/')).sort();
+  const entries = files
+    .filter((f) => (!f.includes('/') && /\.(html|js)$/.test(f)) || f.startsWith('content-scripts/'))
+    .sort();
   const kindOf = (f) => {
     if (f === manifest.background?.service_worker) return 'service worker';
     if (f.startsWith('content-scripts/')) {
-      return (manifest.content_scripts ?? []).some((c) => c.js?.includes(f)) ? 'content script (manifest)' : 'content script (injected / registered at runtime)';
+      return (manifest.content_scripts ?? []).some((c) => c.js?.includes(f))
+        ? 'content script (manifest)'
+        : 'content script (injected / registered at runtime)';
     }
     if (f.endsWith('.html')) return 'extension page';
     return 'script injected on demand';
@@ -70,7 +79,13 @@ export function sizes(buildDir) {
       ownGzip: info.get(entry).gzip,
     };
   });
-  const total = { raw: [...info.values()].reduce((a, x) => a + x.raw, 0), gzip: [...info.values()].reduce((a, x) => a + x.gzip, 0) };
-  return { rows, files: [...info].map(([file, s]) => ({ file, ...s })).sort((a, b) => a.file.localeCompare(b.file)), total };
+  const total = {
+    raw: [...info.values()].reduce((a, x) => a + x.raw, 0),
+    gzip: [...info.values()].reduce((a, x) => a + x.gzip, 0),
+  };
+  return {
+    rows,
+    files: [...info].map(([file, s]) => ({ file, ...s })).sort((a, b) => a.file.localeCompare(b.file)),
+    total,
+  };
 }
-

@@ -20,7 +20,9 @@ export function prepare(count = 100, editedCount = 20): { highlights: Bench[]; e
   const root = document.body;
   const index = TextIndex.build(root);
   const spans = pickSpans(index.length, count, { seed: 3 });
-  const highlights = spans.map(([s, e], i): Bench => ({ id: `h${i}`, ...describeRange(root, index.rangeAt(s, e), { index }) }));
+  const highlights = spans.map(
+    ([s, e], i): Bench => ({ id: `h${i}`, ...describeRange(root, index.rangeAt(s, e), { index }) }),
+  );
   const rand = seededRandom(5);
   const edited = new Set<number>();
   while (edited.size < editedCount) edited.add(Math.floor(rand() * spans.length));
@@ -34,7 +36,11 @@ export function prepare(count = 100, editedCount = 20): { highlights: Bench[]; e
   const note = document.createElement('p');
   note.textContent = 'Update: this post was revised after the talk. '.repeat(12);
   document.querySelector('h1')!.after(note);
-  return { highlights, edited: [...edited].sort((a, b) => a - b), html: `<!doctype html>\n${document.documentElement.outerHTML}` };
+  return {
+    highlights,
+    edited: [...edited].sort((a, b) => a - b),
+    html: `<!doctype html>\n${document.documentElement.outerHTML}`,
+  };
 }
 
 function correct(got: string | null, h: Bench, isEdited: boolean): boolean {

@@ -11,10 +11,16 @@ import * as esbuild from 'esbuild';
  * swap files under a running benchmark.
  */
 export function buildExtension(root) {
-  const out = spawnSync('npx', ['wxt', 'build', '-c', 'scripts/bench/wxt.config.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, WXT_DEMO: '' } });
+  const out = spawnSync('npx', ['wxt', 'build', '-c', 'scripts/bench/wxt.config.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, WXT_DEMO: '' },
+  });
   if (out.status !== 0) {
     process.stderr.write(out.stdout + out.stderr);
-    throw new Error('wxt build failed (see above); fix the build or run with --no-build against an existing .output/bench/chrome-mv3');
+    throw new Error(
+      'wxt build failed (see above); fix the build or run with --no-build against an existing .output/bench/chrome-mv3',
+    );
   }
   return join(root, '.output/bench/chrome-mv3');
 }
@@ -40,18 +46,36 @@ export function benchExtensionCopy(buildDir, dest) {
   manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   // The page-load control arm: a content script that does nothing, registered like the highlighter.
-  writeFileSync(join(dest, 'content-scripts/bench-empty.js'), '/* empty: the benchmark\'s control arm */\n');
+  writeFileSync(join(dest, 'content-scripts/bench-empty.js'), "/* empty: the benchmark's control arm */\n");
   return dest;
 }
 
 /** An IIFE for a page (global `__bench`), not minified, so CPU profiles name functions. */
 export async function bundleForBrowser(entry, outfile) {
-  await esbuild.build({ entryPoints: [entry], outfile, bundle: true, format: 'iife', globalName: '__bench', platform: 'browser', target: 'chrome120', minify: false, logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    globalName: '__bench',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: false,
+    logLevel: 'error',
+  });
   return outfile;
 }
 
 /** The fixture generators (TypeScript) as an ES module Node can import. */
 export async function loadFixtures(entry, outfile) {
-  await esbuild.build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+  });
   return import(pathToFileURL(outfile).href);
 }

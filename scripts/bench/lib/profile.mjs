@@ -69,19 +69,26 @@ export async function profileTop(cdp, run, { top = 8, interval = 100, moduleOf =
     const f = byId.get(id).callFrame;
     if (f.functionName === '(idle)' || f.functionName === '(program)' || f.functionName === '(root)') continue;
     total += ms;
-    const mod = f.functionName === '(garbage collector)' ? '(garbage collector)' : moduleFor(id) ?? '(browser)';
-    const where = f.url ? ` [${(moduleOf && moduleOf(f.url, f.lineNumber)) ?? `${fileOf(f)}:${f.lineNumber + 1}`}]` : '';
+    const mod = f.functionName === '(garbage collector)' ? '(garbage collector)' : (moduleFor(id) ?? '(browser)');
+    const where = f.url
+      ? ` [${(moduleOf && moduleOf(f.url, f.lineNumber)) ?? `${fileOf(f)}:${f.lineNumber + 1}`}]`
+      : '';
     const code = f.url && snippet ? snippet(f.url, f.lineNumber, f.columnNumber) : null;
     const key = `${f.functionName || '(anonymous)'}${where}${code ? ` \`${code}\`` : ''}`;
     functions.set(key, (functions.get(key) ?? 0) + ms);
     modules.set(mod, (modules.get(mod) ?? 0) + ms);
   }
-  const best = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name, ms }));
+  const best = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, ms }));
   return { total, functions: best(functions), modules: best(modules) };
 }
 
 export function formatProfile({ total, functions, modules }) {
-  const list = (rows) => rows.map((r) => `${r.name} ${r.ms.toFixed(1)} ms (${((100 * r.ms) / total).toFixed(0)} %)`).join('; ');
+  const list = (rows) =>
+    rows.map((r) => `${r.name} ${r.ms.toFixed(1)} ms (${((100 * r.ms) / total).toFixed(0)} %)`).join('; ');
   return `${total.toFixed(0)} ms sampled. By module: ${list(modules.slice(0, 6))}. By function (self): ${list(functions.slice(0, 6))}`;
 }
 
@@ -100,6 +107,9 @@ export function extensionSnippets(extensionDir) {
     }
     const text = cache.get(m[1])?.[line];
     if (!text) return null;
-    return text.slice(column, column + 70).replace(/`/g, "'").replace(/\|/g, '¦');
+    return text
+      .slice(column, column + 70)
+      .replace(/`/g, "'")
+      .replace(/\|/g, '¦');
   };
 }

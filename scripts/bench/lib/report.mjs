@@ -5,7 +5,9 @@ const verdict = (pass) => (pass === null ? 'info' : pass ? 'pass' : 'OVER');
 export function renderTable(rows) {
   const head = ['#', 'What', 'Median', 'min–max', 'Runs', 'Budget', 'Result'];
   const cells = rows.map((r) => [r.id, r.what, r.figure, r.range, r.runs, r.budget, verdict(r.pass)]);
-  const width = head.map((h, i) => Math.min(i === 1 ? 70 : 40, Math.max(h.length, ...cells.map((c) => String(c[i]).length))));
+  const width = head.map((h, i) =>
+    Math.min(i === 1 ? 70 : 40, Math.max(h.length, ...cells.map((c) => String(c[i]).length))),
+  );
   const fit = (s, w) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
   const line = (c) => c.map((x, i) => fit(String(x), width[i])).join('  ');
   return [line(head), width.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
@@ -32,13 +34,13 @@ export function renderMarkdown({ rows, results, machine, composition }) {
     'npm run bench -- --write-fixtures /tmp/fx   # only write the generated fixtures, to look at them',
     '```',
     '',
-    'Headless Chromium (`$CHROMIUM_PATH`, `/usr/bin/chromium` or Playwright\'s) driven by Playwright; about',
+    "Headless Chromium (`$CHROMIUM_PATH`, `/usr/bin/chromium` or Playwright's) driven by Playwright; about",
     `${Math.max(1, Math.round(machine.seconds / 60))} min on the machine below. Not part of \`npm test\`: timings depend on the machine, so the`,
     'benchmark never fails a build (exit code 0 unless it could not run); compare figures measured on the',
     'same machine. Every figure is the median of its runs unless it is a percentile; fixtures are generated',
     'by `scripts/bench/fixtures.ts` from fixed seeds, so every run measures the same bytes. Timings are wall',
     'clock, as users feel them; where the small print gives main-thread CPU time (CDP thread-time clock),',
-    'the gap between the two is time spent waiting for a CPU, which grows with the machine\'s load.',
+    "the gap between the two is time spent waiting for a CPU, which grows with the machine's load.",
     '',
     '## Results',
     '',
@@ -48,13 +50,17 @@ export function renderMarkdown({ rows, results, machine, composition }) {
     '',
     '| # | What | Median | min–max | Runs | Budget | Result |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((x) => `| ${x.id} | ${md(x.what)}${x.detail ? `<br><sub>${md(x.detail)}</sub>` : ''} | ${md(x.figure)} | ${md(x.range)} | ${md(x.runs)} | ${md(x.budget)} | ${x.pass === false ? '**OVER**' : verdict(x.pass)} |`),
+    ...rows.map(
+      (x) =>
+        `| ${x.id} | ${md(x.what)}${x.detail ? `<br><sub>${md(x.detail)}</sub>` : ''} | ${md(x.figure)} | ${md(x.range)} | ${md(x.runs)} | ${md(x.budget)} | ${x.pass === false ? '**OVER**' : verdict(x.pass)} |`,
+    ),
     '',
   );
 
   lines.push('## Over budget', '');
   if (!over.length) lines.push('Nothing.', '');
-  for (const x of over) lines.push(`- **${x.id}** ${md(x.what)}: ${x.figure} against ${x.budget}. ${x.diagnosis ?? ''}`);
+  for (const x of over)
+    lines.push(`- **${x.id}** ${md(x.what)}: ${x.figure} against ${x.budget}. ${x.diagnosis ?? ''}`);
   if (over.length) lines.push('');
 
   const pl = r.pageLoad;
@@ -69,7 +75,7 @@ export function renderMarkdown({ rows, results, machine, composition }) {
     '   `document_idle`, as the product registers it for sites the user allowed); arm B has nothing registered;',
     '   arm C, the control, has an empty content script registered the same way. Each round loads all three,',
     '   cycling through the six orders so drift cancels; figures are medians of per-round ratios; one warm-up',
-    '   round is discarded. Every A load is checked to have started the highlighter (WXT\'s content-script-started event), every other load',
+    "   round is discarded. Every A load is checked to have started the highlighter (WXT's content-script-started event), every other load",
     '   not to. The production build is loaded from a copy whose manifest also lists `http://127.0.0.1/*` as a',
     '   host permission (the product asks for sites at runtime) plus the empty control script; the measured',
     '   code is byte-identical. The demo build is not used: it also runs the Sched content script on',
@@ -77,7 +83,7 @@ export function renderMarkdown({ rows, results, machine, composition }) {
     '   *1a* is navigation start → `loadEventEnd`, the classic measure; it is dominated by *when* Chrome runs',
     '   `document_idle` scripts (see the control). *1b* is the steadier and more telling one: main-thread busy',
     '   time (CDP `Performance.getMetrics` `TaskDuration`, thread-time clock) from commit until 600 ms after',
-    '   load — the script\'s parse, compile and start-up and the style and layout work it causes, whenever they',
+    "   load — the script's parse, compile and start-up and the style and layout work it causes, whenever they",
     '   happen, without idle waits. For the diagnosis, each start-up step of the highlighter (its <style>, its',
     '   shadow host) is also done on its own on the loaded article in a plain page, and timed as CPU time.',
     `   Medians (A / B / C): load event ${pl.with.load.toFixed(1)} / ${pl.without.load.toFixed(1)} / ${pl.empty.load.toFixed(1)} ms; first contentful paint ${pl.with.fcp.toFixed(1)} / ${pl.without.fcp.toFixed(1)} / ${pl.empty.fcp.toFixed(1)} ms;`,
@@ -88,16 +94,16 @@ export function renderMarkdown({ rows, results, machine, composition }) {
     '   extension page, after the panel created the database with its own Dexie schema; a picked talk in',
     '   `settings` so the Now view shows the composer whatever the date. `sidepanel.html` is opened as a tab',
     '   (as the e2e tests do) in a fresh tab every run, after one warm-up open; the figure is the',
-    '   `talkmark:panel-ready` mark\'s `startTime` (navigation start → first frame with data).',
+    "   `talkmark:panel-ready` mark's `startTime` (navigation start → first frame with data).",
     `   The picker rendered ${r.panel.options} options. The small print is the main-thread CPU time (thread-time`,
     '   clock) to the same mark over as many reloads. *2b*: the same panel left open for 5 s with no input,',
     '   main-thread CPU time per second.',
     `3. **Composer.** In a fresh panel, ${r.notes.writes.length} short notes (3–10 words): the text arrives as one input event and three`,
-    '   keystrokes, the panel catches up, Enter, and the next note starts 100 ms later (a fast typist\'s',
+    "   keystrokes, the panel catches up, Enter, and the next note starts 100 ms later (a fast typist's",
     '   shortest gap). *3a/3b* are percentiles of the `talkmark:note-write` measures (Enter → stored in',
     `   IndexedDB); ${r.notes.stored.toLocaleString('en-US')} notes were stored at the end. Then ${300} characters typed as keystrokes without`,
     `   Enter at ~${Math.round(r.notes.continuousCharsPerSecond)} chars/s — *3c* is the p95 of \`talkmark:keystroke-to-durable\` (first unsaved`,
-    '   keystroke → draft stored; the writer waits at most 200 ms). The control in *3b*\'s small print sends',
+    "   keystroke → draft stored; the writer waits at most 200 ms). The control in *3b*'s small print sends",
     '   Enter as a keydown dispatched from script to 20 more notes: same code path, no input-event scheduling.',
     `4. **Re-anchoring.** The article above; 100 highlights described with \`describeRange\` on the original page`,
     '   (`pickSpans`, seed 3), then 20 of them edited mid-quote (3 characters → `ZQX!`, seed 5) and a paragraph',
@@ -109,7 +115,11 @@ export function renderMarkdown({ rows, results, machine, composition }) {
     '   `search(document.body.textContent, exact, min(256, len / 2))`, every match scored on quote, prefix, suffix',
     '   and position (weights 50/20/20/2), best kept; no Range is built (which flatters the peer). A highlight',
     '   counts as correct when the found text equals the quote (unedited) or contains the edit (edited).',
-    `   Last run: ours ${a.ours.at(-1).correct}/100 correct (${Object.entries(a.ours.at(-1).methods).map(([k, v]) => `${v} ${k}`).join(', ')}; ${a.ours.at(-1).slices} slice${a.ours.at(-1).slices === 1 ? '' : 's'}), peer ${a.peer.at(-1).correct}/100 correct.`,
+    `   Last run: ours ${a.ours.at(-1).correct}/100 correct (${Object.entries(a.ours.at(-1).methods)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(
+        ', ',
+      )}; ${a.ours.at(-1).slices} slice${a.ours.at(-1).slices === 1 ? '' : 's'}), peer ${a.peer.at(-1).correct}/100 correct.`,
     `5. **Extraction.** A generated Sched \`/list/descriptions/\` page (600 sessions over 3 days, 12-hour clock in EDT,`,
     '   14 rooms, 1–3 speakers with "Role, Company", custom fields, 1–3 paragraph descriptions with links and',
     '   lists, files, videos, breaks without details; per `SOURCES.md`), served from loopback; `extractTalks(document,',
@@ -119,19 +129,37 @@ export function renderMarkdown({ rows, results, machine, composition }) {
     '6. **Recap.** One day of 50 talks, 2,000 notes (uneven per talk, every kind) and 100 highlights, generated in',
     '   the page before the clock starts; `renderRecap(input, { preset })`, cold: a fresh page per preset per',
     '   run, as an export is usually the first render in its page. The warm figure (same page, best of 3 more',
-    '   calls) is in the row\'s small print.',
+    "   calls) is in the row's small print.",
     '7. **Built sizes.** Every file of the build, and per entry point the files it loads (HTML → scripts, module',
     '   preloads, styles; ES chunks → their static imports). gzip is level 9, per file.',
     '',
   );
 
-  lines.push('## Built sizes', '', `The Chrome build as \`npx wxt build\` makes it (built by the runner into \`.output/bench/chrome-mv3\`): ${r.sizes.files.length} files, ${kB(r.sizes.total.raw)} raw, ${kB(r.sizes.total.gzip)} gzip. Lazily imported chunks are not counted for the page that may import them.`, '');
-  lines.push('| Entry point | Kind | Own file raw / gzip | With what it loads, raw / gzip | Files loaded |', '| --- | --- | --- | --- | --- |');
+  lines.push(
+    '## Built sizes',
+    '',
+    `The Chrome build as \`npx wxt build\` makes it (built by the runner into \`.output/bench/chrome-mv3\`): ${r.sizes.files.length} files, ${kB(r.sizes.total.raw)} raw, ${kB(r.sizes.total.gzip)} gzip. Lazily imported chunks are not counted for the page that may import them.`,
+    '',
+  );
+  lines.push(
+    '| Entry point | Kind | Own file raw / gzip | With what it loads, raw / gzip | Files loaded |',
+    '| --- | --- | --- | --- | --- |',
+  );
   for (const e of r.sizes.rows) {
-    lines.push(`| \`${e.entry}\` | ${e.kind} | ${kB(e.ownRaw)} / ${kB(e.ownGzip)} | ${kB(e.raw)} / ${kB(e.gzip)} | ${e.files.length > 1 ? e.files.slice(1).map((f) => `\`${f}\``).join(', ') : '—'} |`);
+    lines.push(
+      `| \`${e.entry}\` | ${e.kind} | ${kB(e.ownRaw)} / ${kB(e.ownGzip)} | ${kB(e.raw)} / ${kB(e.gzip)} | ${
+        e.files.length > 1
+          ? e.files
+              .slice(1)
+              .map((f) => `\`${f}\``)
+              .join(', ')
+          : '—'
+      } |`,
+    );
   }
   lines.push('', '<details><summary>Every file</summary>', '', '| File | raw | gzip |', '| --- | --- | --- |');
-  for (const f of r.sizes.files) lines.push(`| \`${f.file}\` | ${f.raw.toLocaleString('en-US')} B | ${f.gzip.toLocaleString('en-US')} B |`);
+  for (const f of r.sizes.files)
+    lines.push(`| \`${f.file}\` | ${f.raw.toLocaleString('en-US')} B | ${f.gzip.toLocaleString('en-US')} B |`);
   lines.push('', '</details>', '');
   lines.push(
     '<details><summary>What the highlighter is made of</summary>',
@@ -140,7 +168,9 @@ export function renderMarkdown({ rows, results, machine, composition }) {
     '',
     '| Module | bytes in output |',
     '| --- | --- |',
-    ...composition.parts.filter((p) => p.bytes > 0).map((p) => `| \`${p.file}\` | ${p.bytes.toLocaleString('en-US')} |`),
+    ...composition.parts
+      .filter((p) => p.bytes > 0)
+      .map((p) => `| \`${p.file}\` | ${p.bytes.toLocaleString('en-US')} |`),
     '',
     '</details>',
     '',

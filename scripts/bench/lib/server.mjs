@@ -12,7 +12,11 @@ export function startServer(routes) {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(route.body) });
+    res.writeHead(200, {
+      'content-type': route.type ?? 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-length': Buffer.byteLength(route.body),
+    });
     res.end(route.body);
   });
   return new Promise((resolve) => {
@@ -20,7 +24,11 @@ export function startServer(routes) {
       const { port } = server.address();
       resolve({
         origin: `http://127.0.0.1:${port}`,
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       });
     });
   });

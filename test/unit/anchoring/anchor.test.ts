@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchor, anchorAll, anchorAllChunked, describeRange, TextIndex, type AnchorSelectors } from '../../../lib/anchoring';
+import {
+  anchor,
+  anchorAll,
+  anchorAllChunked,
+  describeRange,
+  TextIndex,
+  type AnchorSelectors,
+} from '../../../lib/anchoring';
 import { editText, loadArticle, rangeOfText } from './helpers';
 
 /** Describes the nth occurrence of `needle` in a fresh copy of the article. */
@@ -23,7 +30,9 @@ describe('describeRange', () => {
 
   it('trims white space at the ends when asked', () => {
     const { root } = loadArticle();
-    const { quote } = describeRange(root, rangeOfText(root, 'They never block a deploy.\n      '), { trimWhitespace: true });
+    const { quote } = describeRange(root, rangeOfText(root, 'They never block a deploy.\n      '), {
+      trimWhitespace: true,
+    });
     expect(quote.exact).toBe('They never block a deploy.');
   });
 });
@@ -93,7 +102,10 @@ describe('anchor on the unchanged page', () => {
     const a = anchor(root, sel)!;
     expect(a.start).toBe(18);
     // …and with the context gone entirely, the stored position is what decides.
-    const bare = anchor(root, { quote: { ...sel.quote, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 9, end: 18 } })!;
+    const bare = anchor(root, {
+      quote: { ...sel.quote, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 9, end: 18 },
+    })!;
     expect(bare.start).toBe(9);
     expect(bare.method).toBe('position');
   });
@@ -163,7 +175,12 @@ describe('anchor on a changed page', () => {
 
   it('never anchors unrelated text', () => {
     const { root } = loadArticle();
-    const quote = { type: 'TextQuoteSelector' as const, exact: 'Kubernetes operators are the wrong abstraction for this', prefix: '', suffix: '' };
+    const quote = {
+      type: 'TextQuoteSelector' as const,
+      exact: 'Kubernetes operators are the wrong abstraction for this',
+      prefix: '',
+      suffix: '',
+    };
     expect(anchor(root, { quote })).toBeNull();
     expect(anchor(root, { quote: { ...quote, exact: '' } })).toBeNull();
   });
@@ -237,7 +254,9 @@ describe('anchorAll / anchorAllChunked', () => {
     // A page script prepends content while we wait.
     setTimeout(() => root.prepend(root.ownerDocument.createTextNode('Cookie banner text. '.repeat(50))), 0);
     const out = await done;
-    out.forEach((o, i) => expect(o.anchor?.range.toString(), needles[i]).toBe(i === 2 ? 'Those come from the paved road.' : needles[i]));
+    out.forEach((o, i) =>
+      expect(o.anchor?.range.toString(), needles[i]).toBe(i === 2 ? 'Those come from the paved road.' : needles[i]),
+    );
   });
 
   it('stops when aborted', async () => {
@@ -279,17 +298,21 @@ describe('describe → anchor round trip', () => {
       for (let o = 0; o <= Math.min(size, 3); o++) points.push([n, o]);
     }
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: points.length - 1 }), fc.integer({ min: 0, max: points.length - 1 }), (a, b) => {
-        const [p, q] = [points[Math.min(a, b)]!, points[Math.max(a, b)]!];
-        const range = doc.createRange();
-        range.setStart(p[0], p[1]);
-        range.setEnd(q[0], q[1]);
-        const sel = describeRange(root, range, { index });
-        expect(sel.quote.exact).toBe(index.text.slice(sel.position.start, sel.position.end));
-        const a1 = anchor(root, sel, { index });
-        if (!sel.quote.exact) expect(a1).toBeNull();
-        else expect([a1!.start, a1!.end]).toEqual([sel.position.start, sel.position.end]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: points.length - 1 }),
+        fc.integer({ min: 0, max: points.length - 1 }),
+        (a, b) => {
+          const [p, q] = [points[Math.min(a, b)]!, points[Math.max(a, b)]!];
+          const range = doc.createRange();
+          range.setStart(p[0], p[1]);
+          range.setEnd(q[0], q[1]);
+          const sel = describeRange(root, range, { index });
+          expect(sel.quote.exact).toBe(index.text.slice(sel.position.start, sel.position.end));
+          const a1 = anchor(root, sel, { index });
+          if (!sel.quote.exact) expect(a1).toBeNull();
+          else expect([a1!.start, a1!.end]).toEqual([sel.position.start, sel.position.end]);
+        },
+      ),
       { numRuns: 200, seed: 9 },
     );
   });

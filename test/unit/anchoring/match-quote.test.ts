@@ -17,10 +17,15 @@ const filler = (n: number): string => 'lorem ipsum dolor sit amet consectetur '.
 describe('editDistanceWithin', () => {
   it('equals Levenshtein distance when within the bound, and bound+1 beyond it (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 24, unit: fc.constantFrom('a', 'b', 'c', ' ') }), fc.string({ maxLength: 24, unit: fc.constantFrom('a', 'b', 'c', ' ') }), fc.integer({ min: 0, max: 30 }), (a, b, max) => {
-        const d = levenshtein(a, b);
-        expect(editDistanceWithin(a, b, max)).toBe(d <= max ? d : max + 1);
-      }),
+      fc.property(
+        fc.string({ maxLength: 24, unit: fc.constantFrom('a', 'b', 'c', ' ') }),
+        fc.string({ maxLength: 24, unit: fc.constantFrom('a', 'b', 'c', ' ') }),
+        fc.integer({ min: 0, max: 30 }),
+        (a, b, max) => {
+          const d = levenshtein(a, b);
+          expect(editDistanceWithin(a, b, max)).toBe(d <= max ? d : max + 1);
+        },
+      ),
       { numRuns: 500, seed: 7 },
     );
   });
@@ -40,7 +45,11 @@ describe('matchExact', () => {
 });
 
 describe('matchFuzzy', () => {
-  const quote = { exact: 'the scorecard job runs nightly and compares each service', prefix: 'Instead we measure drift. ', suffix: ' with the road.' };
+  const quote = {
+    exact: 'the scorecard job runs nightly and compares each service',
+    prefix: 'Instead we measure drift. ',
+    suffix: ' with the road.',
+  };
   const edited = 'the scorecard job runs every night and compares each service';
 
   it('finds an edited quote near its expected position', () => {
@@ -64,8 +73,22 @@ describe('matchFuzzy', () => {
 
   it('does not fuzzy-match short quotes without agreeing context', () => {
     const text = `${filler(500)}the same bass image${filler(500)}`;
-    expect(matchFuzzy(text, { exact: 'the same base image', prefix: 'completely different words here', suffix: ' and other context entirely' }, { hints: [500] })).toBeNull();
-    const withContext = matchFuzzy(text, { exact: 'the same base image', prefix: filler(500).slice(-32), suffix: filler(32) }, { hints: [500] });
+    expect(
+      matchFuzzy(
+        text,
+        {
+          exact: 'the same base image',
+          prefix: 'completely different words here',
+          suffix: ' and other context entirely',
+        },
+        { hints: [500] },
+      ),
+    ).toBeNull();
+    const withContext = matchFuzzy(
+      text,
+      { exact: 'the same base image', prefix: filler(500).slice(-32), suffix: filler(32) },
+      { hints: [500] },
+    );
     expect(withContext?.start).toBe(500);
   });
 

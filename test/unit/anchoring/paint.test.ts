@@ -34,7 +34,11 @@ describe('mark fallback', () => {
     const before = root.innerHTML;
     const nodesBefore = textNodes(root);
     const textBefore = TextIndex.build(root).text;
-    const items: PaintItem[] = needles.map((n, i) => ({ id: `h${i}`, range: rangeOfText(root, n), color: i % 2 ? 'green' : 'yellow' }));
+    const items: PaintItem[] = needles.map((n, i) => ({
+      id: `h${i}`,
+      range: rangeOfText(root, n),
+      color: i % 2 ? 'green' : 'yellow',
+    }));
     const painter = paintHighlights(doc, items, { mode: 'mark' });
     expect(painter.mode).toBe('mark');
     const marks = Array.from(root.querySelectorAll('mark[data-talkmark-id]'));
@@ -45,7 +49,10 @@ describe('mark fallback', () => {
     expect(root.querySelector('ul > mark, ol > mark')).toBeNull();
     // Everything each highlight covers is inside a mark carrying its id.
     for (const [i, n] of needles.entries()) {
-      const own = marks.filter((m) => m.getAttribute('data-talkmark-id') === `h${i}`).map((m) => m.textContent).join('');
+      const own = marks
+        .filter((m) => m.getAttribute('data-talkmark-id') === `h${i}`)
+        .map((m) => m.textContent)
+        .join('');
       expect(own.replace(/\s+/g, ' ')).toBe(n.replace(/\s+/g, ' ').replace('wired in. A', 'wired in.A'));
     }
     painter.unpaint();
@@ -67,7 +74,9 @@ describe('mark fallback', () => {
     const inner = root.querySelector('mark[data-talkmark-id="inner"]')!;
     expect(inner.parentElement!.getAttribute('data-talkmark-id')).toBe('outer');
     expect(painter.highlightIdAt(inner.firstChild!, 2)).toBe('inner');
-    const outerOnly = Array.from(root.querySelectorAll('mark[data-talkmark-id="outer"]')).find((m) => !m.querySelector('mark'))!;
+    const outerOnly = Array.from(root.querySelectorAll('mark[data-talkmark-id="outer"]')).find(
+      (m) => !m.querySelector('mark'),
+    )!;
     expect(painter.highlightIdAt(outerOnly.firstChild!, 0)).toBe('outer');
     expect(painter.highlightIdAt(root.querySelector('h1')!.firstChild!, 0)).toBeNull();
   });
@@ -75,14 +84,20 @@ describe('mark fallback', () => {
   it('adds and removes highlights incrementally, ranges taken on the painted DOM included', () => {
     const { doc, root } = loadArticle();
     const before = root.innerHTML;
-    const painter = paintHighlights(doc, [{ id: 'a', range: rangeOfText(root, 'Boring is the point'), color: 'yellow' }], { mode: 'mark' });
+    const painter = paintHighlights(
+      doc,
+      [{ id: 'a', range: rangeOfText(root, 'Boring is the point'), color: 'yellow' }],
+      { mode: 'mark' },
+    );
     // The next range is computed while marks split the text nodes.
     const range = rangeOfText(root, 'is the point: when something breaks');
     painter.add([{ id: 'b', range, color: 'pink' }]);
     expect(root.querySelectorAll('mark[data-talkmark-id="b"]').length).toBeGreaterThan(0);
-    expect(Array.from(root.querySelectorAll('mark[data-talkmark-id="b"]')).map((m) => m.textContent).join('')).toBe(
-      'is the point: when something breaks',
-    );
+    expect(
+      Array.from(root.querySelectorAll('mark[data-talkmark-id="b"]'))
+        .map((m) => m.textContent)
+        .join(''),
+    ).toBe('is the point: when something breaks');
     painter.remove(['a']);
     expect(root.querySelector('mark[data-talkmark-id="a"]')).toBeNull();
     expect(painter.ids()).toEqual(['b']);
@@ -93,7 +108,9 @@ describe('mark fallback', () => {
   it('keeps selectors identical while painted, so new highlights anchor on clean pages', () => {
     const { doc, root } = loadArticle();
     const clean = describeRange(root, rangeOfText(root, 'Publish the scorecards from day one.'));
-    paintHighlights(doc, [{ id: 'x', range: rangeOfText(root, 'scorecards from day'), color: 'yellow' }], { mode: 'mark' });
+    paintHighlights(doc, [{ id: 'x', range: rangeOfText(root, 'scorecards from day'), color: 'yellow' }], {
+      mode: 'mark',
+    });
     expect(describeRange(root, rangeOfText(root, 'Publish the scorecards from day one.'))).toEqual(clean);
   });
 
@@ -105,7 +122,11 @@ describe('mark fallback', () => {
     fc.assert(
       fc.property(fc.array(span, { minLength: 1, maxLength: 8 }), (spans) => {
         const index = TextIndex.build(root);
-        const items = spans.map(([s, n], i) => ({ id: `r${i}`, range: index.rangeAt(s, Math.min(length, s + n)), color: 'yellow' }));
+        const items = spans.map(([s, n], i) => ({
+          id: `r${i}`,
+          range: index.rangeAt(s, Math.min(length, s + n)),
+          color: 'yellow',
+        }));
         const painter = paintHighlights(doc, items, { mode: 'mark' });
         expect(TextIndex.build(root).text).toBe(index.text);
         painter.unpaint();
@@ -137,7 +158,10 @@ describe('CSS Custom Highlight API', () => {
     const registry = installFakeHighlightApi(dom.window as unknown as Window);
     expect(supportsCustomHighlights(doc)).toBe(true);
     const before = root.innerHTML;
-    const outcomes = anchorAll(root, needles.map((n, i) => ({ id: `h${i}`, ...describeRange(root, rangeOfText(root, n)) })));
+    const outcomes = anchorAll(
+      root,
+      needles.map((n, i) => ({ id: `h${i}`, ...describeRange(root, rangeOfText(root, n)) })),
+    );
     const painter = paintHighlights(
       doc,
       outcomes.map(({ item, anchor }, i) => ({ id: item.id, range: anchor!.range, color: i % 2 ? 'Green' : 'yellow' })),

@@ -16,7 +16,10 @@ function scenario() {
   const root = doc.getElementById('post')!;
   const index = TextIndex.build(root);
   const spans = pickSpans(index.length, 100, { seed: 3 });
-  const highlights = spans.map(([s, e], i) => ({ id: `h${i}`, ...describeRange(root, index.rangeAt(s, e), { index }) }));
+  const highlights = spans.map(([s, e], i) => ({
+    id: `h${i}`,
+    ...describeRange(root, index.rangeAt(s, e), { index }),
+  }));
   // Edit 20 % of the highlights in the middle (3 chars → 4), from the end so offsets stay valid.
   const rand = seededRandom(5);
   const edited = new Set<number>();
@@ -97,6 +100,8 @@ describe('anchoring speed on a generated 1 MB article (informative)', () => {
         expect(got, item.id).toBe(item.quote.exact);
       }
     });
-    expect(chunked.map((o) => [o.anchor?.start, o.anchor?.end])).toEqual(outcomes.map((o) => [o.anchor?.start, o.anchor?.end]));
+    expect(chunked.map((o) => [o.anchor?.start, o.anchor?.end])).toEqual(
+      outcomes.map((o) => [o.anchor?.start, o.anchor?.end]),
+    );
   }, 60_000);
 });

@@ -11,7 +11,11 @@ const fake = vi.hoisted(() => ({
   items: new Map<number, Item>(),
   listeners: new Set<(d: Delta) => void>(),
   /** What the next download does once started: its end, or an error thrown by download(). */
-  next: { end: 'complete' as 'complete' | 'interrupted' | 'stays', error: undefined as string | undefined, refuse: null as string | null },
+  next: {
+    end: 'complete' as 'complete' | 'interrupted' | 'stays',
+    error: undefined as string | undefined,
+    refuse: null as string | null,
+  },
   calls: [] as Array<{ url: string; filename: string }>,
 }));
 
@@ -38,7 +42,10 @@ vi.mock('wxt/browser', () => ({
         return id;
       },
       search: async ({ id }: { id: number }) => (fake.items.has(id) ? [fake.items.get(id)] : []),
-      onChanged: { addListener: (l: (d: Delta) => void) => fake.listeners.add(l), removeListener: (l: (d: Delta) => void) => fake.listeners.delete(l) },
+      onChanged: {
+        addListener: (l: (d: Delta) => void) => fake.listeners.add(l),
+        removeListener: (l: (d: Delta) => void) => fake.listeners.delete(l),
+      },
     },
   },
 }));
@@ -53,7 +60,13 @@ const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
 beforeEach(async () => {
   db = new TalkmarkDB(`test-${crypto.randomUUID()}`);
   await setSetting(db, 'dailyBackup', true);
-  Object.assign(fake, { permitted: true, items: new Map(), listeners: new Set(), calls: [], next: { end: 'complete', error: undefined, refuse: null } });
+  Object.assign(fake, {
+    permitted: true,
+    items: new Map(),
+    listeners: new Set(),
+    calls: [],
+    next: { end: 'complete', error: undefined, refuse: null },
+  });
   revoked.length = 0;
   // jsdom has a document but no Blob URLs: give it some, so the run takes the page path.
   let n = 0;
@@ -75,7 +88,12 @@ describe('runDailyBackup', () => {
   it('saves the file from a Blob URL, waits for the download, records the time and frees the URL', async () => {
     await setSetting(db, 'lastAutoBackupError', { at: NOON - 1, message: 'the disk is full' });
     expect(await runDailyBackup(db, NOON)).toBe('written');
-    expect(fake.calls).toEqual([expect.objectContaining({ url: 'blob:chrome-extension://test/1', filename: 'Talkmark backups/talkmark-backup-2025-09-09.json' })]);
+    expect(fake.calls).toEqual([
+      expect.objectContaining({
+        url: 'blob:chrome-extension://test/1',
+        filename: 'Talkmark backups/talkmark-backup-2025-09-09.json',
+      }),
+    ]);
     expect(await state()).toEqual({ lastAt: NOON, error: null, pending: null });
     expect(revoked).toEqual(['blob:chrome-extension://test/1']);
     expect(fake.listeners.size).toBe(0);
@@ -85,7 +103,11 @@ describe('runDailyBackup', () => {
     await setSetting(db, 'lastAutoBackupAt', NOON - 2 * 86_400_000);
     fake.next = { end: 'interrupted', error: 'FILE_NO_SPACE', refuse: null };
     expect(await runDailyBackup(db, NOON)).toBe('failed');
-    expect(await state()).toEqual({ lastAt: NOON - 2 * 86_400_000, error: { at: NOON, message: 'the disk is full' }, pending: null });
+    expect(await state()).toEqual({
+      lastAt: NOON - 2 * 86_400_000,
+      error: { at: NOON, message: 'the disk is full' },
+      pending: null,
+    });
     expect(revoked).toHaveLength(1);
   });
 
@@ -99,7 +121,10 @@ describe('runDailyBackup', () => {
   it('records a lost permission instead of skipping silently', async () => {
     fake.permitted = false;
     expect(await runDailyBackup(db, NOON)).toBe('failed');
-    expect((await state()).error).toEqual({ at: NOON, message: expect.stringMatching(/no longer save files to Downloads/) });
+    expect((await state()).error).toEqual({
+      at: NOON,
+      message: expect.stringMatching(/no longer save files to Downloads/),
+    });
     expect(fake.calls).toEqual([]);
   });
 

@@ -1,6 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dailyBackupBlob, dailyBackupDue, dailyBackupPath, failureText, interruptionText } from '../../../lib/backup/daily';
-import { NOT_ALLOWED, dailyBackupFailureLine, dailyBackupNotice, recordDailyBackupStarted, settleDailyBackup, type DownloadEnd } from '../../../lib/backup/daily-status';
+import {
+  dailyBackupBlob,
+  dailyBackupDue,
+  dailyBackupPath,
+  failureText,
+  interruptionText,
+} from '../../../lib/backup/daily';
+import {
+  NOT_ALLOWED,
+  dailyBackupFailureLine,
+  dailyBackupNotice,
+  recordDailyBackupStarted,
+  settleDailyBackup,
+  type DownloadEnd,
+} from '../../../lib/backup/daily-status';
 import { exportBackup, serializeBackup } from '../../../lib/backup/export';
 import { importBackup } from '../../../lib/backup/import';
 import { parseBackup } from '../../../lib/backup/parse';
@@ -40,7 +53,9 @@ describe('daily backup file', () => {
 
   it('is not bounded by the 2 MB a data: URL could carry', async () => {
     await db.talks.add(makeTalk({ id: 't' }));
-    await db.notes.bulkAdd(Array.from({ length: 600 }, (_, i) => makeNote({ id: `n${i}`, talkId: 't', text: `${i} ${'x'.repeat(5_000)}` })));
+    await db.notes.bulkAdd(
+      Array.from({ length: 600 }, (_, i) => makeNote({ id: `n${i}`, talkId: 't', text: `${i} ${'x'.repeat(5_000)}` })),
+    );
     const blob = await dailyBackupBlob(db, NOON);
     expect(blob.size).toBeGreaterThan(3_000_000);
     const parsed = parseBackup(await blob.text());
@@ -97,7 +112,11 @@ describe('settleDailyBackup', () => {
     await setSetting(db, 'lastAutoBackupAt', NOON - DAY);
     await recordDailyBackupStarted(db, 8, NOON);
     expect(await settleDailyBackup(db, lookup({ state: 'interrupted', error: 'FILE_NO_SPACE' }))).toBe('interrupted');
-    expect(await state()).toEqual({ lastAt: NOON - DAY, error: { at: NOON, message: 'the disk is full' }, pending: null });
+    expect(await state()).toEqual({
+      lastAt: NOON - DAY,
+      error: { at: NOON, message: 'the disk is full' },
+      pending: null,
+    });
   });
 
   it('leaves a running download pending, and drops one the browser forgot without a verdict', async () => {
@@ -134,7 +153,13 @@ describe('daily backup bookkeeping and backup files', () => {
     expect(exported.data.settings.map((s) => s.key)).toEqual(['dailyBackup']);
 
     const other = new TalkmarkDB(`test-${crypto.randomUUID()}`);
-    const file = backupOf({ ...exported.data, settings: [{ key: 'pendingAutoBackup', value: { downloadId: 1, at: 1 } }, { key: 'lastAutoBackupAt', value: 1 }] });
+    const file = backupOf({
+      ...exported.data,
+      settings: [
+        { key: 'pendingAutoBackup', value: { downloadId: 1, at: 1 } },
+        { key: 'lastAutoBackupAt', value: 1 },
+      ],
+    });
     const parsed = parseBackup(serializeBackup(file));
     if (!parsed.ok) throw new Error(parsed.error);
     await importBackup(other, parsed.backup);
@@ -152,14 +177,20 @@ describe('dailyBackupNotice: what the settings page says follows the permission 
   });
 
   it('says so when the permission is taken away, before any run fails', () => {
-    expect(dailyBackupNotice({ on: true, permitted: false, error: null }, time)).toMatchObject({ kind: 'not-permitted', text: expect.stringMatching(/permission was removed/) });
-    expect(dailyBackupNotice({ on: true, permitted: false, error: permissionFailure }, time)?.kind).toBe('not-permitted');
+    expect(dailyBackupNotice({ on: true, permitted: false, error: null }, time)).toMatchObject({
+      kind: 'not-permitted',
+      text: expect.stringMatching(/permission was removed/),
+    });
+    expect(dailyBackupNotice({ on: true, permitted: false, error: permissionFailure }, time)?.kind).toBe(
+      'not-permitted',
+    );
   });
 
   it('drops a failure that was about the permission once it is granted again; keeps any other', () => {
     expect(dailyBackupNotice({ on: true, permitted: true, error: permissionFailure }, time)).toBeNull();
     expect(dailyBackupNotice({ on: true, permitted: true, error: diskFull }, time)).toEqual({
-      kind: 'failed', text: 'The daily backup failed on 9/9/2025, 2:00:00 PM: the disk is full. Use “Download backup” now.',
+      kind: 'failed',
+      text: 'The daily backup failed on 9/9/2025, 2:00:00 PM: the disk is full. Use “Download backup” now.',
     });
     // Until the browser answers, a recorded failure is shown as it is.
     expect(dailyBackupNotice({ on: true, permitted: null, error: permissionFailure }, time)?.kind).toBe('failed');

@@ -20,7 +20,10 @@ export interface DatabaseFixture {
 export function databaseFixtures(): DatabaseFixture[] {
   return readdirSync(BACKUP_FIXTURES)
     .filter((f) => /^v\d+-database\.json$/.test(f))
-    .map((file) => ({ file, ...(JSON.parse(readFileSync(resolve(BACKUP_FIXTURES, file), 'utf8')) as Omit<DatabaseFixture, 'file'>) }))
+    .map((file) => ({
+      file,
+      ...(JSON.parse(readFileSync(resolve(BACKUP_FIXTURES, file), 'utf8')) as Omit<DatabaseFixture, 'file'>),
+    }))
     .sort((a, b) => a.schemaVersion - b.schemaVersion);
 }
 
@@ -32,5 +35,12 @@ export function v1Data(): BackupData {
 }
 
 export function backupOf(data: BackupData, over: Partial<BackupFile> = {}): BackupFile {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: '2025-09-10T12:00:00.000Z', schemaVersion: 1, data, ...over };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: '2025-09-10T12:00:00.000Z',
+    schemaVersion: 1,
+    data,
+    ...over,
+  };
 }

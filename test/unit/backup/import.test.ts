@@ -18,7 +18,15 @@ beforeEach(() => {
 });
 
 const wipe = (d: TalkmarkDB) => d.transaction('rw', d.tables, () => Promise.all(d.tables.map((t) => t.clear())));
-const emptyData = (): BackupData => ({ conferences: [], talks: [], notes: [], highlights: [], drafts: [], templates: [], settings: [] });
+const emptyData = (): BackupData => ({
+  conferences: [],
+  talks: [],
+  notes: [],
+  highlights: [],
+  drafts: [],
+  templates: [],
+  settings: [],
+});
 
 /** Export, serialise, parse: what a user's file goes through. */
 async function roundTripFile(source: TalkmarkDB) {
@@ -31,8 +39,21 @@ describe('exportBackup', () => {
   it('writes one versioned object with every table, drafts included', async () => {
     await seedDatabase(db, v1Data() as never);
     const backup = await exportBackup(db, Date.UTC(2025, 8, 10, 12));
-    expect(backup).toMatchObject({ format: 'talkmark-backup', version: 1, exportedAt: '2025-09-10T12:00:00.000Z', schemaVersion: 1 });
-    expect(Object.keys(backup.data).sort()).toEqual(['conferences', 'drafts', 'highlights', 'notes', 'settings', 'talks', 'templates']);
+    expect(backup).toMatchObject({
+      format: 'talkmark-backup',
+      version: 1,
+      exportedAt: '2025-09-10T12:00:00.000Z',
+      schemaVersion: 1,
+    });
+    expect(Object.keys(backup.data).sort()).toEqual([
+      'conferences',
+      'drafts',
+      'highlights',
+      'notes',
+      'settings',
+      'talks',
+      'templates',
+    ]);
     expect(backup.data.drafts.map((d) => d.key)).toContain('none');
     expect(backupFileName(Date.UTC(2025, 8, 10, 23))).toBe('talkmark-backup-2025-09-10.json');
   });
@@ -110,7 +131,15 @@ describe('importBackup', () => {
     await db.talks.add(local);
     await db.notes.add(makeNote({ id: 'mine', talkId: 'local', text: 'from this device' }));
     const data = v1Data();
-    const incoming = { ...data.talks[0]!, id: 'remote', key: 'conf#42', title: 'New title', clippedAt: 2_000, updatedAt: 2_000, conferenceId: null };
+    const incoming = {
+      ...data.talks[0]!,
+      id: 'remote',
+      key: 'conf#42',
+      title: 'New title',
+      clippedAt: 2_000,
+      updatedAt: 2_000,
+      conferenceId: null,
+    };
     data.talks = [incoming];
     data.notes = [makeNote({ id: 'theirs', talkId: 'remote', text: 'from the other device' })];
     data.highlights = [{ ...data.highlights[0]!, talkId: 'remote' }];
@@ -136,14 +165,25 @@ describe('importBackup', () => {
     data.notes = [makeNote({ id: 'na', talkId: 'a' }), makeNote({ id: 'nb', talkId: 'b' })];
     const summary = await importBackup(db, backupOf(data));
     expect(summary.talks).toEqual({ added: 1, updated: 1, unchanged: 0 });
-    expect(await db.talks.toArray()).toEqual([expect.objectContaining({ id: 'a', key: 'dup', title: 'Second, newer' })]);
+    expect(await db.talks.toArray()).toEqual([
+      expect.objectContaining({ id: 'a', key: 'dup', title: 'Second, newer' }),
+    ]);
     expect((await db.notes.toArray()).every((n) => n.talkId === 'a')).toBe(true);
   });
 
   it('merges a conference by key and re-points its talks', async () => {
-    await db.conferences.add({ id: 'c-local', key: 'conf.sched.com', name: 'Local', url: null, timeZone: null, updatedAt: 500 });
+    await db.conferences.add({
+      id: 'c-local',
+      key: 'conf.sched.com',
+      name: 'Local',
+      url: null,
+      timeZone: null,
+      updatedAt: 500,
+    });
     const data = emptyData();
-    data.conferences = [{ id: 'c-remote', key: 'conf.sched.com', name: 'Remote', url: null, timeZone: null, updatedAt: 100 }];
+    data.conferences = [
+      { id: 'c-remote', key: 'conf.sched.com', name: 'Remote', url: null, timeZone: null, updatedAt: 100 },
+    ];
     data.talks = [makeTalk({ id: 't', conferenceId: 'c-remote' })];
     const summary = await importBackup(db, backupOf(data));
     expect(summary.mergedByKey.conferences).toBe(1);
@@ -153,7 +193,10 @@ describe('importBackup', () => {
   });
 
   it('keeps the local key when a newer record with a known id claims a key another talk holds', async () => {
-    await db.talks.bulkAdd([makeTalk({ id: 'a', key: 'k1', updatedAt: 1 }), makeTalk({ id: 'b', key: 'k2', updatedAt: 1 })]);
+    await db.talks.bulkAdd([
+      makeTalk({ id: 'a', key: 'k1', updatedAt: 1 }),
+      makeTalk({ id: 'b', key: 'k2', updatedAt: 1 }),
+    ]);
     const data = emptyData();
     data.talks = [makeTalk({ id: 'a', key: 'k2', title: 'Renamed', updatedAt: 2 })];
     await importBackup(db, backupOf(data));
@@ -163,24 +206,49 @@ describe('importBackup', () => {
 
   it('keeps the hand-added links of both copies of a talk, whichever copy is newer', async () => {
     await db.talks.bulkAdd([
-      makeTalk({ id: 'older-in', key: 'k1', title: 'Local', links: ['https://a.example/1', 'https://a.example/2'], updatedAt: 500 }),
+      makeTalk({
+        id: 'older-in',
+        key: 'k1',
+        title: 'Local',
+        links: ['https://a.example/1', 'https://a.example/2'],
+        updatedAt: 500,
+      }),
       makeTalk({ id: 'newer-in', key: 'k2', title: 'Local', links: ['https://b.example/local'], updatedAt: 100 }),
       makeTalk({ id: 'by-key', key: 'k3', links: ['https://c.example/local'], updatedAt: 100 }),
       makeTalk({ id: 'same', key: 'k4', links: ['https://d.example/x'], updatedAt: 100 }),
     ]);
     const data = emptyData();
     data.talks = [
-      makeTalk({ id: 'older-in', key: 'k1', title: 'Incoming', links: ['HTTPS://A.example/1', 'https://a.example/3'], updatedAt: 50 }),
-      makeTalk({ id: 'newer-in', key: 'k2', title: 'Incoming', links: ['https://b.example/theirs', 'https://b.example/local'], updatedAt: 900 }),
+      makeTalk({
+        id: 'older-in',
+        key: 'k1',
+        title: 'Incoming',
+        links: ['HTTPS://A.example/1', 'https://a.example/3'],
+        updatedAt: 50,
+      }),
+      makeTalk({
+        id: 'newer-in',
+        key: 'k2',
+        title: 'Incoming',
+        links: ['https://b.example/theirs', 'https://b.example/local'],
+        updatedAt: 900,
+      }),
       makeTalk({ id: 'other-id', key: 'k3', links: ['https://c.example/theirs'], updatedAt: 900 }),
       makeTalk({ id: 'same', key: 'k4', links: ['https://d.example/x'], updatedAt: 50 }),
     ];
     const summary = await importBackup(db, backupOf(data));
     const talk = async (id: string) => (await db.talks.get(id))!;
     // Older incoming copy: the local talk stays, plus the one link only the file had (a.example/1 is the same URL).
-    expect(await talk('older-in')).toMatchObject({ title: 'Local', links: ['https://a.example/1', 'https://a.example/2', 'https://a.example/3'], updatedAt: 500 });
+    expect(await talk('older-in')).toMatchObject({
+      title: 'Local',
+      links: ['https://a.example/1', 'https://a.example/2', 'https://a.example/3'],
+      updatedAt: 500,
+    });
     // Newer incoming copy: its fields win, the local-only link is not lost.
-    expect(await talk('newer-in')).toMatchObject({ title: 'Incoming', links: ['https://b.example/theirs', 'https://b.example/local'] });
+    expect(await talk('newer-in')).toMatchObject({
+      title: 'Incoming',
+      links: ['https://b.example/theirs', 'https://b.example/local'],
+    });
     expect(await talk('by-key')).toMatchObject({ links: ['https://c.example/theirs', 'https://c.example/local'] });
     expect(summary.talks).toEqual({ added: 0, updated: 3, unchanged: 1 });
   });
@@ -188,10 +256,16 @@ describe('importBackup', () => {
   it('adds missing settings and keeps local values', async () => {
     await db.settings.add({ key: 'theme', value: 'dark' });
     const data = emptyData();
-    data.settings = [{ key: 'theme', value: 'light' }, { key: 'hints', value: { on: true } }];
+    data.settings = [
+      { key: 'theme', value: 'light' },
+      { key: 'hints', value: { on: true } },
+    ];
     const summary = await importBackup(db, backupOf(data));
     expect(summary.settings).toEqual({ added: 1, updated: 0, unchanged: 1 });
-    expect(await db.settings.toArray()).toEqual([{ key: 'hints', value: { on: true } }, { key: 'theme', value: 'dark' }]);
+    expect(await db.settings.toArray()).toEqual([
+      { key: 'hints', value: { on: true } },
+      { key: 'theme', value: 'dark' },
+    ]);
   });
 
   it('writes nothing when the transaction fails midway', async () => {
@@ -209,7 +283,11 @@ describe('restoreFromText', () => {
   it('rejects a bad file before writing anything', async () => {
     await db.talks.add(makeTalk({ id: 'keep' }));
     const good = serializeBackup(backupOf(v1Data()));
-    for (const bad of [good.slice(0, 500), good.replace('"version":1', '"version":3'), good.replace('"kind":"quote"', '"kind":"shout"')]) {
+    for (const bad of [
+      good.slice(0, 500),
+      good.replace('"version":1', '"version":3'),
+      good.replace('"kind":"quote"', '"kind":"shout"'),
+    ]) {
       const r = await restoreFromText(db, bad);
       expect(r).toMatchObject({ ok: false, kind: 'file' });
     }
@@ -230,8 +308,14 @@ describe('restoreFromText', () => {
     talk.speakers[0]!.avatarUrl = 'data:image/svg+xml,<svg onload=alert(1)>';
     const r = await restoreFromText(db, serializeBackup(backupOf(data)));
     if (!r.ok) throw new Error(r.error);
-    expect(r.dropped.map((d) => d.path)).toEqual(['data.talks[0].speakers[0].avatarUrl', 'data.talks[0].videoUrl', 'data.talks[0].links[1]']);
-    expect(describeDropped(r.dropped)).toMatch(/^Left out 3 values that were not safe to restore: “[^”]+”: [^’]+’s picture \(a data: link\); .*javascript: link/);
+    expect(r.dropped.map((d) => d.path)).toEqual([
+      'data.talks[0].speakers[0].avatarUrl',
+      'data.talks[0].videoUrl',
+      'data.talks[0].links[1]',
+    ]);
+    expect(describeDropped(r.dropped)).toMatch(
+      /^Left out 3 values that were not safe to restore: “[^”]+”: [^’]+’s picture \(a data: link\); .*javascript: link/,
+    );
     const stored = JSON.stringify((await exportBackup(db)).data);
     expect(stored).not.toMatch(/javascript:|data:image|evil\.example/i);
     expect(await db.notes.count()).toBe(data.notes.length);

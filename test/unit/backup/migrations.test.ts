@@ -18,8 +18,12 @@ const current = new TalkmarkDB(`schema-probe-${crypto.randomUUID()}`);
 const fixtures = databaseFixtures();
 
 /** Table name → sorted index sources, e.g. { notes: ['[talkId+createdAt]', 'id', …] }. */
-function declaredIndexes(db: { tables: Array<{ name: string; schema: { primKey: { src: string }; indexes: Array<{ src: string }> } }> }) {
-  return Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src).sort()]]));
+function declaredIndexes(db: {
+  tables: Array<{ name: string; schema: { primKey: { src: string }; indexes: Array<{ src: string }> } }>;
+}) {
+  return Object.fromEntries(
+    db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src).sort()]]),
+  );
 }
 
 describe('schema history', () => {
@@ -68,7 +72,8 @@ describe.each(fixtures.map((f) => [f.file, f] as const))('upgrading %s to the cu
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect((await db.talks.where('key').equals(talk.key).first())?.id).toBe(talk.id);
     }
-    for (const c of await db.conferences.toArray()) expect((await db.conferences.where('key').equals(c.key).first())?.id).toBe(c.id);
+    for (const c of await db.conferences.toArray())
+      expect((await db.conferences.where('key').equals(c.key).first())?.id).toBe(c.id);
   });
 
   it('exports a backup the current parser accepts', async () => {

@@ -27,8 +27,14 @@ afterEach(() => {
 
 describe('offscreen messages', () => {
   it('parses only well-formed requests', () => {
-    expect(parseMessage({ type: 'offscreen-backup-blob', now: 1_757_419_200_000 })).toEqual({ type: 'offscreen-backup-blob', now: 1_757_419_200_000 });
-    expect(parseMessage({ type: 'offscreen-revoke-blob', url: blobUrl })).toEqual({ type: 'offscreen-revoke-blob', url: blobUrl });
+    expect(parseMessage({ type: 'offscreen-backup-blob', now: 1_757_419_200_000 })).toEqual({
+      type: 'offscreen-backup-blob',
+      now: 1_757_419_200_000,
+    });
+    expect(parseMessage({ type: 'offscreen-revoke-blob', url: blobUrl })).toEqual({
+      type: 'offscreen-revoke-blob',
+      url: blobUrl,
+    });
     for (const bad of [
       { type: 'offscreen-backup-blob', now: '1' },
       { type: 'offscreen-backup-blob', now: -1 },
@@ -36,14 +42,24 @@ describe('offscreen messages', () => {
       { type: 'offscreen-revoke-blob', url: 'https://example.com/x' },
       { type: 'offscreen-revoke-blob', url: 'blob:https://evil.example/6f1c2a8e' },
       { type: 'offscreen-revoke-blob', url: `${blobUrl}#x` },
-    ]) expect(parseMessage(bad)).toBeNull();
+    ])
+      expect(parseMessage(bad)).toBeNull();
   });
 
   it('answers the worker with a Blob URL of the whole backup, and its size', async () => {
     await db.drafts.put({ key: 'none', text: 'Zürich', updatedAt: 1 });
-    const reply = await handleOffscreenMessage(() => db, { type: 'offscreen-backup-blob', now: 1_757_419_200_000 }, worker, ID);
+    const reply = await handleOffscreenMessage(
+      () => db,
+      { type: 'offscreen-backup-blob', now: 1_757_419_200_000 },
+      worker,
+      ID,
+    );
     expect(reply).toEqual({ ok: true, url: blobUrl, bytes: made[0]!.size });
-    expect(JSON.parse(await made[0]!.text())).toMatchObject({ format: 'talkmark-backup', exportedAt: '2025-09-09T12:00:00.000Z', data: { drafts: [{ text: 'Zürich' }] } });
+    expect(JSON.parse(await made[0]!.text())).toMatchObject({
+      format: 'talkmark-backup',
+      exportedAt: '2025-09-09T12:00:00.000Z',
+      data: { drafts: [{ text: 'Zürich' }] },
+    });
   });
 
   it('says why when the backup cannot be read', async () => {
@@ -53,21 +69,36 @@ describe('offscreen messages', () => {
   });
 
   it('frees a URL when told', async () => {
-    expect(await handleOffscreenMessage(() => db, { type: 'offscreen-revoke-blob', url: blobUrl }, worker, ID)).toBe(true);
+    expect(await handleOffscreenMessage(() => db, { type: 'offscreen-revoke-blob', url: blobUrl }, worker, ID)).toBe(
+      true,
+    );
     expect(revoked).toEqual([blobUrl]);
   });
 
   it('ignores content scripts, other extensions, and messages meant for other pages', () => {
     const ask = { type: 'offscreen-backup-blob', now: 1 };
-    expect(handleOffscreenMessage(() => db, ask, { id: ID, url: 'https://evil.example/', tab: { id: 1 } as never }, ID)).toBeUndefined();
-    expect(handleOffscreenMessage(() => db, ask, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' }, ID)).toBeUndefined();
+    expect(
+      handleOffscreenMessage(() => db, ask, { id: ID, url: 'https://evil.example/', tab: { id: 1 } as never }, ID),
+    ).toBeUndefined();
+    expect(
+      handleOffscreenMessage(
+        () => db,
+        ask,
+        { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' },
+        ID,
+      ),
+    ).toBeUndefined();
     expect(handleOffscreenMessage(() => db, { type: 'focus-composer' }, worker, ID)).toBeUndefined();
     expect(handleOffscreenMessage(() => db, { type: 'offscreen-backup-blob' }, worker, ID)).toBeUndefined();
     expect(made).toEqual([]);
   });
 
   it('checks the reply the worker gets: a Blob URL of our own origin and a size, or one line of error', () => {
-    expect(parseBackupBlobReply({ ok: true, url: blobUrl, bytes: 10 }, ORIGIN)).toEqual({ ok: true, url: blobUrl, bytes: 10 });
+    expect(parseBackupBlobReply({ ok: true, url: blobUrl, bytes: 10 }, ORIGIN)).toEqual({
+      ok: true,
+      url: blobUrl,
+      bytes: 10,
+    });
     expect(parseBackupBlobReply({ ok: false, message: 'disk' }, ORIGIN)).toEqual({ ok: false, message: 'disk' });
     expect(parseBackupBlobReply({ ok: true, url: 'blob:chrome-extension://other/6f1c', bytes: 10 }, ORIGIN)).toBeNull();
     expect(parseBackupBlobReply({ ok: true, url: 'data:application/json,{}', bytes: 10 }, ORIGIN)).toBeNull();

@@ -9,7 +9,11 @@ describe('checkDatabase', () => {
 
   it('explains a private window when opening is refused', async () => {
     const db = new TalkmarkDB(`test-${crypto.randomUUID()}`);
-    vi.spyOn(db, 'open').mockRejectedValue(Object.assign(new Error('A mutation operation was attempted on a database that did not allow mutations.'), { name: 'InvalidStateError' }));
+    vi.spyOn(db, 'open').mockRejectedValue(
+      Object.assign(new Error('A mutation operation was attempted on a database that did not allow mutations.'), {
+        name: 'InvalidStateError',
+      }),
+    );
     const result = await checkDatabase(db);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/private window/);

@@ -16,7 +16,9 @@ describe('conference zones', () => {
     expect(await knownConferenceZone(db, ref.key)).toBeNull();
     await chooseConferenceZone(db, ref, 'europe/vienna', 1000);
     expect(await knownConferenceZone(db, ref.key)).toBe('Europe/Vienna');
-    expect(await db.conferences.toArray()).toMatchObject([{ key: ref.key, timeZone: 'Europe/Vienna', updatedAt: 1000 }]);
+    expect(await db.conferences.toArray()).toMatchObject([
+      { key: ref.key, timeZone: 'Europe/Vienna', updatedAt: 1000 },
+    ]);
   });
 
   it('refuses a name that is no zone, and changes nothing', async () => {
@@ -26,17 +28,41 @@ describe('conference zones', () => {
   });
 
   it('keeps the record a clip made (one conference per key) and what the clip said of it', async () => {
-    await upsertTalks(db, [{
-      source: 'sessionize', url: 'https://sessionize.com/api/v2/abc123de/view/All#sz-session-1', externalId: '1', title: 'T',
-      start: null, end: null, timeZone: null, room: null, tracks: [], customFields: {}, speakers: [], descriptionHtml: null,
-      description: null, files: [], videoUrl: null, conference: { ...ref, name: 'Global Azure', url: 'https://example.org' },
-    }]);
+    await upsertTalks(db, [
+      {
+        source: 'sessionize',
+        url: 'https://sessionize.com/api/v2/abc123de/view/All#sz-session-1',
+        externalId: '1',
+        title: 'T',
+        start: null,
+        end: null,
+        timeZone: null,
+        room: null,
+        tracks: [],
+        customFields: {},
+        speakers: [],
+        descriptionHtml: null,
+        description: null,
+        files: [],
+        videoUrl: null,
+        conference: { ...ref, name: 'Global Azure', url: 'https://example.org' },
+      },
+    ]);
     await chooseConferenceZone(db, ref, 'Europe/Vienna');
-    expect(await db.conferences.toArray()).toMatchObject([{ key: ref.key, name: 'Global Azure', url: 'https://example.org', timeZone: 'Europe/Vienna' }]);
+    expect(await db.conferences.toArray()).toMatchObject([
+      { key: ref.key, name: 'Global Azure', url: 'https://example.org', timeZone: 'Europe/Vienna' },
+    ]);
   });
 
   it('ignores a stored value that is no zone (a restored file may hold anything)', async () => {
-    await db.conferences.add({ id: 'c1', key: 'x.example', name: null, url: null, timeZone: 'Not/AZone', updatedAt: 1 });
+    await db.conferences.add({
+      id: 'c1',
+      key: 'x.example',
+      name: null,
+      url: null,
+      timeZone: 'Not/AZone',
+      updatedAt: 1,
+    });
     expect(await knownConferenceZone(db, 'x.example')).toBeNull();
   });
 });

@@ -34,9 +34,19 @@ beforeAll(async () => {
   const ics = readFixture(join(REAL_FIXTURES, 'sched-dlfforum2017-all.ics'));
   const list = readFixture(join(REAL_FIXTURES, 'sched-dlfforum2017-list.html'));
   const sessionUrl = `${SITE}/event/BzsD/m2d-lunch-workshop-resisting-impostor-syndrome`;
-  reads.session = find(extractTalks(loadDocument(readFixture(join(OWN_FIXTURES, 'sched/dlfforum2017-m2d-session.html')), sessionUrl), sessionUrl).talks);
+  reads.session = find(
+    extractTalks(
+      loadDocument(readFixture(join(OWN_FIXTURES, 'sched/dlfforum2017-m2d-session.html')), sessionUrl),
+      sessionUrl,
+    ).talks,
+  );
   const expandedUrl = `${SITE}/list/descriptions/`;
-  reads.expanded = find(extractTalks(loadDocument(readFixture(join(OWN_FIXTURES, 'sched/dlfforum2017-descriptions.html')), expandedUrl), expandedUrl).talks);
+  reads.expanded = find(
+    extractTalks(
+      loadDocument(readFixture(join(OWN_FIXTURES, 'sched/dlfforum2017-descriptions.html')), expandedUrl),
+      expandedUrl,
+    ).talks,
+  );
   const simpleUrl = `${SITE}/list/simple`;
   reads.simple = find(extractTalks(loadDocument(list, simpleUrl), simpleUrl).talks);
   reads.feed = find(parseIcs(ics, `${SITE}/all.ics`).talks);
@@ -51,7 +61,17 @@ function applyReads(order: readonly ReadName[], start?: Talk): Talk {
     const fresh = reads[name];
     if (!talk) {
       const { conference: _c, ...fields } = fresh;
-      talk = { ...fields, id: 't', key: talkKey(fresh), conferenceId: null, startAt: Date.parse(fresh.start!), endAt: fresh.end ? Date.parse(fresh.end) : null, links: [], clippedAt: 0, updatedAt: 0 };
+      talk = {
+        ...fields,
+        id: 't',
+        key: talkKey(fresh),
+        conferenceId: null,
+        startAt: Date.parse(fresh.start!),
+        endAt: fresh.end ? Date.parse(fresh.end) : null,
+        links: [],
+        clippedAt: 0,
+        updatedAt: 0,
+      };
     } else {
       talk = { ...talk, ...mergeMetadata(talk, fresh) };
     }
@@ -72,8 +92,16 @@ function expected(present: ReadonlySet<ReadName>) {
     files: has('session') ? 1 : 0,
     videoUrl: has('session') ? 'https://www.youtube.com/watch?v=Xq1mPm2dLfA' : null,
     // The Simple list names the type by its legend ("DLF Workshops"); the feed upper-cases it.
-    tracks: has('session', 'expanded', 'simple', 'addTheDay') ? ['DLF Workshops'] : has('feed') ? ['DLF WORKSHOPS'] : [],
-    url: has('session', 'expanded') ? `${SITE}/event/BzsD/m2d-lunch-workshop-resisting-impostor-syndrome` : has('simple', 'addTheDay') ? `${SITE}/event/BzsD/` : `${SITE}/event/${ID}`,
+    tracks: has('session', 'expanded', 'simple', 'addTheDay')
+      ? ['DLF Workshops']
+      : has('feed')
+        ? ['DLF WORKSHOPS']
+        : [],
+    url: has('session', 'expanded')
+      ? `${SITE}/event/BzsD/m2d-lunch-workshop-resisting-impostor-syndrome`
+      : has('simple', 'addTheDay')
+        ? `${SITE}/event/BzsD/`
+        : `${SITE}/event/${ID}`,
     end: has('session', 'expanded', 'feed', 'addTheDay') ? Date.UTC(2017, 9, 23, 17, 30) : null,
     timeZone: has('session', 'expanded', 'simple', 'addTheDay') ? 'America/New_York' : null,
     source: has('session', 'expanded', 'simple', 'addTheDay') ? 'sched' : 'ics',
@@ -100,7 +128,9 @@ const NAMES: ReadName[] = ['session', 'expanded', 'simple', 'feed', 'addTheDay']
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
-  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+  return items.flatMap((x, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]),
+  );
 }
 
 describe('the reads of one real session', () => {
@@ -138,7 +168,11 @@ describe('merging reads of one session, field by field', () => {
 
   it('a read of the same view again still brings news: a rewritten description and a new room replace the old ones', () => {
     const talk = applyReads(['session']);
-    const rewritten = { ...reads.session, room: 'Allegheny', description: reads.session.description!.replace('Boxed lunches', 'Sandwiches') };
+    const rewritten = {
+      ...reads.session,
+      room: 'Allegheny',
+      description: reads.session.description!.replace('Boxed lunches', 'Sandwiches'),
+    };
     expect(mergeMetadata(talk, rewritten)).toMatchObject({ room: 'Allegheny', description: rewritten.description });
   });
 });
@@ -164,7 +198,11 @@ describe('through the database, as a user clips', () => {
   it('a field the user edited is never changed by a later clip, whatever the read', async () => {
     await upsertTalks(db, [reads.simple], 1000);
     const [before] = await db.talks.toArray();
-    await db.talks.update(before!.id, { title: 'Impostor syndrome (my title)', room: 'Room 3', editedFields: ['title', 'room'] });
+    await db.talks.update(before!.id, {
+      title: 'Impostor syndrome (my title)',
+      room: 'Room 3',
+      editedFields: ['title', 'room'],
+    });
     for (const name of NAMES) await upsertTalks(db, [reads[name]], 2000);
     const [after] = await db.talks.toArray();
     expect(after).toMatchObject({ title: 'Impostor syndrome (my title)', room: 'Room 3' });
@@ -175,7 +213,11 @@ describe('through the database, as a user clips', () => {
   it('an edited time is kept whole: a moved session does not shift the end the user set', async () => {
     await upsertTalks(db, [reads.session], 1000);
     const [before] = await db.talks.toArray();
-    await db.talks.update(before!.id, { start: '2017-10-23T12:15:00-04:00', end: '2017-10-23T13:00:00-04:00', editedFields: ['start', 'end', 'timeZone'] });
+    await db.talks.update(before!.id, {
+      start: '2017-10-23T12:15:00-04:00',
+      end: '2017-10-23T13:00:00-04:00',
+      editedFields: ['start', 'end', 'timeZone'],
+    });
     await upsertTalks(db, [{ ...reads.simple, start: '2017-10-23T14:00:00-04:00' }], 2000);
     const [after] = await db.talks.toArray();
     expect(after).toMatchObject({ start: '2017-10-23T12:15:00-04:00', end: '2017-10-23T13:00:00-04:00' });
@@ -186,36 +228,56 @@ describe('description richness', () => {
   it('plain text without the links, less formatting, or a cut-off copy are poorer; a different text is news', () => {
     const rich = 'Intro with **bold** and [a post](https://example.org/post).\n\nMore text here, quite long.';
     expect(isPoorerDescription('Intro with bold and a post. More text here, quite long.', rich)).toBe(true);
-    expect(isPoorerDescription('Intro with **bold** and [a post](https://example.org/post).\n\nMore text…', rich)).toBe(true);
-    expect(isPoorerDescription('Intro with **bold** and [a post](https://example.org/post).\n\nNew ending, rewritten.', rich)).toBe(false);
+    expect(isPoorerDescription('Intro with **bold** and [a post](https://example.org/post).\n\nMore text…', rich)).toBe(
+      true,
+    );
+    expect(
+      isPoorerDescription(
+        'Intro with **bold** and [a post](https://example.org/post).\n\nNew ending, rewritten.',
+        rich,
+      ),
+    ).toBe(false);
     expect(isPoorerDescription(rich, 'Intro with bold and a post.')).toBe(false);
   });
 
   /** A read of the rich description made poorer the ways the views do it. */
   const poorer = (rich: string) =>
     fc.oneof(
-      fc.constant(rich.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*/g, '').replace(/\n\n/g, ' ')),
+      fc.constant(
+        rich
+          .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+          .replace(/\*\*/g, '')
+          .replace(/\n\n/g, ' '),
+      ),
       fc.integer({ min: 1, max: Math.max(1, rich.length - 1) }).map((n) => `${rich.slice(0, n).trimEnd()}…`),
       fc.constant(rich.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')),
     );
 
   it('property: a poorer read after a richer one never changes the description, in any order', () => {
     const word = fc.stringMatching(/^[a-z]{2,8}$/);
-    const richText = fc.tuple(fc.array(word, { minLength: 3, maxLength: 12 }), word, fc.array(word, { minLength: 2, maxLength: 8 })).map(
-      ([a, link, b]) => `${a.join(' ')} **${link}** [${link}](https://example.org/${link}).\n\n${b.join(' ')}`,
-    );
+    const richText = fc
+      .tuple(fc.array(word, { minLength: 3, maxLength: 12 }), word, fc.array(word, { minLength: 2, maxLength: 8 }))
+      .map(([a, link, b]) => `${a.join(' ')} **${link}** [${link}](https://example.org/${link}).\n\n${b.join(' ')}`);
     fc.assert(
-      fc.property(richText.chain((rich) => fc.tuple(fc.constant(rich), fc.array(poorer(rich), { minLength: 1, maxLength: 4 }))), ([rich, poorReads]) => {
-        const base = applyReads(['simple']);
-        const reads: ExtractedTalk[] = [rich, ...poorReads].map((d) => ({ ...base, conference: null, description: d, descriptionHtml: d === rich ? '<p>rich</p>' : null }));
-        // Rich first, then the poorer ones; and the rich one last: both end with the rich description.
-        for (const order of [reads, [...reads.slice(1), reads[0]!]]) {
-          let talk: Talk = { ...base, description: null, descriptionHtml: null };
-          for (const r of order) talk = { ...talk, ...mergeMetadata(talk, r) };
-          if (talk.description !== rich) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        richText.chain((rich) => fc.tuple(fc.constant(rich), fc.array(poorer(rich), { minLength: 1, maxLength: 4 }))),
+        ([rich, poorReads]) => {
+          const base = applyReads(['simple']);
+          const reads: ExtractedTalk[] = [rich, ...poorReads].map((d) => ({
+            ...base,
+            conference: null,
+            description: d,
+            descriptionHtml: d === rich ? '<p>rich</p>' : null,
+          }));
+          // Rich first, then the poorer ones; and the rich one last: both end with the rich description.
+          for (const order of [reads, [...reads.slice(1), reads[0]!]]) {
+            let talk: Talk = { ...base, description: null, descriptionHtml: null };
+            for (const r of order) talk = { ...talk, ...mergeMetadata(talk, r) };
+            if (talk.description !== rich) return false;
+          }
+          return true;
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -227,13 +289,23 @@ describe('property: a poorer read never takes a field from a richer one, in any 
   const rich = fc.record({
     speakers: fc.uniqueArray(person, { minLength: 1, maxLength: 3, selector: (p) => p.name.toLowerCase() }),
     files: fc.uniqueArray(word, { minLength: 2, maxLength: 4, selector: (w) => w.toLowerCase() }),
-    tracks: fc.uniqueArray(fc.tuple(word, word).map(([a, b]) => `${a} ${b}`), { minLength: 1, maxLength: 2, selector: (w) => w.toLowerCase() }),
+    tracks: fc.uniqueArray(
+      fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+      { minLength: 1, maxLength: 2, selector: (w) => w.toLowerCase() },
+    ),
     room: fc.tuple(word, word, word).map((w) => w.join(' ')),
     slug: fc.stringMatching(/^[a-z]{3,10}$/),
     text: fc.array(word, { minLength: 4, maxLength: 12 }).map((w) => w.join(' ')),
   });
   /** Which views' losses a poorer read has (each is how a real view says less). */
-  const losses = fc.record({ names: fc.boolean(), files: fc.boolean(), shout: fc.boolean(), room: fc.boolean(), plain: fc.boolean(), url: fc.boolean() });
+  const losses = fc.record({
+    names: fc.boolean(),
+    files: fc.boolean(),
+    shout: fc.boolean(),
+    room: fc.boolean(),
+    plain: fc.boolean(),
+    url: fc.boolean(),
+  });
 
   it('holds for speakers, files, tracks, room, description and address', () => {
     fc.assert(
@@ -242,30 +314,58 @@ describe('property: a poorer read never takes a field from a richer one, in any 
         const richRead: ExtractedTalk = {
           ...base,
           url: `${SITE}/event/Abc/${r.slug}`,
-          speakers: r.speakers.map((p) => ({ ...p, roleCompanyRaw: `${p.role}, ${p.company}`, group: 'Speakers', profileUrl: null, avatarUrl: null })),
+          speakers: r.speakers.map((p) => ({
+            ...p,
+            roleCompanyRaw: `${p.role}, ${p.company}`,
+            group: 'Speakers',
+            profileUrl: null,
+            avatarUrl: null,
+          })),
           files: r.files.map((f) => ({ name: f, url: `https://static.sched.com/${f}.pdf` })),
           tracks: r.tracks,
           room: r.room,
           description: `**${r.text}** [post](https://blog.example.org/${r.slug})\n\nMore.`,
           descriptionHtml: '<p>rich</p>',
         };
-        const poorer = poorOnes.map((l): ExtractedTalk => ({
-          ...richRead,
-          speakers: l.names ? r.speakers.map((p) => ({ name: p.name, role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: null, avatarUrl: null })) : [],
-          files: l.files ? richRead.files.slice(0, 1) : [],
-          tracks: l.shout ? r.tracks.map((t) => t.toUpperCase()) : [],
-          room: l.room ? r.room.split(' ')[0]! : null,
-          description: l.plain ? `${r.text} post More.` : null,
-          descriptionHtml: null,
-          url: l.url ? `${SITE}/event/Abc/` : `${SITE}/event/${ID}`,
-        }));
+        const poorer = poorOnes.map(
+          (l): ExtractedTalk => ({
+            ...richRead,
+            speakers: l.names
+              ? r.speakers.map((p) => ({
+                  name: p.name,
+                  role: null,
+                  company: null,
+                  roleCompanyRaw: null,
+                  group: null,
+                  profileUrl: null,
+                  avatarUrl: null,
+                }))
+              : [],
+            files: l.files ? richRead.files.slice(0, 1) : [],
+            tracks: l.shout ? r.tracks.map((t) => t.toUpperCase()) : [],
+            room: l.room ? r.room.split(' ')[0]! : null,
+            description: l.plain ? `${r.text} post More.` : null,
+            descriptionHtml: null,
+            url: l.url ? `${SITE}/event/Abc/` : `${SITE}/event/${ID}`,
+          }),
+        );
         const order = [...poorer];
         order.splice(at % (poorer.length + 1), 0, richRead);
         let talk: Talk | null = null;
         for (const read of order) {
           if (!talk) {
             const { conference: _c, ...fields } = read;
-            talk = { ...fields, id: 't', key: 'k', conferenceId: null, startAt: null, endAt: null, links: [], clippedAt: 0, updatedAt: 0 };
+            talk = {
+              ...fields,
+              id: 't',
+              key: 'k',
+              conferenceId: null,
+              startAt: null,
+              endAt: null,
+              links: [],
+              clippedAt: 0,
+              updatedAt: 0,
+            };
           } else {
             const stored: Talk = talk;
             talk = { ...stored, ...mergeMetadata(stored, read) };

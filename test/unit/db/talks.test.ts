@@ -4,10 +4,22 @@ import { clippedKeys, talkKey, upsertTalks } from '../../../lib/db/talks';
 import type { ExtractedTalk } from '../../../lib/model';
 
 const talk = (over: Partial<ExtractedTalk> = {}): ExtractedTalk => ({
-  source: 'sched', url: 'https://conf.sched.com/event/abc/x', externalId: 'a'.repeat(32), title: 'A talk',
-  start: '2025-09-09T09:30:00-07:00', end: '2025-09-09T10:00:00-07:00', timeZone: 'America/Los_Angeles',
-  room: 'Room 1', tracks: [], customFields: {}, speakers: [], descriptionHtml: '<p>Long</p>', description: 'Long',
-  files: [], videoUrl: null, conference: { key: 'conf.sched.com', name: null, url: 'https://conf.sched.com', timeZone: null },
+  source: 'sched',
+  url: 'https://conf.sched.com/event/abc/x',
+  externalId: 'a'.repeat(32),
+  title: 'A talk',
+  start: '2025-09-09T09:30:00-07:00',
+  end: '2025-09-09T10:00:00-07:00',
+  timeZone: 'America/Los_Angeles',
+  room: 'Room 1',
+  tracks: [],
+  customFields: {},
+  speakers: [],
+  descriptionHtml: '<p>Long</p>',
+  description: 'Long',
+  files: [],
+  videoUrl: null,
+  conference: { key: 'conf.sched.com', name: null, url: 'https://conf.sched.com', timeZone: null },
   ...over,
 });
 
@@ -22,7 +34,12 @@ describe('upsertTalks', () => {
     const s = await upsertTalks(db, [talk()], 1000);
     expect(s).toMatchObject({ added: 1, updated: 0, skipped: 0 });
     const [stored] = await db.talks.toArray();
-    expect(stored).toMatchObject({ startAt: Date.UTC(2025, 8, 9, 16, 30), endAt: Date.UTC(2025, 8, 9, 17), clippedAt: 1000, links: [] });
+    expect(stored).toMatchObject({
+      startAt: Date.UTC(2025, 8, 9, 16, 30),
+      endAt: Date.UTC(2025, 8, 9, 17),
+      clippedAt: 1000,
+      links: [],
+    });
     expect(await db.conferences.count()).toBe(1);
   });
 
@@ -38,17 +55,54 @@ describe('upsertTalks', () => {
 
   it('joins views of one session by host and id, and a poorer view keeps what a richer one knew', async () => {
     await upsertTalks(db, [talk()], 1000);
-    await upsertTalks(db, [talk({ url: 'https://conf.sched.com/event/' + 'a'.repeat(32), end: null, description: null, descriptionHtml: null })], 2000);
+    await upsertTalks(
+      db,
+      [
+        talk({
+          url: 'https://conf.sched.com/event/' + 'a'.repeat(32),
+          end: null,
+          description: null,
+          descriptionHtml: null,
+        }),
+      ],
+      2000,
+    );
     const [stored] = await db.talks.toArray();
     expect(stored).toMatchObject({ end: '2025-09-09T10:00:00-07:00', description: 'Long' });
   });
 
   it('a list view that prints names only keeps each speaker’s role, company and avatar, and follows it on who speaks', async () => {
-    const ada = { name: 'Ada Lovelace', role: 'Engineer', company: 'Analytical', roleCompanyRaw: 'Engineer, Analytical', group: 'Speakers', profileUrl: 'https://conf.sched.com/speaker/ada', avatarUrl: 'https://static.sched.com/a.jpg' };
-    const bob = { ...ada, name: 'Bob', role: 'PM', company: 'Acme', roleCompanyRaw: 'PM, Acme', profileUrl: null, avatarUrl: null };
-    const bare = (name: string) => ({ name, role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: null, avatarUrl: null });
+    const ada = {
+      name: 'Ada Lovelace',
+      role: 'Engineer',
+      company: 'Analytical',
+      roleCompanyRaw: 'Engineer, Analytical',
+      group: 'Speakers',
+      profileUrl: 'https://conf.sched.com/speaker/ada',
+      avatarUrl: 'https://static.sched.com/a.jpg',
+    };
+    const bob = {
+      ...ada,
+      name: 'Bob',
+      role: 'PM',
+      company: 'Acme',
+      roleCompanyRaw: 'PM, Acme',
+      profileUrl: null,
+      avatarUrl: null,
+    };
+    const bare = (name: string) => ({
+      name,
+      role: null,
+      company: null,
+      roleCompanyRaw: null,
+      group: null,
+      profileUrl: null,
+      avatarUrl: null,
+    });
     await upsertTalks(db, [talk({ speakers: [ada, bob] })], 1000);
-    expect(await upsertTalks(db, [talk({ speakers: [bare('ada  lovelace'), bare('Bob')] })], 2000)).toMatchObject({ updated: 1 });
+    expect(await upsertTalks(db, [talk({ speakers: [bare('ada  lovelace'), bare('Bob')] })], 2000)).toMatchObject({
+      updated: 1,
+    });
     let [stored] = await db.talks.toArray();
     expect(stored!.speakers).toEqual([{ ...ada, name: 'ada  lovelace' }, bob]);
     // Bob left the session, Cy joined: the fresh read says who speaks.
@@ -61,14 +115,27 @@ describe('upsertTalks', () => {
     await upsertTalks(db, [talk()], 1000);
     await upsertTalks(db, [talk({ start: '2025-09-09T11:00:00-07:00', end: null })], 2000);
     const [stored] = await db.talks.toArray();
-    expect(stored).toMatchObject({ start: '2025-09-09T11:00:00-07:00', end: '2025-09-09T11:30:00-07:00', startAt: Date.UTC(2025, 8, 9, 18), endAt: Date.UTC(2025, 8, 9, 18, 30) });
+    expect(stored).toMatchObject({
+      start: '2025-09-09T11:00:00-07:00',
+      end: '2025-09-09T11:30:00-07:00',
+      startAt: Date.UTC(2025, 8, 9, 18),
+      endAt: Date.UTC(2025, 8, 9, 18, 30),
+    });
   });
 
   it('a plain-text description replaces the HTML one as a pair, and custom fields are merged', async () => {
     await upsertTalks(db, [talk({ customFields: { Level: 'Any', Slides: 'later' } })], 1000);
-    await upsertTalks(db, [talk({ descriptionHtml: null, description: 'From the feed', customFields: { Level: 'Advanced' } })], 2000);
+    await upsertTalks(
+      db,
+      [talk({ descriptionHtml: null, description: 'From the feed', customFields: { Level: 'Advanced' } })],
+      2000,
+    );
     const [stored] = await db.talks.toArray();
-    expect(stored).toMatchObject({ descriptionHtml: null, description: 'From the feed', customFields: { Level: 'Advanced', Slides: 'later' } });
+    expect(stored).toMatchObject({
+      descriptionHtml: null,
+      description: 'From the feed',
+      customFields: { Level: 'Advanced', Slides: 'later' },
+    });
   });
 
   it('never touches notes', async () => {

@@ -15,9 +15,21 @@ const page = vi.hoisted(() => ({
 }));
 
 const talk = (timeZone: string | null): ExtractedTalk => ({
-  source: 'sessionize', url: 'https://sessionize.com/api/v2/abc123de/view/All#sz-session-1', externalId: '1', title: 'Keynote',
-  start: timeZone ? '2026-04-18T09:00:00+02:00' : null, end: null, timeZone, room: null, tracks: [], customFields: {}, speakers: [],
-  descriptionHtml: null, description: null, files: [], videoUrl: null,
+  source: 'sessionize',
+  url: 'https://sessionize.com/api/v2/abc123de/view/All#sz-session-1',
+  externalId: '1',
+  title: 'Keynote',
+  start: timeZone ? '2026-04-18T09:00:00+02:00' : null,
+  end: null,
+  timeZone,
+  room: null,
+  tracks: [],
+  customFields: {},
+  speakers: [],
+  descriptionHtml: null,
+  description: null,
+  files: [],
+  videoUrl: null,
   conference: { key: 'sessionize:abc123de', name: null, url: null, timeZone },
 });
 
@@ -33,7 +45,9 @@ vi.mock('wxt/browser', () => ({
         const zone = page.zone ?? page.pending;
         page.reads.push(page.pending);
         page.pending = null;
-        const warnings = zone ? [] : ['Sessionize’s export gives times without a time zone, so the times of 1 session were left empty.'];
+        const warnings = zone
+          ? []
+          : ['Sessionize’s export gives times without a time zone, so the times of 1 session were left empty.'];
         return [{ result: { talks: [talk(zone)], warnings, source: 'sessionize' } }];
       },
     },

@@ -11,8 +11,18 @@ const NOW = 1_800_000_000_000;
 const quote = { type: 'TextQuoteSelector' as const, exact: 'paved roads', prefix: 'build ', suffix: ' for all' };
 
 const record = (id: string, pageUrl: string, over: Partial<Highlight> = {}): Highlight => ({
-  id, talkId: 'talk-1', pageUrl, pageTitle: 'Title', quote, position: { type: 'TextPositionSelector', start: 6, end: 17 },
-  comment: `private comment on ${id}`, color: 'yellow', orphanedAt: null, createdAt: 1000, updatedAt: 1000, ...over,
+  id,
+  talkId: 'talk-1',
+  pageUrl,
+  pageTitle: 'Title',
+  quote,
+  position: { type: 'TextPositionSelector', start: 6, end: 17 },
+  comment: `private comment on ${id}`,
+  color: 'yellow',
+  orphanedAt: null,
+  createdAt: 1000,
+  updatedAt: 1000,
+  ...over,
 });
 
 let db: TalkmarkDB;
@@ -34,7 +44,14 @@ function send(raw: Record<string, unknown>, senderUrl: string | undefined): Prom
   return handleHighlightMessage(db, message as HighlightMessage, senderUrl, NOW);
 }
 
-const save = (pageUrl: string) => ({ type: 'highlight-save', pageUrl, pageTitle: 'Post', quote, position: null, color: 'green' });
+const save = (pageUrl: string) => ({
+  type: 'highlight-save',
+  pageUrl,
+  pageTitle: 'Post',
+  quote,
+  position: null,
+  color: 'green',
+});
 
 describe('sameSite', () => {
   it('is the same scheme, host (www. or not) and port', () => {
@@ -45,8 +62,15 @@ describe('sameSite', () => {
   });
 
   it('is not another scheme, port, host, subdomain or parent domain', () => {
-    for (const other of ['http://blog.example.dev/paved-roads', 'https://blog.example.dev:8443/', 'https://example.dev/', 'https://x.blog.example.dev/',
-      'https://blog.example.dev.evil.example/', 'https://blog.example.dev@evil.example/', 'https://evil.example/https://blog.example.dev/']) {
+    for (const other of [
+      'http://blog.example.dev/paved-roads',
+      'https://blog.example.dev:8443/',
+      'https://example.dev/',
+      'https://x.blog.example.dev/',
+      'https://blog.example.dev.evil.example/',
+      'https://blog.example.dev@evil.example/',
+      'https://evil.example/https://blog.example.dev/',
+    ]) {
       expect(sameSite(A, other), other).toBe(false);
       expect(sameSite(other, A), other).toBe(false);
     }
@@ -69,7 +93,13 @@ describe('handleHighlightMessage: saving', () => {
     const { id } = res as { id: string };
     expect(res).toEqual({ ok: true, id, message: null });
     // The worker did find a talk for the page: the answer just does not tell it.
-    expect(await db.highlights.get(id)).toMatchObject({ pageUrl: A, talkId: 'talk-1', comment: '', color: 'green', createdAt: NOW });
+    expect(await db.highlights.get(id)).toMatchObject({
+      pageUrl: A,
+      talkId: 'talk-1',
+      comment: '',
+      color: 'green',
+      createdAt: NOW,
+    });
   });
 
   it('refuses to save for another site, or for no known page', async () => {
@@ -120,16 +150,24 @@ describe('handleHighlightMessage: changing', () => {
   it('restores nothing for another site, nothing malformed, and never over an existing record', async () => {
     await db.highlights.delete('b1');
     expect(await send({ type: 'highlight-restore', highlight: b1 }, A)).toEqual({ ok: false });
-    expect(await send({ type: 'highlight-restore', highlight: { ...b1, pageUrl: 'javascript:alert(1)' } }, A)).toEqual({ ok: false });
-    expect(await send({ type: 'highlight-restore', highlight: { ...a1, id: 'a2', createdAt: 'yesterday' } }, A)).toEqual({ ok: false });
+    expect(await send({ type: 'highlight-restore', highlight: { ...b1, pageUrl: 'javascript:alert(1)' } }, A)).toEqual({
+      ok: false,
+    });
+    expect(
+      await send({ type: 'highlight-restore', highlight: { ...a1, id: 'a2', createdAt: 'yesterday' } }, A),
+    ).toEqual({ ok: false });
     expect(await send({ type: 'highlight-restore', highlight: { id: 'a2' } }, A)).toEqual({ ok: false });
     expect(await db.highlights.get('b1')).toBeUndefined();
     expect(await db.highlights.get('a2')).toBeUndefined();
 
     // An id of another site's highlight, dressed as this site's: refused, the other record untouched.
     await db.highlights.add(b1);
-    expect(await send({ type: 'highlight-restore', highlight: { ...a1, id: 'b1', comment: 'overwritten' } }, A)).toEqual({ ok: false });
-    expect(await send({ type: 'highlight-restore', highlight: { ...a1, comment: 'overwritten' } }, A)).toEqual({ ok: false });
+    expect(
+      await send({ type: 'highlight-restore', highlight: { ...a1, id: 'b1', comment: 'overwritten' } }, A),
+    ).toEqual({ ok: false });
+    expect(await send({ type: 'highlight-restore', highlight: { ...a1, comment: 'overwritten' } }, A)).toEqual({
+      ok: false,
+    });
     expect(await db.highlights.get('b1')).toEqual(b1);
     expect(await db.highlights.get('a1')).toEqual(a1);
   });

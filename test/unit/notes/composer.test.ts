@@ -26,17 +26,29 @@ describe('parseComposerInput', () => {
   });
 
   it('ignores prefix characters inside the text', () => {
-    expect(parseComposerInput('Why? Because! "quoted" > all')).toEqual({ kind: 'plain', text: 'Why? Because! "quoted" > all' });
-    expect(parseComposerInput('see https://example.org later')).toEqual({ kind: 'plain', text: 'see https://example.org later' });
+    expect(parseComposerInput('Why? Because! "quoted" > all')).toEqual({
+      kind: 'plain',
+      text: 'Why? Because! "quoted" > all',
+    });
+    expect(parseComposerInput('see https://example.org later')).toEqual({
+      kind: 'plain',
+      text: 'see https://example.org later',
+    });
     expect(parseComposerInput('todos: not a prefix')).toEqual({ kind: 'plain', text: 'todos: not a prefix' });
   });
 
   it('keeps a Markdown image rather than reading "!" as a takeaway', () => {
-    expect(parseComposerInput('![diagram](https://example.org/d.png)')).toEqual({ kind: 'plain', text: '![diagram](https://example.org/d.png)' });
+    expect(parseComposerInput('![diagram](https://example.org/d.png)')).toEqual({
+      kind: 'plain',
+      text: '![diagram](https://example.org/d.png)',
+    });
   });
 
   it('keeps the rest of the text untouched (newlines, inner spaces, Markdown)', () => {
-    expect(parseComposerInput('! line one\n\n  - item  two')).toEqual({ kind: 'takeaway', text: 'line one\n\n  - item  two' });
+    expect(parseComposerInput('! line one\n\n  - item  two')).toEqual({
+      kind: 'takeaway',
+      text: 'line one\n\n  - item  two',
+    });
   });
 
   it('a prefix alone gives an empty text', () => {
@@ -90,7 +102,10 @@ describe('prefix table', () => {
 
 describe('quotes typed in quotation marks', () => {
   it('drops the closing mark too', () => {
-    expect(parseComposerInput('"Measure the time to first deploy"')).toEqual({ kind: 'quote', text: 'Measure the time to first deploy' });
+    expect(parseComposerInput('"Measure the time to first deploy"')).toEqual({
+      kind: 'quote',
+      text: 'Measure the time to first deploy',
+    });
     expect(parseComposerInput('“Curly quotes too”')).toEqual({ kind: 'quote', text: 'Curly quotes too' });
     expect(parseComposerInput('"Half a quote')).toEqual({ kind: 'quote', text: 'Half a quote' });
     expect(parseComposerInput('> block "quoted"')).toEqual({ kind: 'quote', text: 'block "quoted"' });

@@ -14,7 +14,10 @@ describe('findConflicts', () => {
       timedTalk('none', null, null),
     ];
     const { pairs, ids } = findConflicts(day);
-    expect(pairs).toEqual([['a', 'b'], ['b', 'c']]);
+    expect(pairs).toEqual([
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
     expect([...ids].sort()).toEqual(['a', 'b', 'c']);
   });
 
@@ -22,21 +25,43 @@ describe('findConflicts', () => {
     const day = [timedTalk('open', '09:00', null, { room: 'R1' }), timedTalk('x', '09:20', '09:40', { room: 'R2' })];
     expect(findConflicts(day).pairs).toEqual([['open', 'x']]);
     // In the same room the next talk ends the open one: no conflict.
-    const sameRoom = [timedTalk('open', '09:00', null, { room: 'R1' }), timedTalk('x', '09:20', '09:40', { room: 'R1' })];
+    const sameRoom = [
+      timedTalk('open', '09:00', null, { room: 'R1' }),
+      timedTalk('x', '09:20', '09:40', { room: 'R1' }),
+    ];
     expect(findConflicts(sameRoom).pairs).toEqual([]);
   });
 
   it('compares instants, so the same wall time in different zones does not clash', () => {
     const la = timedTalk('la', '10:00', '11:00');
     const berlin = timedTalk('berlin', '10:00', '11:00', { timeZone: 'Europe/Berlin' }, '2025-09-09', 'Europe/Berlin');
-    const berlinAtLaTime = timedTalk('b2', '19:30', '20:30', { timeZone: 'Europe/Berlin' }, '2025-09-09', 'Europe/Berlin');
+    const berlinAtLaTime = timedTalk(
+      'b2',
+      '19:30',
+      '20:30',
+      { timeZone: 'Europe/Berlin' },
+      '2025-09-09',
+      'Europe/Berlin',
+    );
     expect(findConflicts([la, berlin, berlinAtLaTime]).pairs).toEqual([['la', 'b2']]);
   });
 
   it('handles a talk across the DST change', () => {
     // 01:00–01:59 PDT and a 01:15 PST talk: the second 01:15 comes after the first talk ends.
-    const first: TimedTalk = { id: 'pdt', title: 'pdt', room: null, startAt: Date.UTC(2025, 10, 2, 8), endAt: Date.UTC(2025, 10, 2, 8, 59) };
-    const second: TimedTalk = { id: 'pst', title: 'pst', room: null, startAt: Date.UTC(2025, 10, 2, 9, 15), endAt: Date.UTC(2025, 10, 2, 9, 45) };
+    const first: TimedTalk = {
+      id: 'pdt',
+      title: 'pdt',
+      room: null,
+      startAt: Date.UTC(2025, 10, 2, 8),
+      endAt: Date.UTC(2025, 10, 2, 8, 59),
+    };
+    const second: TimedTalk = {
+      id: 'pst',
+      title: 'pst',
+      room: null,
+      startAt: Date.UTC(2025, 10, 2, 9, 15),
+      endAt: Date.UTC(2025, 10, 2, 9, 45),
+    };
     expect(findConflicts([first, second]).pairs).toEqual([]);
   });
 
@@ -49,11 +74,18 @@ describe('findConflicts', () => {
     const talkArb = fc.record({ start: fc.integer({ min: 0, max: 500 }), len: fc.integer({ min: 1, max: 120 }) });
     fc.assert(
       fc.property(fc.array(talkArb, { maxLength: 25 }), (raw) => {
-        const talks: TimedTalk[] = raw.map((r, i) => ({ id: `t${i}`, title: `t${i}`, room: null, startAt: r.start * 60_000, endAt: (r.start + r.len) * 60_000 }));
+        const talks: TimedTalk[] = raw.map((r, i) => ({
+          id: `t${i}`,
+          title: `t${i}`,
+          room: null,
+          startAt: r.start * 60_000,
+          endAt: (r.start + r.len) * 60_000,
+        }));
         const expected = new Set<string>();
-        for (const x of talks) for (const y of talks) {
-          if (x !== y && x.startAt! < y.endAt! && y.startAt! < x.endAt!) expected.add([x.id, y.id].sort().join('|'));
-        }
+        for (const x of talks)
+          for (const y of talks) {
+            if (x !== y && x.startAt! < y.endAt! && y.startAt! < x.endAt!) expected.add([x.id, y.id].sort().join('|'));
+          }
         const got = new Set(findConflicts(talks).pairs.map((p) => [...p].sort().join('|')));
         expect(got).toEqual(expected);
       }),

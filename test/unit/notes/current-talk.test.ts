@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { currentTalkId } from '../../../lib/notes/current-talk';
 
 const MIN = 60_000;
-const talk = (id: string, start: number, minutes: number) => ({ id, title: id, room: id, startAt: start, endAt: start + minutes * MIN });
+const talk = (id: string, start: number, minutes: number) => ({
+  id,
+  title: id,
+  room: id,
+  startAt: start,
+  endAt: start + minutes * MIN,
+});
 const t0 = Date.UTC(2025, 8, 9, 18);
 const talks = [talk('a', t0, 40), talk('b', t0 + 45 * MIN, 40), talk('c', t0 + 90 * MIN, 40)];
 

@@ -15,7 +15,13 @@ describe('draft mirror', () => {
     const s = memoryStorage();
     s.data.set('talkmark:draft:x', '{not json');
     expect(readMirror(s, 'x')).toBeNull();
-    const full: DraftStorage = { getItem: () => null, removeItem: () => {}, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const full: DraftStorage = {
+      getItem: () => null,
+      removeItem: () => {},
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
     expect(() => writeMirror(full, 'x', 'text')).not.toThrow();
     expect(readMirror(null, 'x')).toBeNull();
   });
@@ -34,7 +40,10 @@ describe('notes on their way', () => {
     const s = memoryStorage();
     markSending(s, 't1', { id: 'a', text: 'first' });
     markSending(s, 't1', { id: 'b', text: 'second' });
-    expect(readSending(s, 't1')).toEqual([{ id: 'a', text: 'first' }, { id: 'b', text: 'second' }]);
+    expect(readSending(s, 't1')).toEqual([
+      { id: 'a', text: 'first' },
+      { id: 'b', text: 'second' },
+    ]);
     markSent(s, 't1', 'a');
     expect(readSending(s, 't1')).toEqual([{ id: 'b', text: 'second' }]);
     markSent(s, 't1', 'b');

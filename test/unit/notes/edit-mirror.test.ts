@@ -20,9 +20,18 @@ async function storedNote(text: string, updatedAt = 1000) {
 }
 
 const highlight = (talkId: string, over: Partial<Highlight> = {}): Highlight => ({
-  id: crypto.randomUUID(), talkId, pageUrl: 'https://blog.example/post', pageTitle: 'Post', color: 'yellow', comment: '',
-  quote: { type: 'TextQuoteSelector', exact: 'a quote', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 7 },
-  createdAt: 1000, updatedAt: 1000, orphanedAt: null, ...over,
+  id: crypto.randomUUID(),
+  talkId,
+  pageUrl: 'https://blog.example/post',
+  pageTitle: 'Post',
+  color: 'yellow',
+  comment: '',
+  quote: { type: 'TextQuoteSelector', exact: 'a quote', prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector', start: 0, end: 7 },
+  createdAt: 1000,
+  updatedAt: 1000,
+  orphanedAt: null,
+  ...over,
 });
 
 describe('edit mirror', () => {

@@ -5,16 +5,42 @@ import { wallTimeToInstant } from '../../../lib/time/zones';
 export function makeTalk(over: Partial<Talk> = {}): Talk {
   const id = over.id ?? crypto.randomUUID();
   return {
-    id, key: `https://conf.example/talk/${id}#T`, source: 'sched', url: `https://conf.example/talk/${id}`, externalId: null,
-    title: 'A talk', start: null, end: null, timeZone: 'America/Los_Angeles', room: null, tracks: [], customFields: {},
-    speakers: [], descriptionHtml: null, description: null, files: [], videoUrl: null, conferenceId: null,
-    startAt: null, endAt: null, links: [], clippedAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000,
+    id,
+    key: `https://conf.example/talk/${id}#T`,
+    source: 'sched',
+    url: `https://conf.example/talk/${id}`,
+    externalId: null,
+    title: 'A talk',
+    start: null,
+    end: null,
+    timeZone: 'America/Los_Angeles',
+    room: null,
+    tracks: [],
+    customFields: {},
+    speakers: [],
+    descriptionHtml: null,
+    description: null,
+    files: [],
+    videoUrl: null,
+    conferenceId: null,
+    startAt: null,
+    endAt: null,
+    links: [],
+    clippedAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
     ...over,
   };
 }
 
 export function makeNote(over: Partial<Note> & Pick<Note, 'talkId'>): Note {
-  return { id: crypto.randomUUID(), kind: 'plain', text: 'A note', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, ...over };
+  return {
+    id: crypto.randomUUID(),
+    kind: 'plain',
+    text: 'A note',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    ...over,
+  };
 }
 
 /** Instant of a venue wall time, `hh:mm` on a given date in a zone. */
@@ -25,9 +51,18 @@ export function at(date: string, time: string, zone: string): number {
 }
 
 /** A talk in a zone from wall-clock times: `timed('09:30', '10:00')`. */
-export function timedTalk(id: string, start: string | null, end: string | null, over: Partial<Talk> = {}, date = '2025-09-09', zone = 'America/Los_Angeles'): Talk {
+export function timedTalk(
+  id: string,
+  start: string | null,
+  end: string | null,
+  over: Partial<Talk> = {},
+  date = '2025-09-09',
+  zone = 'America/Los_Angeles',
+): Talk {
   return makeTalk({
-    id, title: `Talk ${id}`, timeZone: zone,
+    id,
+    title: `Talk ${id}`,
+    timeZone: zone,
     startAt: start === null ? null : at(date, start, zone),
     endAt: end === null ? null : at(date, end, zone),
     ...over,

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import { loadDraft, saveDraft } from '../../../lib/notes/drafts';
-import { MAX_NOTE_CHARS, addNote, deleteNote, listNotes, restoreNote, setNoteTime, updateNoteText } from '../../../lib/notes/notes-store';
+import {
+  MAX_NOTE_CHARS,
+  addNote,
+  deleteNote,
+  listNotes,
+  restoreNote,
+  setNoteTime,
+  updateNoteText,
+} from '../../../lib/notes/notes-store';
 import type { StorageResult } from '../../../lib/notes/storage-errors';
 import { makeTalk } from './factories';
 
@@ -26,7 +34,14 @@ describe('notes', () => {
     value(await addNote(db, { talkId: 'talk-2', kind: 'plain', text: 'elsewhere', at: 1500 }));
     const notes = await listNotes(db, talk.id);
     expect(notes.map((n) => n.id)).toEqual(['n1', 'n2']);
-    expect(notes[0]).toEqual({ id: 'n1', talkId: talk.id, kind: 'takeaway', text: 'first', createdAt: 1000, updatedAt: 5000 });
+    expect(notes[0]).toEqual({
+      id: 'n1',
+      talkId: talk.id,
+      kind: 'takeaway',
+      text: 'first',
+      createdAt: 1000,
+      updatedAt: 5000,
+    });
   });
 
   it('defaults the note time to now', async () => {
@@ -35,17 +50,37 @@ describe('notes', () => {
   });
 
   it('rejects empty text, unknown kinds, bad times and unknown talks as typed failures', async () => {
-    expect(await addNote(db, { talkId: talk.id, kind: 'plain', text: '   ' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
-    expect(await addNote(db, { talkId: talk.id, kind: 'nope' as never, text: 'x' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
-    expect(await addNote(db, { talkId: talk.id, kind: 'plain', text: 'x', at: Number.NaN })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
-    expect(await addNote(db, { talkId: 'gone', kind: 'plain', text: 'x' })).toMatchObject({ ok: false, error: { kind: 'missing' } });
+    expect(await addNote(db, { talkId: talk.id, kind: 'plain', text: '   ' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
+    expect(await addNote(db, { talkId: talk.id, kind: 'nope' as never, text: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
+    expect(await addNote(db, { talkId: talk.id, kind: 'plain', text: 'x', at: Number.NaN })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
+    expect(await addNote(db, { talkId: 'gone', kind: 'plain', text: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'missing' },
+    });
     expect(await db.notes.count()).toBe(0);
   });
 
   it('edits text and time, bumping updatedAt', async () => {
     value(await addNote(db, { talkId: talk.id, kind: 'plain', text: 'old', at: 1000 }, { now: 1000, id: 'n' }));
-    expect(value(await updateNoteText(db, 'n', 'new', 2000))).toMatchObject({ text: 'new', updatedAt: 2000, createdAt: 1000 });
-    expect(value(await setNoteTime(db, 'n', 500, 4000))).toMatchObject({ createdAt: 500, updatedAt: 4000, text: 'new' });
+    expect(value(await updateNoteText(db, 'n', 'new', 2000))).toMatchObject({
+      text: 'new',
+      updatedAt: 2000,
+      createdAt: 1000,
+    });
+    expect(value(await setNoteTime(db, 'n', 500, 4000))).toMatchObject({
+      createdAt: 500,
+      updatedAt: 4000,
+      text: 'new',
+    });
     expect(await db.notes.get('n')).toMatchObject({ text: 'new', kind: 'plain', createdAt: 500 });
   });
 
@@ -61,7 +96,10 @@ describe('notes', () => {
     expect(await setNoteTime(db, 'ghost', 1)).toMatchObject({ ok: false, error: { kind: 'missing' } });
     value(await addNote(db, { talkId: talk.id, kind: 'plain', text: 'keep', at: 1 }, { id: 'n' }));
     expect(await updateNoteText(db, 'n', '')).toMatchObject({ ok: false, error: { kind: 'invalid' } });
-    expect(await setNoteTime(db, 'n', Number.POSITIVE_INFINITY)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(await setNoteTime(db, 'n', Number.POSITIVE_INFINITY)).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
     expect(await db.notes.get('n')).toMatchObject({ text: 'keep', createdAt: 1 });
   });
 
@@ -122,8 +160,14 @@ describe('drafts', () => {
 describe('limits', () => {
   it('refuses a runaway note or draft and an out-of-range time', async () => {
     const huge = 'x'.repeat(MAX_NOTE_CHARS + 1);
-    expect(await addNote(db, { talkId: talk.id, kind: 'plain', text: huge })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(await addNote(db, { talkId: talk.id, kind: 'plain', text: huge })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
     expect(await saveDraft(db, 'k', huge)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
-    expect(await addNote(db, { talkId: talk.id, kind: 'plain', text: 'x', at: 1e300 })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(await addNote(db, { talkId: talk.id, kind: 'plain', text: 'x', at: 1e300 })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
   });
 });

@@ -5,7 +5,10 @@ import { at, makeTalk, timedTalk } from './factories';
 
 const LA = 'America/Los_Angeles';
 const la = (time: string, date = '2025-09-09') => at(date, time, LA);
-const ids = (r: { now: { id: string } | null; next: { id: string } | null }) => ({ now: r.now?.id ?? null, next: r.next?.id ?? null });
+const ids = (r: { now: { id: string } | null; next: { id: string } | null }) => ({
+  now: r.now?.id ?? null,
+  next: r.next?.id ?? null,
+});
 
 describe('chooseNowAndNext', () => {
   const agenda = [
@@ -46,7 +49,10 @@ describe('chooseNowAndNext', () => {
     ];
     expect(ids(chooseNowAndNext(talks, la('10:25'), { preferredId: 'open' })).now).toBe('open');
     expect(ids(chooseNowAndNext(talks, la('10:31'), { preferredId: 'open' })).now).toBe('other-room');
-    const sameRoom = [timedTalk('open', '10:00', null, { room: 'Room 1' }), timedTalk('then', '10:20', null, { room: 'room 1 ' })];
+    const sameRoom = [
+      timedTalk('open', '10:00', null, { room: 'Room 1' }),
+      timedTalk('then', '10:20', null, { room: 'room 1 ' }),
+    ];
     expect(ids(chooseNowAndNext(sameRoom, la('10:19'))).now).toBe('open');
     expect(ids(chooseNowAndNext(sameRoom, la('10:20'))).now).toBe('then');
     expect(ids(chooseNowAndNext(sameRoom, la('10:50'))).now).toBeNull();
@@ -79,7 +85,10 @@ describe('chooseNowAndNext', () => {
       const berlinEvening = at('2025-09-09', '18:45', 'Europe/Berlin');
       expect(ids(chooseNowAndNext(talks, berlinEvening))).toEqual({ now: 'sf', next: 'later' });
       // 09:45 Berlin time is night in Los Angeles: nothing runs, the first talk is next.
-      expect(ids(chooseNowAndNext(talks, at('2025-09-09', '09:45', 'Europe/Berlin')))).toEqual({ now: null, next: 'sf' });
+      expect(ids(chooseNowAndNext(talks, at('2025-09-09', '09:45', 'Europe/Berlin')))).toEqual({
+        now: null,
+        next: 'sf',
+      });
     });
 
     // DST edges are written as UTC instants on purpose: the test must not trust a wall-time helper.
@@ -93,9 +102,18 @@ describe('chooseNowAndNext', () => {
 
     it('works across the spring-forward night in Berlin', () => {
       // 01:30 CET (00:30Z) to 03:30 CEST (01:30Z): 02:00 jumps to 03:00, so it lasts one hour.
-      const talk = makeTalk({ id: 'berlin', timeZone: 'Europe/Berlin', startAt: Date.UTC(2025, 2, 30, 0, 30), endAt: Date.UTC(2025, 2, 30, 1, 30) });
+      const talk = makeTalk({
+        id: 'berlin',
+        timeZone: 'Europe/Berlin',
+        startAt: Date.UTC(2025, 2, 30, 0, 30),
+        endAt: Date.UTC(2025, 2, 30, 1, 30),
+      });
       const threeOClock = Date.UTC(2025, 2, 30, 1); // 03:00 CEST
-      expect(talkProgress(talk, threeOClock)).toMatchObject({ elapsedMs: 30 * 60_000, durationMs: 60 * 60_000, fraction: 0.5 });
+      expect(talkProgress(talk, threeOClock)).toMatchObject({
+        elapsedMs: 30 * 60_000,
+        durationMs: 60 * 60_000,
+        fraction: 0.5,
+      });
       expect(chooseNowAndNext([talk], threeOClock).now?.id).toBe('berlin');
     });
   });
@@ -104,7 +122,13 @@ describe('chooseNowAndNext', () => {
 describe('talkProgress', () => {
   it('reports elapsed, remaining and a clamped fraction', () => {
     const t = timedTalk('t', '10:00', '10:40');
-    expect(talkProgress(t, la('10:10'))).toEqual({ elapsedMs: 600_000, durationMs: 2_400_000, remainingMs: 1_800_000, fraction: 0.25, endEstimated: false });
+    expect(talkProgress(t, la('10:10'))).toEqual({
+      elapsedMs: 600_000,
+      durationMs: 2_400_000,
+      remainingMs: 1_800_000,
+      fraction: 0.25,
+      endEstimated: false,
+    });
     expect(talkProgress(t, la('09:50'))).toMatchObject({ elapsedMs: -600_000, fraction: 0 });
     expect(talkProgress(t, la('11:00'))).toMatchObject({ remainingMs: -1_200_000, fraction: 1 });
   });
@@ -112,7 +136,10 @@ describe('talkProgress', () => {
   it('estimates a missing end from the agenda', () => {
     const open = timedTalk('open', '10:00', null, { room: 'R' });
     const next = timedTalk('next', '10:20', '11:00', { room: 'R' });
-    expect(talkProgress(open, la('10:10'), [open, next])).toMatchObject({ durationMs: 20 * 60_000, endEstimated: true });
+    expect(talkProgress(open, la('10:10'), [open, next])).toMatchObject({
+      durationMs: 20 * 60_000,
+      endEstimated: true,
+    });
     expect(talkProgress(open, la('10:10'))).toMatchObject({ durationMs: DEFAULT_TALK_DURATION_MS, endEstimated: true });
   });
 

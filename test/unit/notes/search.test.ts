@@ -53,8 +53,23 @@ describe('searchAll', () => {
   beforeEach(async () => {
     db = new TalkmarkDB(`test-${crypto.randomUUID()}`);
     await db.talks.bulkAdd([
-      makeTalk({ id: 't1', title: 'Scaling Postgres at Zürich Transit', room: 'Salle Été', startAt: 2000,
-        speakers: [{ name: 'Renée Müller', role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: null, avatarUrl: null }] }),
+      makeTalk({
+        id: 't1',
+        title: 'Scaling Postgres at Zürich Transit',
+        room: 'Salle Été',
+        startAt: 2000,
+        speakers: [
+          {
+            name: 'Renée Müller',
+            role: null,
+            company: null,
+            roleCompanyRaw: null,
+            group: null,
+            profileUrl: null,
+            avatarUrl: null,
+          },
+        ],
+      }),
       makeTalk({ id: 't2', title: 'Kubernetes for humans', room: 'Room 2', startAt: 1000 }),
     ]);
     await db.notes.bulkAdd([
@@ -96,8 +111,12 @@ describe('searchAll', () => {
   it('stays fast with 10,000 notes (timing logged, not asserted)', async () => {
     const words = ['latency', 'cache', 'Kafka', 'café', 'résumé', 'index', 'shard', 'replica', 'queue', 'déjà vu'];
     const notes = Array.from({ length: 10_000 }, (_, i) =>
-      makeNote({ id: `bulk-${i}`, talkId: i % 2 ? 't1' : 't2', createdAt: 100 + i,
-        text: `Note ${i}: ${words[i % words.length]} and ${words[(i * 7) % words.length]} — some longer explanation follows here to make it realistic.` }),
+      makeNote({
+        id: `bulk-${i}`,
+        talkId: i % 2 ? 't1' : 't2',
+        createdAt: 100 + i,
+        text: `Note ${i}: ${words[i % words.length]} and ${words[(i * 7) % words.length]} — some longer explanation follows here to make it realistic.`,
+      }),
     );
     await db.notes.bulkAdd(notes);
     const started = performance.now();

@@ -21,7 +21,10 @@ describe('classifyStorageError', () => {
   });
 
   it('passes our own kinds through and labels the rest unknown with the first line of the message', () => {
-    expect(classifyStorageError(new StorageError('missing', 'Gone.'))).toMatchObject({ kind: 'missing', message: 'Gone.' });
+    expect(classifyStorageError(new StorageError('missing', 'Gone.'))).toMatchObject({
+      kind: 'missing',
+      message: 'Gone.',
+    });
     const unknown = classifyStorageError(new Error('Something odd\nstack-ish detail'));
     expect(unknown).toMatchObject({ kind: 'unknown', message: 'Could not save to browser storage: Something odd' });
     expect(classifyStorageError('a string').kind).toBe('unknown');

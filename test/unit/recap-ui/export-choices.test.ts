@@ -1,23 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import type { Template } from '../../../lib/model';
 import {
-  cleanExportChoices, DEFAULT_EXPORT_CHOICES, recapOptionsFor, renderExport, splitList,
+  cleanExportChoices,
+  DEFAULT_EXPORT_CHOICES,
+  recapOptionsFor,
+  renderExport,
+  splitList,
 } from '../../../lib/recap-ui/export-choices';
 import { SAMPLE_RECAP_INPUT } from '../../../lib/recap-ui/sample-data';
 
-const template = (over: Partial<Template> = {}): Template => ({ id: 't', name: 'T', kind: 'talk', body: '## {{ talk.title }}', updatedAt: 1, ...over });
+const template = (over: Partial<Template> = {}): Template => ({
+  id: 't',
+  name: 'T',
+  kind: 'talk',
+  body: '## {{ talk.title }}',
+  updatedAt: 1,
+  ...over,
+});
 
 describe('cleanExportChoices', () => {
   it('gives the defaults for nothing or garbage', () => {
     expect(cleanExportChoices(null)).toEqual(DEFAULT_EXPORT_CHOICES);
     expect(cleanExportChoices('narrative')).toEqual(DEFAULT_EXPORT_CHOICES);
-    expect(cleanExportChoices({ scope: 'week', preset: 'fancy', frontMatter: 'toml', title: 42, mainTakeaways: 'yes', templateId: '' }))
-      .toEqual(DEFAULT_EXPORT_CHOICES);
+    expect(
+      cleanExportChoices({
+        scope: 'week',
+        preset: 'fancy',
+        frontMatter: 'toml',
+        title: 42,
+        mainTakeaways: 'yes',
+        templateId: '',
+      }),
+    ).toEqual(DEFAULT_EXPORT_CHOICES);
   });
 
   it('keeps every valid choice and drops unknown keys', () => {
     const choices = {
-      scope: 'all', preset: 'structured', templateId: 'abc', frontMatter: 'obsidian', frontMatterFormat: 'toml', title: 'T', authors: 'A, B', tags: 'x', mainTakeaways: false, onlyWithNotes: false,
+      scope: 'all',
+      preset: 'structured',
+      templateId: 'abc',
+      frontMatter: 'obsidian',
+      frontMatterFormat: 'toml',
+      title: 'T',
+      authors: 'A, B',
+      tags: 'x',
+      mainTakeaways: false,
+      onlyWithNotes: false,
     };
     expect(cleanExportChoices({ ...choices, savedAt: 5, extra: true })).toEqual(choices);
   });
@@ -36,10 +64,29 @@ describe('splitList', () => {
 
 describe('recapOptionsFor', () => {
   it('maps the choices to renderRecap options', () => {
-    const options = recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, preset: 'bulleted', frontMatter: 'jekyll', title: '  ', authors: 'Ada, Grace', tags: 'k8s', mainTakeaways: false }, null);
+    const options = recapOptionsFor(
+      {
+        ...DEFAULT_EXPORT_CHOICES,
+        preset: 'bulleted',
+        frontMatter: 'jekyll',
+        title: '  ',
+        authors: 'Ada, Grace',
+        tags: 'k8s',
+        mainTakeaways: false,
+      },
+      null,
+    );
     expect(options).toEqual({
-      preset: 'bulleted', frontMatter: { flavour: 'jekyll' }, title: undefined, authors: ['Ada', 'Grace'], tags: ['k8s'], mainTakeaways: false, singleTalk: false, template: null,
-      skipNotAttended: true, onlyWithNotes: true,
+      preset: 'bulleted',
+      frontMatter: { flavour: 'jekyll' },
+      title: undefined,
+      authors: ['Ada', 'Grace'],
+      tags: ['k8s'],
+      mainTakeaways: false,
+      singleTalk: false,
+      template: null,
+      skipNotAttended: true,
+      onlyWithNotes: true,
     });
     // One talk on its own is exported whatever it holds.
     const single = recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, scope: 'talk' }, null);
@@ -48,9 +95,15 @@ describe('recapOptionsFor', () => {
   });
 
   it('asks for TOML front matter when chosen', () => {
-    expect(recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, frontMatterFormat: 'toml' }, null).frontMatter).toEqual({ flavour: 'hugo', format: 'toml' });
+    expect(recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, frontMatterFormat: 'toml' }, null).frontMatter).toEqual({
+      flavour: 'hugo',
+      format: 'toml',
+    });
     // Jekyll and Obsidian read YAML only: a TOML choice made under Hugo does not follow them.
-    expect(recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, frontMatter: 'jekyll', frontMatterFormat: 'toml' }, null).frontMatter).toEqual({ flavour: 'jekyll' });
+    expect(
+      recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, frontMatter: 'jekyll', frontMatterFormat: 'toml' }, null)
+        .frontMatter,
+    ).toEqual({ flavour: 'jekyll' });
     expect(cleanExportChoices({ frontMatterFormat: 'xml' }).frontMatterFormat).toBe('yaml');
   });
 
@@ -68,19 +121,28 @@ describe('recapOptionsFor', () => {
   });
 
   it('passes a template as kind and source', () => {
-    expect(recapOptionsFor(DEFAULT_EXPORT_CHOICES, template({ kind: 'day', body: 'x' })).template).toEqual({ kind: 'day', source: 'x' });
+    expect(recapOptionsFor(DEFAULT_EXPORT_CHOICES, template({ kind: 'day', body: 'x' })).template).toEqual({
+      kind: 'day',
+      source: 'x',
+    });
   });
 });
 
 describe('renderExport', () => {
   it('renders with the choices', () => {
-    const result = renderExport(SAMPLE_RECAP_INPUT, recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, title: 'My day' }, null));
+    const result = renderExport(
+      SAMPLE_RECAP_INPUT,
+      recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, title: 'My day' }, null),
+    );
     expect(result.ok && result.markdown).toMatch(/^title: "My day"$/m);
     expect(result.ok && result.fileName).toBe('2025-05-14-sample-conf-recap.md');
   });
 
   it('reports a template error with its line', () => {
-    const result = renderExport(SAMPLE_RECAP_INPUT, recapOptionsFor(DEFAULT_EXPORT_CHOICES, template({ body: 'a\n{% if talk %}' })));
+    const result = renderExport(
+      SAMPLE_RECAP_INPUT,
+      recapOptionsFor(DEFAULT_EXPORT_CHOICES, template({ body: 'a\n{% if talk %}' })),
+    );
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ line: 2 }) });
   });
 

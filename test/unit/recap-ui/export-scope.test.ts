@@ -25,7 +25,10 @@ describe('export days', () => {
 });
 
 describe('talksInScope', () => {
-  const ids = (scope: Parameters<typeof talksInScope>[1]) => talksInScope(talks, scope).map((t) => t.id).sort();
+  const ids = (scope: Parameters<typeof talksInScope>[1]) =>
+    talksInScope(talks, scope)
+      .map((t) => t.id)
+      .sort();
 
   it('one talk, one day, several days, all', () => {
     expect(ids({ scope: 'talk', talkId: 'b', days: [] })).toEqual(['b']);
@@ -43,15 +46,27 @@ describe('talksInScope', () => {
 
 describe('settleSelection', () => {
   it('falls back to the first talk and the newest day', () => {
-    expect(settleSelection(talks, { scope: 'day', talkId: 'gone', days: ['2020-01-01'] })).toEqual({ scope: 'day', talkId: 'c', days: ['2025-09-10'] });
+    expect(settleSelection(talks, { scope: 'day', talkId: 'gone', days: ['2020-01-01'] })).toEqual({
+      scope: 'day',
+      talkId: 'c',
+      days: ['2025-09-10'],
+    });
   });
 
   it('keeps known choices, and lets "several days" be empty', () => {
-    expect(settleSelection(talks, { scope: 'days', talkId: 'a', days: ['2025-09-09', 'old'] })).toEqual({ scope: 'days', talkId: 'a', days: ['2025-09-09'] });
+    expect(settleSelection(talks, { scope: 'days', talkId: 'a', days: ['2025-09-09', 'old'] })).toEqual({
+      scope: 'days',
+      talkId: 'a',
+      days: ['2025-09-09'],
+    });
     expect(settleSelection(talks, { scope: 'days', talkId: 'a', days: [] }).days).toEqual([]);
   });
 
   it('copes with no talks at all', () => {
-    expect(settleSelection([], { scope: 'talk', talkId: 'x', days: [] })).toEqual({ scope: 'talk', talkId: null, days: [] });
+    expect(settleSelection([], { scope: 'talk', talkId: 'x', days: [] })).toEqual({
+      scope: 'talk',
+      talkId: null,
+      days: [],
+    });
   });
 });

@@ -22,6 +22,9 @@ describe('export settings', () => {
 
   it('clean whatever a restore put there', async () => {
     await db.settings.put({ key: 'recapExport', value: { preset: '<script>', scope: 'all', savedAt: 'yesterday' } });
-    expect(await loadExportChoices(db)).toEqual({ choices: { ...DEFAULT_EXPORT_CHOICES, scope: 'all' }, savedAt: null });
+    expect(await loadExportChoices(db)).toEqual({
+      choices: { ...DEFAULT_EXPORT_CHOICES, scope: 'all' },
+      savedAt: null,
+    });
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Template } from '../../../lib/model';
 import { DEFAULT_EXPORT_CHOICES } from '../../../lib/recap-ui/export-choices';
 import {
-  choicesToUse, forgetTemplateMirror, mirrorExportChoices, mirrorTemplate, parseTemplateFields, templateToEdit,
+  choicesToUse,
+  forgetTemplateMirror,
+  mirrorExportChoices,
+  mirrorTemplate,
+  parseTemplateFields,
+  templateToEdit,
 } from '../../../lib/recap-ui/local-mirror';
 import { memoryStorage } from '../helpers';
 
@@ -11,7 +16,10 @@ const stored: Template = { id: 't1', name: 'Saved', kind: 'talk', body: 'saved b
 describe('template mirror', () => {
   it('opens the stored template when the mirror is older or missing', () => {
     const storage = memoryStorage();
-    expect(templateToEdit(storage, stored)).toEqual({ fields: { name: 'Saved', kind: 'talk', body: 'saved body' }, unsaved: false });
+    expect(templateToEdit(storage, stored)).toEqual({
+      fields: { name: 'Saved', kind: 'talk', body: 'saved body' },
+      unsaved: false,
+    });
     mirrorTemplate(storage, 't1', { name: 'Old', kind: 'day', body: 'old' }, 50);
     expect(templateToEdit(storage, stored).fields.body).toBe('saved body');
   });
@@ -19,7 +27,10 @@ describe('template mirror', () => {
   it('opens the mirror when it caught edits the database missed', () => {
     const storage = memoryStorage();
     mirrorTemplate(storage, 't1', { name: 'Saved', kind: 'day', body: 'typed last' }, 150);
-    expect(templateToEdit(storage, stored)).toEqual({ fields: { name: 'Saved', kind: 'day', body: 'typed last' }, unsaved: true });
+    expect(templateToEdit(storage, stored)).toEqual({
+      fields: { name: 'Saved', kind: 'day', body: 'typed last' },
+      unsaved: true,
+    });
     forgetTemplateMirror(storage, 't1');
     expect(storage.data.size).toBe(0);
   });
@@ -42,7 +53,10 @@ describe('export choices mirror', () => {
     mirrorExportChoices(storage, { ...DEFAULT_EXPORT_CHOICES, tags: 'older' }, 50);
     expect(choicesToUse(storage, saved).choices.tags).toBe('saved');
     mirrorExportChoices(storage, { ...DEFAULT_EXPORT_CHOICES, tags: 'newer' }, 150);
-    expect(choicesToUse(storage, saved)).toEqual({ choices: { ...DEFAULT_EXPORT_CHOICES, tags: 'newer' }, unsaved: true });
+    expect(choicesToUse(storage, saved)).toEqual({
+      choices: { ...DEFAULT_EXPORT_CHOICES, tags: 'newer' },
+      unsaved: true,
+    });
     expect(choicesToUse(storage, { ...saved, savedAt: null }).choices.tags).toBe('newer');
   });
 

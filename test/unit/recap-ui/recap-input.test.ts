@@ -12,7 +12,13 @@ beforeEach(async () => {
 
 const a = makeTalk({ id: 'a', key: 'ka', conferenceId: 'conf1' });
 const b = makeTalk({ id: 'b', key: 'kb', conferenceId: 'conf1', startAt: START + 3_600_000 });
-const c = makeTalk({ id: 'c', key: 'kc', conferenceId: 'conf2', start: '2025-09-10T09:30:00-07:00', startAt: START + 86_400_000 });
+const c = makeTalk({
+  id: 'c',
+  key: 'kc',
+  conferenceId: 'conf2',
+  start: '2025-09-10T09:30:00-07:00',
+  startAt: START + 86_400_000,
+});
 
 async function seed() {
   await db.talks.bulkAdd([a, b, c]);
@@ -21,7 +27,11 @@ async function seed() {
     { id: 'conf2', key: 'two', name: 'Conf Two', url: null, timeZone: null, updatedAt: 1 },
   ]);
   await db.notes.bulkAdd([makeNote('a', 'plain', 'on a', START), makeNote('c', 'plain', 'on c', START)]);
-  await db.highlights.bulkAdd([makeHighlight('b', 'on b'), makeHighlight('c', 'on c'), makeHighlight(null as never, 'loose')]);
+  await db.highlights.bulkAdd([
+    makeHighlight('b', 'on b'),
+    makeHighlight('c', 'on c'),
+    makeHighlight(null as never, 'loose'),
+  ]);
 }
 
 describe('loadRecapInput', () => {

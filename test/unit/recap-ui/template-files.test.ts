@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dayStarterTemplate, TALK_STARTERS } from '../../../lib/recap';
-import { guessTemplateKind, parseTemplateFile, templateFileName, templateNameFromFile } from '../../../lib/recap-ui/template-files';
+import {
+  guessTemplateKind,
+  parseTemplateFile,
+  templateFileName,
+  templateNameFromFile,
+} from '../../../lib/recap-ui/template-files';
 
 describe('template files', () => {
   it('are named after the template and say their kind', () => {
@@ -11,7 +16,10 @@ describe('template files', () => {
   });
 
   it('round-trip: an exported starter imports back as itself', () => {
-    for (const [kind, body] of [['talk', TALK_STARTERS.structured], ['day', dayStarterTemplate('bulleted')]] as const) {
+    for (const [kind, body] of [
+      ['talk', TALK_STARTERS.structured],
+      ['day', dayStarterTemplate('bulleted')],
+    ] as const) {
       const name = templateFileName({ name: 'Round trip', kind });
       expect(parseTemplateFile(name, body)).toEqual({ ok: true, name: 'round-trip', kind, body, warnings: [] });
     }
@@ -31,7 +39,10 @@ describe('template files', () => {
   });
 
   it('refuse what is not a template, with the line and reason of a syntax error', () => {
-    expect(parseTemplateFile('backup.json', '{}')).toMatchObject({ ok: false, message: expect.stringMatching(/\.liquid/) });
+    expect(parseTemplateFile('backup.json', '{}')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/\.liquid/),
+    });
     expect(parseTemplateFile('a.liquid', '  \n')).toMatchObject({ ok: false, message: 'This file is empty.' });
     expect(parseTemplateFile('a.liquid', 'ab\u0000cd')).toMatchObject({ ok: false, message: 'This file is not text.' });
     expect(parseTemplateFile('a.md', 'ok\n\n{% if talk.title %}\nno end')).toEqual({
@@ -43,6 +54,9 @@ describe('template files', () => {
 
   it('keep warnings about unknown variables', () => {
     const parsed = parseTemplateFile('a.talk.liquid', '{{ tlak.title }}');
-    expect(parsed).toMatchObject({ ok: true, warnings: ['“tlak” is not a variable of a talk template, so it prints nothing. Did you mean {{ talk }}?'] });
+    expect(parsed).toMatchObject({
+      ok: true,
+      warnings: ['“tlak” is not a variable of a talk template, so it prints nothing. Did you mean {{ talk }}?'],
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import {
-  createTemplate, deleteTemplate, getTemplate, listTemplates, MAX_TEMPLATE_CHARS, restoreTemplate, uniqueTemplateName, updateTemplate,
+  createTemplate,
+  deleteTemplate,
+  getTemplate,
+  listTemplates,
+  MAX_TEMPLATE_CHARS,
+  restoreTemplate,
+  uniqueTemplateName,
+  updateTemplate,
 } from '../../../lib/db/templates';
 
 let db: TalkmarkDB;
@@ -23,14 +30,25 @@ describe('template store', () => {
   it('updates fields; an empty name keeps the old one', async () => {
     const created = await createTemplate(db, { name: 'T', kind: 'talk', body: 'a' }, 10);
     const id = created.ok ? created.value.id : '';
-    expect(await updateTemplate(db, id, { body: 'b', kind: 'day', name: '   ' }, 20)).toMatchObject({ ok: true, value: { name: 'T', body: 'b', kind: 'day', updatedAt: 20 } });
-    expect(await updateTemplate(db, id, { name: 'Renamed' }, 30)).toMatchObject({ ok: true, value: { name: 'Renamed', body: 'b' } });
+    expect(await updateTemplate(db, id, { body: 'b', kind: 'day', name: '   ' }, 20)).toMatchObject({
+      ok: true,
+      value: { name: 'T', body: 'b', kind: 'day', updatedAt: 20 },
+    });
+    expect(await updateTemplate(db, id, { name: 'Renamed' }, 30)).toMatchObject({
+      ok: true,
+      value: { name: 'Renamed', body: 'b' },
+    });
     expect(await getTemplate(db, id)).toMatchObject({ name: 'Renamed', body: 'b', kind: 'day', updatedAt: 30 });
   });
 
   it('refuses what cannot be stored, and says a deleted template is gone', async () => {
-    expect(await createTemplate(db, { name: 'Big', kind: 'talk', body: 'x'.repeat(MAX_TEMPLATE_CHARS + 1) })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
-    expect(await createTemplate(db, { name: 'Odd', kind: 'week' as never, body: '' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(
+      await createTemplate(db, { name: 'Big', kind: 'talk', body: 'x'.repeat(MAX_TEMPLATE_CHARS + 1) }),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(await createTemplate(db, { name: 'Odd', kind: 'week' as never, body: '' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
     expect(await updateTemplate(db, 'nope', { body: 'x' })).toMatchObject({ ok: false, error: { kind: 'missing' } });
     expect(await db.templates.count()).toBe(0);
   });

@@ -8,11 +8,30 @@ export function makeSpeaker(name: string, company: string | null = null, profile
 
 export function makeTalk(over: Partial<Talk> = {}): Talk {
   return {
-    id: 't1', key: 'k1', source: 'sched', url: 'https://conf.example/event/1', externalId: null, title: 'A talk',
-    start: '2025-09-09T09:30:00-07:00', end: '2025-09-09T10:00:00-07:00', timeZone: 'America/Los_Angeles',
-    room: null, tracks: [], customFields: {}, speakers: [], descriptionHtml: null, description: null, files: [],
-    videoUrl: null, conferenceId: null, startAt: START, endAt: START + 1_800_000, links: [], clippedAt: START - 1,
-    updatedAt: START - 1, ...over,
+    id: 't1',
+    key: 'k1',
+    source: 'sched',
+    url: 'https://conf.example/event/1',
+    externalId: null,
+    title: 'A talk',
+    start: '2025-09-09T09:30:00-07:00',
+    end: '2025-09-09T10:00:00-07:00',
+    timeZone: 'America/Los_Angeles',
+    room: null,
+    tracks: [],
+    customFields: {},
+    speakers: [],
+    descriptionHtml: null,
+    description: null,
+    files: [],
+    videoUrl: null,
+    conferenceId: null,
+    startAt: START,
+    endAt: START + 1_800_000,
+    links: [],
+    clippedAt: START - 1,
+    updatedAt: START - 1,
+    ...over,
   };
 }
 
@@ -25,8 +44,17 @@ export function makeNote(talkId: string, kind: NoteKind, text: string, createdAt
 export function makeHighlight(talkId: string, exact: string, over: Partial<Highlight> = {}): Highlight {
   seq++;
   return {
-    id: `h${seq}`, talkId, pageUrl: 'https://conf.example/event/1', pageTitle: 'A page',
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: null, comment: '', color: 'yellow', orphanedAt: null,
-    createdAt: START, updatedAt: START, ...over,
+    id: `h${seq}`,
+    talkId,
+    pageUrl: 'https://conf.example/event/1',
+    pageTitle: 'A page',
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    position: null,
+    comment: '',
+    color: 'yellow',
+    orphanedAt: null,
+    createdAt: START,
+    updatedAt: START,
+    ...over,
   };
 }

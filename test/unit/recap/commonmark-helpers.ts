@@ -44,7 +44,8 @@ export function dangerousNodes(markdown: string): string[] {
     if (n.type === 'html_block' || n.type === 'html_inline') problems.push(`${n.type}: ${n.literal}`);
     if ((n.type === 'link' || n.type === 'image') && n.destination) {
       const scheme = hrefScheme(n.destination);
-      if (scheme !== null && !['http', 'https', 'mailto'].includes(scheme)) problems.push(`${n.type} → ${n.destination}`);
+      if (scheme !== null && !['http', 'https', 'mailto'].includes(scheme))
+        problems.push(`${n.type} → ${n.destination}`);
     }
   });
   return problems;

@@ -21,6 +21,7 @@ export function loadRecapFixture(name: 'kcd-sf-bay-area-2025' | 'kubecon-na-2019
 export function expectGolden(file: string, markdown: string): void {
   const path = resolve(GOLDEN_DIR, file);
   if (UPDATE_GOLDEN) writeFileSync(path, markdown);
-  else if (!existsSync(path)) throw new Error(`No golden file ${file}: write it with UPDATE_GOLDEN=1 and read it through`);
+  else if (!existsSync(path))
+    throw new Error(`No golden file ${file}: write it with UPDATE_GOLDEN=1 and read it through`);
   expect(markdown).toBe(readFileSync(path, 'utf8'));
 }

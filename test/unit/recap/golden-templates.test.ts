@@ -21,19 +21,43 @@ interface TemplateCase {
 }
 
 const CASES: TemplateCase[] = [
-  { file: 'kcd-sf-bay-area-2025.hugo-toml-sessions.md', fixture: 'kcd-sf-bay-area-2025', template: 'hugo-toml-sessions.day.liquid', options: {
-    title: 'KCD SF Bay Area 2025: my notes', tags: ['kubernetes', 'kcd'],
-    intro: 'The first KCD in the Bay Area: one day, two rooms, and a lot of **platform engineering**.',
-    outro: 'Thanks to the organizers. See you at KubeCon in Atlanta!',
-  } },
-  { file: 'kubecon-na-2019.devto-series.md', fixture: 'kubecon-na-2019', template: 'devto-series.day.liquid', options: {
-    title: 'KubeCon NA 2019: the talks I went to', tags: ['Kubernetes', 'cloud-native', 'KubeCon', 'Security', 'dropped'],
-    intro: 'San Diego, three days, too many talks. These are the ones I made it to.',
-  } },
-  { file: 'kcd-sf-bay-area-2025.kramdown-cards.md', fixture: 'kcd-sf-bay-area-2025', template: 'kramdown-card.talk.liquid', options: {
-    preset: 'bulleted', authors: ['Ada Example'], tags: ['conferences'], intro: null,
-    frontMatter: { flavour: 'jekyll', keys: { authors: 'author' }, extra: { categories: ['conferences'], toc: true } },
-  } },
+  {
+    file: 'kcd-sf-bay-area-2025.hugo-toml-sessions.md',
+    fixture: 'kcd-sf-bay-area-2025',
+    template: 'hugo-toml-sessions.day.liquid',
+    options: {
+      title: 'KCD SF Bay Area 2025: my notes',
+      tags: ['kubernetes', 'kcd'],
+      intro: 'The first KCD in the Bay Area: one day, two rooms, and a lot of **platform engineering**.',
+      outro: 'Thanks to the organizers. See you at KubeCon in Atlanta!',
+    },
+  },
+  {
+    file: 'kubecon-na-2019.devto-series.md',
+    fixture: 'kubecon-na-2019',
+    template: 'devto-series.day.liquid',
+    options: {
+      title: 'KubeCon NA 2019: the talks I went to',
+      tags: ['Kubernetes', 'cloud-native', 'KubeCon', 'Security', 'dropped'],
+      intro: 'San Diego, three days, too many talks. These are the ones I made it to.',
+    },
+  },
+  {
+    file: 'kcd-sf-bay-area-2025.kramdown-cards.md',
+    fixture: 'kcd-sf-bay-area-2025',
+    template: 'kramdown-card.talk.liquid',
+    options: {
+      preset: 'bulleted',
+      authors: ['Ada Example'],
+      tags: ['conferences'],
+      intro: null,
+      frontMatter: {
+        flavour: 'jekyll',
+        keys: { authors: 'author' },
+        extra: { categories: ['conferences'], toc: true },
+      },
+    },
+  },
 ];
 
 function kindOf(template: string): TemplateKind {
@@ -42,7 +66,11 @@ function kindOf(template: string): TemplateKind {
 
 function renderCase(c: TemplateCase): string {
   const source = readFileSync(resolve(RECAP_FIXTURES, 'templates', c.template), 'utf8');
-  const result = renderRecap(loadRecapFixture(c.fixture), { locale: 'en-US', ...c.options, template: { kind: kindOf(c.template), source } });
+  const result = renderRecap(loadRecapFixture(c.fixture), {
+    locale: 'en-US',
+    ...c.options,
+    template: { kind: kindOf(c.template), source },
+  });
   if (!result.ok) throw new Error(`${c.template}: ${result.error.message} (line ${result.error.line})`);
   return result.markdown;
 }
@@ -74,27 +102,45 @@ describe('golden recaps from user templates', () => {
     const doc = parseMarkdown(body(renderCase(CASES[0]!)));
     // GitHub's (and Hugo's) ids, worked out by hand: lower case, spaces to `-`, `’` and `!` dropped.
     const talks = [
-      ['You Can’t Handle the Root! Container Isolation for Secure Multi-tenancy', 'you-cant-handle-the-root-container-isolation-for-secure-multi-tenancy'],
+      [
+        'You Can’t Handle the Root! Container Isolation for Secure Multi-tenancy',
+        'you-cant-handle-the-root-container-isolation-for-secure-multi-tenancy',
+      ],
       ['Best Practices for GitOps Promotions', 'best-practices-for-gitops-promotions'],
-      ['10 Things That Super Mario Taught Me About Platform Engineering', '10-things-that-super-mario-taught-me-about-platform-engineering'],
+      [
+        '10 Things That Super Mario Taught Me About Platform Engineering',
+        '10-things-that-super-mario-taught-me-about-platform-engineering',
+      ],
       ['Introduction to Bootable Containers', 'introduction-to-bootable-containers'],
     ];
-    expect(nodesOfType(doc, 'heading').filter((h) => h.level === 2).map(plainText)).toEqual(['Sessions I attended', ...talks.map(([title]) => title)]);
-    const anchors = nodesOfType(doc, 'link').map((l) => l.destination ?? '').filter((d) => d.startsWith('#')).map((d) => decodeURI(d.slice(1)));
+    expect(
+      nodesOfType(doc, 'heading')
+        .filter((h) => h.level === 2)
+        .map(plainText),
+    ).toEqual(['Sessions I attended', ...talks.map(([title]) => title)]);
+    const anchors = nodesOfType(doc, 'link')
+      .map((l) => l.destination ?? '')
+      .filter((d) => d.startsWith('#'))
+      .map((d) => decodeURI(d.slice(1)));
     expect(anchors).toEqual(talks.map(([, id]) => id));
   });
 
   it('the dev.to front matter is YAML dev.to reads: a comma list of at most four tags', () => {
     const m = /^---\n([\s\S]*?)\n---\n/.exec(renderCase(CASES[1]!));
     expect(YAML.parse(m![1]!)).toEqual({
-      title: 'KubeCon NA 2019: the talks I went to', published: false, description: 'What I saw at KubeCon + CloudNativeCon North America 2019',
-      tags: 'kubernetes, cloudnative, kubecon, security', series: 'KubeCon + CloudNativeCon North America 2019',
+      title: 'KubeCon NA 2019: the talks I went to',
+      published: false,
+      description: 'What I saw at KubeCon + CloudNativeCon North America 2019',
+      tags: 'kubernetes, cloudnative, kubecon, security',
+      series: 'KubeCon + CloudNativeCon North America 2019',
       canonical_url: 'https://ada.example/blog/2019-11-19-kubecon-cloudnativecon-north-america-2019/',
     });
   });
 
   it('the schedule table has one row per talk', () => {
-    const rows = body(renderCase(CASES[1]!)).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| When') && !l.startsWith('| ---'));
+    const rows = body(renderCase(CASES[1]!))
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| When') && !l.startsWith('| ---'));
     expect(rows).toHaveLength(5);
   });
 });

@@ -13,23 +13,60 @@ interface GoldenCase {
 }
 
 const CASES: GoldenCase[] = [
-  { file: 'kcd-sf-bay-area-2025.narrative.md', fixture: 'kcd-sf-bay-area-2025', options: {
-    preset: 'narrative', authors: ['drmorr'],
-    frontMatter: { flavour: 'hugo', keys: { date: 'datetime', tags: null }, extra: { template: 'post.html' } },
-  } },
-  { file: 'kcd-sf-bay-area-2025.bulleted.md', fixture: 'kcd-sf-bay-area-2025', options: { preset: 'bulleted', mainTakeaways: false } },
-  { file: 'kcd-sf-bay-area-2025.structured.md', fixture: 'kcd-sf-bay-area-2025', options: {
-    preset: 'structured', title: 'Kubernetes Community Day SF Bay Area 2025 - Feedback', authors: ['lionelgurret'], tags: ['Events', 'Kubernetes'],
-    frontMatter: { flavour: 'hugo', draft: false, extra: { description: '', categories: ['DevOps'], showAuthor: true } },
-    outro: 'A great first KCD in the Bay Area. See you at KubeCon!',
-  } },
-  { file: 'kubecon-na-2019.narrative.md', fixture: 'kubecon-na-2019', options: { preset: 'narrative', frontMatter: { flavour: 'obsidian' }, tags: ['kubecon', 'conference'] } },
-  { file: 'kubecon-na-2019.bulleted.md', fixture: 'kubecon-na-2019', options: {
-    preset: 'bulleted', title: 'Day 1 at KubeCon!', intro: 'Here are the sessions I attended at KubeCon in San Diego, day by day.',
-  } },
-  { file: 'kubecon-na-2019.structured.md', fixture: 'kubecon-na-2019', options: {
-    preset: 'structured', authors: ['Ada Example'], tags: ['kubecon'], frontMatter: { flavour: 'jekyll', keys: { authors: 'author' } },
-  } },
+  {
+    file: 'kcd-sf-bay-area-2025.narrative.md',
+    fixture: 'kcd-sf-bay-area-2025',
+    options: {
+      preset: 'narrative',
+      authors: ['drmorr'],
+      frontMatter: { flavour: 'hugo', keys: { date: 'datetime', tags: null }, extra: { template: 'post.html' } },
+    },
+  },
+  {
+    file: 'kcd-sf-bay-area-2025.bulleted.md',
+    fixture: 'kcd-sf-bay-area-2025',
+    options: { preset: 'bulleted', mainTakeaways: false },
+  },
+  {
+    file: 'kcd-sf-bay-area-2025.structured.md',
+    fixture: 'kcd-sf-bay-area-2025',
+    options: {
+      preset: 'structured',
+      title: 'Kubernetes Community Day SF Bay Area 2025 - Feedback',
+      authors: ['lionelgurret'],
+      tags: ['Events', 'Kubernetes'],
+      frontMatter: {
+        flavour: 'hugo',
+        draft: false,
+        extra: { description: '', categories: ['DevOps'], showAuthor: true },
+      },
+      outro: 'A great first KCD in the Bay Area. See you at KubeCon!',
+    },
+  },
+  {
+    file: 'kubecon-na-2019.narrative.md',
+    fixture: 'kubecon-na-2019',
+    options: { preset: 'narrative', frontMatter: { flavour: 'obsidian' }, tags: ['kubecon', 'conference'] },
+  },
+  {
+    file: 'kubecon-na-2019.bulleted.md',
+    fixture: 'kubecon-na-2019',
+    options: {
+      preset: 'bulleted',
+      title: 'Day 1 at KubeCon!',
+      intro: 'Here are the sessions I attended at KubeCon in San Diego, day by day.',
+    },
+  },
+  {
+    file: 'kubecon-na-2019.structured.md',
+    fixture: 'kubecon-na-2019',
+    options: {
+      preset: 'structured',
+      authors: ['Ada Example'],
+      tags: ['kubecon'],
+      frontMatter: { flavour: 'jekyll', keys: { authors: 'author' } },
+    },
+  },
 ];
 
 describe('golden recaps', () => {
@@ -44,8 +81,14 @@ describe('golden recaps', () => {
       const input = loadRecapFixture(c.fixture);
       const options = { locale: 'en-US', ...c.options };
       const preset = renderRecap(input, options);
-      const talk = renderRecap(input, { ...options, template: { kind: 'talk', source: TALK_STARTERS[c.options.preset] } });
-      const day = renderRecap(input, { ...options, template: { kind: 'day', source: dayStarterTemplate(c.options.preset) } });
+      const talk = renderRecap(input, {
+        ...options,
+        template: { kind: 'talk', source: TALK_STARTERS[c.options.preset] },
+      });
+      const day = renderRecap(input, {
+        ...options,
+        template: { kind: 'day', source: dayStarterTemplate(c.options.preset) },
+      });
       expect(talk).toEqual(preset);
       expect(day).toEqual(preset);
     });
@@ -67,14 +110,21 @@ describe('golden recaps', () => {
       expectGolden(file, result.markdown);
       expect(result.markdown).not.toMatch(/Intro:|Replace this line|Main takeaways/);
       expect(result.fileName).toBe('2025-09-09-you-can-t-handle-the-root-container-isolation-for-secure-recap.md');
-      expect(renderRecap(oneTalk(), { ...options, template: { kind: 'talk', source: TALK_STARTERS[preset] } })).toEqual(result);
-      expect(renderRecap(oneTalk(), { ...options, template: { kind: 'day', source: dayStarterTemplate(preset) } })).toEqual(result);
+      expect(renderRecap(oneTalk(), { ...options, template: { kind: 'talk', source: TALK_STARTERS[preset] } })).toEqual(
+        result,
+      );
+      expect(
+        renderRecap(oneTalk(), { ...options, template: { kind: 'day', source: dayStarterTemplate(preset) } }),
+      ).toEqual(result);
     });
   }
 
   it('a one-talk post keeps an intro the caller wrote, and the talk’s takeaways in its own section', () => {
     const input = loadRecapFixture('kcd-sf-bay-area-2025');
-    const result = renderRecap({ ...input, talks: input.talks.filter((t) => t.id === 'kcdsf-1') }, { preset: 'structured', singleTalk: true, intro: 'Why I went.', title: 'Mine' });
+    const result = renderRecap(
+      { ...input, talks: input.talks.filter((t) => t.id === 'kcdsf-1') },
+      { preset: 'structured', singleTalk: true, intro: 'Why I went.', title: 'Mine' },
+    );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.markdown).toMatch(/^title: "Mine"$/m);
     expect(result.markdown).toMatch(/^## Introduction\n\nWhy I went\.$/m);
@@ -83,7 +133,13 @@ describe('golden recaps', () => {
   });
 
   it('names the file after the date and the conference', () => {
-    expect(renderRecap(loadRecapFixture('kcd-sf-bay-area-2025'))).toMatchObject({ ok: true, fileName: '2025-09-09-kcd-sf-bay-area-recap.md' });
-    expect(renderRecap(loadRecapFixture('kubecon-na-2019'))).toMatchObject({ ok: true, fileName: '2019-11-19-kubecon-cloudnativecon-north-america-recap.md' });
+    expect(renderRecap(loadRecapFixture('kcd-sf-bay-area-2025'))).toMatchObject({
+      ok: true,
+      fileName: '2025-09-09-kcd-sf-bay-area-recap.md',
+    });
+    expect(renderRecap(loadRecapFixture('kubecon-na-2019'))).toMatchObject({
+      ok: true,
+      fileName: '2019-11-19-kubecon-cloudnativecon-north-america-recap.md',
+    });
   });
 });

@@ -7,19 +7,33 @@ describe('recordingDeepLink', () => {
   const at = 754_900; // 12:34.9 → second 754
 
   it('links into YouTube at the offset, in the URL shape the user had', () => {
-    expect(recordingDeepLink('https://www.youtube.com/watch?v=aB3dE5fG7hI', at)).toBe('https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s');
-    expect(recordingDeepLink('https://youtube.com/watch?v=aB3dE5fG7hI&list=PL1&t=10s', at)).toBe('https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s');
-    expect(recordingDeepLink('https://m.youtube.com/watch?v=aB3dE5fG7hI', at)).toBe('https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s');
-    expect(recordingDeepLink('https://www.youtube.com/embed/aB3dE5fG7hI?rel=0', at)).toBe('https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s');
-    expect(recordingDeepLink('https://www.youtube.com/live/aB3dE5fG7hI', at)).toBe('https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s');
+    expect(recordingDeepLink('https://www.youtube.com/watch?v=aB3dE5fG7hI', at)).toBe(
+      'https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s',
+    );
+    expect(recordingDeepLink('https://youtube.com/watch?v=aB3dE5fG7hI&list=PL1&t=10s', at)).toBe(
+      'https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s',
+    );
+    expect(recordingDeepLink('https://m.youtube.com/watch?v=aB3dE5fG7hI', at)).toBe(
+      'https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s',
+    );
+    expect(recordingDeepLink('https://www.youtube.com/embed/aB3dE5fG7hI?rel=0', at)).toBe(
+      'https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s',
+    );
+    expect(recordingDeepLink('https://www.youtube.com/live/aB3dE5fG7hI', at)).toBe(
+      'https://www.youtube.com/watch?v=aB3dE5fG7hI&t=754s',
+    );
     expect(recordingDeepLink('https://youtu.be/aB3dE5fG7hI', at)).toBe('https://youtu.be/aB3dE5fG7hI?t=754');
     expect(recordingDeepLink('https://youtu.be/aB3dE5fG7hI?si=tracking', 0)).toBe('https://youtu.be/aB3dE5fG7hI?t=0');
   });
 
   it('links into Vimeo with a #t= fragment, keeping private-link hashes', () => {
     expect(recordingDeepLink('https://vimeo.com/1015553301', at)).toBe('https://vimeo.com/1015553301#t=754s');
-    expect(recordingDeepLink('https://vimeo.com/1015553301/abc123def', at)).toBe('https://vimeo.com/1015553301/abc123def#t=754s');
-    expect(recordingDeepLink('https://player.vimeo.com/video/1015553301?h=abc#t=5s', at)).toBe('https://player.vimeo.com/video/1015553301?h=abc#t=754s');
+    expect(recordingDeepLink('https://vimeo.com/1015553301/abc123def', at)).toBe(
+      'https://vimeo.com/1015553301/abc123def#t=754s',
+    );
+    expect(recordingDeepLink('https://player.vimeo.com/video/1015553301?h=abc#t=5s', at)).toBe(
+      'https://player.vimeo.com/video/1015553301?h=abc#t=754s',
+    );
   });
 
   it('gives no link for other players, odd URLs, or no offset', () => {
@@ -66,8 +80,12 @@ describe('recap file names', () => {
   it('is date + conference slug + recap', () => {
     expect(recapFileName('2025-09-09', 'KCD SF Bay Area 2025')).toBe('2025-09-09-kcd-sf-bay-area-recap.md');
     expect(recapFileName('2025-09-09', 'KCD SF Bay Area')).toBe('2025-09-09-kcd-sf-bay-area-recap.md');
-    expect(recapFileName('2023-06-22', 'Kubernetes Community Days Zürich 2023 – Recap')).toBe('2023-06-22-kubernetes-community-days-zurich-2023-recap.md');
-    expect(recapFileName('2019-11-19', 'KubeCon + CloudNativeCon NA 2019')).toBe('2019-11-19-kubecon-cloudnativecon-na-recap.md');
+    expect(recapFileName('2023-06-22', 'Kubernetes Community Days Zürich 2023 – Recap')).toBe(
+      '2023-06-22-kubernetes-community-days-zurich-2023-recap.md',
+    );
+    expect(recapFileName('2019-11-19', 'KubeCon + CloudNativeCon NA 2019')).toBe(
+      '2019-11-19-kubecon-cloudnativecon-na-recap.md',
+    );
     expect(recapFileName(null, null)).toBe('recap.md');
     expect(recapFileName('2025-09-09', '!!!')).toBe('2025-09-09-recap.md');
   });
@@ -83,7 +101,11 @@ describe('recap file names', () => {
 describe('a hostile recording URL', () => {
   it('never carries page text into the deep link: only the numeric id (and a private hash)', () => {
     expect(recordingDeepLink('https://vimeo.com/channels/a/123456/)[x](javascript:alert(1)//', 5000)).toBeNull();
-    expect(recordingDeepLink('https://vimeo.com/channels/staffpicks/987654321', 754_000)).toBe('https://vimeo.com/987654321#t=754s');
-    expect(recordingDeepLink('https://player.vimeo.com/video/987654321?h=abc&x=)[y](javascript:1)', 1000)).toBe('https://player.vimeo.com/video/987654321?h=abc#t=1s');
+    expect(recordingDeepLink('https://vimeo.com/channels/staffpicks/987654321', 754_000)).toBe(
+      'https://vimeo.com/987654321#t=754s',
+    );
+    expect(recordingDeepLink('https://player.vimeo.com/video/987654321?h=abc&x=)[y](javascript:1)', 1000)).toBe(
+      'https://player.vimeo.com/video/987654321?h=abc#t=1s',
+    );
   });
 });

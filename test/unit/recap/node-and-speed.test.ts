@@ -13,18 +13,27 @@ function bigDay(talkCount = 50, notesPerTalk = 40): RecapInput {
   for (let t = 0; t < talkCount; t++) {
     const startAt = START + t * 15 * 60_000;
     const talk = makeTalk({
-      id: `t${t}`, title: `Talk ${t}: Scaling *everything* with [brackets] & <angles>`, startAt, endAt: startAt + 1_800_000,
-      start: null, videoUrl: t % 2 ? 'https://www.youtube.com/watch?v=aB3dE5fG7hI' : null,
+      id: `t${t}`,
+      title: `Talk ${t}: Scaling *everything* with [brackets] & <angles>`,
+      startAt,
+      endAt: startAt + 1_800_000,
+      start: null,
+      videoUrl: t % 2 ? 'https://www.youtube.com/watch?v=aB3dE5fG7hI' : null,
       description: 'An abstract with **bold**, a [link](https://example.com) and `code`.\n\n- one\n- two',
       speakers: [makeSpeaker(`Speaker ${t}`, 'Acme'), makeSpeaker(`Co-speaker ${t}`, 'Acme')],
     });
     talks.push(talk);
     for (let n = 0; n < notesPerTalk; n++) {
       const kind = NOTE_KINDS[n % NOTE_KINDS.length]!;
-      const text = n % 5 === 0 ? `A longer note ${n} with \`code <T>\` and a list:\n- a\n- b` : `Note ${n} about _things_ <b>and</b> stuff`;
+      const text =
+        n % 5 === 0
+          ? `A longer note ${n} with \`code <T>\` and a list:\n- a\n- b`
+          : `Note ${n} about _things_ <b>and</b> stuff`;
       notes.push(makeNote(talk.id, kind, text, startAt + n * 30_000));
     }
-    highlights.push(makeHighlight(talk.id, `Highlighted passage ${t}\n\nSecond paragraph`, { comment: 'Worth quoting' }));
+    highlights.push(
+      makeHighlight(talk.id, `Highlighted passage ${t}\n\nSecond paragraph`, { comment: 'Worth quoting' }),
+    );
   }
   return { talks, notes, highlights, conference: { name: 'Big Conf 2025', url: null } };
 }
@@ -32,7 +41,11 @@ function bigDay(talkCount = 50, notesPerTalk = 40): RecapInput {
 describe('in Node', () => {
   it('has no DOM and still converts HTML-only descriptions', () => {
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
-    const data = buildRecapData({ talks: [makeTalk({ descriptionHtml: '<p>Hello <strong>world</strong></p><script>x</script>' })], notes: [], highlights: [] });
+    const data = buildRecapData({
+      talks: [makeTalk({ descriptionHtml: '<p>Hello <strong>world</strong></p><script>x</script>' })],
+      notes: [],
+      highlights: [],
+    });
     expect(data.talks[0]!.description?.markdown).toMatch(/^Hello \*\*world\*\*/);
   });
 });

@@ -15,7 +15,11 @@ describe('buildRecapData', () => {
         makeNote('t1', 'slide', '', START + 180_000),
         makeNote('t1', 'link', '  https://example.com/a_b  ', START + 200_000),
       ],
-      highlights: [makeHighlight('t1', '  Quote  '), makeHighlight('t1', ''), makeHighlight(null as unknown as string, 'orphan')],
+      highlights: [
+        makeHighlight('t1', '  Quote  '),
+        makeHighlight('t1', ''),
+        makeHighlight(null as unknown as string, 'orphan'),
+      ],
     });
     const notes = data.talks[0]!.notes;
     expect(notes.map((n) => n.text.markdown)).toEqual(['first', 'second', '', '<https://example.com/a_b>']);
@@ -28,7 +32,11 @@ describe('buildRecapData', () => {
     const untimed = makeTalk({ id: 't2', start: null, end: null, startAt: null, endAt: null });
     const data = buildRecapData({
       talks: [timed, untimed],
-      notes: [makeNote('t1', 'plain', 'early', START - 1), makeNote('t1', 'plain', 'late', START + 3_723_000), makeNote('t2', 'plain', 'x', START)],
+      notes: [
+        makeNote('t1', 'plain', 'early', START - 1),
+        makeNote('t1', 'plain', 'late', START + 3_723_000),
+        makeNote('t2', 'plain', 'x', START),
+      ],
       highlights: [],
     });
     expect(data.talks[0]!.notes.map((n) => [n.offset_label, n.offset_url, n.offset.markdown])).toEqual([
@@ -42,16 +50,33 @@ describe('buildRecapData', () => {
     const talk = makeTalk({ videoUrl: 'https://youtu.be/aB3dE5fG7hI' }); // 30 minutes
     const data = buildRecapData({
       talks: [talk],
-      notes: [makeNote('t1', 'plain', 'Q&A ran over', START + 55 * 60_000), makeNote('t1', 'todo', 'that evening', START + 8 * 3_600_000)],
+      notes: [
+        makeNote('t1', 'plain', 'Q&A ran over', START + 55 * 60_000),
+        makeNote('t1', 'todo', 'that evening', START + 8 * 3_600_000),
+      ],
       highlights: [],
     });
-    expect(data.talks[0]!.notes.map((n) => n.offset.markdown)).toEqual(['[55:00](https://youtu.be/aB3dE5fG7hI?t=3300)', '']);
+    expect(data.talks[0]!.notes.map((n) => n.offset.markdown)).toEqual([
+      '[55:00](https://youtu.be/aB3dE5fG7hI?t=3300)',
+      '',
+    ]);
   });
 
   it('orders days by date even when talks in two zones make time order disagree', () => {
     // 17:00 in San Francisco on the 9th is 02:00 on the 10th in Berlin; the Berlin talk comes first in time.
-    const berlin = makeTalk({ id: 'berlin', timeZone: 'Europe/Berlin', start: '2025-09-10T01:00:00+02:00', startAt: Date.UTC(2025, 8, 9, 23), endAt: null });
-    const sf = makeTalk({ id: 'sf', start: '2025-09-09T17:00:00-07:00', startAt: Date.UTC(2025, 8, 10, 0), endAt: null });
+    const berlin = makeTalk({
+      id: 'berlin',
+      timeZone: 'Europe/Berlin',
+      start: '2025-09-10T01:00:00+02:00',
+      startAt: Date.UTC(2025, 8, 9, 23),
+      endAt: null,
+    });
+    const sf = makeTalk({
+      id: 'sf',
+      start: '2025-09-09T17:00:00-07:00',
+      startAt: Date.UTC(2025, 8, 10, 0),
+      endAt: null,
+    });
     const untimed = makeTalk({ id: 'later', start: null, end: null, startAt: null, endAt: null });
     const data = buildRecapData({ talks: [untimed, sf, berlin], notes: [], highlights: [] });
     expect(data.days.map((d) => [d.number, d.key, d.heading, d.talks.map((t) => `${t.number}:${t.id}`)])).toEqual([
@@ -65,9 +90,23 @@ describe('buildRecapData', () => {
   });
 
   it('names the recording’s player and id for embeds', () => {
-    const videos = ['https://youtu.be/aB3dE5fG7hI?t=5', 'https://vimeo.com/channels/staffpicks/1015553301', 'https://media.ccc.de/v/x', null];
-    const data = buildRecapData({ talks: videos.map((videoUrl, i) => makeTalk({ id: `v${i}`, videoUrl, clippedAt: i })), notes: [], highlights: [] });
-    expect(data.talks.map((t) => [t.video_player, t.video_id])).toEqual([['youtube', 'aB3dE5fG7hI'], ['vimeo', '1015553301'], [null, null], [null, null]]);
+    const videos = [
+      'https://youtu.be/aB3dE5fG7hI?t=5',
+      'https://vimeo.com/channels/staffpicks/1015553301',
+      'https://media.ccc.de/v/x',
+      null,
+    ];
+    const data = buildRecapData({
+      talks: videos.map((videoUrl, i) => makeTalk({ id: `v${i}`, videoUrl, clippedAt: i })),
+      notes: [],
+      highlights: [],
+    });
+    expect(data.talks.map((t) => [t.video_player, t.video_id])).toEqual([
+      ['youtube', 'aB3dE5fG7hI'],
+      ['vimeo', '1015553301'],
+      [null, null],
+      [null, null],
+    ]);
   });
 
   it('links the bare URLs of a link note, leaving punctuation and other Markdown as typed', () => {
@@ -91,7 +130,8 @@ describe('buildRecapData', () => {
   it('turns the headings of a description into bold lines, so they do not outrank the talk', () => {
     const data = buildRecapData({
       talks: [makeTalk({ description: 'Intro line\n## Outline ##\n- one\n  ### Inside\n#\n#hashtag' })],
-      notes: [], highlights: [],
+      notes: [],
+      highlights: [],
     });
     expect(data.talks[0]!.description?.markdown).toBe('Intro line\n\n**Outline**\n\n- one\n  **Inside**\n\n#hashtag');
   });
@@ -103,9 +143,15 @@ describe('buildRecapData', () => {
         makeTalk({ id: 'a', startAt: late, start: '2025-09-09T23:30:00-07:00' }),
         makeTalk({ id: 'b', startAt: START }),
         makeTalk({ id: 'c', startAt: late + 86_400_000, start: '2025-09-10T23:30:00-07:00' }),
-        makeTalk({ id: 'd', timeZone: 'Mars/Olympus_Mons', start: '2025-09-11T10:00:00+02:00', startAt: Date.UTC(2025, 8, 11, 8) }),
+        makeTalk({
+          id: 'd',
+          timeZone: 'Mars/Olympus_Mons',
+          start: '2025-09-11T10:00:00+02:00',
+          startAt: Date.UTC(2025, 8, 11, 8),
+        }),
       ],
-      notes: [], highlights: [],
+      notes: [],
+      highlights: [],
     });
     expect(data.days.map((d) => [d.key, d.heading, d.talks.map((t) => t.id)])).toEqual([
       ['2025-09-09', 'Day 1 — Tuesday, September 9', ['b', 'a']],
@@ -119,16 +165,28 @@ describe('buildRecapData', () => {
 
   it('checks every URL and keeps only navigable ones', () => {
     const data = buildRecapData({
-      talks: [makeTalk({
-        url: 'javascript:alert(1)', videoUrl: 'data:text/html,x', links: ['https://ok.example', 'vbscript:x'],
-        files: [{ name: 'deck', url: 'file:///etc/passwd' }, { name: '', url: 'https://static.example/d.pdf' }],
-        speakers: [makeSpeaker('  Ada   Lovelace ', ' ', 'javascript:x')],
-      })],
-      notes: [], highlights: [],
+      talks: [
+        makeTalk({
+          url: 'javascript:alert(1)',
+          videoUrl: 'data:text/html,x',
+          links: ['https://ok.example', 'vbscript:x'],
+          files: [
+            { name: 'deck', url: 'file:///etc/passwd' },
+            { name: '', url: 'https://static.example/d.pdf' },
+          ],
+          speakers: [makeSpeaker('  Ada   Lovelace ', ' ', 'javascript:x')],
+        }),
+      ],
+      notes: [],
+      highlights: [],
     });
     const t = data.talks[0]!;
     expect([t.url, t.video_url, t.links, t.files, t.resources]).toEqual([
-      null, null, ['https://ok.example/'], [{ name: '', url: 'https://static.example/d.pdf' }], [{ name: 'Slides', url: 'https://static.example/d.pdf' }],
+      null,
+      null,
+      ['https://ok.example/'],
+      [{ name: '', url: 'https://static.example/d.pdf' }],
+      [{ name: 'Slides', url: 'https://static.example/d.pdf' }],
     ]);
     expect(t.speakers).toEqual([{ name: 'Ada Lovelace', role: null, company: null, profile_url: null }]);
   });
@@ -137,9 +195,14 @@ describe('buildRecapData', () => {
     const data = buildRecapData({
       talks: [
         makeTalk({ description: 'Hi <script>alert(1)</script> [x](javascript:alert(1))' }),
-        makeTalk({ id: 't2', description: null, descriptionHtml: '<p>Uses <em>eBPF</em> &lt;img src=x onerror=alert(1)&gt;</p>' }),
+        makeTalk({
+          id: 't2',
+          description: null,
+          descriptionHtml: '<p>Uses <em>eBPF</em> &lt;img src=x onerror=alert(1)&gt;</p>',
+        }),
       ],
-      notes: [], highlights: [],
+      notes: [],
+      highlights: [],
     });
     expect(data.talks[0]!.description?.markdown).toBe('Hi \\<script>alert(1)\\</script> [x](#javascript:alert(1))');
     expect(data.talks[1]!.description?.markdown).toBe('Uses _eBPF_ \\<img src=x onerror=alert(1)>');
@@ -160,7 +223,14 @@ describe('slide marks', () => {
 
   it('a mark with no words of its own has no text; a mark with words keeps them, said once', () => {
     const data = buildRecapData({ talks: [talk], notes, highlights: [] });
-    expect(data.talks[0]!.notes.map((n) => n.text.markdown)).toEqual(['', '', 'Three levels of isolation', '', 'Slides are online', 'Slide 12 shows the numbers']);
+    expect(data.talks[0]!.notes.map((n) => n.text.markdown)).toEqual([
+      '',
+      '',
+      'Three levels of isolation',
+      '',
+      'Slides are online',
+      'Slide 12 shows the numbers',
+    ]);
   });
 
   for (const preset of ['narrative', 'bulleted', 'structured'] as const) {
@@ -180,18 +250,27 @@ describe('slide marks', () => {
 describe('renderRecap', () => {
   it('renders a lone talk without front matter, intro or takeaways when asked', () => {
     const result = renderRecap(
-      { talks: [makeTalk({ speakers: [makeSpeaker('Ada', 'Analytical Engines')] })], notes: [makeNote('t1', 'takeaway', 'Notes matter', START + 5_000)], highlights: [] },
+      {
+        talks: [makeTalk({ speakers: [makeSpeaker('Ada', 'Analytical Engines')] })],
+        notes: [makeNote('t1', 'takeaway', 'Notes matter', START + 5_000)],
+        highlights: [],
+      },
       { preset: 'bulleted', intro: null, mainTakeaways: false },
     );
     expect(result).toEqual({
       ok: true,
       fileName: '2025-09-09-conference-recap.md',
-      markdown: '### A talk – Ada, Analytical Engines\n\n[Talk page](https://conf.example/event/1)\n\n- [0:05] **Takeaway:** Notes matter\n',
+      markdown:
+        '### A talk – Ada, Analytical Engines\n\n[Talk page](https://conf.example/event/1)\n\n- [0:05] **Takeaway:** Notes matter\n',
     });
   });
 
   it('renders an empty export as a valid, nearly empty post', () => {
     const result = renderRecap({ talks: [], notes: [], highlights: [] }, { intro: null });
-    expect(result).toEqual({ ok: true, fileName: 'conference-recap.md', markdown: '---\ntitle: "Conference recap"\ndraft: true\ntags: []\nauthors: []\n---\n' });
+    expect(result).toEqual({
+      ok: true,
+      fileName: 'conference-recap.md',
+      markdown: '---\ntitle: "Conference recap"\ndraft: true\ntags: []\nauthors: []\n---\n',
+    });
   });
 });

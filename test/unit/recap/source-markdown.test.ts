@@ -31,7 +31,16 @@ function parsesFor(run: () => void): number {
 
 describe('the check before parsing a note for headings', () => {
   it('lets hashtags, issue numbers and C# through unparsed', () => {
-    const notes = ['#kubernetes #kcd', 'see #123 and issue #42', 'written in C# and F#', 'a # b', '##notaheading', '- #tag in a list', '> quoting #1', 'x\n#hashtag'];
+    const notes = [
+      '#kubernetes #kcd',
+      'see #123 and issue #42',
+      'written in C# and F#',
+      'a # b',
+      '##notaheading',
+      '- #tag in a list',
+      '> quoting #1',
+      'x\n#hashtag',
+    ];
     for (const note of notes) expect(mayHaveHeading(note), note).toBe(false);
     const many = Array.from({ length: 2000 }, (_, i) => `${notes[i % notes.length]} ${i}`);
     expect(parsesFor(() => many.forEach((note) => userMarkdown(note)))).toBe(0);
@@ -39,11 +48,31 @@ describe('the check before parsing a note for headings', () => {
   });
 
   it('still parses what may be a heading, where a recap may place it', () => {
-    const headings = ['# Demo', '  ## Demo', '#', '###### x', '> # quoted', '- ## in a list', '1. # first', '2) #\tx', '>- * # deep', 'Summary\n---', 'Summary\n===', '---', '> Text\n> ---', '- Text\n  ==='];
+    const headings = [
+      '# Demo',
+      '  ## Demo',
+      '#',
+      '###### x',
+      '> # quoted',
+      '- ## in a list',
+      '1. # first',
+      '2) #\tx',
+      '>- * # deep',
+      'Summary\n---',
+      'Summary\n===',
+      '---',
+      '> Text\n> ---',
+      '- Text\n  ===',
+    ];
     for (const note of headings) expect(mayHaveHeading(note), note).toBe(true);
-    for (const note of headings) expect(parsesFor(() => demoteHeadings(note)), note).toBeGreaterThan(0);
+    for (const note of headings)
+      expect(
+        parsesFor(() => demoteHeadings(note)),
+        note,
+      ).toBeGreaterThan(0);
     // Not under text: a thematic break, and `#######` is no heading.
-    for (const note of ['Text\n\n---', '####### seven', 'Text\n>\n> ---']) expect(mayHaveHeading(note), note).toBe(false);
+    for (const note of ['Text\n\n---', '####### seven', 'Text\n>\n> ---'])
+      expect(mayHaveHeading(note), note).toBe(false);
   });
 });
 
@@ -53,7 +82,8 @@ describe('setext underlines', () => {
       const note = `text\n${Array(200).fill(mark).join('\n')}`;
       const md = userMarkdown(note);
       const placed = [md, `> ${md.replace(/\n/g, '\n> ')}`, `- [1:00] ${md.replace(/\n/g, '\n  ')}`];
-      for (const p of placed) expect(nodesOfType(parseMarkdown(p), 'heading').map(plainText), `${mark}: ${p.slice(0, 40)}`).toEqual([]);
+      for (const p of placed)
+        expect(nodesOfType(parseMarkdown(p), 'heading').map(plainText), `${mark}: ${p.slice(0, 40)}`).toEqual([]);
     }
     expect(userMarkdown(`text\n${Array(70).fill('-').join('\n')}`)).toBe(`text\n${Array(70).fill('\\-').join('\n')}`);
   });
@@ -62,10 +92,13 @@ describe('setext underlines', () => {
 describe('bare URLs in a link note', () => {
   it('splits trailing punctuation in linear time', () => {
     const started = performance.now();
-    const md = noteMarkdown(makeNote('t1', 'link', `see https://a.example/c and https://b.example/d${')'.repeat(40_000)}.`, 0));
+    const md = noteMarkdown(
+      makeNote('t1', 'link', `see https://a.example/c and https://b.example/d${')'.repeat(40_000)}.`, 0),
+    );
     expect(performance.now() - started).toBeLessThan(1000);
     expect(md).toBe(`see <https://a.example/c> and <https://b.example/d>${')'.repeat(40_000)}.`);
-    expect(noteMarkdown(makeNote('t1', 'link', 'docs: https://en.wikipedia.org/wiki/Foo_(bar)). Next', 0)))
-      .toBe('docs: <https://en.wikipedia.org/wiki/Foo_%28bar%29>). Next');
+    expect(noteMarkdown(makeNote('t1', 'link', 'docs: https://en.wikipedia.org/wiki/Foo_(bar)). Next', 0))).toBe(
+      'docs: <https://en.wikipedia.org/wiki/Foo_%28bar%29>). Next',
+    );
   });
 });

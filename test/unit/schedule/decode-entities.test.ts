@@ -8,7 +8,9 @@ describe('decodeEntities', () => {
 
   it('leaves markup as text and builds nothing', () => {
     const hostile = '<img src=x onerror="globalThis.pwned=1">&lt;b&gt;</textarea><script>globalThis.pwned=1</script>';
-    expect(decodeEntities(hostile)).toBe('<img src=x onerror="globalThis.pwned=1"><b></textarea><script>globalThis.pwned=1</script>');
+    expect(decodeEntities(hostile)).toBe(
+      '<img src=x onerror="globalThis.pwned=1"><b></textarea><script>globalThis.pwned=1</script>',
+    );
     expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
   });
 });

@@ -7,16 +7,26 @@ const fixture = (name: string) => readFixture(`${OWN_FIXTURES}/indico/${name}`);
 const CONTRIBUTION = 'https://indico.example.org/event/1234/contributions/5678/';
 
 describe('Indico contribution page', () => {
-  const read = (html = fixture('contribution.html'), options = {}) => extractTalks(loadDocument(html, CONTRIBUTION), CONTRIBUTION, options);
+  const read = (html = fixture('contribution.html'), options = {}) =>
+    extractTalks(loadDocument(html, CONTRIBUTION), CONTRIBUTION, options);
 
   it('reads title, time in the zone the page names, room, type, track and session', () => {
     const r = read();
     expect(r).toMatchObject({ source: 'indico', warnings: [] });
     expect(r.talks[0]).toMatchObject({
-      title: 'Machine Learning for Jet Tagging', externalId: '1234/5678', url: CONTRIBUTION,
-      start: '2026-03-17T09:30:00+01:00', end: null, timeZone: 'Europe/Zurich', room: '500/1-001 - Main Auditorium',
+      title: 'Machine Learning for Jet Tagging',
+      externalId: '1234/5678',
+      url: CONTRIBUTION,
+      start: '2026-03-17T09:30:00+01:00',
+      end: null,
+      timeZone: 'Europe/Zurich',
+      room: '500/1-001 - Main Auditorium',
       tracks: ['Plenary talk', 'Data Analysis', 'Tuesday Morning'],
-      conference: { key: 'https://indico.example.org/event/1234/', name: 'International Workshop on Detector Physics 2026', timeZone: 'Europe/Zurich' },
+      conference: {
+        key: 'https://indico.example.org/event/1234/',
+        name: 'International Workshop on Detector Physics 2026',
+        timeZone: 'Europe/Zurich',
+      },
     });
   });
 
@@ -30,7 +40,12 @@ describe('Indico contribution page', () => {
   it('reads the description (markup-looking words kept as text) and the material', () => {
     const t = read().talks[0]!;
     expect(t.description).toBe('Graph networks for \\<b>-jets and beyond.');
-    expect(t.files).toEqual([{ name: 'jet-tagging.pdf', url: 'https://indico.example.org/event/1234/contributions/5678/attachments/1/2/jet-tagging.pdf' }]);
+    expect(t.files).toEqual([
+      {
+        name: 'jet-tagging.pdf',
+        url: 'https://indico.example.org/event/1234/contributions/5678/attachments/1/2/jet-tagging.pdf',
+      },
+    ]);
   });
 
   it('leaves the time empty and asks for the zone when the page names none; uses the conference’s zone when known', () => {
@@ -51,7 +66,8 @@ describe('Indico contribution page', () => {
 describe('Indico timetable page (drawn by a script)', () => {
   it('points at the timetable and event exports', () => {
     const url = 'https://indico.example.org/event/1234/timetable/';
-    const html = '<html><head><title>Timetable · International Workshop on Detector Physics 2026 · Indico</title></head><body><div id="timetable"></div></body></html>';
+    const html =
+      '<html><head><title>Timetable · International Workshop on Detector Physics 2026 · Indico</title></head><body><div id="timetable"></div></body></html>';
     const r = extractTalks(loadDocument(html, url), url);
     expect(r).toMatchObject({ talks: [], source: 'indico' });
     expect(r.warnings[0]).toContain('https://indico.example.org/export/timetable/1234.json');
@@ -66,28 +82,51 @@ describe('Indico JSON exports', () => {
       ['Machine Learning for Jet Tagging', '2026-03-17T09:30:00+01:00', '2026-03-17T10:00:00+01:00', '1234/5678'],
       ['Closing Remarks', '2026-03-17T17:45:00+01:00', '2026-03-17T18:00:00+01:00', '1234/5679'],
     ]);
-    expect(r.talks[0]).toMatchObject({ url: CONTRIBUTION, timeZone: 'Europe/Zurich', room: '500/1-001 - Main Auditorium', tracks: ['Tuesday Morning'], description: 'Graph networks for \\<Jets>.' });
+    expect(r.talks[0]).toMatchObject({
+      url: CONTRIBUTION,
+      timeZone: 'Europe/Zurich',
+      room: '500/1-001 - Main Auditorium',
+      tracks: ['Tuesday Morning'],
+      description: 'Graph networks for \\<Jets>.',
+    });
     expect(r.talks[0]!.speakers.map((s) => [s.name, s.company])).toEqual([['Marie Curie', 'CERN']]);
     expect(r.talks[1]!.url).toBe('https://indico.example.org/event/1234/contributions/5679/');
   });
 
   it('reads the event export with contributions, names "Last, First" turned round, unscheduled ones said', () => {
-    const r = parseFeedText(fixture('event-contributions.json'), 'https://indico.example.org/export/event/1234.json?detail=contributions');
+    const r = parseFeedText(
+      fixture('event-contributions.json'),
+      'https://indico.example.org/export/event/1234.json?detail=contributions',
+    );
     expect(r.talks[0]).toMatchObject({
-      title: 'Machine Learning for Jet Tagging', externalId: '1234/5678', start: '2026-03-17T09:30:00+01:00', end: '2026-03-17T10:00:00+01:00',
-      tracks: ['Data Analysis', 'Plenary talk', 'Tuesday Morning'], description: 'Graph networks.',
-      conference: { key: 'https://indico.example.org/event/1234/', name: 'International Workshop on Detector Physics 2026' },
+      title: 'Machine Learning for Jet Tagging',
+      externalId: '1234/5678',
+      start: '2026-03-17T09:30:00+01:00',
+      end: '2026-03-17T10:00:00+01:00',
+      tracks: ['Data Analysis', 'Plenary talk', 'Tuesday Morning'],
+      description: 'Graph networks.',
+      conference: {
+        key: 'https://indico.example.org/event/1234/',
+        name: 'International Workshop on Detector Physics 2026',
+      },
     });
     expect(r.talks[0]!.speakers[0]).toMatchObject({ name: 'Marie Curie', company: 'CERN' });
     expect(r.talks[1]).toMatchObject({ title: 'Poster: Silicon Trackers', start: null });
-    expect(r.warnings).toEqual(['The time of 1 contribution could not be read (not scheduled, or no time zone given).']);
+    expect(r.warnings).toEqual([
+      'The time of 1 contribution could not be read (not scheduled, or no time zone given).',
+    ]);
   });
 });
 
 describe('Indico iCalendar export', () => {
   it('reads speakers from the description and keys the talk as its page does', () => {
     const r = parseIcs(fixture('event.ics'), 'https://indico.example.org/export/event/1234.ics?detail=contributions');
-    expect(r.talks[0]).toMatchObject({ source: 'indico', externalId: '1234/5678', url: CONTRIBUTION, start: '2026-03-17T08:30:00Z' });
+    expect(r.talks[0]).toMatchObject({
+      source: 'indico',
+      externalId: '1234/5678',
+      url: CONTRIBUTION,
+      start: '2026-03-17T08:30:00Z',
+    });
     expect(r.talks[0]!.speakers.map((s) => [s.name, s.company])).toEqual([['Marie Curie', 'CERN']]);
     // UTC only: the venue's zone is not known from the feed, and the reader says so.
     expect(r.warnings.join(' ')).toMatch(/time zone is unknown/);

@@ -11,11 +11,46 @@ import { describe as describeElement, describeText } from '../../../lib/schedule
 import { loadDocument } from '../helpers';
 
 const markupWord = fc.constantFrom(
-  '<Corp>', '</div>', '<div>', '<b>', '</p>', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<!-- note -->',
-  '<?xml?>', '<!DOCTYPE html>', '<a href="https://x.example">', '&lt;', '&amp;', '&#60;', '&#x3C;b&#x3E;', '<T>', 'List<String>',
-  'a<b', 'x < y', '<https://talk.example/>', '<mailto:a@b.example>', '\\<Corp>', '<<Corp>>', '<Corp/>',
+  '<Corp>',
+  '</div>',
+  '<div>',
+  '<b>',
+  '</p>',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<!-- note -->',
+  '<?xml?>',
+  '<!DOCTYPE html>',
+  '<a href="https://x.example">',
+  '&lt;',
+  '&amp;',
+  '&#60;',
+  '&#x3C;b&#x3E;',
+  '<T>',
+  'List<String>',
+  'a<b',
+  'x < y',
+  '<https://talk.example/>',
+  '<mailto:a@b.example>',
+  '\\<Corp>',
+  '<<Corp>>',
+  '<Corp/>',
 );
-const plainWord = fc.constantFrom('Acme', 'we', 'build', 'tools', 'C#', 'Q&A', 'AT&T', '1 > 0', '->', ':)', 'x', 'é', '😀');
+const plainWord = fc.constantFrom(
+  'Acme',
+  'we',
+  'build',
+  'tools',
+  'C#',
+  'Q&A',
+  'AT&T',
+  '1 > 0',
+  '->',
+  ':)',
+  'x',
+  'é',
+  '😀',
+);
 const text = fc.array(fc.oneof(markupWord, plainWord), { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
 
 /** HTML nodes CommonMark would pass through, and the text it shows (links keep their text). */
@@ -37,24 +72,31 @@ const win = loadDocument('<p></p>', 'https://conf.example/').defaultView as Wind
 
 describe('markup-looking words in descriptions', () => {
   it('stay text in the Markdown stored from a page description, and in the recap', () => {
-    fc.assert(fc.property(text, (words) => {
-      const el = win.document.createElement('div');
-      el.textContent = words;
-      const { description } = describeElement(el, win, 'https://conf.example/');
-      const stored = rendered(description!);
-      expect(stored.html).toEqual([]);
-      expect(stored.text).toBe(words.replace(/\s+/g, ' ').trim());
-      expect(rendered(descriptionMarkdown(description!)).html).toEqual([]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(text, (words) => {
+        const el = win.document.createElement('div');
+        el.textContent = words;
+        const { description } = describeElement(el, win, 'https://conf.example/');
+        const stored = rendered(description!);
+        expect(stored.html).toEqual([]);
+        expect(stored.text).toBe(words.replace(/\s+/g, ' ').trim());
+        expect(rendered(descriptionMarkdown(description!)).html).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('stay text in a plain-text description (iCalendar, Sessionize, pretalx), autolinks kept', () => {
-    fc.assert(fc.property(text, (words) => {
-      const { description } = describeText(words);
-      const stored = rendered(description!);
-      expect(stored.html).toEqual([]);
-      expect(rendered(descriptionMarkdown(description!)).html).toEqual([]);
-      for (const word of ['<Corp>', '</div>', '&lt;']) if (words.includes(word) && !words.includes(`\\${word}`)) expect(stored.text).toContain(word);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(text, (words) => {
+        const { description } = describeText(words);
+        const stored = rendered(description!);
+        expect(stored.html).toEqual([]);
+        expect(rendered(descriptionMarkdown(description!)).html).toEqual([]);
+        for (const word of ['<Corp>', '</div>', '&lt;'])
+          if (words.includes(word) && !words.includes(`\\${word}`)) expect(stored.text).toContain(word);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

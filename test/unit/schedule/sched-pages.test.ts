@@ -4,7 +4,8 @@ import { OWN_FIXTURES, loadDocument, readFixture } from '../helpers';
 
 const fixture = (name: string) => readFixture(`${OWN_FIXTURES}/schedule/${name}`);
 const DESCRIPTIONS_URL = 'https://cnsa2026.sched.com/list/descriptions/';
-const descriptions = (url = DESCRIPTIONS_URL, html = fixture('sched-descriptions.html')) => extractTalks(loadDocument(html, url), url);
+const descriptions = (url = DESCRIPTIONS_URL, html = fixture('sched-descriptions.html')) =>
+  extractTalks(loadDocument(html, url), url);
 
 describe('Sched /list/descriptions/ with several sessions', () => {
   const result = descriptions();
@@ -29,8 +30,17 @@ describe('Sched /list/descriptions/ with several sessions', () => {
   });
 
   it('reads 24-hour times in the conference zone, learned as Europe/Amsterdam from CET and the venue', () => {
-    expect(keynote).toMatchObject({ start: '2026-03-23T14:05:00+01:00', end: '2026-03-23T14:30:00+01:00', timeZone: 'Europe/Amsterdam' });
-    expect(keynote!.conference).toEqual({ key: 'cnsa2026.sched.com', name: 'Cloud Native Summit Amsterdam 2026', url: 'https://cnsa2026.sched.com', timeZone: 'Europe/Amsterdam' });
+    expect(keynote).toMatchObject({
+      start: '2026-03-23T14:05:00+01:00',
+      end: '2026-03-23T14:30:00+01:00',
+      timeZone: 'Europe/Amsterdam',
+    });
+    expect(keynote!.conference).toEqual({
+      key: 'cnsa2026.sched.com',
+      name: 'Cloud Native Summit Amsterdam 2026',
+      url: 'https://cnsa2026.sched.com',
+      timeZone: 'Europe/Amsterdam',
+    });
   });
 
   it('reads a zone glued to the time', () => {
@@ -43,17 +53,33 @@ describe('Sched /list/descriptions/ with several sessions', () => {
 
   it('falls back to the day anchor and time heading, and to the old time-and-place line', () => {
     expect(registration).toMatchObject({ start: '2026-03-24T09:00:00+01:00', end: null, room: 'Foyer' });
-    expect(tutorial).toMatchObject({ start: '2026-03-24T10:00:00+01:00', end: '2026-03-24T12:00:00+01:00', room: 'Room G104' });
+    expect(tutorial).toMatchObject({
+      start: '2026-03-24T10:00:00+01:00',
+      end: '2026-03-24T12:00:00+01:00',
+      room: 'Room G104',
+    });
   });
 
   it('reads speakers with groups, role/company split at the last ", ", absolute links and no placeholder avatar', () => {
     expect(keynote!.speakers).toEqual([
       {
-        name: 'Marloes de Vries', role: 'VP, Platform Engineering', company: 'Tulip Systems B.V.',
-        roleCompanyRaw: 'VP, Platform Engineering, Tulip Systems B.V.', group: 'Speakers',
-        profileUrl: 'https://cnsa2026.sched.com/speaker/mvries', avatarUrl: 'https://static.sched.com/avatars/mvries.320x320px.jpg',
+        name: 'Marloes de Vries',
+        role: 'VP, Platform Engineering',
+        company: 'Tulip Systems B.V.',
+        roleCompanyRaw: 'VP, Platform Engineering, Tulip Systems B.V.',
+        group: 'Speakers',
+        profileUrl: 'https://cnsa2026.sched.com/speaker/mvries',
+        avatarUrl: 'https://static.sched.com/avatars/mvries.320x320px.jpg',
       },
-      { name: 'Joost Bakker', role: null, company: null, roleCompanyRaw: null, group: 'Moderators', profileUrl: 'https://cnsa2026.sched.com/speaker/jbakker', avatarUrl: null },
+      {
+        name: 'Joost Bakker',
+        role: null,
+        company: null,
+        roleCompanyRaw: null,
+        group: 'Moderators',
+        profileUrl: 'https://cnsa2026.sched.com/speaker/jbakker',
+        avatarUrl: null,
+      },
     ]);
     expect(tutorial!.speakers.map((s) => s.name)).toEqual(['Lena Fischer', 'Tom Braun']);
   });
@@ -70,7 +96,9 @@ describe('Sched /list/descriptions/ with several sessions', () => {
   });
 
   it('sanitizes descriptions, resolves their links and converts tables to GFM', () => {
-    expect(keynote!.description).toBe('Why platforms _stall_ at 50 teams, and what to do about it. See the [FAQ](https://cnsa2026.sched.com/info/faq).');
+    expect(keynote!.description).toBe(
+      'Why platforms _stall_ at 50 teams, and what to do about it. See the [FAQ](https://cnsa2026.sched.com/info/faq).',
+    );
     expect(supply!.description).toContain('| Tool | Purpose |\n| --- | --- |\n| cosign | signing |');
     expect(supply!.descriptionHtml).not.toMatch(/script|onerror|alert|<img/);
   });
@@ -80,7 +108,10 @@ describe('Sched /list/descriptions/ with several sessions', () => {
     const result = descriptions(url);
     expect(result.source).toBe('sched');
     expect(result.talks).toHaveLength(5);
-    expect(result.talks[0]).toMatchObject({ url: 'https://schedule.cnsummit.example/event/2Aa1/opening-keynote-platforms-that-scale', conference: { key: 'schedule.cnsummit.example' } });
+    expect(result.talks[0]).toMatchObject({
+      url: 'https://schedule.cnsummit.example/event/2Aa1/opening-keynote-platforms-that-scale',
+      conference: { key: 'schedule.cnsummit.example' },
+    });
   });
 
   it('says when CET cannot be placed without a venue, but still picks the zone CET always means', () => {
@@ -98,8 +129,12 @@ describe('Sched session page with an ambiguous abbreviation', () => {
     const result = extractTalks(loadDocument(fixture('sched-session-cst.html'), URL_), URL_);
     expect(result.warnings).toEqual([]);
     expect(result.talks[0]).toMatchObject({
-      start: '2025-06-10T10:30:00+08:00', end: '2025-06-10T11:05:00+08:00', timeZone: 'Asia/Shanghai',
-      room: 'Level 1 | Hall 1', tracks: ['AI + ML'], conference: { name: 'KubeCon China 2025', timeZone: 'Asia/Shanghai' },
+      start: '2025-06-10T10:30:00+08:00',
+      end: '2025-06-10T11:05:00+08:00',
+      timeZone: 'Asia/Shanghai',
+      room: 'Level 1 | Hall 1',
+      tracks: ['AI + ML'],
+      conference: { name: 'KubeCon China 2025', timeZone: 'Asia/Shanghai' },
     });
   });
 
@@ -117,7 +152,9 @@ describe('Sched session page with an ambiguous abbreviation', () => {
   });
 
   it('keeps JSON-LD instants when the viewer switched the printed zone', () => {
-    const html = fixture('sched-session-cst.html').replace('<span class="tz">CST</span>', '<span class="tz">CEST</span>').replace('10:30am - 11:05am', '4:30am - 5:05am');
+    const html = fixture('sched-session-cst.html')
+      .replace('<span class="tz">CST</span>', '<span class="tz">CEST</span>')
+      .replace('10:30am - 11:05am', '4:30am - 5:05am');
     const result = extractTalks(loadDocument(html, URL_), URL_);
     expect(result.talks[0]).toMatchObject({ start: '2025-06-10T10:30:00+08:00', timeZone: null });
     expect(result.warnings.join(' ')).toMatch(/time zone is unknown/);
@@ -137,12 +174,29 @@ describe('Sched list printing an ambiguous zone, read with its all.ics', () => {
     <div class="sched-container"><div class="sched-container-inner">
       <span class='event ev_2'><a href='event/1x8R0/ebpf-deep-dive' class='name' id='${ids[1]}'><span class="session-title">eBPF Deep Dive</span> <span class="vs">Hall 2</span></a></span>
     </div></div></div></body></html>`;
-  const ics = parseIcs([
-    'BEGIN:VCALENDAR', 'PRODID:-//Sched.com KubeCon China 2025//EN', 'X-WR-TIMEZONE:UTC',
-    'BEGIN:VEVENT', 'DTSTART:20250610T023000Z', 'DTEND:20250610T030500Z', 'SUMMARY:Scaling Inference', `UID:${ids[0]}`, `URL:http://kccncchn2025.sched.com/event/${ids[0]}`, 'END:VEVENT',
-    'BEGIN:VEVENT', 'DTSTART:20250610T031500Z', 'DTEND:20250610T035000Z', 'SUMMARY:eBPF Deep Dive', `UID:${ids[1]}`, `URL:http://kccncchn2025.sched.com/event/${ids[1]}`, 'END:VEVENT',
-    'END:VCALENDAR',
-  ].join('\r\n'), 'https://kccncchn2025.sched.com/all.ics');
+  const ics = parseIcs(
+    [
+      'BEGIN:VCALENDAR',
+      'PRODID:-//Sched.com KubeCon China 2025//EN',
+      'X-WR-TIMEZONE:UTC',
+      'BEGIN:VEVENT',
+      'DTSTART:20250610T023000Z',
+      'DTEND:20250610T030500Z',
+      'SUMMARY:Scaling Inference',
+      `UID:${ids[0]}`,
+      `URL:http://kccncchn2025.sched.com/event/${ids[0]}`,
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART:20250610T031500Z',
+      'DTEND:20250610T035000Z',
+      'SUMMARY:eBPF Deep Dive',
+      `UID:${ids[1]}`,
+      `URL:http://kccncchn2025.sched.com/event/${ids[1]}`,
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n'),
+    'https://kccncchn2025.sched.com/all.ics',
+  );
 
   it('leaves times empty from the list alone', () => {
     const result = extractTalks(loadDocument(html, url), url);
@@ -180,7 +234,8 @@ describe('Sched embedded on an organiser site', () => {
 
 describe('bot checks and half-rendered Sched pages', () => {
   it('says a bot-check page on a Sched host has no session, without guessing from its title', () => {
-    const html = '<html><head><title>Just a moment...</title><meta property="og:title" content="Just a moment..."></head><body><div id="challenge-running">Checking your browser</div></body></html>';
+    const html =
+      '<html><head><title>Just a moment...</title><meta property="og:title" content="Just a moment..."></head><body><div id="challenge-running">Checking your browser</div></body></html>';
     const url = 'https://cnsa2026.sched.com/event/2Aa1/opening-keynote';
     const result = extractTalks(loadDocument(html, url), url);
     expect(result).toMatchObject({ talks: [], source: 'sched' });
@@ -189,7 +244,8 @@ describe('bot checks and half-rendered Sched pages', () => {
 
   it('says a list still loading shows no sessions', () => {
     const url = 'https://cnsa2026.sched.com/list/descriptions/';
-    const html = '<html><body><div class="list-descriptions"><a class="sched-container-anchor" id="2026-03-23"></a><div class="sched-loading">Loading…</div></div></body></html>';
+    const html =
+      '<html><body><div class="list-descriptions"><a class="sched-container-anchor" id="2026-03-23"></a><div class="sched-loading">Loading…</div></div></body></html>';
     const result = extractTalks(loadDocument(html, url), url);
     expect(result.talks).toEqual([]);
     expect(result.warnings[0]).toMatch(/no sessions yet/);
@@ -197,10 +253,18 @@ describe('bot checks and half-rendered Sched pages', () => {
 
   it('falls back to the session’s JSON-LD when its markup has not rendered', () => {
     const url = 'https://kccncchn2025.sched.com/event/1x8Qz/scaling-inference-on-kubernetes';
-    const html = fixture('sched-session-cst.html').replace(/<body>[\s\S]*<\/body>/, '<body><div class="sched-loading"></div></body>');
+    const html = fixture('sched-session-cst.html').replace(
+      /<body>[\s\S]*<\/body>/,
+      '<body><div class="sched-loading"></div></body>',
+    );
     const result = extractTalks(loadDocument(html, url), url);
     expect(result.talks[0]).toMatchObject({
-      source: 'sched', url, title: 'Scaling Inference on Kubernetes', start: '2025-06-10T10:30:00+08:00', room: 'Level 1 | Hall 1', speakers: [],
+      source: 'sched',
+      url,
+      title: 'Scaling Inference on Kubernetes',
+      start: '2025-06-10T10:30:00+08:00',
+      room: 'Level 1 | Hall 1',
+      speakers: [],
     });
     expect(result.warnings[0]).toMatch(/Only the session’s title, time and room/);
   });
@@ -209,7 +273,12 @@ describe('bot checks and half-rendered Sched pages', () => {
     const cut = fixture('sched-descriptions.html').split('<div class="sched-event-details">')[0]!;
     const result = descriptions(DESCRIPTIONS_URL, cut);
     expect(result.talks).toHaveLength(1);
-    expect(result.talks[0]).toMatchObject({ title: 'Opening Keynote: Platforms That Scale', start: '2026-03-23T14:05:00+01:00', room: 'Hall A', end: null });
+    expect(result.talks[0]).toMatchObject({
+      title: 'Opening Keynote: Platforms That Scale',
+      start: '2026-03-23T14:05:00+01:00',
+      room: 'Hall A',
+      end: null,
+    });
   });
 });
 
@@ -258,6 +327,10 @@ describe('a 600-session /list/descriptions/ page', () => {
       expect(t.tracks).toEqual([`Track ${i % 5}`]);
       expect(t.description).toBe(`Abstract of session _${i}_ with a [link](https://example.com/${i}).`);
     });
-    expect(result.talks[599]).toMatchObject({ start: '2026-05-14T21:00:00-04:00', end: '2026-05-14T21:20:00-04:00', timeZone: 'America/New_York' });
+    expect(result.talks[599]).toMatchObject({
+      start: '2026-05-14T21:00:00-04:00',
+      end: '2026-05-14T21:20:00-04:00',
+      timeZone: 'America/New_York',
+    });
   });
 });

@@ -22,7 +22,12 @@ describe('Sched session page', () => {
     expect(t.room).toBe('Grand Ballroom A');
     expect(t.tracks).toEqual(['Platform Engineering']);
     expect(t.customFields).toEqual({ 'Content Experience Level': 'Any', 'Presentation Language': 'English' });
-    expect(t.files).toEqual([{ name: 'paved-roads-slides.pdf', url: 'https://static.sched.com/hosted_files/kcdsf2025/ab/paved-roads-slides.pdf' }]);
+    expect(t.files).toEqual([
+      {
+        name: 'paved-roads-slides.pdf',
+        url: 'https://static.sched.com/hosted_files/kcdsf2025/ab/paved-roads-slides.pdf',
+      },
+    ]);
     expect(t.videoUrl).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
   });
 
@@ -30,14 +35,22 @@ describe('Sched session page', () => {
     const [t] = extractTalks(page(), URL_).talks;
     expect(t!.speakers).toEqual([
       {
-        name: 'Jane Doe', role: 'Staff Engineer, Developer Experience', company: 'Acme Corp',
-        roleCompanyRaw: 'Staff Engineer, Developer Experience, Acme Corp', group: 'Speakers',
+        name: 'Jane Doe',
+        role: 'Staff Engineer, Developer Experience',
+        company: 'Acme Corp',
+        roleCompanyRaw: 'Staff Engineer, Developer Experience, Acme Corp',
+        group: 'Speakers',
         profileUrl: 'https://kcdsf2025.sched.com/speaker/jdoe',
         avatarUrl: 'https://static.sched.com/avatars/jdoe.320x320px.jpg',
       },
       {
-        name: 'Ravi Kumar', role: 'Maintainer', company: null, roleCompanyRaw: 'Maintainer', group: 'Speakers',
-        profileUrl: 'https://kcdsf2025.sched.com/speaker/rkumar', avatarUrl: null,
+        name: 'Ravi Kumar',
+        role: 'Maintainer',
+        company: null,
+        roleCompanyRaw: 'Maintainer',
+        group: 'Speakers',
+        profileUrl: 'https://kcdsf2025.sched.com/speaker/rkumar',
+        avatarUrl: null,
       },
     ]);
   });

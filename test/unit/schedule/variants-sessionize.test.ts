@@ -6,7 +6,15 @@ import { OWN_FIXTURES, loadDocument, readFixture } from '../helpers';
 const text = readFixture(`${OWN_FIXTURES}/schedule/variant-sessionize-gridsmart.json`);
 const url = 'https://sessionize.com/api/v2/q1w2e3r4/view/GridSmart';
 const page = `<html><body><pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre></body></html>`;
-const person = (name: string) => ({ name, role: null, company: null, roleCompanyRaw: null, group: null, profileUrl: null, avatarUrl: null });
+const person = (name: string) => ({
+  name,
+  role: null,
+  company: null,
+  roleCompanyRaw: null,
+  group: null,
+  profileUrl: null,
+  avatarUrl: null,
+});
 
 describe('Sessionize GridSmart JSON opened in the browser', () => {
   it('reads each session once, in the zone the caller knows', () => {
@@ -19,8 +27,14 @@ describe('Sessionize GridSmart JSON opened in the browser', () => {
     ]);
     const [keynote, lunch, bicep] = result.talks;
     expect(keynote).toMatchObject({
-      externalId: '612345', url: `${url}#sz-session-612345`, timeZone: 'Europe/Vienna', tracks: ['Cloud'], customFields: { Level: 'Beginner' },
-      description: 'Where the platform is going.\n\nWith demos.', videoUrl: 'https://www.youtube.com/watch?v=Gr1dSm4rt00', files: [],
+      externalId: '612345',
+      url: `${url}#sz-session-612345`,
+      timeZone: 'Europe/Vienna',
+      tracks: ['Cloud'],
+      customFields: { Level: 'Beginner' },
+      description: 'Where the platform is going.\n\nWith demos.',
+      videoUrl: 'https://www.youtube.com/watch?v=Gr1dSm4rt00',
+      files: [],
       conference: { key: 'sessionize:q1w2e3r4', timeZone: 'Europe/Vienna' },
     });
     expect(keynote!.speakers).toEqual([person('Eva Gruber')]);
@@ -32,6 +46,8 @@ describe('Sessionize GridSmart JSON opened in the browser', () => {
   it('leaves the times empty and asks for the zone when none is known', () => {
     const result = extractTalks(loadDocument(page, url), url);
     expect(result.talks.map((t) => t.start)).toEqual([null, null, null]);
-    expect(result.warnings).toEqual([expect.stringMatching(/without a time zone, so the times of 3 sessions were left empty/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/without a time zone, so the times of 3 sessions were left empty/),
+    ]);
   });
 });

@@ -26,7 +26,8 @@ function rendered(markdown: string): { html: string[]; text: string } {
 }
 
 describe('Sched session page: panel groups in boxes, CSS avatars, a company alone, a linked recording', () => {
-  const url = 'https://kccncna2026.sched.com/event/3Ab9/securing-the-supply-chain-together-ada-lovelace-acme-bob-builder-beta-labs';
+  const url =
+    'https://kccncna2026.sched.com/event/3Ab9/securing-the-supply-chain-together-ada-lovelace-acme-bob-builder-beta-labs';
   const read = (html = fixture('wild-session-panel.html')) => extractTalks(loadDocument(html, url), url);
   const result = read();
   const t = result.talks[0]!;
@@ -34,13 +35,23 @@ describe('Sched session page: panel groups in boxes, CSS avatars, a company alon
   it('drops the speaker suffix from the title (names and companies joined by "," and "&")', () => {
     expect(result.warnings).toEqual([]);
     expect(t.title).toBe('Securing the Supply Chain Together');
-    expect(t).toMatchObject({ start: '2026-11-10T14:30:00-05:00', end: '2026-11-10T15:05:00-05:00', room: 'Building B | Level 3 | B312' });
+    expect(t).toMatchObject({
+      start: '2026-11-10T14:30:00-05:00',
+      end: '2026-11-10T15:05:00-05:00',
+      room: 'Building B | Level 3 | B312',
+    });
   });
 
   it('keeps each person’s group, reads avatars drawn as CSS backgrounds, and a company printed alone', () => {
     expect(t.speakers.map((s) => [s.name, s.group, s.role, s.company, s.avatarUrl])).toEqual([
       ['Cara Díaz', 'Moderators', null, 'Snyk', 'https://static.sched.com/avatars/c/cara.diaz.320x320px.jpg?f00'],
-      ['Ada Lovelace', 'Speakers', 'Principal Engineer', 'Acme', 'https://static.sched.com/avatars/a/ada.320x320px.jpg'],
+      [
+        'Ada Lovelace',
+        'Speakers',
+        'Principal Engineer',
+        'Acme',
+        'https://static.sched.com/avatars/a/ada.320x320px.jpg',
+      ],
       ['Bob Builder', 'Speakers', null, 'Beta Labs', null],
       ['Dee Okafor', 'Hosts', 'Maintainer', null, null],
     ]);
@@ -49,13 +60,18 @@ describe('Sched session page: panel groups in boxes, CSS avatars, a company alon
 
   it('takes a plain YouTube link in the description as the recording', () => {
     expect(t.videoUrl).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
-    expect(t.files).toEqual([{ name: 'supply-chain.pdf', url: 'https://static.sched.com/hosted_files/kccncna2026/9a/supply-chain.pdf' }]);
+    expect(t.files).toEqual([
+      { name: 'supply-chain.pdf', url: 'https://static.sched.com/hosted_files/kccncna2026/9a/supply-chain.pdf' },
+    ]);
   });
 
   it('takes a Vimeo link among the files as the recording, not as one more file', () => {
     const html = fixture('wild-session-panel.html')
       .replace(/Recording: <a[^>]*>[^<]*<\/a>/, 'No recording yet.')
-      .replace('</a>\n      </div>', '</a>\n        <a href="https://vimeo.com/912345678" class="file-uploaded file-uploaded-link">Session recording</a>\n      </div>');
+      .replace(
+        '</a>\n      </div>',
+        '</a>\n        <a href="https://vimeo.com/912345678" class="file-uploaded file-uploaded-link">Session recording</a>\n      </div>',
+      );
     const r = read(html).talks[0]!;
     expect(r.videoUrl).toBe('https://vimeo.com/912345678');
     expect(r.files.map((f) => f.name)).toEqual(['supply-chain.pdf']);
@@ -70,7 +86,10 @@ describe('Sched session page: panel groups in boxes, CSS avatars, a company alon
   });
 
   it('keeps a title whose suffix is not its speakers', () => {
-    const html = fixture('wild-session-panel.html').replace(/Together - Ada Lovelace, Acme &amp; Bob Builder, Beta Labs\s*<\/a>/, 'Together - Part Two, Revisited</a>');
+    const html = fixture('wild-session-panel.html').replace(
+      /Together - Ada Lovelace, Acme &amp; Bob Builder, Beta Labs\s*<\/a>/,
+      'Together - Part Two, Revisited</a>',
+    );
     expect(read(html).talks[0]!.title).toBe('Securing the Supply Chain Together - Part Two, Revisited');
   });
 });
@@ -80,7 +99,12 @@ describe('Sched /list/simple with a type legend', () => {
   const result = extractTalks(loadDocument(fixture('wild-list-simple-legend.html'), url), url);
 
   it('names each session’s type from its ev_N class and the page’s legend', () => {
-    expect(result.talks.map((t) => t.tracks)).toEqual([['Keynote Sessions'], ['Cloud Native'], ['Lightning Talks'], []]);
+    expect(result.talks.map((t) => t.tracks)).toEqual([
+      ['Keynote Sessions'],
+      ['Cloud Native'],
+      ['Lightning Talks'],
+      [],
+    ]);
   });
 
   it('strips speaker suffixes joined by "and" or "&", never a dash that is part of the title', () => {

@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { talkTimeLabel, venueZone } from '../../../lib/time/display';
 
 const talk = {
-  start: '2025-09-09T09:30:00-07:00', end: '2025-09-09T10:00:00-07:00',
-  startAt: Date.UTC(2025, 8, 9, 16, 30), endAt: Date.UTC(2025, 8, 9, 17), timeZone: 'America/Los_Angeles',
+  start: '2025-09-09T09:30:00-07:00',
+  end: '2025-09-09T10:00:00-07:00',
+  startAt: Date.UTC(2025, 8, 9, 16, 30),
+  endAt: Date.UTC(2025, 8, 9, 17),
+  timeZone: 'America/Los_Angeles',
 };
 
 describe('talkTimeLabel', () => {
   it('shows only the venue clock to a viewer at the venue', () => {
     expect(talkTimeLabel(talk, 'America/Los_Angeles', 'en-US')).toEqual({
-      day: 'Tuesday, September 9, 2025', venue: '9:30 – 10:00 AM PDT', viewer: null,
+      day: 'Tuesday, September 9, 2025',
+      venue: '9:30 – 10:00 AM PDT',
+      viewer: null,
     });
   });
 

@@ -14,7 +14,10 @@ function variables(block: string): Record<string, string> {
 }
 
 const light = variables(/:root\s*\{([^}]*)\}/.exec(css)![1]!);
-const dark = { ...light, ...variables(/@media \(prefers-color-scheme: dark\)\s*\{\s*:root\s*\{([^}]*)\}/.exec(css)![1]!) };
+const dark = {
+  ...light,
+  ...variables(/@media \(prefers-color-scheme: dark\)\s*\{\s*:root\s*\{([^}]*)\}/.exec(css)![1]!),
+};
 
 /** Text colours (variables) and the surfaces they are drawn on. */
 const TEXT = ['fg', 'muted', 'accent', 'error', 'ok', 'warn'];
@@ -30,9 +33,14 @@ function literalPairs(): Array<[string, string, string]> {
 }
 
 describe('theme contrast', () => {
-  for (const [theme, vars] of [['light', light], ['dark', dark]] as const) {
+  for (const [theme, vars] of [
+    ['light', light],
+    ['dark', dark],
+  ] as const) {
     it(`${theme}: every text colour is at least 4.5:1 on every surface`, () => {
-      const low = TEXT.flatMap((t) => SURFACES.map((s) => [`--${t} on --${s}`, contrastRatio(vars[t]!, vars[s]!)] as const)).filter(([, r]) => r < 4.5);
+      const low = TEXT.flatMap((t) =>
+        SURFACES.map((s) => [`--${t} on --${s}`, contrastRatio(vars[t]!, vars[s]!)] as const),
+      ).filter(([, r]) => r < 4.5);
       expect(low).toEqual([]);
       expect(contrastRatio(vars['accent-fg']!, vars.accent!), 'button text').toBeGreaterThanOrEqual(4.5);
     });
