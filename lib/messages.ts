@@ -14,7 +14,7 @@ import {
   type TextQuoteSelector,
 } from './model';
 import type { ExtractionResult } from './schedule/types';
-import { canonicalTimeZone } from './time/zones';
+import { intlTimeZoneName } from './time/zones';
 
 export type Message =
   /** In-page "Clip": clip the sender tab's talks, only those with these keys when given. */
@@ -230,10 +230,14 @@ function cleanFile(v: unknown): TalkFile | null {
   return url ? { name: str(f.name) ?? url, url } : null;
 }
 
-/** An IANA zone this browser knows, spelled as Intl spells it; anything else (a page's invention) is dropped. */
+/**
+ * An IANA zone this browser knows, spelled as Intl spells it; anything else (a page's invention)
+ * is dropped. Readers already made old links current (canonicalTimeZone); the table that does it
+ * stays out of the highlighter, which bundles this contract.
+ */
 function zone(v: unknown): string | null {
   const name = str(v, 100);
-  return name ? canonicalTimeZone(name) : null;
+  return name ? intlTimeZoneName(name) : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 // `npm run screenshots`: the store screenshots (1280×800 PNG) from the demo conference, so they
 // show the UI as it is. Builds the demo variant, serves DemoConf, clips its day with the in-page
 // button, types notes with the keyboard, and photographs the page with Talkmark's panel beside
-// it, as Chrome lays them out. Writes store/screenshots/*.png.
+// it, as Chrome lays them out. Writes store/screenshots/*.png and the README's docs/sidepanel.png.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +106,9 @@ try {
   }
   await panel.getByText('first deploy').first().waitFor();
   await sideBySide('2-notes', talkPage, panel);
+  // The README's picture: the panel alone, as it looks during a talk.
+  await panel.screenshot({ path: join(root, 'docs/sidepanel.png') });
+  shots.push(join(root, 'docs/sidepanel.png'));
 
   // 3. The recap, ready to paste into a blog post.
   const post = await context.newPage();

@@ -46,66 +46,73 @@ export function isValidTimeZone(timeZone: string): boolean {
  * them silently (`BST` → Asia/Dhaka, `EST` → America/Panama, without daylight saving), and an
  * abbreviation must never pick a zone.
  */
-export function canonicalTimeZone(timeZone: string): string | null {
+export function intlTimeZoneName(timeZone: string): string | null {
   const name = timeZone.trim();
   if (!name.includes('/') && !/^(?:UTC|GMT)$/i.test(name)) return null;
   try {
-    const resolved = partsFormatter(name).resolvedOptions().timeZone;
-    // Browsers differ on old links (`US/Eastern`, `Asia/Calcutta`): the IANA name wins when Intl knows it.
-    const modern = LEGACY_ZONES[resolved.toLowerCase()] ?? LEGACY_ZONES[name.toLowerCase()];
-    return modern && isValidTimeZone(modern) ? modern : resolved;
+    return partsFormatter(name).resolvedOptions().timeZone;
   } catch {
     return null;
   }
 }
 
 /**
+ * `intlTimeZoneName`, with IANA's old links (`US/Eastern`, `Asia/Calcutta`) made their current
+ * names: browsers differ on them, and two sources of one conference must agree.
+ */
+export function canonicalTimeZone(timeZone: string): string | null {
+  const resolved = intlTimeZoneName(timeZone);
+  if (!resolved) return null;
+  const modern = LEGACY_ZONES[resolved.toLowerCase()] ?? LEGACY_ZONES[timeZone.trim().toLowerCase()];
+  return modern && isValidTimeZone(modern) ? modern : resolved;
+}
+
+/**
  * IANA's backward links that real schedules still print (pretalx events set up long ago say
  * `US/Eastern`), each to its canonical zone, so two sources of one conference agree.
  */
-const LEGACY_ZONES: Record<string, string> = Object.fromEntries(
-  Object.entries({
-    'US/Eastern': 'America/New_York',
-    'US/Central': 'America/Chicago',
-    'US/Mountain': 'America/Denver',
-    'US/Pacific': 'America/Los_Angeles',
-    'US/Alaska': 'America/Anchorage',
-    'US/Hawaii': 'Pacific/Honolulu',
-    'US/Arizona': 'America/Phoenix',
-    'US/East-Indiana': 'America/Indiana/Indianapolis',
-    'US/Michigan': 'America/Detroit',
-    'US/Aleutian': 'America/Adak',
-    'US/Samoa': 'Pacific/Pago_Pago',
-    'Canada/Eastern': 'America/Toronto',
-    'Canada/Central': 'America/Winnipeg',
-    'Canada/Mountain': 'America/Edmonton',
-    'Canada/Pacific': 'America/Vancouver',
-    'Canada/Atlantic': 'America/Halifax',
-    'Canada/Newfoundland': 'America/St_Johns',
-    'Canada/Saskatchewan': 'America/Regina',
-    'Australia/ACT': 'Australia/Sydney',
-    'Australia/NSW': 'Australia/Sydney',
-    'Australia/Canberra': 'Australia/Sydney',
-    'Australia/Victoria': 'Australia/Melbourne',
-    'Australia/Queensland': 'Australia/Brisbane',
-    'Australia/West': 'Australia/Perth',
-    'Australia/South': 'Australia/Adelaide',
-    'Australia/North': 'Australia/Darwin',
-    'Australia/Tasmania': 'Australia/Hobart',
-    'Brazil/East': 'America/Sao_Paulo',
-    'Mexico/General': 'America/Mexico_City',
-    'Chile/Continental': 'America/Santiago',
-    'Asia/Calcutta': 'Asia/Kolkata',
-    'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-    'Asia/Katmandu': 'Asia/Kathmandu',
-    'Asia/Rangoon': 'Asia/Yangon',
-    'Europe/Kiev': 'Europe/Kyiv',
-    'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
-    'Etc/UTC': 'UTC',
-    'Etc/Universal': 'UTC',
-    'Etc/Zulu': 'UTC',
-  }).map(([k, v]) => [k.toLowerCase(), v]),
-);
+// Keys lower-cased, in a plain literal: a bundle that never canonicalizes (the highlighter) drops it.
+const LEGACY_ZONES: Readonly<Record<string, string>> = {
+  'us/eastern': 'America/New_York',
+  'us/central': 'America/Chicago',
+  'us/mountain': 'America/Denver',
+  'us/pacific': 'America/Los_Angeles',
+  'us/alaska': 'America/Anchorage',
+  'us/hawaii': 'Pacific/Honolulu',
+  'us/arizona': 'America/Phoenix',
+  'us/east-indiana': 'America/Indiana/Indianapolis',
+  'us/michigan': 'America/Detroit',
+  'us/aleutian': 'America/Adak',
+  'us/samoa': 'Pacific/Pago_Pago',
+  'canada/eastern': 'America/Toronto',
+  'canada/central': 'America/Winnipeg',
+  'canada/mountain': 'America/Edmonton',
+  'canada/pacific': 'America/Vancouver',
+  'canada/atlantic': 'America/Halifax',
+  'canada/newfoundland': 'America/St_Johns',
+  'canada/saskatchewan': 'America/Regina',
+  'australia/act': 'Australia/Sydney',
+  'australia/nsw': 'Australia/Sydney',
+  'australia/canberra': 'Australia/Sydney',
+  'australia/victoria': 'Australia/Melbourne',
+  'australia/queensland': 'Australia/Brisbane',
+  'australia/west': 'Australia/Perth',
+  'australia/south': 'Australia/Adelaide',
+  'australia/north': 'Australia/Darwin',
+  'australia/tasmania': 'Australia/Hobart',
+  'brazil/east': 'America/Sao_Paulo',
+  'mexico/general': 'America/Mexico_City',
+  'chile/continental': 'America/Santiago',
+  'asia/calcutta': 'Asia/Kolkata',
+  'asia/saigon': 'Asia/Ho_Chi_Minh',
+  'asia/katmandu': 'Asia/Kathmandu',
+  'asia/rangoon': 'Asia/Yangon',
+  'europe/kiev': 'Europe/Kyiv',
+  'america/buenos_aires': 'America/Argentina/Buenos_Aires',
+  'etc/utc': 'UTC',
+  'etc/universal': 'UTC',
+  'etc/zulu': 'UTC',
+};
 
 /** The zone's offset at an instant, asked of Intl (a few microseconds: formatToParts allocates). */
 function offsetFromIntl(timeZone: string, at: number): number {
