@@ -97,14 +97,17 @@ export function ExportScopeFields({
         </fieldset>
       )}
       {selection.scope !== 'talk' && onOnlyWithNotes && (
-        <label class="check">
+        <label class="check full-row">
           <input
             type="checkbox"
             checked={!!onlyWithNotes}
             onChange={(e) => onOnlyWithNotes((e.target as HTMLInputElement).checked)}
           />
-          Only talks with notes or highlights{' '}
-          <span class="muted">(talks marked “not attended” are always left out)</span>
+          {/* One flex item, so the words wrap as a sentence beside the box. */}
+          <span>
+            Only talks with notes or highlights{' '}
+            <span class="muted">(talks marked “not attended” are always left out)</span>
+          </span>
         </label>
       )}
     </fieldset>
