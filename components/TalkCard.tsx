@@ -1,5 +1,6 @@
 import type { Talk } from '../lib/model';
 import { talkTimeLabel } from '../lib/time/display';
+import { EditTalkButton } from './EditTalkButton';
 import { useTalkEditing } from './talk-editing';
 import './talk-editor.css';
 
@@ -56,17 +57,7 @@ export function TalkCard({ talk, viewerZone, noteCount, conflictsWith = [], onOp
         <p class="meta card-actions">
           {noteCount !== undefined && <span class="muted">{noteCount === 1 ? '1 note' : `${noteCount} notes`}</span>}
           <span>
-            {editing && (
-              <button
-                type="button"
-                class="link-button"
-                data-opener={opener}
-                aria-label={`Edit talk: ${talk.title}`}
-                onClick={() => editing.edit(talk.id, opener)}
-              >
-                Edit
-              </button>
-            )}
+            <EditTalkButton talk={talk} opener={opener} />
             {onOpen && (
               <button
                 type="button"

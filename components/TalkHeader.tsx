@@ -1,7 +1,7 @@
 import type { Talk } from '../lib/model';
 import { formatOffset, talkProgress } from '../lib/notes';
 import { talkTimeLabel } from '../lib/time/display';
-import { useTalkEditing } from './talk-editing';
+import { EditTalkButton } from './EditTalkButton';
 import { useNow } from './useNow';
 import './talk-editor.css';
 
@@ -25,7 +25,6 @@ export function TalkHeader({ talk, agenda, viewerZone }: TalkHeaderProps) {
   const now = useNow(1000); // only this label ticks every second, not the whole panel
   const time = talkTimeLabel(talk, viewerZone);
   const progress = progressLabel(talk, agenda, now);
-  const editing = useTalkEditing();
   const opener = `edit:${talk.id}`;
   return (
     <section class="talk-header" aria-label="Current talk">
@@ -40,17 +39,7 @@ export function TalkHeader({ talk, agenda, viewerZone }: TalkHeaderProps) {
           )}
           {talk.notAttended && <span class="not-attended"> Not attended</span>}
         </h2>
-        {editing && (
-          <button
-            type="button"
-            class="link-button"
-            data-opener={opener}
-            aria-label={`Edit talk: ${talk.title}`}
-            onClick={() => editing.edit(talk.id, opener)}
-          >
-            Edit
-          </button>
-        )}
+        <EditTalkButton talk={talk} opener={opener} />
       </div>
       {talk.speakers.length > 0 && (
         <ul class="plain speakers" aria-label="Speakers">
