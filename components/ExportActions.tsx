@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { downloadText } from '../lib/extension/download';
-import { copyPlainText, copyRichText } from '../lib/recap-ui/clipboard';
-import { markdownToHtml } from '../lib/recap-ui/rich-text';
+import { copyPlainText, copyRichText } from '../lib/export/clipboard';
+import { markdownToHtml } from '../lib/export/rich-text';
 import './export.css';
 
 export interface ExportActionsProps {

@@ -1,6 +1,6 @@
 import type { Talk } from '../lib/model';
-import { EXPORT_SCOPES, type ExportScope } from '../lib/recap-ui/export-choices';
-import type { ExportDay, ScopeSelection } from '../lib/recap-ui/export-scope';
+import { EXPORT_SCOPES, type ExportScope } from '../lib/export/export-choices';
+import type { ExportDay, ScopeSelection } from '../lib/export/export-scope';
 import { TalkOptions } from './TalkOptions';
 import './export.css';
 

@@ -1,7 +1,7 @@
 import type { Template } from '../lib/model';
 import { PRESET_NAMES, type FrontMatterFlavour, type FrontMatterFormat, type PresetName } from '../lib/recap';
-import { FRONT_MATTER_FLAVOURS, FRONT_MATTER_FORMATS, type ExportChoices } from '../lib/recap-ui/export-choices';
-import { KIND_SHORT_LABELS, presetLabel } from '../lib/recap-ui/starters';
+import { FRONT_MATTER_FLAVOURS, FRONT_MATTER_FORMATS, type ExportChoices } from '../lib/export/export-choices';
+import { KIND_SHORT_LABELS, presetLabel } from '../lib/export/starters';
 import './export.css';
 
 export interface ExportStyleFieldsProps {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClipResponse } from '../lib/messages';
-import { conferenceOf, lacksZone } from '../lib/extension/clip-zone';
-import { talkKey } from '../lib/db/talks';
+import { conferenceOf, lacksZone } from '../lib/schedule/clip-zone';
+import { talkKey } from '../lib/schedule/talk-key';
 import type { ConferenceRef, ExtractedTalk } from '../lib/model';
 import type { ExtractionResult } from '../lib/schedule/types';
 import { dayLabel, extractedByDay } from '../lib/talks/agenda';

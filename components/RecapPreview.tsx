@@ -1,5 +1,5 @@
 import type { RecapResult } from '../lib/recap';
-import { describeTemplateError } from '../lib/recap-ui/error-text';
+import { describeTemplateError } from '../lib/export/error-text';
 import './export.css';
 
 export interface RecapPreviewProps {

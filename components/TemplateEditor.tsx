@@ -5,17 +5,17 @@ import { downloadText } from '../lib/extension/download';
 import type { Template } from '../lib/model';
 import { pageStorage } from '../lib/notes';
 import { validateTemplate, type TemplateKind } from '../lib/recap';
-import { describeTemplateError } from '../lib/recap-ui/error-text';
-import { renderExport } from '../lib/recap-ui/export-choices';
+import { describeTemplateError } from '../lib/export/error-text';
+import { renderExport } from '../lib/export/export-choices';
 import {
   mirrorTemplate,
   parseTemplateFields,
   serializeTemplateFields,
   templateToEdit,
-} from '../lib/recap-ui/local-mirror';
-import type { PreviewInput } from '../lib/recap-ui/recap-input';
-import { KIND_LABELS } from '../lib/recap-ui/starters';
-import { templateFileName } from '../lib/recap-ui/template-files';
+} from '../lib/export/local-mirror';
+import type { PreviewInput } from '../lib/export/recap-input';
+import { KIND_LABELS } from '../lib/export/starters';
+import { templateFileName } from '../lib/export/template-files';
 import { RecapPreview } from './RecapPreview';
 import { TemplateReference } from './TemplateReference';
 import { useDebouncedValue } from './useDebouncedValue';

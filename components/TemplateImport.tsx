@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { getDb } from '../lib/db/schema';
 import { createTemplate } from '../lib/db/templates';
 import type { Template } from '../lib/model';
-import { describeTemplateError } from '../lib/recap-ui/error-text';
-import { KIND_SHORT_LABELS } from '../lib/recap-ui/starters';
-import { MAX_TEMPLATE_FILE_BYTES, parseTemplateFile, TEMPLATE_FILE_ACCEPT } from '../lib/recap-ui/template-files';
+import { describeTemplateError } from '../lib/export/error-text';
+import { KIND_SHORT_LABELS } from '../lib/export/starters';
+import { MAX_TEMPLATE_FILE_BYTES, parseTemplateFile, TEMPLATE_FILE_ACCEPT } from '../lib/export/template-files';
 import './export.css';
 
 export interface TemplateImportProps {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { loadExportChoices, saveExportChoices } from '../lib/db/export-settings';
+import { loadExportChoices, saveExportChoices } from '../lib/export/export-settings';
 import { getDb } from '../lib/db/schema';
 import { pageStorage, type StorageFailure } from '../lib/notes';
-import { DEFAULT_EXPORT_CHOICES, cleanExportChoices, type ExportChoices } from '../lib/recap-ui/export-choices';
-import { choicesToUse, mirrorExportChoices } from '../lib/recap-ui/local-mirror';
+import { DEFAULT_EXPORT_CHOICES, cleanExportChoices, type ExportChoices } from '../lib/export/export-choices';
+import { choicesToUse, mirrorExportChoices } from '../lib/export/local-mirror';
 import { useDurableWriter } from './useDurableWriter';
 
 export interface ExportChoicesState {

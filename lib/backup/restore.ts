@@ -1,5 +1,5 @@
 import type { TalkmarkDB } from '../db/schema';
-import { classifyStorageError, type StorageErrorKind } from '../notes/storage-errors';
+import { classifyStorageError, type StorageErrorKind } from '../db/storage-errors';
 import type { ImportSummary } from './format';
 import { importBackup } from './import';
 import { parseBackup } from './parse';

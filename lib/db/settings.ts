@@ -1,4 +1,3 @@
-import type { ExportChoices } from '../recap-ui/export-choices';
 import type { TalkmarkDB } from './schema';
 
 /** Known settings and their value types; anything else in the table is ignored. */
@@ -18,8 +17,12 @@ export interface Settings {
    * be gone before it does, so whoever runs next looks it up by id (`downloads.search`).
    */
   pendingAutoBackup: { downloadId: number; at: number } | null;
-  /** The Export view's last choices and when they were written; cleaned on read (a restore may bring anything). */
-  recapExport: (ExportChoices & { savedAt: number }) | null;
+  /**
+   * The Export view's last choices and when they were written. Stored as plain data and cleaned
+   * on read by `lib/export/export-settings.ts` (a restore may bring anything), so the database
+   * does not depend on the export room's types.
+   */
+  recapExport: { readonly savedAt: number } | null;
   /**
    * The popup asks the side panel to open a talk in the editor (a thin clip to complete), with
    * what the clip could not read. The panel opens it and clears the request.

@@ -3,7 +3,7 @@
  * the editor can show why a save failed and keep the text queued.
  */
 import type { Template } from '../model';
-import { attemptWrite, StorageError, type StorageResult } from '../notes/storage-errors';
+import { attemptWrite, StorageError, type StorageResult } from './storage-errors';
 import type { TalkmarkDB } from './schema';
 
 /** Far above any real template; keeps one runaway paste from filling the quota. */

@@ -8,10 +8,11 @@ import { browser } from 'wxt/browser';
 import type { ClipResponse } from '../messages';
 import { cleanExtractionResult } from '../messages';
 import type { ExtractedTalk } from '../model';
-import { conferenceOf, lacksZone } from './clip-zone';
+import { conferenceOf, lacksZone } from '../schedule/clip-zone';
 import { knownConferenceZone } from '../db/conference-zones';
 import type { TalkmarkDB } from '../db/schema';
-import { talkKey, upsertTalks } from '../db/talks';
+import { upsertTalks } from '../db/talks';
+import { talkKey } from '../schedule/talk-key';
 import type { ExtractionResult } from '../schedule/types';
 
 /** Path of the unlisted script built from `entrypoints/clip.ts`. */

@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { sendToExtension } from './send';
 import type { ClipResponse } from '../messages';
-import { talkKey } from '../db/talks';
+import { talkKey } from '../schedule/talk-key';
 
 const SESSION_ANCHOR = 'span.event a.name[id]';
 const SCHED_ID = /^[0-9a-f]{32}$/i;

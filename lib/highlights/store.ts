@@ -1,6 +1,6 @@
 import type { TalkmarkDB } from '../db/schema';
 import type { Highlight, TextPositionSelector, TextQuoteSelector } from '../model';
-import { attemptWrite, StorageError, type StorageResult } from '../notes/storage-errors';
+import { attemptWrite, StorageError, type StorageResult } from '../db/storage-errors';
 
 export const DEFAULT_HIGHLIGHT_COLOR = 'yellow';
 

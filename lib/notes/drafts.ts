@@ -1,7 +1,7 @@
 import type { TalkmarkDB } from '../db/schema';
 import type { Draft } from '../model';
 import { MAX_NOTE_CHARS } from './notes-store';
-import { attemptWrite, StorageError, type StorageResult } from './storage-errors';
+import { attemptWrite, StorageError, type StorageResult } from '../db/storage-errors';
 
 /**
  * Saves the composer text, keyed by its talk's id (call it debounced, on every change). Whitespace-only text deletes

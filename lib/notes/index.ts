@@ -5,7 +5,7 @@ export * from './spans';
 export * from './now-next';
 export * from './current-talk';
 export * from './conflicts';
-export * from './storage-errors';
+export * from '../db/storage-errors';
 export * from './notes-store';
 export * from './drafts';
 export * from './draft-mirror';

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { TalkmarkDB } from '../db/schema';
 import { NOTE_KINDS, type Note, type NoteKind } from '../model';
-import { attemptWrite, StorageError, type StorageResult } from './storage-errors';
+import { attemptWrite, StorageError, type StorageResult } from '../db/storage-errors';
 
 /**
  * Note writes for the side panel. Every write returns a `StorageResult` instead of throwing, so

@@ -6,7 +6,7 @@
  */
 import type { Highlight, Note, NoteKind, Talk } from '../model';
 import { NOTE_KINDS } from '../model';
-import { htmlToMarkdown } from '../schedule/description';
+import { htmlToMarkdown } from '../markdown/html-to-markdown';
 import { venueZone } from '../time/display';
 import { dayKey, isValidTimeZone } from '../time/zones';
 import { markdownUrl, normalizeInlineText, safeUrl } from './escape';

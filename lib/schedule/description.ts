@@ -1,6 +1,5 @@
 import DOMPurify from 'dompurify';
-import TurndownService from 'turndown';
-import { gfm } from 'turndown-plugin-gfm';
+import { escapeMarkupText, htmlToMarkdown, markdownOfParts } from '../markdown/html-to-markdown';
 
 /**
  * Page HTML is hostile: it is sanitized once, at clip time, with DOMPurify (scripts, handlers,
@@ -132,85 +131,6 @@ function inertDocument(win: Win): Document {
   return inert;
 }
 
-// Sched descriptions separate paragraphs with <br><br>: two hard breaks ("  \n  \n") are a paragraph break.
-const tidyMarkdown = (md: string) =>
-  md
-    .replace(/ {2}\n(?:[ \t]*\n)+/g, '\n\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-
-/**
- * Text that looks like markup ("<Corp>", "</div>" written as words, "&lt;" spelled out) must stay
- * text in the stored Markdown: a `<` that could open an HTML tag, comment or declaration, and an
- * `&` that starts a character reference, get a backslash (CommonMark escapes them), unless a
- * backslash already escapes them.
- */
-const MARKUP_LIKE = /(\\*)(<(?=[A-Za-z/!?])|&(?=#\d{1,7};|#[xX][\da-fA-F]{1,6};|[A-Za-z][A-Za-z\d]{1,31};))/g;
-const AUTOLINK_AT = /<(?:https?|mailto):[^\s<>]*>/iy;
-
-/** `keepAutolinks`: plain-text sources (pretalx's Markdown) may mean `<https://…>` as a link; page text never does. */
-export function escapeMarkupText(text: string, keepAutolinks = false): string {
-  return text.replace(MARKUP_LIKE, (all, slashes: string, c: string, at: number) => {
-    if (slashes.length % 2) return all;
-    if (keepAutolinks && c === '<') {
-      AUTOLINK_AT.lastIndex = at + slashes.length;
-      if (AUTOLINK_AT.test(text)) return all;
-    }
-    return `${slashes}\\${c}`;
-  });
-}
-
-/** Turndown's own escaping (emphasis, lists, headings, links) plus markup-looking text. */
-function withMarkupEscaped(service: TurndownService): TurndownService {
-  const base = service.escape.bind(service);
-  service.escape = (text: string) => escapeMarkupText(base(text));
-  return service;
-}
-
-const OPTIONS: TurndownService.Options = {
-  headingStyle: 'atx',
-  codeBlockStyle: 'fenced',
-  bulletListMarker: '-',
-  emDelimiter: '_',
-};
-
-/**
- * An HTML → Markdown converter with a Turndown plugin (GFM tables by default). The plugin is
- * third-party code meeting hostile markup: if it fails to load or throws on a page, conversion
- * falls back to plain Turndown instead of losing the description.
- */
-export function createMarkdownConverter(
-  plugin: TurndownService.Plugin | null = gfm,
-): (html: string | HTMLElement) => string {
-  let plain: TurndownService | null = null;
-  let extended: TurndownService | null = null;
-  if (plugin) {
-    try {
-      extended = withMarkupEscaped(new TurndownService(OPTIONS).use(plugin));
-    } catch {
-      extended = null;
-    }
-  }
-  return (html) => {
-    if (extended) {
-      try {
-        return tidyMarkdown(extended.turndown(html));
-      } catch {
-        /* fall back to plain Turndown below */
-      }
-    }
-    plain ??= withMarkupEscaped(new TurndownService(OPTIONS));
-    return tidyMarkdown(plain.turndown(html));
-  };
-}
-
-let defaultConverter: ((html: string | HTMLElement) => string) | null = null;
-
-export function htmlToMarkdown(html: string | HTMLElement): string {
-  defaultConverter ??= createMarkdownConverter();
-  return defaultConverter(html);
-}
-
 function describeSanitized(body: HTMLElement, markdown: (body: HTMLElement) => string = htmlToMarkdown): Description {
   const html = body.innerHTML.trim();
   const md = html && body.textContent?.trim() ? markdown(body) : '';
@@ -224,30 +144,6 @@ export function describeHtml(html: string | null | undefined, win: Win, base?: s
 }
 
 const PART = 'data-talkmark-part';
-
-/**
- * The Markdown of every part of a container in one Turndown pass: a rule catches each part's
- * converted content. Null when the pass throws (the GFM plugin meeting odd markup); the caller
- * then converts part by part, with the plain-Turndown fallback.
- */
-function markdownOfParts(container: HTMLElement, count: number): string[] | null {
-  const found = new Array<string>(count).fill('');
-  try {
-    withMarkupEscaped(new TurndownService(OPTIONS))
-      .use(gfm)
-      .addRule('talkmarkPart', {
-        filter: (node) => node.nodeName === 'DIV' && node.hasAttribute(PART),
-        replacement: (content, node) => {
-          found[Number((node as Element).getAttribute(PART))] = tidyMarkdown(content);
-          return '';
-        },
-      })
-      .turndown(container);
-    return found;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Sanitized HTML and its Markdown for elements of the page (the sessions of a list page), links
@@ -277,7 +173,7 @@ export function describeElements(els: ReadonlyArray<Element | null>, win: Win, b
   tidySanitized(container, base ?? els.find((el) => el)?.ownerDocument.baseURI);
   // Marked only after sanitizing, so no attribute of the page can pose as a part.
   parts.forEach(({ body }, i) => body.setAttribute(PART, String(i)));
-  const markdown = markdownOfParts(container, parts.length);
+  const markdown = markdownOfParts(container, parts.length, PART);
   parts.forEach(({ index, body }, i) => {
     out[index] = describeSanitized(body, markdown ? () => markdown[i]! : htmlToMarkdown);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lacksZone } from '../../lib/extension/clip-zone';
+import { lacksZone } from '../../lib/schedule/clip-zone';
 import { extractPage } from '../../lib/extension/page-extraction';
 import { REAL_FIXTURES, loadDocument, readFixture } from './helpers';
 

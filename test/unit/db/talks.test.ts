@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
-import { clippedKeys, talkKey, upsertTalks } from '../../../lib/db/talks';
+import { clippedKeys, upsertTalks } from '../../../lib/db/talks';
+import { talkKey } from '../../../lib/schedule/talk-key';
 import type { ExtractedTalk } from '../../../lib/model';
 
 const talk = (over: Partial<ExtractedTalk> = {}): ExtractedTalk => ({

@@ -10,7 +10,7 @@ import {
   setNoteTime,
   updateNoteText,
 } from '../../../lib/notes/notes-store';
-import type { StorageResult } from '../../../lib/notes/storage-errors';
+import type { StorageResult } from '../../../lib/db/storage-errors';
 import { makeTalk } from './factories';
 
 let db: TalkmarkDB;

@@ -18,7 +18,7 @@ import {
   type ObjectName,
 } from '../../../lib/recap';
 import { TEMPLATE_FILTER_NAMES } from '../../../lib/recap/templates';
-import { SAMPLE_RECAP_INPUT } from '../../../lib/recap-ui/sample-data';
+import { SAMPLE_RECAP_INPUT } from '../../../lib/export/sample-data';
 
 /** A value fits its documented type (null stands for "empty"). */
 function fitsType(doc: FieldDoc, value: unknown): boolean {

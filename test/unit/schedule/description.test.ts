@@ -1,7 +1,7 @@
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
+import { createMarkdownConverter } from '../../../lib/markdown/html-to-markdown';
 import {
-  createMarkdownConverter,
   describe as describeElement,
   describeElements,
   describeHtml,

@@ -6,8 +6,8 @@ import {
   recapOptionsFor,
   renderExport,
   splitList,
-} from '../../../lib/recap-ui/export-choices';
-import { SAMPLE_RECAP_INPUT } from '../../../lib/recap-ui/sample-data';
+} from '../../../lib/export/export-choices';
+import { SAMPLE_RECAP_INPUT } from '../../../lib/export/sample-data';
 
 const template = (over: Partial<Template> = {}): Template => ({
   id: 't',

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
-import { loadPreviewInput, loadRecapInput } from '../../../lib/recap-ui/recap-input';
-import { SAMPLE_RECAP_INPUT } from '../../../lib/recap-ui/sample-data';
+import { loadPreviewInput, loadRecapInput } from '../../../lib/export/recap-input';
+import { SAMPLE_RECAP_INPUT } from '../../../lib/export/sample-data';
 import { makeHighlight, makeNote, makeTalk, START } from '../recap/builders';
 
 let db: TalkmarkDB;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Template } from '../../../lib/model';
-import { DEFAULT_EXPORT_CHOICES } from '../../../lib/recap-ui/export-choices';
+import { DEFAULT_EXPORT_CHOICES } from '../../../lib/export/export-choices';
 import {
   choicesToUse,
   forgetTemplateMirror,
@@ -8,7 +8,7 @@ import {
   mirrorTemplate,
   parseTemplateFields,
   templateToEdit,
-} from '../../../lib/recap-ui/local-mirror';
+} from '../../../lib/export/local-mirror';
 import { memoryStorage } from '../helpers';
 
 const stored: Template = { id: 't1', name: 'Saved', kind: 'talk', body: 'saved body', updatedAt: 100 };

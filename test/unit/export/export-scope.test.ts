@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayKeyLabel, exportDays, settleSelection, talksInScope } from '../../../lib/recap-ui/export-scope';
+import { dayKeyLabel, exportDays, settleSelection, talksInScope } from '../../../lib/export/export-scope';
 import { makeTalk, START } from '../recap/builders';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import type { ConferenceRef } from '../model';
-import type { ExtractionResult } from '../schedule/types';
+import type { ExtractionResult } from './types';
 
 /** The conference a read names (its first talk's), for looking up or choosing its zone. */
 export function conferenceOf(result: ExtractionResult): ConferenceRef | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderRecap } from '../../../lib/recap';
-import { markdownToHtml, stripFrontMatter } from '../../../lib/recap-ui/rich-text';
+import { markdownToHtml, stripFrontMatter } from '../../../lib/export/rich-text';
 import { makeNote, makeTalk, START } from '../recap/builders';
 
 describe('rich text', () => {

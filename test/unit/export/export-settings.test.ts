@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadExportChoices, saveExportChoices } from '../../../lib/db/export-settings';
+import { loadExportChoices, saveExportChoices } from '../../../lib/export/export-settings';
 import { TalkmarkDB } from '../../../lib/db/schema';
-import { DEFAULT_EXPORT_CHOICES } from '../../../lib/recap-ui/export-choices';
+import { DEFAULT_EXPORT_CHOICES } from '../../../lib/export/export-choices';
 
 let db: TalkmarkDB;
 beforeEach(async () => {

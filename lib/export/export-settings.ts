@@ -1,7 +1,7 @@
-import { attemptWrite, type StorageResult } from '../notes/storage-errors';
-import { cleanExportChoices, type ExportChoices } from '../recap-ui/export-choices';
-import type { TalkmarkDB } from './schema';
-import { getSetting, setSetting } from './settings';
+import { attemptWrite, type StorageResult } from '../db/storage-errors';
+import { cleanExportChoices, type ExportChoices } from './export-choices';
+import type { TalkmarkDB } from '../db/schema';
+import { getSetting, setSetting } from '../db/settings';
 
 export interface StoredExportChoices {
   /** Cleaned; the defaults when nothing is stored. */

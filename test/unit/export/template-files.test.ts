@@ -5,7 +5,7 @@ import {
   parseTemplateFile,
   templateFileName,
   templateNameFromFile,
-} from '../../../lib/recap-ui/template-files';
+} from '../../../lib/export/template-files';
 
 describe('template files', () => {
   it('are named after the template and say their kind', () => {

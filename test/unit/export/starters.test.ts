@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_NAMES, renderRecap, validateTemplate } from '../../../lib/recap';
-import { SAMPLE_RECAP_INPUT } from '../../../lib/recap-ui/sample-data';
-import { findStarter, STARTER_CHOICES, starterBody } from '../../../lib/recap-ui/starters';
+import { SAMPLE_RECAP_INPUT } from '../../../lib/export/sample-data';
+import { findStarter, STARTER_CHOICES, starterBody } from '../../../lib/export/starters';
 
 describe('starters', () => {
   it('offer each preset as a talk section and as a whole post', () => {

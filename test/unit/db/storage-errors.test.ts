@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { attemptWrite, classifyStorageError, isQuotaError, StorageError } from '../../../lib/notes/storage-errors';
+import { attemptWrite, classifyStorageError, isQuotaError, StorageError } from '../../../lib/db/storage-errors';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
