@@ -14,10 +14,8 @@ import {
   restoreHighlight,
   updateHighlight,
 } from '../highlights/store';
-import { talkForPage } from '../highlights/talk-links';
 import type { HighlightSaved, Message, PageHighlight } from '../messages';
-import { currentTalkId } from '../notes/current-talk';
-import { getSetting } from '../db/settings';
+import { talkForNewHighlight } from '../talks/page-talk';
 
 type HighlightMessage = Extract<
   Message,
@@ -46,16 +44,6 @@ const siteOf = (url: string | undefined): string | null => {
 export function sameSite(a: string | undefined, b: string | undefined): boolean {
   const x = siteOf(a);
   return x !== null && x === siteOf(b);
-}
-
-/** The talk a new highlight on `pageUrl` goes to (the popup shows it, and lets the user change it). */
-export async function talkForNewHighlight(db: TalkmarkDB, pageUrl: string, now: number): Promise<string | null> {
-  const [talks, picked, pickedAt] = await Promise.all([
-    db.talks.toArray(),
-    getSetting(db, 'pickedTalkId'),
-    getSetting(db, 'pickedAt'),
-  ]);
-  return talkForPage(pageUrl, talks, currentTalkId(talks, { id: picked, at: pickedAt }, now));
 }
 
 const failed = (message: string): HighlightSaved => ({ ok: false, id: null, message });

@@ -6,7 +6,9 @@
 import { cleanPageUrl } from '../anchoring/page-url';
 import type { TalkmarkDB } from '../db/schema';
 import type { Talk } from '../model';
-import { talkForNewHighlight } from '../extension/highlight-requests';
+import { getSetting } from '../db/settings';
+import { talkForPage } from '../highlights/talk-links';
+import { currentTalkId } from '../notes/current-talk';
 
 /** Attach `pageUrl` to `talkId` (detaching it from any other talk) and move its highlights there. Returns how many moved. */
 export async function sendPageTo(db: TalkmarkDB, pageUrl: string, talkId: string, now = Date.now()): Promise<number> {
@@ -36,4 +38,14 @@ export interface PageTalkChoice {
 export async function pageTalkChoice(db: TalkmarkDB, pageUrl: string, now = Date.now()): Promise<PageTalkChoice> {
   const [talks, talkId] = await Promise.all([db.talks.toArray(), talkForNewHighlight(db, cleanPageUrl(pageUrl), now)]);
   return { talks, talkId };
+}
+
+/** The talk a new highlight on `pageUrl` goes to (the popup shows it, and lets the user change it). */
+export async function talkForNewHighlight(db: TalkmarkDB, pageUrl: string, now: number): Promise<string | null> {
+  const [talks, picked, pickedAt] = await Promise.all([
+    db.talks.toArray(),
+    getSetting(db, 'pickedTalkId'),
+    getSetting(db, 'pickedAt'),
+  ]);
+  return talkForPage(pageUrl, talks, currentTalkId(talks, { id: picked, at: pickedAt }, now));
 }
