@@ -35,10 +35,52 @@ function nativeBrowserInContentScripts(): Plugin {
   };
 }
 
+/**
+ * Two `innerHTML =` assignments in libraries, removed at build time (web-ext lint flags both, and
+ * only recognises unmodified library files, which a bundle is not). Each rewrite must match
+ * exactly once, so a library upgrade that moves the code fails the build instead of slipping by.
+ * - Preact's `dangerouslySetInnerHTML`: Talkmark never passes it (Biome's
+ *   noDangerouslySetInnerHtml forbids it in our code), so the assignment becomes a throw. Also a
+ *   hardening: no component can ever write HTML into the extension's pages.
+ * - DOMPurify's fallback parser, used only when `DOMParser` fails or a non-HTML namespace is
+ *   configured (neither happens in our browsers or config): it would write the unsanitized
+ *   string into an inert XML document. Without it that case yields an empty document, so
+ *   DOMPurify returns nothing (fails closed); the DOMParser path, the one that runs, is untouched.
+ */
+const LIBRARY_HTML_WRITES: Array<{ module: RegExp; code: RegExp; replacement: string; what: string }> = [
+  {
+    what: "Preact's dangerouslySetInnerHTML",
+    module: /\/node_modules\/preact\/dist\/preact\.mjs$/,
+    code: /\(([\w$]+)\.innerHTML=([\w$]+)\.__html\)/g,
+    replacement: '(()=>{throw new Error("dangerouslySetInnerHTML is disabled in Talkmark")})()',
+  },
+  {
+    what: "DOMPurify's fallback parser",
+    module: /\/node_modules\/dompurify\/dist\/purify\.es\.mjs$/,
+    code: /doc\.documentElement\.innerHTML = IS_EMPTY_INPUT \? emptyHTML : dirtyPayload;/g,
+    replacement: '/* Talkmark: no fallback parser, see wxt.config.ts */',
+  },
+];
+
+function noLibraryHtmlWrites(): Plugin {
+  return {
+    name: 'talkmark:no-library-html-writes',
+    enforce: 'pre',
+    transform(code, id) {
+      const rule = LIBRARY_HTML_WRITES.find((r) => r.module.test(id.split('?')[0]!));
+      if (!rule) return null;
+      const count = code.match(rule.code)?.length ?? 0;
+      if (count !== 1)
+        this.error(`${rule.what}: expected 1 innerHTML write in ${id}, found ${count}; update wxt.config.ts`);
+      return { code: code.replace(rule.code, rule.replacement), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: DEMO ? '.output/demo' : '.output',
-  vite: () => ({ plugins: [nativeBrowserInContentScripts(), preact()] }),
+  vite: () => ({ plugins: [nativeBrowserInContentScripts(), noLibraryHtmlWrites(), preact()] }),
   // `npm run zip`: the Chrome and Firefox packages, and for addons.mozilla.org the sources it
   // rebuilds them from (npm ci && npm run build:firefox, see README → Release). Only what the
   // build reads goes in; tests, benchmarks, store assets and docs stay out.
