@@ -18,7 +18,7 @@ import {
   writeMirror,
   type StorageFailure,
 } from '../lib/notes';
-import { KIND_LABELS, KindBadge } from './KindBadge';
+import { NOTE_KIND_LABELS, KindBadge } from './KindBadge';
 import { useDurableWriter } from './useDurableWriter';
 
 export interface ComposerProps {
@@ -52,7 +52,7 @@ const brief = (text: string) => (text.length > 40 ? `${text.slice(0, 40).trimEnd
 /** "Type a note, Enter to add. ! takeaway · " quote · …", from the prefix table itself. */
 const PLACEHOLDER = `Type a note, Enter to add. ${prefixHints()
   .filter((h) => h.kind !== 'slide')
-  .map((h) => `${h.prefixes[0]} ${KIND_LABELS[h.kind].toLowerCase()}`)
+  .map((h) => `${h.prefixes[0]} ${NOTE_KIND_LABELS[h.kind].toLowerCase()}`)
   .join(' · ')}`;
 
 /**
@@ -220,7 +220,7 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
             title={keys(`Alt+${keyOf(k)}`)}
             aria-keyshortcuts={`Alt+${keyOf(k).toUpperCase()}`}
           >
-            {KIND_LABELS[k]}
+            {NOTE_KIND_LABELS[k]}
           </button>
         ))}
       </div>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, Talk } from '../lib/model';
-import { HIGHLIGHT_COLORS } from '../lib/messages';
+import { HIGHLIGHT_COLOR_NAMES } from '../lib/messages';
 import { textFragmentUrl } from '../lib/highlights/store';
 import { editSaved, mirrorEdit, pageStorage, type StorageResult } from '../lib/notes';
 import { useDurableWriter } from './useDurableWriter';
@@ -72,7 +72,7 @@ export function HighlightItem({ highlight, talks, onChange, onSaveComment, onDel
           value={highlight.color}
           onChange={(e) => onChange({ color: (e.target as HTMLSelectElement).value })}
         >
-          {HIGHLIGHT_COLORS.map((c) => (
+          {HIGHLIGHT_COLOR_NAMES.map((c) => (
             <option key={c} value={c}>
               {c}
             </option>

@@ -4,7 +4,7 @@ export interface KindBadgeProps {
   kind: NoteKind;
 }
 
-export const KIND_LABELS: Record<NoteKind, string> = {
+export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
   plain: 'Note',
   takeaway: 'Takeaway',
   quote: 'Quote',
@@ -17,5 +17,5 @@ export const KIND_LABELS: Record<NoteKind, string> = {
 /** The kind of a note as a small coloured label (hidden for plain notes). */
 export function KindBadge({ kind }: KindBadgeProps) {
   if (kind === 'plain') return null;
-  return <span class={`badge badge-${kind}`}>{KIND_LABELS[kind]}</span>;
+  return <span class={`badge badge-${kind}`}>{NOTE_KIND_LABELS[kind]}</span>;
 }

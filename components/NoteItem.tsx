@@ -3,7 +3,7 @@ import { getDb } from '../lib/db/schema';
 import type { Note, Talk } from '../lib/model';
 import {
   editSaved,
-  formatOffset,
+  formatNoteOffset,
   mirrorEdit,
   offsetIntoTalk,
   pendingEdit,
@@ -91,7 +91,7 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
     return result;
   });
   const offset = offsetIntoTalk(talk, note.createdAt);
-  const offsetText = offset === null ? null : formatOffset(offset);
+  const offsetText = offset === null ? null : formatNoteOffset(offset);
   const wall = formatTime(note.createdAt, viewerZone);
 
   /** The editor stays open, with the text and the reason, when the last write failed. */

@@ -13,7 +13,7 @@ import { NowView } from './NowView';
 import { SearchView } from './SearchView';
 import { TalkEditingHost } from './TalkEditingHost';
 import { KIND_KEYS, SLIDE_KEY } from './Composer';
-import { KIND_LABELS } from './KindBadge';
+import { NOTE_KIND_LABELS } from './KindBadge';
 import { TalkList } from './TalkList';
 import { focusField } from './useFocusOnMount';
 import { useLiveQuery } from './useLiveQuery';
@@ -42,7 +42,7 @@ export interface SidePanelProps {
 function noteBoxKeys(platform: string): string {
   const kinds = Object.entries(KIND_KEYS).map(
     ([key, kind]) =>
-      `${formatKeys(`Alt+${key}`, platform)} ${kind === 'plain' ? 'plain' : KIND_LABELS[kind].toLowerCase()}`,
+      `${formatKeys(`Alt+${key}`, platform)} ${kind === 'plain' ? 'plain' : NOTE_KIND_LABELS[kind].toLowerCase()}`,
   );
   return [
     `Enter adds`,

@@ -1,5 +1,5 @@
 import type { Talk } from '../lib/model';
-import { formatOffset, talkProgress } from '../lib/notes';
+import { formatNoteOffset, talkProgress } from '../lib/notes';
 import { talkTimeLabel } from '../lib/time/display';
 import { EditTalkButton } from './EditTalkButton';
 import { useNow } from './useNow';
@@ -17,7 +17,7 @@ function progressLabel(talk: Talk, agenda: readonly Talk[], now: number): string
   if (!p) return null;
   if (p.elapsedMs < 0) return `Starts in ${Math.ceil(-p.elapsedMs / 60000)} min`;
   if (p.remainingMs <= 0) return 'Ended';
-  return `${formatOffset(p.elapsedMs)} in`;
+  return `${formatNoteOffset(p.elapsedMs)} in`;
 }
 
 /** Title, speakers with company, room, time and how far into the talk we are. */

@@ -14,7 +14,7 @@ import {
   templateToEdit,
 } from '../lib/export/local-mirror';
 import type { PreviewInput } from '../lib/export/recap-input';
-import { KIND_LABELS } from '../lib/export/starters';
+import { TEMPLATE_KIND_LABELS } from '../lib/export/starters';
 import { templateFileName } from '../lib/export/template-files';
 import { RecapPreview } from './RecapPreview';
 import { TemplateReference } from './TemplateReference';
@@ -95,7 +95,7 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           >
             {(['talk', 'day'] as const).map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {TEMPLATE_KIND_LABELS[k]}
               </option>
             ))}
           </select>

@@ -72,7 +72,7 @@ export interface HighlightSaved {
   message: string | null;
 }
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const HIGHLIGHT_COLOR_NAMES = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 
 /** Keyboard command that highlights the selection. */
 export const HIGHLIGHT_COMMAND = 'highlight-selection';
@@ -116,7 +116,7 @@ export function parseMessage(raw: unknown): Message | null {
     case 'highlight-save': {
       const quote = parseQuote(m.quote);
       const position = m.position === null ? null : parsePosition(m.position);
-      if (!quote || position === undefined || !httpUrl(m.pageUrl) || !isString(m.pageTitle, LIMITS.short)) return null;
+      if (!quote || position === undefined || !httpUrl(m.pageUrl) || !isString(m.pageTitle, MESSAGE_LIMITS.short)) return null;
       if (!isColor(m.color)) return null;
       return {
         type: 'highlight-save',
@@ -163,13 +163,13 @@ export function parseBackupBlobReply(raw: unknown, origin: string): BackupBlobRe
   const r = raw as Record<string, unknown>;
   if (r.ok === true)
     return isBlobUrl(r.url, origin) && isTime(r.bytes) ? { ok: true, url: r.url, bytes: r.bytes } : null;
-  if (r.ok === false) return isString(r.message, LIMITS.short) ? { ok: false, message: r.message } : null;
+  if (r.ok === false) return isString(r.message, MESSAGE_LIMITS.short) ? { ok: false, message: r.message } : null;
   return null;
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[\w-]{1,64}$/.test(v);
 const isColor = (v: unknown): v is string =>
-  typeof v === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(v);
+  typeof v === 'string' && (HIGHLIGHT_COLOR_NAMES as readonly string[]).includes(v);
 
 function parseQuote(v: unknown): TextQuoteSelector | null {
   if (!v || typeof v !== 'object') return null;
@@ -194,9 +194,9 @@ function parsePosition(v: unknown): TextPositionSelector | undefined {
   return { type: 'TextPositionSelector', start: p.start as number, end: p.end as number };
 }
 
-const LIMITS = { short: 1000, long: 200_000 };
+const MESSAGE_LIMITS = { short: 1000, long: 200_000 };
 
-const str = (v: unknown, max = LIMITS.short): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
+const str = (v: unknown, max = MESSAGE_LIMITS.short): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
 /** Chrome navigates to no URL longer than 2 MB (Firefox: 1 MB); a backup refuses text over 5 MB. */
 const MAX_URL = 2 * 1024 * 1024;
 const httpUrl = (v: unknown): string | null => {
@@ -254,7 +254,7 @@ export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
   const fields: Record<string, string> = {};
   if (t.customFields && typeof t.customFields === 'object') {
     for (const [k, val] of Object.entries(t.customFields as Record<string, unknown>).slice(0, 50)) {
-      if (typeof val === 'string') fields[k.slice(0, 200)] = val.slice(0, LIMITS.short);
+      if (typeof val === 'string') fields[k.slice(0, 200)] = val.slice(0, MESSAGE_LIMITS.short);
     }
   }
   return {
@@ -270,7 +270,7 @@ export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
       ? t.tracks
           .filter((x): x is string => typeof x === 'string')
           .slice(0, 50)
-          .map((x) => x.slice(0, LIMITS.short))
+          .map((x) => x.slice(0, MESSAGE_LIMITS.short))
       : [],
     customFields: fields,
     speakers: Array.isArray(t.speakers)
@@ -279,8 +279,8 @@ export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
           .map(cleanSpeaker)
           .filter((s): s is Speaker => !!s)
       : [],
-    descriptionHtml: str(t.descriptionHtml, LIMITS.long),
-    description: str(t.description, LIMITS.long),
+    descriptionHtml: str(t.descriptionHtml, MESSAGE_LIMITS.long),
+    description: str(t.description, MESSAGE_LIMITS.long),
     files: Array.isArray(t.files)
       ? t.files
           .slice(0, 100)

@@ -32,7 +32,7 @@ export {
   highlightCss,
   highlightName,
   HIGHLIGHT_CSS,
-  HIGHLIGHT_COLORS,
+  HIGHLIGHT_PALETTE,
   MARK_ID_ATTRIBUTE,
   MARK_COLOR_ATTRIBUTE,
   type Painter,

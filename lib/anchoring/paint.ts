@@ -53,7 +53,7 @@ export const MARK_ID_ATTRIBUTE = 'data-talkmark-id';
 export const MARK_COLOR_ATTRIBUTE = 'data-talkmark-color';
 
 /** Default palette: translucent, so text stays readable in light and dark themes. */
-export const HIGHLIGHT_COLORS: Readonly<Record<string, string>> = {
+export const HIGHLIGHT_PALETTE: Readonly<Record<string, string>> = {
   yellow: 'rgba(255,212,0,.4)',
   green: 'rgba(64,192,87,.35)',
   blue: 'rgba(51,154,240,.3)',
@@ -75,8 +75,8 @@ export function highlightName(color: string): string {
  * `::highlight()` rules only style the tree their sheet belongs to). Covers both modes.
  * Written minified: it ships in the injected highlighter, which has a 30 kB budget.
  */
-export function highlightCss(colors: Readonly<Record<string, string>> = HIGHLIGHT_COLORS): string {
-  const fallback = colors.yellow ?? Object.values(colors)[0] ?? HIGHLIGHT_COLORS.yellow!;
+export function highlightCss(colors: Readonly<Record<string, string>> = HIGHLIGHT_PALETTE): string {
+  const fallback = colors.yellow ?? Object.values(colors)[0] ?? HIGHLIGHT_PALETTE.yellow!;
   const rules = [
     `mark[${MARK_ID_ATTRIBUTE}]{background-color:${fallback};color:inherit;padding:0;border-radius:0;cursor:pointer}`,
   ];

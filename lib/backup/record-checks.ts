@@ -39,7 +39,7 @@ import {
  * writes (an export must always import again: clipped pages can carry data: URLs and long
  * descriptions) yet keep a hostile file from blowing up memory; the whole file is capped too.
  */
-export const LIMITS = {
+export const BACKUP_LIMITS = {
   id: 1_000,
   short: 10_000,
   long: 5_000_000,
@@ -57,20 +57,20 @@ export const LIMITS = {
   } satisfies Record<BackupTable, number>,
 } as const;
 
-const id = string(LIMITS.id, 1);
-const key = string(LIMITS.long, 1);
+const id = string(BACKUP_LIMITS.id, 1);
+const key = string(BACKUP_LIMITS.long, 1);
 // Long bound: a page URL can carry a long query. Optional links with another scheme are dropped
 // after these checks (unsafe-values.ts); a required one rejects the file, see `webUrl`.
-const url = string(LIMITS.long);
+const url = string(BACKUP_LIMITS.long);
 /** A link a record cannot do without (a talk's page, a highlight's page): http(s) or the file is refused. */
 const webUrl: Check<string> = (v, path) => {
   const text = url(v, path);
   if (!isWebUrl(text)) fail(path, 'an http(s) link', v);
   return text;
 };
-const short = string(LIMITS.short);
-const long = string(LIMITS.long);
-const isoTime = string(LIMITS.isoTime);
+const short = string(BACKUP_LIMITS.short);
+const long = string(BACKUP_LIMITS.long);
+const isoTime = string(BACKUP_LIMITS.isoTime);
 
 const speaker = shape<Speaker>({
   name: short,
@@ -104,17 +104,17 @@ const talkFields = shape<Talk>({
   end: nullable(isoTime),
   timeZone: nullable(short),
   room: nullable(short),
-  tracks: arrayOf(short, LIMITS.listItems),
-  customFields: stringMap(LIMITS.listItems, LIMITS.short, LIMITS.long),
-  speakers: arrayOf(speaker, LIMITS.listItems),
+  tracks: arrayOf(short, BACKUP_LIMITS.listItems),
+  customFields: stringMap(BACKUP_LIMITS.listItems, BACKUP_LIMITS.short, BACKUP_LIMITS.long),
+  speakers: arrayOf(speaker, BACKUP_LIMITS.listItems),
   descriptionHtml: nullable(long),
   description: nullable(long),
-  files: arrayOf(talkFile, LIMITS.listItems),
+  files: arrayOf(talkFile, BACKUP_LIMITS.listItems),
   videoUrl: nullable(url),
   conferenceId: nullable(id),
   startAt: nullable(timestamp),
   endAt: nullable(timestamp),
-  links: arrayOf(url, LIMITS.listItems),
+  links: arrayOf(url, BACKUP_LIMITS.listItems),
   clippedAt: timestamp,
   updatedAt: timestamp,
   editedFields: optional(arrayOf(oneOf(EDITABLE_FIELDS), EDITABLE_FIELDS.length)),
@@ -140,8 +140,8 @@ export const noteCheck = shape<Note>({
 const quoteSelector = shape<TextQuoteSelector>({
   type: oneOf(['TextQuoteSelector']),
   exact: long,
-  prefix: string(LIMITS.short),
-  suffix: string(LIMITS.short),
+  prefix: string(BACKUP_LIMITS.short),
+  suffix: string(BACKUP_LIMITS.short),
 });
 
 const positionSelector = shape<TextPositionSelector>({
@@ -174,7 +174,7 @@ export const templateCheck = shape<Template>({
   updatedAt: timestamp,
 });
 
-export const settingCheck = shape<Setting>({ key: id, value: jsonValue(LIMITS.settingChars) });
+export const settingCheck = shape<Setting>({ key: id, value: jsonValue(BACKUP_LIMITS.settingChars) });
 
 /** Rejects two records with the same primary key: IndexedDB would keep only one of them. */
 function unique<T>(primaryKey: (r: T) => string, table: BackupTable): (records: T[], path: string) => T[] {
@@ -193,7 +193,7 @@ function unique<T>(primaryKey: (r: T) => string, table: BackupTable): (records: 
 }
 
 function table<T>(name: BackupTable, check: Check<T>, primaryKey: (r: T) => string): Check<T[]> {
-  const list = arrayOf(check, LIMITS.records[name]);
+  const list = arrayOf(check, BACKUP_LIMITS.records[name]);
   const distinct = unique(primaryKey, name);
   return (v, path) => distinct(list(v, path), path);
 }

@@ -38,7 +38,7 @@ export function findStarter(id: string): StarterChoice | null {
   return STARTER_CHOICES.find((c) => c.id === id) ?? null;
 }
 
-export const KIND_LABELS: Record<TemplateKind, string> = {
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   talk: 'Each talk (inside the preset’s post)',
   day: 'Whole post (front matter, days and talks)',
 };

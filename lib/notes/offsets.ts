@@ -15,8 +15,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * truncated. Decision for before-the-start offsets: a leading `-` (`-2:05` = 2 min 5 s before),
  * so a stamp is never hidden and sorts visibly apart. Throws RangeError for NaN/Infinity (a bug).
  */
-export function formatOffset(ms: number): string {
-  if (!Number.isFinite(ms)) throw new RangeError(`formatOffset: not a finite duration: ${ms}`);
+export function formatNoteOffset(ms: number): string {
+  if (!Number.isFinite(ms)) throw new RangeError(`formatNoteOffset: not a finite duration: ${ms}`);
   const total = Math.floor(Math.abs(ms) / 1000);
   const sign = ms < 0 && total > 0 ? '-' : '';
   const h = Math.floor(total / 3600);

@@ -5,7 +5,7 @@
  * titles stay readable in the exported file ("C#", "snake_case", "Q&A" are left alone).
  */
 
-import { safeUrl as safeUrlOf } from '../html/safe-url';
+import { safeUrl } from '../html/safe-url';
 
 /** Whitespace CommonMark treats as such inside a line; other Unicode spaces are kept as text. */
 const LINE_WHITESPACE = /[\t\n\v\f\r ]+/g;
@@ -77,14 +77,14 @@ export function escapeMarkdownParagraphs(text: string): string[] {
 }
 
 /** Absolute http(s)/mailto URLs only (see lib/html/safe-url.ts). */
-export const safeUrl = (url: string | null | undefined): string | null => safeUrlOf(url, 'link');
+export const safeLinkUrl = (url: string | null | undefined): string | null => safeUrl(url, 'link');
 
 /**
  * A safe URL made fit for a Markdown link destination: characters that would end the destination
  * early or be taken as escapes are percent-encoded. Null when the URL is not safe.
  */
 export function markdownUrl(url: string | null | undefined): string | null {
-  const href = safeUrl(url);
+  const href = safeLinkUrl(url);
   if (href === null) return null;
   return (
     href

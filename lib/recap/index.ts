@@ -164,7 +164,7 @@ export { recapFileName, slugify } from './file-name';
 export { headingId } from './heading-id';
 export { recordingDeepLink, recordingPlayer, recordingVideo } from './recording-links';
 export { formatElapsed, noteOffsetMs } from './timestamps';
-export { escapeMarkdownInline, markdownLink, normalizeInlineText, safeUrl } from './escape';
+export { escapeMarkdownInline, markdownLink, normalizeInlineText, safeLinkUrl } from './escape';
 export { neutralizeMarkdown } from './neutralize';
 export { MarkdownString } from './markdown-string';
 export { tidyMarkdown } from './day-post';

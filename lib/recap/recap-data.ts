@@ -9,7 +9,7 @@ import { NOTE_KINDS } from '../model';
 import { htmlToMarkdown } from '../markdown/html-to-markdown';
 import { venueZone } from '../time/display';
 import { dayKey, isValidTimeZone } from '../time/zones';
-import { markdownUrl, normalizeInlineText, safeUrl } from './escape';
+import { markdownUrl, normalizeInlineText, safeLinkUrl } from './escape';
 import { md, type MarkdownString } from './markdown-string';
 import { neutralizeMarkdown } from './neutralize';
 import { recordingLinker, recordingVideo } from './recording-links';
@@ -233,7 +233,7 @@ function noteView(note: Note, talk: Talk, linkAt: Linker): NoteView | null {
 function highlightView(h: Highlight, talkUrl: string | null): HighlightView | null {
   const quote = h.quote.exact.trim();
   if (quote === '') return null;
-  const pageUrl = safeUrl(h.pageUrl);
+  const pageUrl = safeLinkUrl(h.pageUrl);
   return {
     id: h.id,
     quote,
@@ -258,10 +258,10 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
     [venueZone(talk), venueZone({ start: talk.start, timeZone: null }), options.fallbackTimeZone].find(
       (z): z is string => !!z && isValidTimeZone(z),
     ) ?? 'UTC';
-  const url = safeUrl(talk.url);
-  const videoUrl = safeUrl(talk.videoUrl);
+  const url = safeLinkUrl(talk.url);
+  const videoUrl = safeLinkUrl(talk.videoUrl);
   const files = talk.files
-    .map((f) => ({ name: normalizeInlineText(f.name), url: safeUrl(f.url) }))
+    .map((f) => ({ name: normalizeInlineText(f.name), url: safeLinkUrl(f.url) }))
     .filter((f): f is LinkView => f.url !== null);
   const linkAt = recordingLinker(videoUrl);
   const video = recordingVideo(videoUrl);
@@ -281,7 +281,7 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
         name: normalizeInlineText(s.name),
         role: s.role ? normalizeInlineText(s.role) : null,
         company: s.company ? normalizeInlineText(s.company) || null : null,
-        profile_url: safeUrl(s.profileUrl),
+        profile_url: safeLinkUrl(s.profileUrl),
       }))
       .filter((s) => s.name !== ''),
     description: descriptionOf(talk),
@@ -300,7 +300,7 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
       ...files.map((f) => ({ name: f.name || 'Slides', url: f.url })),
       ...(videoUrl ? [{ name: 'Recording', url: videoUrl }] : []),
     ],
-    links: talk.links.map(safeUrl).filter((u): u is string => u !== null),
+    links: talk.links.map(safeLinkUrl).filter((u): u is string => u !== null),
     notes: noteViews,
     notes_by_kind: byKind,
     highlights: highlights
@@ -380,7 +380,7 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
     date: days[0]?.key ?? null,
     authors: cleanList(options.authors),
     tags: cleanList(options.tags),
-    conference: input.conference ? { name: conferenceName || null, url: safeUrl(input.conference.url) } : null,
+    conference: input.conference ? { name: conferenceName || null, url: safeLinkUrl(input.conference.url) } : null,
     intro: intro ? md(intro) : null,
     outro: outro ? md(outro) : null,
     days,

@@ -176,7 +176,7 @@ export function wallTimeToInstant(wall: WallTime, timeZone: string): number {
   return naive - before * 60_000; // in the gap: read with the offset before it, i.e. shifted forward
 }
 
-export function formatOffset(minutes: number): string {
+export function formatUtcOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
@@ -186,7 +186,7 @@ export function formatOffset(minutes: number): string {
 export function toIsoInZone(at: number, timeZone: string | null): string {
   const offset = timeZone ? zoneOffsetMinutes(timeZone, at) : 0;
   const local = new Date(at + offset * 60000).toISOString().slice(0, 19);
-  return `${local}${timeZone ? formatOffset(offset) : 'Z'}`;
+  return `${local}${timeZone ? formatUtcOffset(offset) : 'Z'}`;
 }
 
 /** Writes an offset without a colon (`+0100`, as Sched's JSON-LD does) the way ISO 8601 parsers want it. */
@@ -266,5 +266,5 @@ export function zoneAbbreviation(at: number, timeZone: string, locale?: string):
 /** An instant written with a fixed offset (`+08:00`), for when the venue's offset is known but its IANA zone is not. */
 export function toIsoWithOffset(at: number, offsetMinutes: number): string {
   const local = new Date(at + offsetMinutes * 60000).toISOString().slice(0, 19);
-  return `${local}${formatOffset(offsetMinutes)}`;
+  return `${local}${formatUtcOffset(offsetMinutes)}`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { HIGHLIGHT_COLORS, parseMessage, type Message } from '../../lib/messages';
+import { HIGHLIGHT_COLOR_NAMES, parseMessage, type Message } from '../../lib/messages';
 
 // Thousands of generated cases per property: more than the default 5 s on a busy machine.
 vi.setConfig({ testTimeout: 180_000 });
@@ -64,7 +64,7 @@ const message = fc.record({
       fc.record({ type: fc.constantFrom('TextPositionSelector', 'x'), start: number, end: number }),
     ),
   ),
-  color: field(fc.constantFrom(...HIGHLIGHT_COLORS, 'red', 'Yellow', '')),
+  color: field(fc.constantFrom(...HIGHLIGHT_COLOR_NAMES, 'red', 'Yellow', '')),
   id: field(fc.oneof(fc.stringMatching(/^[\w-]{1,64}$/), fc.string())),
   highlight: fc.jsonValue(),
   now: field(number),

@@ -5,8 +5,8 @@
  * and the talk a highlight belongs to live in the side panel. Plain DOM, no framework: this runs on every page the user highlights on.
  * Every handler ignores untrusted (page-scripted) events.
  */
-import { HIGHLIGHT_COLORS as PALETTE } from '../../anchoring/paint';
-import { HIGHLIGHT_COLORS } from '../../messages';
+import { HIGHLIGHT_PALETTE as PALETTE } from '../../anchoring/paint';
+import { HIGHLIGHT_COLOR_NAMES } from '../../messages';
 
 // Compact on purpose: this string ships in the injected script.
 export const PAGE_UI_CSS = `:host{all:initial}.tm{position:fixed;z-index:2147483647;font:13px/1.3 system-ui,sans-serif;color:#1b1b1f;background:#fff;border:1px solid #d4d1e3;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.18);padding:4px;display:flex;gap:4px;align-items:center}.tm[hidden]{display:none}button{font:inherit;border:1px solid #5b3cc4;background:#5b3cc4;color:#fff;border-radius:6px;padding:3px 9px;cursor:pointer}button.plain{background:#fff;color:#3d2a87}button.swatch{width:20px;height:20px;padding:0;border-radius:50%;border:2px solid #fff;box-shadow:0 0 0 1px #aaa}button:focus-visible{outline:2px solid #f59e0b;outline-offset:1px}.toast{bottom:16px;right:16px;max-width:360px;padding:6px 10px}@media (prefers-color-scheme:dark){.tm{background:#1f1e27;color:#ecebf3;border-color:#2f2d3a}}`;
@@ -80,7 +80,7 @@ export class PageUi {
   showToolbar(id: string, color: string, x: number, y: number): void {
     this.hideSelectionButton();
     this.toolbar.replaceChildren(
-      ...HIGHLIGHT_COLORS.map((c) => {
+      ...HIGHLIGHT_COLOR_NAMES.map((c) => {
         const b = button('', () => this.handlers.onRecolor(id, c), 'swatch');
         b.style.background = PALETTE[c] ?? c;
         b.ariaLabel = `Colour ${c}`;

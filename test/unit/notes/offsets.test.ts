@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatOffset, offsetIntoTalk } from '../../../lib/notes/offsets';
+import { formatNoteOffset, offsetIntoTalk } from '../../../lib/notes/offsets';
 import { wallTimeToInstant } from '../../../lib/time/zones';
 
 describe('offsetIntoTalk', () => {
@@ -19,7 +19,7 @@ describe('offsetIntoTalk', () => {
   });
 });
 
-describe('formatOffset', () => {
+describe('formatNoteOffset', () => {
   it.each([
     [0, '0:00'],
     [5_999, '0:05'],
@@ -28,16 +28,16 @@ describe('formatOffset', () => {
     [36_000_000, '10:00:00'],
     [-125_000, '-2:05'],
     [-400, '0:00'],
-  ])('%d ms → %s', (ms, text) => expect(formatOffset(ms)).toBe(text));
+  ])('%d ms → %s', (ms, text) => expect(formatNoteOffset(ms)).toBe(text));
 
   it('rejects non-finite input', () => {
-    expect(() => formatOffset(Number.NaN)).toThrow(RangeError);
+    expect(() => formatNoteOffset(Number.NaN)).toThrow(RangeError);
   });
 
   it('property: the label reads back to the whole seconds', () => {
     fc.assert(
       fc.property(fc.integer({ min: -360_000_000, max: 360_000_000 }), (ms) => {
-        const text = formatOffset(ms);
+        const text = formatNoteOffset(ms);
         const negative = text.startsWith('-');
         const parts = text.replace('-', '').split(':').map(Number);
         const seconds = parts.reduce((acc, p) => acc * 60 + p, 0);
