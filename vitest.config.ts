@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts'],
+    include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
     setupFiles: ['test/unit/setup.ts'],
     // The property tests run hundreds to thousands of generated cases each; on a loaded 2-core

@@ -9,10 +9,8 @@ import {
   type ImportSummary,
 } from '../lib/backup';
 import { NEEDS_PERMISSION, dailyBackupNotice } from '../lib/backup/daily-status';
-import { getDb } from '../lib/db/schema';
 import { getSetting } from '../lib/db/settings';
-import { setDailyBackup, settlePendingDailyBackup, watchDownloadsPermission } from '../lib/extension/daily-backup';
-import { downloadText } from '../lib/extension/download';
+import { useDb, useExtensionIo } from './services';
 import { useLiveQuery } from './useLiveQuery';
 
 function describeSummary(summary: ImportSummary, dropped: readonly DroppedValue[]): string {
@@ -27,24 +25,26 @@ const formatTime = (at: number) => new Date(at).toLocaleString();
 
 /** Everything in one JSON file, and back: a restore checks the whole file before writing anything. */
 export function BackupSection() {
+  const db = useDb();
+  const extension = useExtensionIo();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const daily = useLiveQuery(async () => ({
-    on: await getSetting(getDb(), 'dailyBackup'),
-    lastAt: await getSetting(getDb(), 'lastAutoBackupAt'),
-    error: await getSetting(getDb(), 'lastAutoBackupError'),
+    on: await getSetting(db, 'dailyBackup'),
+    lastAt: await getSetting(db, 'lastAutoBackupAt'),
+    error: await getSetting(db, 'lastAutoBackupError'),
   }));
   const [permitted, setPermitted] = useState<boolean | null>(null);
   // A download the worker started may have ended (or failed) after the worker stopped.
   useEffect(() => {
-    settlePendingDailyBackup(getDb()).catch((err: unknown) =>
-      console.warn('Talkmark: could not check the last daily backup', err),
-    );
+    extension.dailyBackup
+      .settlePending()
+      .catch((err: unknown) => console.warn('Talkmark: could not check the last daily backup', err));
   }, []);
   // Granted or taken away anywhere (another page, the browser's settings): what this page says follows.
   useEffect(
     () =>
-      watchDownloadsPermission((granted) => {
+      extension.dailyBackup.watchPermission((granted) => {
         setPermitted(granted);
         if (granted) setStatus((s) => (s?.text === NEEDS_PERMISSION ? null : s));
       }),
@@ -53,7 +53,7 @@ export function BackupSection() {
 
   const toggleDaily = async (on: boolean) => {
     try {
-      const now = await setDailyBackup(getDb(), on);
+      const now = await extension.dailyBackup.set(on);
       // An answer to this click replaces whatever an earlier one said.
       setStatus(on && !now ? { ok: false, text: NEEDS_PERMISSION } : null);
     } catch (err) {
@@ -67,8 +67,8 @@ export function BackupSection() {
   const backup = async () => {
     setBusy(true);
     try {
-      const file = await exportBackup(getDb());
-      downloadText(backupFileName(), serializeBackup(file));
+      const file = await exportBackup(db);
+      extension.saveFile(backupFileName(), serializeBackup(file));
       const d = file.data;
       setStatus({
         ok: true,
@@ -87,7 +87,7 @@ export function BackupSection() {
     if (!file) return;
     setBusy(true);
     try {
-      const result = await restoreFromText(getDb(), await file.text());
+      const result = await restoreFromText(db, await file.text());
       setStatus(
         result.ok
           ? { ok: true, text: describeSummary(result.summary, result.dropped) }

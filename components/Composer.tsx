@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import { currentPlatform, formatKeys, shortcutLetter } from '../lib/keyboard';
 import type { NoteKind, Talk } from '../lib/model';
 import {
@@ -61,7 +61,7 @@ const PLACEHOLDER = `Type a note, Enter to add. ${prefixHints()
  * service worker or a reloaded extension never loses it.
  */
 export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
-  const db = getDb();
+  const db = useDb();
   const draftKey = talk.id; // one draft per talk
   // From the synchronous mirror at once (not in an effect): whatever reaches the box first — the
   // keys typed while the panel loaded (earlyKeys.ts) — goes after the draft, never over it.

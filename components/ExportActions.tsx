@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import { downloadText } from '../lib/extension/download';
-import { copyPlainText, copyRichText } from '../lib/export/clipboard';
 import { markdownToHtml } from '../lib/export/rich-text';
+import { useExtensionIo } from './services';
 import './export.css';
 
 export interface ExportActionsProps {
@@ -15,6 +14,7 @@ const reason = (err: unknown) => (err instanceof Error ? err.message : String(er
 
 /** Copy as Markdown, copy as rich text, save as a .md file. */
 export function ExportActions({ recap }: ExportActionsProps) {
+  const extension = useExtensionIo();
   const [status, setStatus] = useState<Status | null>(null);
 
   const run = async (action: (r: NonNullable<typeof recap>) => Promise<string> | string) => {
@@ -28,18 +28,18 @@ export function ExportActions({ recap }: ExportActionsProps) {
 
   const copyMarkdown = () =>
     run(async (r) => {
-      await copyPlainText(r.markdown);
+      await extension.copyText(r.markdown);
       return 'Copied the Markdown.';
     });
   // Rich-text targets get HTML; plain-text ones still get the Markdown.
   const copyRich = () =>
     run(async (r) => {
-      await copyRichText(markdownToHtml(r.markdown), r.markdown);
+      await extension.copyRichText(markdownToHtml(r.markdown), r.markdown);
       return 'Copied as rich text.';
     });
   const download = () =>
     run((r) => {
-      downloadText(r.fileName, r.markdown, 'text/markdown;charset=utf-8');
+      extension.saveFile(r.fileName, r.markdown, 'text/markdown;charset=utf-8');
       return `Saved ${r.fileName}.`;
     });
 

@@ -1,4 +1,4 @@
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import { listTemplates } from '../lib/db/templates';
 import { ExportStyleFields } from './ExportStyleFields';
 import { useExportChoices } from './useExportChoices';
@@ -7,8 +7,9 @@ import './export.css';
 
 /** The Export view's choices, set ahead of time: the panel remembers changes made in either place. */
 export function ExportDefaultsSection() {
+  const db = useDb();
   const { choices, update, error } = useExportChoices();
-  const templates = useLiveQuery(() => listTemplates(getDb()));
+  const templates = useLiveQuery(() => listTemplates(db));
   return (
     <section aria-labelledby="export-defaults-heading" class="card">
       <h2 id="export-defaults-heading">Recap export</h2>

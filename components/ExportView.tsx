@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import { listTemplates } from '../lib/db/templates';
 import type { Talk } from '../lib/model';
 import { recapOptionsFor, renderExport, type ExportScope } from '../lib/export/export-choices';
@@ -24,7 +24,7 @@ export interface ExportViewProps {
 
 /** Turn clipped talks and notes into a Markdown post: choose, preview, then copy or download. */
 export function ExportView({ talks, talkId = null, initialScope }: ExportViewProps) {
-  const db = getDb();
+  const db = useDb();
   const { choices, update, error: rememberError } = useExportChoices();
   const days = useMemo(() => exportDays(talks), [talks]);
   const [scopeOverride, setScopeOverride] = useState<ExportScope | null>(initialScope ?? null);

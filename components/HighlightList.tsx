@@ -1,6 +1,4 @@
 import { useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
-import { broadcastHighlightsChanged } from '../lib/extension/highlighter-injection';
 import {
   deleteHighlight,
   highlightsForTalk,
@@ -10,6 +8,7 @@ import {
 } from '../lib/highlights/store';
 import type { Highlight, Talk } from '../lib/model';
 import { HighlightItem } from './HighlightItem';
+import { useDb, useExtensionIo } from './services';
 import { UndoToast } from './UndoToast';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -20,14 +19,15 @@ export interface HighlightListProps {
 
 /** A talk's highlights from the pages it links to; changes repaint open pages. */
 export function HighlightList({ talk, talks }: HighlightListProps) {
-  const db = getDb();
+  const db = useDb();
+  const extension = useExtensionIo();
   const highlights = useLiveQuery(() => highlightsForTalk(db, talk.id), [talk.id]);
   const [deleted, setDeleted] = useState<Highlight | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const settle = (ok: boolean, message?: string) => {
     setError(ok ? null : (message ?? 'That change could not be saved.'));
-    if (ok) void broadcastHighlightsChanged();
+    if (ok) void extension.highlightsChanged();
   };
   const change = async (id: string, changes: HighlightChanges) => {
     const r = await updateHighlight(db, id, changes);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import type { Note, Talk } from '../lib/model';
 import {
   editSaved,
@@ -69,7 +69,7 @@ export interface NoteItemProps {
 
 /** One note: kind, offset into the talk and wall-clock time; editable in place, deletable. */
 export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
-  const db = getDb();
+  const db = useDb();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
   const [editingTime, setEditingTime] = useState(false);

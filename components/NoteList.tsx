@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import type { Note, Talk } from '../lib/model';
 import { deleteNote, listNotes, restoreNote } from '../lib/notes';
 import { NoteItem } from './NoteItem';
@@ -30,7 +30,7 @@ export function revealAboveComposer(el: Element): void {
 
 /** A talk's notes in time order, newest last (next to the note box), live; deleting offers undo. */
 export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
-  const db = getDb();
+  const db = useDb();
   const notes = useLiveQuery(() => listNotes(db, talk.id), [talk.id]);
   const list = useRef<HTMLOListElement>(null);
   const revealed = useRef<string | null>(null);

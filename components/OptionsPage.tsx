@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkDatabase, type Availability } from '../lib/db/availability';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import { BackupSection } from './BackupSection';
 import { ExportDefaultsSection } from './ExportDefaultsSection';
 import { StorageSection } from './StorageSection';
@@ -8,14 +8,15 @@ import { TemplatesSection } from './TemplatesSection';
 
 /** Settings: storage, backups, recap export defaults and templates. */
 export function OptionsPage() {
-  const [db, setDb] = useState<Availability | null>(null);
-  useEffect(() => void checkDatabase(getDb()).then(setDb), []);
+  const db = useDb();
+  const [storage, setStorage] = useState<Availability | null>(null);
+  useEffect(() => void checkDatabase(db).then(setStorage), []);
   return (
     <main class="panel options">
       <h1>Talkmark settings</h1>
-      {db && !db.ok && (
+      {storage && !storage.ok && (
         <p class="error" role="alert">
-          {db.message}
+          {storage.message}
         </p>
       )}
       <StorageSection />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import type { Talk } from '../lib/model';
 import { searchAll, type SearchResults, type Snippet } from '../lib/notes';
 import { useFocusOnMount } from './useFocusOnMount';
@@ -22,6 +22,7 @@ function Marked({ snippet }: { snippet: Snippet }) {
 
 /** Search every note and talk; results appear as you type. */
 export function SearchView({ onOpen }: SearchViewProps) {
+  const db = useDb();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +33,7 @@ export function SearchView({ onOpen }: SearchViewProps) {
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      searchAll(getDb(), query)
+      searchAll(db, query)
         .then((r) => live && (setResults(r), setError(null)))
         .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     }, 120);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { noteCountsByTalk } from '../lib/db/note-counts';
 import { checkDatabase, type Availability } from '../lib/db/availability';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import { getSetting, setSetting } from '../lib/db/settings';
 import { currentPlatform, formatKeys } from '../lib/keyboard';
 import type { Talk } from '../lib/model';
@@ -54,7 +54,7 @@ function noteBoxKeys(platform: string): string {
 
 /** The side panel (Chrome) / sidebar (Firefox): where Talkmark lives during a conference. */
 export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelProps) {
-  const db = getDb();
+  const db = useDb();
   const [view, setView] = useState<View>('now');
   const talks = useLiveQuery(() => db.talks.toArray());
   const stored = useLiveQuery(async () => ({

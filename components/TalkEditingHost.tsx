@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
 import { currentConferenceId, restoreTalk, type DeletedTalk } from '../lib/talks/edit';
@@ -37,7 +37,7 @@ interface OpenEditor {
  * from the popup (a thin clip to complete), and offers Undo after a deletion.
  */
 export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, view, children }: TalkEditingHostProps) {
-  const db = getDb();
+  const db = useDb();
   const [editor, setEditor] = useState<OpenEditor | null>(null);
   const [undo, setUndo] = useState<DeletedTalk | null>(null);
   const [undoError, setUndoError] = useState<string | null>(null);

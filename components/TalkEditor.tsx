@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import type { Talk } from '../lib/model';
 import {
   addTalkByHand,
@@ -38,7 +38,7 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
  * words; nothing is stored until the whole form is right.
  */
 export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, onDeleted }: TalkEditorProps) {
-  const db = getDb();
+  const db = useDb();
   const [form, setForm] = useState<TalkForm>(() =>
     talk ? formFromTalk(talk, viewerZone) : newTalkForm(Date.now(), viewerZone),
   );

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb, useExtensionIo } from './services';
 import { updateTemplate, type TemplateFields } from '../lib/db/templates';
-import { downloadText } from '../lib/extension/download';
 import type { Template } from '../lib/model';
 import { pageStorage } from '../lib/notes';
 import { validateTemplate, type TemplateKind } from '../lib/recap';
@@ -36,7 +35,8 @@ export interface TemplateEditorProps {
 
 /** Edit one template: name, kind, Liquid source; errors and a preview follow as you type. */
 export function TemplateEditor({ template, preview, onDelete }: TemplateEditorProps) {
-  const db = getDb();
+  const db = useDb();
+  const extension = useExtensionIo();
   const id = template.id;
   const [opened] = useState(() => templateToEdit(pageStorage(), template));
   const [fields, setFields] = useState<TemplateFields>(opened.fields);
@@ -72,7 +72,7 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
     await writer.flush();
     onDelete(id);
   };
-  const exportFile = () => downloadText(templateFileName({ name, kind }), body, 'text/plain;charset=utf-8');
+  const exportFile = () => extension.saveFile(templateFileName({ name, kind }), body, 'text/plain;charset=utf-8');
 
   return (
     <article class="template-editor" aria-label={`Edit template ${name}`}>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import { createTemplate } from '../lib/db/templates';
 import type { Template } from '../lib/model';
 import { describeTemplateError } from '../lib/export/error-text';
@@ -15,6 +15,7 @@ type Status = { ok: boolean; text: string };
 
 /** Add a template from a .liquid/.md file; a file that does not parse is refused with its line and reason. */
 export function TemplateImport({ onImported }: TemplateImportProps) {
+  const db = useDb();
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -34,7 +35,7 @@ export function TemplateImport({ onImported }: TemplateImportProps) {
         setStatus({ ok: false, text: `${file.name}: ${parsed.message}${detail}` });
         return;
       }
-      const saved = await createTemplate(getDb(), parsed);
+      const saved = await createTemplate(db, parsed);
       if (!saved.ok) {
         setStatus({ ok: false, text: `${file.name} was not imported: ${saved.error.message}` });
         return;

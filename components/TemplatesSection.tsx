@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import { createTemplate, deleteTemplate, listTemplates, restoreTemplate } from '../lib/db/templates';
 import type { Template } from '../lib/model';
 import { pageStorage } from '../lib/notes';
@@ -14,7 +14,7 @@ import './export.css';
 
 /** The user's Liquid templates: list, create from a preset's starter, import, edit, export, delete. */
 export function TemplatesSection() {
-  const db = getDb();
+  const db = useDb();
   const templates = useLiveQuery(() => listTemplates(db));
   const preview = useLiveQuery(() => loadPreviewInput(db));
   const [selectedId, setSelectedId] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { loadExportChoices, saveExportChoices } from '../lib/export/export-settings';
-import { getDb } from '../lib/db/schema';
+import { useDb } from './services';
 import { pageStorage, type StorageFailure } from '../lib/notes';
 import { DEFAULT_EXPORT_CHOICES, cleanExportChoices, type ExportChoices } from '../lib/export/export-choices';
 import { choicesToUse, mirrorExportChoices } from '../lib/export/local-mirror';
@@ -19,15 +19,16 @@ export interface ExportChoicesState {
  * written to IndexedDB (debounced) on every change, so a panel closed right after a change keeps it.
  */
 export function useExportChoices(): ExportChoicesState {
+  const db = useDb();
   const [choices, setChoices] = useState<ExportChoices | null>(null);
   // The latest choices, for updates made before a re-render (two fields changed in one event).
   const current = useRef<ExportChoices | null>(null);
-  const writer = useDurableWriter((json) => saveExportChoices(getDb(), cleanExportChoices(JSON.parse(json))));
+  const writer = useDurableWriter((json) => saveExportChoices(db, cleanExportChoices(JSON.parse(json))));
   const { schedule } = writer;
 
   useEffect(() => {
     let live = true;
-    void loadExportChoices(getDb())
+    void loadExportChoices(db)
       .catch(() => ({ choices: DEFAULT_EXPORT_CHOICES, savedAt: null }))
       .then((stored) => {
         if (!live || current.current) return;

@@ -1,5 +1,16 @@
 import { render } from 'preact';
 import '../../components/theme.css';
 import { OptionsPage } from '../../components/OptionsPage';
+import { ServicesContext, type PageServices } from '../../components/services';
+import { getDb } from '../../lib/db/schema';
+import { createExtensionIo } from '../../lib/extension/page-io';
 
-render(<OptionsPage />, document.getElementById('app')!);
+// The page's I/O, given to every component through the context (components/services.ts).
+const db = getDb();
+const services: PageServices = { db, extension: createExtensionIo(db) };
+render(
+  <ServicesContext.Provider value={services}>
+    <OptionsPage />
+  </ServicesContext.Provider>,
+  document.getElementById('app')!,
+);

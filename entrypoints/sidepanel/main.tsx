@@ -2,17 +2,28 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import { keepEarlyKeys } from '../../components/earlyKeys';
+import { ServicesContext, type PageServices } from '../../components/services';
 import { SidePanel } from '../../components/SidePanel';
+import { getDb } from '../../lib/db/schema';
+import { createExtensionIo } from '../../lib/extension/page-io';
 import { OPEN_PANEL_COMMAND, parseMessage } from '../../lib/messages';
 
 // First of all: keys typed while the panel is still reading its talks go to the note box.
 keepEarlyKeys();
 const root = document.getElementById('app')!;
+// The panel's I/O, given to every component through the context (components/services.ts).
+const db = getDb();
+const services: PageServices = { db, extension: createExtensionIo(db) };
 let focusSignal = 0;
 let shortcut: string | null = null;
 const openSettings = () => void browser.runtime.openOptionsPage();
 const draw = () =>
-  render(<SidePanel shortcut={shortcut} focusSignal={focusSignal} onOpenSettings={openSettings} />, root);
+  render(
+    <ServicesContext.Provider value={services}>
+      <SidePanel shortcut={shortcut} focusSignal={focusSignal} onOpenSettings={openSettings} />
+    </ServicesContext.Provider>,
+    root,
+  );
 
 // The shortcut fired while the panel is open: jump to the note box.
 browser.runtime.onMessage.addListener((raw, sender) => {

@@ -1,0 +1,48 @@
+import type { TalkmarkDB } from '../db/schema';
+import { copyPlainText, copyRichText } from '../export/clipboard';
+import { setDailyBackup, settlePendingDailyBackup, watchDownloadsPermission } from './daily-backup';
+import { downloadText } from './download';
+import { broadcastHighlightsChanged } from './highlighter-injection';
+
+/**
+ * Every call an extension page's components make outside the page's own DOM and its database:
+ * messages to tabs, permissions, downloads, the clipboard. The page's `main.tsx` hands the real
+ * one to its components (components/services.ts); a component test hands a fake, so no
+ * component needs `browser` to be defined.
+ */
+export interface ExtensionIo {
+  /** Tell every open highlighter that highlights changed (edited in the side panel): they repaint. */
+  highlightsChanged(): Promise<void>;
+  /** Save text as a file in the user's Downloads (an `<a download>`: no `downloads` permission). */
+  saveFile(fileName: string, text: string, type?: string): void;
+  /** Write plain text to the clipboard (on a user gesture). */
+  copyText(text: string): Promise<void>;
+  /** HTML for editors that take it, `plain` for those that take plain text. */
+  copyRichText(html: string, plain: string): Promise<void>;
+  dailyBackup: DailyBackupIo;
+}
+
+/** The daily backup as the settings page drives it (lib/extension/daily-backup.ts). */
+export interface DailyBackupIo {
+  /** Turn it on (asks for `downloads`, writes the first file now) or off; resolves to whether it is on. */
+  set(on: boolean): Promise<boolean>;
+  /** Record how a download that a page or worker started (and did not live to see end) ended. */
+  settlePending(): Promise<void>;
+  /** Whether Talkmark may save to Downloads, now and on every change; returns the unsubscribe. */
+  watchPermission(onChange: (granted: boolean) => void): () => void;
+}
+
+/** The browser's own: what `main.tsx` of the side panel and the settings page provide. */
+export function createExtensionIo(db: TalkmarkDB): ExtensionIo {
+  return {
+    highlightsChanged: broadcastHighlightsChanged,
+    saveFile: downloadText,
+    copyText: copyPlainText,
+    copyRichText,
+    dailyBackup: {
+      set: (on) => setDailyBackup(db, on),
+      settlePending: () => settlePendingDailyBackup(db),
+      watchPermission: watchDownloadsPermission,
+    },
+  };
+}
