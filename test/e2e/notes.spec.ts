@@ -222,6 +222,7 @@ test('the Agenda of 300 talks draws a page of cards first and the rest as you sc
     },
     Date.UTC(2026, 4, 20, 9),
   );
+  await panel.reload(); // a raw write is not seen by the live queries of a page that is open
   await panel.getByRole('button', { name: 'Agenda' }).click();
   const cards = panel.getByRole('article');
   await expect(cards.first()).toBeVisible();
