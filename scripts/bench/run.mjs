@@ -189,8 +189,12 @@ async function main() {
     }
     // The same first render with a library of ten conferences: 4,500 talks / 90,000 notes more
     // (another seed, so new ids) make 5,000 / 100,000; the pick moves to one of the new talks.
+    const large = fx.panelData({ talks: 4500, notes: 90_000, seed: fx.SEED + 7 });
+    // One conference record per key (the table's unique index): the new talks join the first's.
+    large.conference = panel.conference;
+    for (const t of large.talks) t.conferenceId = panel.conference.id;
     results.seededLarge = await timed('seeding up to 5,000 talks / 100,000 notes', () =>
-      seedDatabase(context, extensionId, fx.panelData({ talks: 4500, notes: 90_000, seed: fx.SEED + 7 })),
+      seedDatabase(context, extensionId, large),
     );
     results.panelLarge = await timed('side panel first render, large library', () =>
       panelFirstRender({ context, extensionId, runs: args.runs }),
