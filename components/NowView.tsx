@@ -11,7 +11,14 @@ import { TalkHeader } from './TalkHeader';
 import { TalkPicker } from './TalkPicker';
 
 export interface NowViewProps {
+  /** The talks around now and the pick: enough to choose the talk (see lib/talks/nearby.ts). */
   talks: readonly Talk[];
+  /** Nothing is clipped yet. */
+  libraryEmpty: boolean;
+  /** Every talk, for the picker's list; null until read. */
+  pickable: readonly Talk[] | null;
+  /** The picker is about to be used: read every talk. */
+  onWantPickable: () => void;
   pick: TalkPick;
   onPick: (id: string | null) => void;
   now: number;
@@ -35,7 +42,19 @@ const hasUnsentText = (talkId: string | null) => !!talkId && !!readMirror(pageSt
  * brought into view right above the box — the newest note never drops below the fold. What is
  * not needed while typing (export, the next talk) comes after the box.
  */
-export function NowView({ talks, pick, onPick, now, viewerZone, noteBox, onNoteBox, onExport }: NowViewProps) {
+export function NowView({
+  talks,
+  libraryEmpty,
+  pickable,
+  onWantPickable,
+  pick,
+  onPick,
+  now,
+  viewerZone,
+  noteBox,
+  onNoteBox,
+  onExport,
+}: NowViewProps) {
   const target = currentTalkId(talks, pick, now);
   // The talk on screen. It follows `target`, except that the schedule moving on never takes a
   // half-typed note away: then the switch is offered instead.
@@ -54,12 +73,17 @@ export function NowView({ talks, pick, onPick, now, viewerZone, noteBox, onNoteB
   const auto = chooseNowAndNext(talks, now);
   const next = auto.next && auto.next.id !== talk?.id && auto.next.id !== waiting?.id ? auto.next : null;
 
-  if (!talks.length) {
+  if (libraryEmpty) {
     return <p class="muted">Clip a talk from its schedule page (Sched: press “Clip”), then take notes here.</p>;
   }
   return (
     <div class="now-view">
-      <TalkPicker talks={talks} pickedId={pick.id && pick.id === target ? pick.id : null} onPick={pickTalk} />
+      <TalkPicker
+        talks={pickable ?? talks}
+        pickedId={pick.id && pick.id === target ? pick.id : null}
+        onPick={pickTalk}
+        onWantAll={pickable ? undefined : onWantPickable}
+      />
       {waiting && (
         <p class="card next" role="status">
           <strong>{waiting.title}</strong> has started. Your unsent note stays with this talk.{' '}
@@ -72,7 +96,7 @@ export function NowView({ talks, pick, onPick, now, viewerZone, noteBox, onNoteB
         <>
           <TalkHeader talk={talk} agenda={talks} viewerZone={viewerZone} />
           <TalkDetails talk={talk} />
-          <HighlightList talk={talk} talks={talks} />
+          <HighlightList talk={talk} talks={pickable ?? talks} />
           <NoteList talk={talk} viewerZone={viewerZone} reveal={added} />
           <Composer key={talk.id} talk={talk} boxRef={noteBox} onAdded={setAdded} />
           <p>

@@ -24,7 +24,9 @@ function Marked({ snippet }: { snippet: Snippet }) {
 export function SearchView({ onOpen }: SearchViewProps) {
   const db = useDb();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<SearchResults | null>(null);
+  // Results with the query they answer: a list for an older query is never read as this one's.
+  const [answered, setAnswered] = useState<{ query: string; results: SearchResults } | null>(null);
+  const results = answered?.results ?? null;
   const [error, setError] = useState<string | null>(null);
   // Opening Search is opening a search box: the caret goes in it.
   const input = useRef<HTMLInputElement>(null);
@@ -34,7 +36,7 @@ export function SearchView({ onOpen }: SearchViewProps) {
     let live = true;
     const timer = setTimeout(() => {
       searchAll(db, query)
-        .then((r) => live && (setResults(r), setError(null)))
+        .then((r) => live && (setAnswered({ query, results: r }), setError(null)))
         .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     }, 120);
     return () => {
@@ -43,7 +45,9 @@ export function SearchView({ onOpen }: SearchViewProps) {
     };
   }, [query]);
 
-  const empty = results && query.trim() && !results.totalNotes && !results.totalTalks;
+  // "Nothing matches" only once this very query has been searched; until then, say it is searching.
+  const searching = query.trim() !== '' && answered?.query !== query && !error;
+  const empty = !searching && results && query.trim() && !results.totalNotes && !results.totalTalks;
   return (
     <section aria-label="Search">
       <input
@@ -59,7 +63,9 @@ export function SearchView({ onOpen }: SearchViewProps) {
           Search failed: {error}
         </p>
       )}
-      {empty && <p class="muted">Nothing matches “{query}”.</p>}
+      <p class="muted" role="status">
+        {searching ? 'Searching…' : empty ? `Nothing matches “${query}”.` : ''}
+      </p>
       {results && results.talks.length > 0 && (
         <>
           <h2>Talks ({results.totalTalks})</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { noteCountsByTalk } from '../lib/db/note-counts';
 import { checkDatabase, type Availability } from '../lib/db/availability';
 import { useDb } from './services';
@@ -6,6 +6,7 @@ import { getSetting, setSetting } from '../lib/db/settings';
 import { currentPlatform, formatKeys } from '../lib/keyboard';
 import type { Talk } from '../lib/model';
 import { currentTalkId, pageStorage, recoverEdits, type TalkPick } from '../lib/notes';
+import { nearbyTalks } from '../lib/talks/nearby';
 import { viewerTimeZone } from '../lib/time/zones';
 import { AddTalkButton } from './AddTalkButton';
 import { ExportViewLoader } from './ExportViewLoader';
@@ -16,7 +17,7 @@ import { KIND_KEYS, SLIDE_KEY } from './Composer';
 import { NOTE_KIND_LABELS } from './KindBadge';
 import { TalkList } from './TalkList';
 import { focusField } from './useFocusOnMount';
-import { useLiveQuery } from './useLiveQuery';
+import { type LiveResult, useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
 
 type View = 'now' | 'agenda' | 'search' | 'export';
@@ -56,7 +57,6 @@ function noteBoxKeys(platform: string): string {
 export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelProps) {
   const db = useDb();
   const [view, setView] = useState<View>('now');
-  const talks = useLiveQuery(() => db.talks.toArray());
   const stored = useLiveQuery(async () => ({
     id: await getSetting(db, 'pickedTalkId'),
     at: await getSetting(db, 'pickedAt'),
@@ -68,9 +68,37 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     if (optimistic && stored.status === 'ready' && stored.value.id === optimistic.id) setOptimistic(null);
   }, [stored, optimistic]);
   const pick: TalkPick = optimistic ?? (stored.status === 'ready' ? stored.value : { id: null, at: null });
-  const counts = useLiveQuery(() => (view === 'agenda' ? noteCountsByTalk(db) : new Map<string, number>()), [view]);
   // Which talk is on changes by the minute; the elapsed-time label keeps its own second clock.
   const now = useNow(15_000);
+  // The first render reads only what the Now view needs: the pick and the talks around now (an
+  // index range, not the whole table). Every talk is read once something asks for them: the
+  // Agenda, Export, the picker's list, or an idle moment after the first frame.
+  const hour = Math.floor(now / 3_600_000);
+  const nearby = useLiveQuery(
+    () => (stored.status === 'ready' ? nearbyTalks(db, pick.id, now) : null),
+    [stored.status, pick.id, hour],
+  );
+  const [wantAll, setWantAll] = useState(false);
+  const everyTalk = useLiveQuery<Talk[] | null>(() => (wantAll ? db.talks.toArray() : null), [wantAll]);
+  const all = everyTalk.status === 'ready' ? everyTalk.value : null;
+  // The talks the Now view decides with: those around now, plus the pick once every talk is read
+  // (a pick from the full list is in force before the nearby query has caught up with it).
+  const near = nearby.status === 'ready' ? nearby.value : null;
+  const nowTalks = useMemo(() => {
+    if (!near) return null;
+    const picked = pick.id && all && !near.talks.some((t) => t.id === pick.id) && all.find((t) => t.id === pick.id);
+    return picked ? [...near.talks, picked] : near.talks;
+  }, [near, all, pick.id]);
+  const talks: LiveResult<readonly Talk[]> =
+    nearby.status === 'error'
+      ? nearby
+      : everyTalk.status === 'error'
+        ? everyTalk
+        : nowTalks
+          ? { status: 'ready', value: nowTalks }
+          : { status: 'loading' };
+  const libraryEmpty = near?.total === 0;
+  const counts = useLiveQuery(() => (view === 'agenda' ? noteCountsByTalk(db) : new Map<string, number>()), [view]);
   const viewerZone = viewerTimeZone();
   const [pickError, setPickError] = useState<string | null>(null);
   // A private window (Firefox) offers no IndexedDB: say so instead of failing on the first note.
@@ -106,8 +134,15 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   // First render with data, for the benchmark (User Timing, visible in DevTools too).
   const ready = talks.status !== 'loading';
   useEffect(() => {
-    if (ready) requestAnimationFrame(() => performance.mark('talkmark:panel-ready'));
+    if (!ready) return;
+    requestAnimationFrame(() => performance.mark('talkmark:panel-ready'));
+    // The rest of the library once the panel is idle (the picker's full list, the talk editor).
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1000));
+    idle(() => setWantAll(true), { timeout: 3000 });
   }, [ready]);
+  useEffect(() => {
+    if (view !== 'now') setWantAll(true);
+  }, [view]);
 
   const pickTalk = (id: string | null) => {
     const at = id ? Date.now() : null;
@@ -158,15 +193,18 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
       )}
       {talks.status === 'ready' && (
         <TalkEditingHost
-          talks={talks.value}
+          talks={all ?? talks.value}
           viewerZone={viewerZone}
           currentTalkId={currentTalkId(talks.value, pick, now)}
           onAdded={(id) => (pickTalk(id), setView('now'))}
           view={view}
         >
-          {talks.status === 'ready' && view === 'now' && (
+          {view === 'now' && (
             <NowView
               talks={talks.value}
+              libraryEmpty={libraryEmpty}
+              pickable={all}
+              onWantPickable={() => setWantAll(true)}
               pick={pick}
               onPick={pickTalk}
               now={now}
@@ -179,11 +217,12 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
               }}
             />
           )}
-          {talks.status === 'ready' && view === 'agenda' && (
+          {view !== 'now' && view !== 'search' && !all && <p class="muted">Loading…</p>}
+          {all && view === 'agenda' && (
             <section aria-label="Clipped talks">
               <AddTalkButton />
               <TalkList
-                talks={talks.value}
+                talks={all}
                 viewerZone={viewerZone}
                 noteCounts={counts.status === 'ready' ? counts.value : undefined}
                 onOpen={openTalk}
@@ -191,15 +230,15 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
             </section>
           )}
           {view === 'search' && <SearchView onOpen={openTalk} />}
-          {talks.status === 'ready' && view === 'export' && (
+          {all && view === 'export' && (
             <ExportViewLoader
               key={exportTalk ?? 'any'}
-              talks={talks.value}
+              talks={all}
               talkId={exportTalk ?? currentTalkId(talks.value, pick, now)}
               initialScope={exportTalk ? 'talk' : undefined}
             />
           )}
-          {view === 'now' && talks.value.length === 0 && <AddTalkButton />}
+          {view === 'now' && libraryEmpty && <AddTalkButton />}
         </TalkEditingHost>
       )}
       <footer class="muted shortcut-hint">

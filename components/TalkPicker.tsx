@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { Talk } from '../lib/model';
 import { useTalkEditing } from './talk-editing';
 import { TalkOptions } from './TalkOptions';
@@ -8,11 +9,15 @@ export interface TalkPickerProps {
   /** The talk picked by hand, or null when following the schedule. */
   pickedId: string | null;
   onPick: (id: string | null) => void;
+  /** Set while `talks` is only the talks around now: called when the user reaches for the list. */
+  onWantAll?: () => void;
 }
 
 /** Choose which talk notes go to: follow the schedule, or any clipped talk — or add one by hand. */
-export function TalkPicker({ talks, pickedId, onPick }: TalkPickerProps) {
+export function TalkPicker({ talks, pickedId, onPick, onWantAll }: TalkPickerProps) {
   const editing = useTalkEditing();
+  // Thousands of options cost a long diff: built again only when the talks change, not on every tick.
+  const options = useMemo(() => <TalkOptions talks={talks} />, [talks]);
   return (
     <div class="picker">
       <span class="picker-label">
@@ -35,9 +40,11 @@ export function TalkPicker({ talks, pickedId, onPick }: TalkPickerProps) {
         aria-label="Talk to take notes for"
         value={pickedId ?? ''}
         onChange={(e) => onPick((e.target as HTMLSelectElement).value || null)}
+        onFocus={onWantAll}
+        onPointerEnter={onWantAll}
       >
         <option value="">The talk happening now</option>
-        <TalkOptions talks={talks} />
+        {options}
       </select>
     </div>
   );

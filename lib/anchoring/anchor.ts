@@ -113,8 +113,33 @@ function fuzzyPass(text: string, selectors: AnchorSelectors, first: ExactPass, h
     ? occurrencesOf(text, quote.exact).map((s): [number, number] => [s, s + quote.exact.length])
     : undefined;
   const fuzzy = matchFuzzy(text, quote, { hints, storedStart: storedStart(selectors), exclude });
-  if (first.match && (!fuzzy || fuzzy.score <= first.match.score)) return first.match;
+  if (first.match && (!fuzzy || fuzzy.score <= first.match.score)) {
+    // The copy's own context disagrees, and the stored context still stands elsewhere with
+    // nothing between prefix and suffix: the highlighted text was deleted there. The verbatim
+    // copy is some other passage (a pull quote, a summary): an orphan, not a wrong place.
+    return quoteDeletedBetweenContext(text, quote) ? null : first.match;
+  }
   return fuzzy;
+}
+
+/** Characters of each side of the stored context that must meet for the quote to count as deleted. */
+const DELETED_CONTEXT_CHARS = 16;
+
+/**
+ * Whether the end of the stored prefix is followed, across white space only, by the start of
+ * the stored suffix somewhere in `text`: what is left where a quote was cut out of its sentence.
+ */
+export function quoteDeletedBetweenContext(text: string, quote: { prefix: string; suffix: string }): boolean {
+  const before = quote.prefix.trimEnd().slice(-DELETED_CONTEXT_CHARS);
+  const after = quote.suffix.trimStart().slice(0, DELETED_CONTEXT_CHARS);
+  // Both sides must say something, or any text would "meet" an empty side.
+  if (before.length < DELETED_CONTEXT_CHARS / 2 || after.length < DELETED_CONTEXT_CHARS / 2) return false;
+  for (let at = text.indexOf(before), seen = 0; at !== -1 && seen < 1000; at = text.indexOf(before, at + 1), seen++) {
+    let j = at + before.length;
+    while (j < text.length && /\s/.test(text[j]!)) j++;
+    if (text.startsWith(after, j)) return true;
+  }
+  return false;
 }
 
 /** Item indices by stored start; items without a position last, in input order. */

@@ -173,6 +173,107 @@ test('search finds notes and talks, and opens the talk', async ({ context, openE
   ).toBeVisible();
 });
 
+test('the Agenda of 300 talks draws a page of cards first and the rest as you scroll, by wheel and by keys', async ({
+  openExtensionPage,
+}) => {
+  const panel = await openExtensionPage('sidepanel.html');
+  await panel.setViewportSize({ width: 360, height: 700 });
+  await expect(panel.getByRole('textbox', { name: 'Note' }).or(panel.getByText('Clip a talk'))).toBeVisible();
+  // 300 talks over 10 days, written straight into the database the panel reads.
+  await panel.evaluate(
+    async (day0) => {
+      const talks = Array.from({ length: 300 }, (_, i) => ({
+        id: `talk-${String(i).padStart(3, '0')}`,
+        key: `k${i}`,
+        title: `Seeded talk ${i}`,
+        start: null,
+        end: null,
+        startAt: day0 - Math.floor(i / 30) * 86_400_000 + (i % 30) * 1_200_000,
+        endAt: day0 - Math.floor(i / 30) * 86_400_000 + (i % 30) * 1_200_000 + 1_100_000,
+        timeZone: 'UTC',
+        source: 'manual',
+        url: '',
+        externalId: null,
+        room: `Room ${i % 3}`,
+        tracks: [],
+        customFields: {},
+        speakers: [],
+        descriptionHtml: null,
+        description: null,
+        files: [],
+        videoUrl: null,
+        conferenceId: null,
+        links: [],
+        clippedAt: i,
+        updatedAt: i,
+      }));
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('talkmark');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('talks', 'readwrite');
+        for (const t of talks) tx.objectStore('talks').put(t);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    Date.UTC(2026, 4, 20, 9),
+  );
+  await panel.reload(); // a raw write is not seen by the live queries of a page that is open
+  await panel.getByRole('button', { name: 'Agenda' }).click();
+  const cards = panel.getByRole('article');
+  await expect(cards.first()).toBeVisible();
+  const first = await cards.count();
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThan(100);
+  // The mouse wheel over the list brings more cards before the end is reached.
+  await panel.mouse.move(180, 400);
+  for (let i = 0; i < 6; i++) await panel.mouse.wheel(0, 1200);
+  await expect.poll(() => cards.count()).toBeGreaterThan(first);
+  // Keys: End, as a person pressing it with the list in front of them, until the oldest talk shows.
+  for (let i = 0; i < 30 && !(await panel.getByRole('article', { name: 'Seeded talk 299' }).count()); i++) {
+    await panel.keyboard.press('End');
+    await panel.waitForTimeout(100);
+  }
+  await expect(panel.getByRole('article', { name: 'Seeded talk 299' })).toBeVisible();
+  expect(await cards.count()).toBe(300);
+});
+
+test('search never says "Nothing matches" while it is still searching', async ({ context, openExtensionPage }) => {
+  await clipSessions(context, [running, later]);
+  const panel = await openExtensionPage('sidepanel.html');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await box.fill('Sidecars are optional with ambient mesh');
+  await box.press('Enter');
+  await expect(panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem')).toHaveCount(1);
+  await panel.getByRole('button', { name: 'Search' }).click();
+  const search = panel.getByRole('searchbox', { name: 'Search notes and talks' });
+  await expect(search).toBeFocused(); // the caret is in the box: the keys below go where a person types
+  // Every text the results area ever shows, recorded from the first keystroke on.
+  await panel.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() =>
+      seen.push(document.querySelector('section[aria-label="Search"]')?.textContent ?? ''),
+    ).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await panel.keyboard.type('zzz', { delay: 40 }); // matches nothing on the way…
+  await panel.keyboard.press('Backspace');
+  await panel.keyboard.press('Backspace');
+  await panel.keyboard.press('Backspace');
+  await panel.keyboard.type('ambient', { delay: 40 }); // …and this matches the note
+  await expect(panel.getByRole('list', { name: 'Matching notes' })).toContainText('ambient mesh');
+  const seen = await panel.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.some((t) => t.includes('Searching'))).toBe(true);
+  expect(seen.filter((t) => t.includes('Nothing matches “a') || t.includes('Nothing matches “am'))).toEqual([]);
+  // A query that truly matches nothing says so, once searched.
+  await panel.keyboard.type('zqx');
+  await expect(panel.getByText('Nothing matches “ambientzqx”.')).toBeVisible();
+});
+
 test('the panel is readable at 300 px and follows dark mode', async ({ context, openExtensionPage }) => {
   await clipSessions(context, [running]);
   const panel = await openExtensionPage('sidepanel.html');

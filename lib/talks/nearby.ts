@@ -1,0 +1,46 @@
+import type { TalkmarkDB } from '../db/schema';
+import type { Talk } from '../model';
+import { DEFAULT_TALK_DURATION_MS } from '../notes/spans';
+
+/** How far back a talk running now may have started: slots are minutes to hours, a workshop a day. */
+export const RUNNING_LOOKBACK_MS = 24 * 60 * 60_000;
+/**
+ * How far after a talk's start the talk that ends it may start: a talk without an end runs
+ * `DEFAULT_TALK_DURATION_MS` (30 min) or until the next talk in its room (lib/notes/spans.ts).
+ */
+export const END_LOOKAHEAD_MS = 2 * DEFAULT_TALK_DURATION_MS;
+
+export interface NearbyTalks {
+  /** The picked talk and those that may end it, the talks that may run at `now`, and the next one after it. */
+  talks: Talk[];
+  /** Every talk in the library (an index count, no rows read): 0 means nothing is clipped yet. */
+  total: number;
+}
+
+/**
+ * What the Now view needs to choose its talk, read through the `startAt` index instead of the
+ * whole table: with 5,000 talks the panel's first render reads a few dozen rows, not all of them.
+ * `currentTalkId`, `chooseNowAndNext` and `talkProgress` give the same answer on this set as on
+ * the whole library: a talk running at `now` started within a day before it, the talks that
+ * bound an estimated end start within the half hour after its start, and the next talk after
+ * `now` is read on its own.
+ */
+export async function nearbyTalks(db: TalkmarkDB, pickedId: string | null, now: number): Promise<NearbyTalks> {
+  return db.transaction('r', db.talks, async () => {
+    const byId = new Map<string, Talk>();
+    const add = (list: readonly (Talk | undefined)[]) => {
+      for (const t of list) if (t) byId.set(t.id, t);
+    };
+    const between = (from: number, to: number) => db.talks.where('startAt').between(from, to, true, true).toArray();
+    const [picked, near, next, total] = await Promise.all([
+      pickedId ? db.talks.get(pickedId) : undefined,
+      between(now - RUNNING_LOOKBACK_MS, now + END_LOOKAHEAD_MS),
+      db.talks.where('startAt').above(now).first(),
+      db.talks.count(),
+    ]);
+    add([picked, next]);
+    add(near);
+    if (picked?.startAt != null) add(await between(picked.startAt, picked.startAt + END_LOOKAHEAD_MS));
+    return { talks: [...byId.values()], total };
+  });
+}
