@@ -14,6 +14,13 @@ function mainConferenceId(talks: readonly Talk[]): string | null {
   return best;
 }
 
+async function conferenceDayKeys(db: TalkmarkDB, conferenceId: string): Promise<string[]> {
+  const talks = await db.talks.where('conferenceId').equals(conferenceId).toArray();
+  return exportDays(talks)
+    .map((d) => d.key)
+    .filter((k) => k !== '');
+}
+
 export async function loadRecapInput(db: TalkmarkDB, talks: readonly Talk[]): Promise<RecapInput> {
   const ids = talks.map((t) => t.id);
   if (ids.length === 0) return { talks: [], notes: [], highlights: [], conference: null };
@@ -23,11 +30,15 @@ export async function loadRecapInput(db: TalkmarkDB, talks: readonly Talk[]): Pr
     db.highlights.where('talkId').anyOf(ids).toArray(),
     conferenceId ? db.conferences.get(conferenceId) : Promise.resolve(undefined),
   ]);
+  // The conference's days from all its talks, so "Day 2" counts from its first day, not the post's.
+  const conferenceDays = conference ? await conferenceDayKeys(db, conference.id) : [];
   return {
     talks: [...talks],
     notes,
     highlights,
-    conference: conference ? { name: conference.name, url: conference.url } : null,
+    conference: conference
+      ? { name: conference.name, url: conference.url, timeZone: conference.timeZone, days: conferenceDays }
+      : null,
   };
 }
 

@@ -4,7 +4,8 @@
  * %H %-H %I %-I %M %S %p %P %A %a %B %b %Z %z %:z %F %T %R %s %%. `%:z` (`-07:00`) is the offset
  * RFC 3339, TOML and Hugo want; `%z` (`-0700`) is Jekyll's.
  */
-import { parseInstant, zoneAbbreviation, zoneOffsetMinutes } from '../time/zones';
+import { commonZoneAbbreviation } from '../time/zone-abbreviation';
+import { parseInstant, zoneOffsetMinutes } from '../time/zones';
 
 interface Parts {
   year: string;
@@ -134,7 +135,8 @@ export function formatInZone(at: number, format: string, timeZone: string, local
     a: () => p.weekdayShort,
     B: () => p.monthName,
     b: () => p.monthShort,
-    Z: () => (floating ? '' : zoneAbbreviation(at, zone, locale)),
+    // The abbreviation people write (CEST, JST), whatever the locale of the day names.
+    Z: () => (floating ? '' : commonZoneAbbreviation(at, zone)),
     z: () => (floating ? '' : `${sign}${hh}${mm}`),
     ':z': () => (floating ? '' : `${sign}${hh}:${mm}`),
     s: () => String(Math.floor(at / 1000)),

@@ -8,19 +8,22 @@ import type { Highlight, Note, NoteKind, Talk } from '../model';
 import { NOTE_KINDS } from '../model';
 import { htmlToMarkdown } from '../markdown/html-to-markdown';
 import { venueZone } from '../time/display';
-import { dayKey, isValidTimeZone } from '../time/zones';
+import { commonZoneAbbreviation } from '../time/zone-abbreviation';
+import { dayKey, isValidTimeZone, viewerTimeZone } from '../time/zones';
+import { conferenceDayNumber, conferenceView, type ConferenceInput, type ConferenceView } from './conference-view';
 import { markdownUrl, normalizeInlineText, safeLinkUrl } from './escape';
 import { md, type MarkdownString } from './markdown-string';
 import { neutralizeMarkdown } from './neutralize';
 import { recordingLinker, recordingVideo } from './recording-links';
 import { descriptionMarkdown, noteMarkdown, userMarkdown } from './source-markdown';
+import { speakerViews, type SpeakerView } from './speaker-view';
 import { formatElapsed, noteOffsetMs } from './timestamps';
 
 export interface RecapInput {
   talks: readonly Talk[];
   notes: readonly Note[];
   highlights: readonly Highlight[];
-  conference?: { name: string | null; url: string | null } | null;
+  conference?: ConferenceInput | null;
 }
 
 export interface RecapDataOptions {
@@ -36,6 +39,8 @@ export interface RecapDataOptions {
   locale?: string;
   /** Clock for talks whose venue zone is unknown (default UTC). */
   fallbackTimeZone?: string;
+  /** The reader's (the exporting person's) zone, `recap.reader_time_zone`; default the runtime's. */
+  readerTimeZone?: string;
   /**
    * A post about one talk (the Export view's "One talk"): no intro placeholder (an intro given
    * is kept), and the talk's title is the default post title. renderRecap also leaves out Main
@@ -59,12 +64,8 @@ export function recapTalks(
   return input.talks.filter((t) => !(options.skipNotAttended && t.notAttended) && (!noted || noted.has(t.id)));
 }
 
-export interface SpeakerView {
-  name: string;
-  role: string | null;
-  company: string | null;
-  profile_url: string | null;
-}
+export type { SpeakerView } from './speaker-view';
+export type { ConferenceInput, ConferenceView } from './conference-view';
 
 export interface NoteView {
   id: string;
@@ -104,6 +105,10 @@ export interface TalkView {
   title: string;
   url: string | null;
   speakers: SpeakerView[];
+  /** The speakers listed as moderators (hosts, chairs…). */
+  moderators: SpeakerView[];
+  /** The other speakers: those who present or sit on the panel. */
+  presenters: SpeakerView[];
   description: MarkdownString | null;
   start_at: number | null;
   end_at: number | null;
@@ -133,9 +138,11 @@ export interface DayView {
   /** `2025-09-09`, or null for the talks without a time. */
   key: string | null;
   number: number;
+  /** Day N of the conference, counted from its first day (not the post's), or null when unknown. */
+  conference_day: number | null;
   /** `Tuesday, September 9`, or `Other talks`. */
   label: string;
-  /** `Day 1 — Tuesday, September 9`, or `Other talks`. */
+  /** `Day 2 — Tuesday, September 9` (the conference's day number when known), or `Other talks`. */
   heading: string;
   talks: TalkView[];
 }
@@ -151,7 +158,9 @@ export interface RecapData {
   date: string | null;
   authors: string[];
   tags: string[];
-  conference: { name: string | null; url: string | null } | null;
+  conference: ConferenceView | null;
+  /** The reader's IANA zone (the person exporting), e.g. `Europe/Berlin`. */
+  reader_time_zone: string;
   intro: MarkdownString | null;
   outro: MarkdownString | null;
   /** By date (talks without a time last); within a day, by start time. */
@@ -186,10 +195,12 @@ function timeLabel(start: number | null, end: number | null, timeZone: string, l
   if (start === null) return null;
   const clock = cachedFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
   const span = end === null || end < start ? clock.format(start) : clock.formatRange(start, end);
-  const abbr = cachedFormat(locale, { timeZone, timeZoneName: 'short' })
-    .formatToParts(start)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  return `${span.replace(/[\u2009\u202f]/g, ' ')}${abbr ? ` ${abbr}` : ''}`;
+  return `${span.replace(/[\u2009\u202f]/g, ' ')} ${commonZoneAbbreviation(start, timeZone)}`;
+}
+
+function readerZone(given: string | undefined): string {
+  const zone = given ?? viewerTimeZone();
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
 }
 
 function cleanList(values: readonly string[] | undefined): string[] {
@@ -269,6 +280,7 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
     .map((n) => noteView(n, talk, linkAt))
     .filter((n): n is NoteView => n !== null)
     .sort(byTime);
+  const speakers = speakerViews(talk.speakers);
   const byKind = Object.fromEntries(NOTE_KINDS.map((k) => [k, [] as NoteView[]])) as Record<NoteKind, NoteView[]>;
   for (const n of noteViews) byKind[n.kind].push(n);
   return {
@@ -276,14 +288,9 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
     number: 0,
     title: normalizeInlineText(talk.title) || 'Untitled talk',
     url,
-    speakers: talk.speakers
-      .map((s) => ({
-        name: normalizeInlineText(s.name),
-        role: s.role ? normalizeInlineText(s.role) : null,
-        company: s.company ? normalizeInlineText(s.company) || null : null,
-        profile_url: safeLinkUrl(s.profileUrl),
-      }))
-      .filter((s) => s.name !== ''),
+    speakers,
+    moderators: speakers.filter((s) => s.is_moderator),
+    presenters: speakers.filter((s) => !s.is_moderator),
     description: descriptionOf(talk),
     start_at: talk.startAt,
     end_at: talk.endAt,
@@ -348,13 +355,21 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
     if (list) list.push(talk);
     else byDay.set(key, [talk]);
   }
+  const conference = input.conference
+    ? conferenceView(
+        input.conference,
+        [...byDay.keys()].filter((k): k is string => k !== null),
+      )
+    : null;
   const keys = [...byDay.keys()].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
   const days: DayView[] = keys.map((key, i) => {
     const dayTalks = byDay.get(key)!;
     const first = dayTalks[0]!;
     const label =
       key === null || first.start_at === null ? 'Other talks' : dayLabel(first.start_at, first.time_zone, locale);
-    return { key, number: i + 1, label, heading: key === null ? label : `Day ${i + 1} — ${label}`, talks: dayTalks };
+    const conferenceDay = conferenceDayNumber(conference, key);
+    const heading = key === null ? label : `Day ${conferenceDay ?? i + 1} — ${label}`;
+    return { key, number: i + 1, conference_day: conferenceDay, label, heading, talks: dayTalks };
   });
   // Numbered in the order the post shows them.
   const talks = days.flatMap((d) => d.talks);
@@ -362,7 +377,7 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
     talk.number = i + 1;
   });
 
-  const conferenceName = input.conference?.name ? normalizeInlineText(input.conference.name) : '';
+  const conferenceName = conference?.name ?? '';
   const single = options.singleTalk === true;
   const intro =
     options.intro === undefined
@@ -380,7 +395,8 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
     date: days[0]?.key ?? null,
     authors: cleanList(options.authors),
     tags: cleanList(options.tags),
-    conference: input.conference ? { name: conferenceName || null, url: safeLinkUrl(input.conference.url) } : null,
+    conference,
+    reader_time_zone: readerZone(options.readerTimeZone),
     intro: intro ? md(intro) : null,
     outro: outro ? md(outro) : null,
     days,

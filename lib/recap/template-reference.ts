@@ -64,6 +64,9 @@ const RECAP: Fields<RecapData> = {
   authors: text('The authors typed in the Export view', 'list of text'),
   tags: text('The tags typed in the Export view', 'list of text'),
   conference: object('conference', 'The conference, or empty when unknown'),
+  reader_time_zone: text(
+    'Your own zone (where you export), e.g. `Europe/Berlin`: `{{ talk | date: "%H:%M %Z", recap.reader_time_zone }}`',
+  ),
   intro: markdown('The intro (a placeholder to overwrite in a day post), or empty'),
   outro: markdown('The closing section, or empty'),
   days: list('day', 'The days, by date (talks without a time last)'),
@@ -76,13 +79,19 @@ const RECAP: Fields<RecapData> = {
 const CONFERENCE: Fields<NonNullable<RecapData['conference']>> = {
   name: text('The conference’s name, or empty'),
   url: text('Its web site, or empty', 'URL'),
+  start_date: text('`YYYY-MM-DD` of its first day (of every talk you clipped from it), or empty'),
+  end_date: text('`YYYY-MM-DD` of its last day, or empty'),
+  day_count: text('Days from the first to the last, or empty', 'number'),
+  place: text('Where it takes place, or empty'),
+  time_zone: text('Its IANA zone, e.g. `Europe/Zurich`, or empty'),
 };
 
 const DAY: Fields<DayView> = {
   key: text('`YYYY-MM-DD`, or empty for the talks without a time'),
   number: text('Position in the post, from 1', 'number'),
+  conference_day: text('Day N of the conference, counted from its first day (“Day 2”), or empty', 'number'),
   label: text('`Tuesday, September 9`, or `Other talks`'),
-  heading: text('`Day 1 — Tuesday, September 9`, or `Other talks`'),
+  heading: text('`Day 2 — Tuesday, September 9` (the conference’s day number when known), or `Other talks`'),
   talks: list('talk', 'That day’s talks, by start time'),
 };
 
@@ -92,11 +101,13 @@ const TALK: Fields<TalkView> = {
   title: text('The talk’s title'),
   url: text('The talk’s page, or empty', 'URL'),
   speakers: list('speaker', 'The speakers, in the order the page lists them'),
+  moderators: list('speaker', 'The speakers listed as moderators (hosts, chairs…)'),
+  presenters: list('speaker', 'The other speakers: presenters and panelists'),
   description: markdown('The abstract, or empty'),
   start_at: text('Start (epoch ms), or empty; print it with `| date`', 'number'),
   end_at: text('End (epoch ms), or empty', 'number'),
   time_zone: text('The venue’s IANA zone, e.g. `America/Los_Angeles`'),
-  time_label: text('`9:30 – 10:00 AM PDT` in the venue’s clock, or empty'),
+  time_label: text('`9:30 – 10:00 AM PDT` in the venue’s clock (`CEST`, `JST`… as people write them), or empty'),
   room: text('The room, or empty'),
   tracks: text('Tracks or types the page named', 'list of text'),
   files: list('link', 'Slides and other files attached to the talk'),
@@ -115,6 +126,9 @@ const SPEAKER: Fields<SpeakerView> = {
   role: text('Job title, or empty'),
   company: text('Company, or empty'),
   profile_url: text('Profile page, or empty', 'URL'),
+  group: text('The group the page lists them under: `Speakers`, `Moderators`, `Panelists`…, or empty'),
+  is_moderator: text('true for a moderator, host, chair or MC', 'true/false'),
+  is_panelist: text('true for a panelist', 'true/false'),
 };
 
 const LINK: Fields<LinkView> = {

@@ -41,7 +41,12 @@ describe('loadRecapInput', () => {
     expect(input.talks.map((t) => t.id)).toEqual(['a', 'b']);
     expect(input.notes.map((n) => n.text)).toEqual(['on a']);
     expect(input.highlights.map((h) => h.quote.exact)).toEqual(['on b']);
-    expect(input.conference).toEqual({ name: 'Conf One', url: 'https://one.example' });
+    expect(input.conference).toEqual({
+      name: 'Conf One',
+      url: 'https://one.example',
+      timeZone: null,
+      days: expect.any(Array),
+    });
     expect((await loadRecapInput(db, [a, c, c])).conference?.name).toBe('Conf Two');
   });
 

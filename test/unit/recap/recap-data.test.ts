@@ -86,7 +86,7 @@ describe('buildRecapData', () => {
     ]);
     expect(data.talks.map((t) => t.id)).toEqual(['sf', 'berlin', 'later']);
     expect(data.date).toBe('2025-09-09');
-    expect(data.talks.map((t) => t.time_label)).toEqual(['5:00 PM PDT', '1:00 AM GMT+2', null]);
+    expect(data.talks.map((t) => t.time_label)).toEqual(['5:00 PM PDT', '1:00 AM CEST', null]);
   });
 
   it('names the recording’s player and id for embeds', () => {
@@ -188,7 +188,17 @@ describe('buildRecapData', () => {
       [{ name: '', url: 'https://static.example/d.pdf' }],
       [{ name: 'Slides', url: 'https://static.example/d.pdf' }],
     ]);
-    expect(t.speakers).toEqual([{ name: 'Ada Lovelace', role: null, company: null, profile_url: null }]);
+    expect(t.speakers).toEqual([
+      {
+        name: 'Ada Lovelace',
+        role: null,
+        company: null,
+        profile_url: null,
+        group: 'Speakers',
+        is_moderator: false,
+        is_panelist: false,
+      },
+    ]);
   });
 
   it('neutralizes page HTML in descriptions, converting HTML-only ones', () => {
