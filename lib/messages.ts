@@ -116,7 +116,8 @@ export function parseMessage(raw: unknown): Message | null {
     case 'highlight-save': {
       const quote = parseQuote(m.quote);
       const position = m.position === null ? null : parsePosition(m.position);
-      if (!quote || position === undefined || !httpUrl(m.pageUrl) || !isString(m.pageTitle, MESSAGE_LIMITS.short)) return null;
+      if (!quote || position === undefined || !httpUrl(m.pageUrl) || !isString(m.pageTitle, MESSAGE_LIMITS.short))
+        return null;
       if (!isColor(m.color)) return null;
       return {
         type: 'highlight-save',

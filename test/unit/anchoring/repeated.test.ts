@@ -37,7 +37,7 @@ describe('re-anchoring on a page that repeats a sentence', () => {
     const root = page(SENTENCE);
     const a = anchor(root, highlightOnFirstCopy())!;
     expect(a.range.toString()).toBe(SENTENCE);
-    expect(a.range.startContainer.parentElement!.closest('aside')).toBeNull();
+    expect(a.range.startContainer.parentElement?.closest('aside')).toBeNull();
   });
 
   it('follows an edit of its own copy (fuzzy, by context) instead of the verbatim copy elsewhere', () => {
@@ -46,13 +46,13 @@ describe('re-anchoring on a page that repeats a sentence', () => {
     const a = anchor(root, highlightOnFirstCopy());
     expect(a).not.toBeNull();
     expect(a!.range.toString()).toBe(edited);
-    expect(a!.range.startContainer.parentElement!.closest('aside')).toBeNull();
+    expect(a!.range.startContainer.parentElement?.closest('aside')).toBeNull();
   });
 
   it('becomes an orphan when its copy is deleted and the context around it is still there', () => {
     const root = page(null);
     const a = anchor(root, highlightOnFirstCopy());
-    expect(a?.range.startContainer.parentElement!.closest('aside') ?? null).toBeNull();
+    expect(a?.range.startContainer.parentElement?.closest('aside') ?? null).toBeNull();
     expect(a).toBeNull();
   });
 
@@ -62,6 +62,6 @@ describe('re-anchoring on a page that repeats a sentence', () => {
     expect(anchor(root, { quote, position: null })).toBeNull();
     const editedRoot = page('Every deploy goes through the canary before it ever reaches the fleet.');
     const a = anchor(editedRoot, { quote, position: null });
-    expect(a?.range.startContainer.parentElement!.closest('aside')).toBeNull();
+    expect(a?.range.startContainer.parentElement?.closest('aside')).toBeNull();
   });
 });
