@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { noteCountsByTalk } from '../lib/db/note-counts';
 import { checkDatabase, type Availability } from '../lib/db/availability';
 import { useDb } from './services';
@@ -119,7 +119,10 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     setView('now');
     setWantsNoteBox(true);
   };
-  useEffect(() => {
+  // A layout effect: the caret is in the box in the same task as the click that asked for it, so
+  // keys typed right after "Now" or "Take notes" land there (a plain effect waits for a frame,
+  // longer on a loaded machine, and the first keys went nowhere).
+  useLayoutEffect(() => {
     if (!wantsNoteBox || view !== 'now' || !noteBox.current) return;
     focusField(noteBox.current, 'end');
     setWantsNoteBox(false);
