@@ -6,7 +6,7 @@ import { getSetting, setSetting } from '../lib/db/settings';
 import { currentPlatform, formatKeys } from '../lib/keyboard';
 import type { Talk } from '../lib/model';
 import { currentTalkId, pageStorage, recoverEdits, type TalkPick } from '../lib/notes';
-import { nearbyTalks } from '../lib/talks/nearby';
+import { NEARBY_VALID_MS, nearbyTalks } from '../lib/talks/nearby';
 import { viewerTimeZone } from '../lib/time/zones';
 import { AddTalkButton } from './AddTalkButton';
 import { ExportViewLoader } from './ExportViewLoader';
@@ -73,10 +73,11 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   // The first render reads only what the Now view needs: the pick and the talks around now (an
   // index range, not the whole table). Every talk is read once something asks for them: the
   // Agenda, Export, the picker's list, or an idle moment after the first frame.
-  const hour = Math.floor(now / 3_600_000);
+  // Read from the start of the current hour: that answer holds until the next one (nearby.ts).
+  const readFrom = Math.floor(now / NEARBY_VALID_MS) * NEARBY_VALID_MS;
   const nearby = useLiveQuery(
-    () => (stored.status === 'ready' ? nearbyTalks(db, pick.id, now) : null),
-    [stored.status, pick.id, hour],
+    () => (stored.status === 'ready' ? nearbyTalks(db, pick.id, readFrom) : null),
+    [stored.status, pick.id, readFrom],
   );
   const [wantAll, setWantAll] = useState(false);
   const everyTalk = useLiveQuery<Talk[] | null>(() => (wantAll ? db.talks.toArray() : null), [wantAll]);

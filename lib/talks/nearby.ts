@@ -9,6 +9,8 @@ export const RUNNING_LOOKBACK_MS = 24 * 60 * 60_000;
  * `DEFAULT_TALK_DURATION_MS` (30 min) or until the next talk in its room (lib/notes/spans.ts).
  */
 export const END_LOOKAHEAD_MS = 2 * DEFAULT_TALK_DURATION_MS;
+/** One read serves every instant this long after it: the panel reads again each hour, not each tick. */
+export const NEARBY_VALID_MS = 60 * 60_000;
 
 export interface NearbyTalks {
   /** The picked talk and those that may end it, the talks that may run at `now`, and the next one after it. */
@@ -24,18 +26,23 @@ export interface NearbyTalks {
  * the whole library: a talk running at `now` started within a day before it, the talks that
  * bound an estimated end start within the half hour after its start, and the next talk after
  * `now` is read on its own.
+ *
+ * The answer holds for every instant from `from` to `from + NEARBY_VALID_MS`: the window reaches
+ * that far (plus the end look-ahead), and the next talk is the first one after the window, so a
+ * talk starting just after an hour-old read is still "up next".
  */
-export async function nearbyTalks(db: TalkmarkDB, pickedId: string | null, now: number): Promise<NearbyTalks> {
+export async function nearbyTalks(db: TalkmarkDB, pickedId: string | null, from: number): Promise<NearbyTalks> {
   return db.transaction('r', db.talks, async () => {
     const byId = new Map<string, Talk>();
     const add = (list: readonly (Talk | undefined)[]) => {
       for (const t of list) if (t) byId.set(t.id, t);
     };
-    const between = (from: number, to: number) => db.talks.where('startAt').between(from, to, true, true).toArray();
+    const between = (lo: number, hi: number) => db.talks.where('startAt').between(lo, hi, true, true).toArray();
+    const until = from + NEARBY_VALID_MS + END_LOOKAHEAD_MS;
     const [picked, near, next, total] = await Promise.all([
       pickedId ? db.talks.get(pickedId) : undefined,
-      between(now - RUNNING_LOOKBACK_MS, now + END_LOOKAHEAD_MS),
-      db.talks.where('startAt').above(now).first(),
+      between(from - RUNNING_LOOKBACK_MS, until),
+      db.talks.where('startAt').above(until).first(),
       db.talks.count(),
     ]);
     add([picked, next]);

@@ -216,3 +216,24 @@ export async function pressShortcut(
   if (!dialog) await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(true);
   execFileSync('xdotool', ['key', '--clearmodifiers', ...keys.trim().split(/\s+/)]);
 }
+
+/** Writes rows straight into a table of the extension's IndexedDB (the database must exist); reload open pages to see them. */
+export async function writeTable(page: Page, table: string, rows: readonly object[]): Promise<void> {
+  await page.evaluate(
+    async ({ name, items }) => {
+      const db = await new Promise<IDBDatabase>((resolvePromise, reject) => {
+        const open = indexedDB.open('talkmark');
+        open.onsuccess = () => resolvePromise(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise((resolvePromise, reject) => {
+        const tx = db.transaction(name, 'readwrite');
+        for (const item of items) tx.objectStore(name).put(item);
+        tx.oncomplete = resolvePromise;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { name: table, items: rows },
+  );
+}

@@ -1,4 +1,5 @@
-import { expect, readTable, test } from './fixtures';
+import { makeTalk } from '../unit/notes/factories';
+import { expect, readTable, test, writeTable } from './fixtures';
 import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
 const now = Date.now();
@@ -180,48 +181,24 @@ test('the Agenda of 300 talks draws a page of cards first and the rest as you sc
   await panel.setViewportSize({ width: 360, height: 700 });
   await expect(panel.getByRole('textbox', { name: 'Note' }).or(panel.getByText('Clip a talk'))).toBeVisible();
   // 300 talks over 10 days, written straight into the database the panel reads.
-  await panel.evaluate(
-    async (day0) => {
-      const talks = Array.from({ length: 300 }, (_, i) => ({
-        id: `talk-${String(i).padStart(3, '0')}`,
-        key: `k${i}`,
-        title: `Seeded talk ${i}`,
-        start: null,
-        end: null,
-        startAt: day0 - Math.floor(i / 30) * 86_400_000 + (i % 30) * 1_200_000,
-        endAt: day0 - Math.floor(i / 30) * 86_400_000 + (i % 30) * 1_200_000 + 1_100_000,
-        timeZone: 'UTC',
-        source: 'manual',
-        url: '',
-        externalId: null,
-        room: `Room ${i % 3}`,
-        tracks: [],
-        customFields: {},
-        speakers: [],
-        descriptionHtml: null,
-        description: null,
-        files: [],
-        videoUrl: null,
-        conferenceId: null,
-        links: [],
-        clippedAt: i,
-        updatedAt: i,
-      }));
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('talkmark');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise((resolve, reject) => {
-        const tx = db.transaction('talks', 'readwrite');
-        for (const t of talks) tx.objectStore('talks').put(t);
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    Date.UTC(2026, 4, 20, 9),
-  );
+  const day0 = Date.UTC(2026, 4, 20, 9);
+  const talks = Array.from({ length: 300 }, (_, i) => {
+    const startAt = day0 - Math.floor(i / 30) * 86_400_000 + (i % 30) * 1_200_000;
+    return makeTalk({
+      id: `talk-${String(i).padStart(3, '0')}`,
+      key: `k${i}`,
+      title: `Seeded talk ${i}`,
+      startAt,
+      endAt: startAt + 1_100_000,
+      timeZone: 'UTC',
+      source: 'manual',
+      url: '',
+      room: `Room ${i % 3}`,
+      clippedAt: i,
+      updatedAt: i,
+    });
+  });
+  await writeTable(panel, 'talks', talks);
   await panel.reload(); // a raw write is not seen by the live queries of a page that is open
   await panel.getByRole('button', { name: 'Agenda' }).click();
   const cards = panel.getByRole('article');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 /*
  * The layering ARCHITECTURE.md draws, checked on the source: a room of lib/ imports only from
  * rooms below it, and the scripts that run in web pages never reach the database. Reads this
- * repository's own files (never ../shared).
+ * repository's own files, nothing outside the clone.
  */
 
 const ROOT = resolve(__dirname, '../..');
