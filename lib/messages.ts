@@ -7,6 +7,7 @@ import { safeUrl } from './html/safe-url';
 import {
   TALK_SOURCES,
   type ExtractedTalk,
+  type Highlight,
   type Speaker,
   type TalkFile,
   type TalkSource,
@@ -52,6 +53,54 @@ export type Message =
   /** Worker → offscreen document: the download ended, free the Blob URL. */
   | { type: 'offscreen-revoke-blob'; url: string };
 
+export type MessageType = Message['type'];
+/** The message of one type: `MessageOf<'clip-page'>`. */
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/**
+ * What each message is answered with: part of the contract, like the message itself. Senders
+ * (`sendToExtension`, `Sender`) get this type back, and handlers answer through `reply`, so tsc
+ * checks both ends against the same line. `undefined`: nobody answers (a notice, not a question).
+ */
+export interface Responses {
+  'clip-page': ClipResponse;
+  'clipped-keys': string[];
+  'focus-composer': undefined;
+  'highlight-save': HighlightSaved;
+  'highlights-for-page': PageHighlight[];
+  'highlight-update': { ok: boolean };
+  'highlight-delete': HighlightDeleted;
+  'highlight-restore': { ok: boolean };
+  'highlights-anchored': undefined;
+  'highlight-selection': undefined;
+  'highlights-changed': undefined;
+  /** Answered by a running highlighter only: no answer means "inject it". */
+  'highlighter-ping': true;
+  'offscreen-backup-blob': BackupBlobReply;
+  'offscreen-revoke-blob': true;
+}
+
+/** The reply a message gets. */
+export type ReplyTo<M extends Message> = Responses[M['type']];
+
+// Every message type has a line in Responses, and Responses names no type that does not exist.
+type MustBeNever<T extends never> = T;
+export type EveryMessageHasAReply = MustBeNever<
+  Exclude<MessageType, keyof Responses> | Exclude<keyof Responses, MessageType>
+>;
+
+/** Something that sends a message and resolves with its typed reply (null: no one answered). */
+export type Sender = <M extends Message>(message: M) => Promise<ReplyTo<M> | null>;
+
+/**
+ * A handler's answer to `message`, checked against `Responses` (the value passes through). In a
+ * `switch (message.type)` the narrowed message picks the line: answering a `clipped-keys` with a
+ * `ClipResponse` does not compile.
+ */
+export function reply<M extends Message, A extends ReplyTo<M> | Promise<ReplyTo<M>>>(_message: M, answer: A): A {
+  return answer;
+}
+
 /** The offscreen document's answer to `offscreen-backup-blob`. */
 export type BackupBlobReply = { ok: true; url: string; bytes: number } | { ok: false; message: string };
 
@@ -70,6 +119,12 @@ export interface HighlightSaved {
   ok: boolean;
   id: string | null;
   message: string | null;
+}
+
+/** Answered with the deleted record, kept in the content script's isolated world for undo. */
+export interface HighlightDeleted {
+  ok: boolean;
+  deleted: Highlight | null;
 }
 
 export const HIGHLIGHT_COLOR_NAMES = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
