@@ -31,6 +31,7 @@ import {
   isWebUrl,
   speakerShape,
   talkFileShape,
+  templateKind,
   ValidationError,
   type Check,
 } from '../validate';
@@ -162,7 +163,7 @@ export const draftCheck = shape<Draft>({ key: id, text: long, updatedAt: timesta
 export const templateCheck = shape<Template>({
   id,
   name: short,
-  kind: memberOf(['talk', 'day']),
+  kind: templateKind,
   body: long,
   updatedAt: timestamp,
 });

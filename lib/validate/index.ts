@@ -20,4 +20,13 @@ export {
   timestamp,
 } from './checks';
 export { clippedText, orDefault, orNull, parseOrNull, required, validItems } from './lenient';
-export { MAX_URL_CHARS, isWebUrl, knownTimeZone, speakerShape, talkFileShape, webLink, webUrl } from './rules';
+export {
+  MAX_URL_CHARS,
+  isWebUrl,
+  knownTimeZone,
+  speakerShape,
+  talkFileShape,
+  templateKind,
+  webLink,
+  webUrl,
+} from './rules';

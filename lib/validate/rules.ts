@@ -4,9 +4,9 @@
  * through these; they differ only in how strict the leaf checks are (see lenient.ts).
  */
 import { safeUrl } from '../html/safe-url';
-import type { Speaker } from '../model';
+import type { Speaker, Template } from '../model';
 import { intlTimeZoneName } from '../time/zones';
-import { fail, shape, type Check } from './checks';
+import { fail, memberOf, shape, type Check } from './checks';
 
 /** Chrome navigates to no URL longer than 2 MB (Firefox: 1 MB); a backup refuses text over 5 MB. */
 export const MAX_URL_CHARS = 2 * 1024 * 1024;
@@ -58,3 +58,6 @@ export function talkFileShape<Name>(checks: { name: Check<Name>; url: Check<stri
 }> {
   return shape<{ name: Name; url: string }>({ name: checks.name, url: checks.url });
 }
+
+/** A template renders one talk's section or a whole day post. */
+export const templateKind: Check<Template['kind']> = memberOf(['talk', 'day']);
