@@ -18,7 +18,6 @@ import {
   exactly,
   fail,
   integer,
-  isPlainObject,
   knownTimeZone,
   matching,
   memberOf,
@@ -340,8 +339,7 @@ export function cleanExtractedTalk(v: unknown): ExtractedTalk | null {
 
 /** What an injected extraction returned, checked the same way. */
 export function cleanExtractionResult(v: unknown): ExtractionResult {
-  if (!isPlainObject(v) && !(v && typeof v === 'object'))
-    return { talks: [], warnings: ['The page gave no answer.'], source: 'none' };
+  if (!v || typeof v !== 'object') return { talks: [], warnings: ['The page gave no answer.'], source: 'none' };
   const r = v as Record<string, unknown>;
   return {
     talks: validItems(extractedTalk, { scanFirst: 5000 })(r.talks, 'talks'),
