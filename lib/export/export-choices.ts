@@ -14,6 +14,7 @@ import {
   type RecapOptions,
   type RecapResult,
 } from '../recap';
+import { boolean, clippedText, memberOf, orDefault, orNull, string } from '../validate';
 
 export const EXPORT_SCOPES = ['talk', 'day', 'days', 'all'] as const;
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
@@ -59,28 +60,27 @@ export const DEFAULT_EXPORT_CHOICES: ExportChoices = {
 
 const MAX_FIELD_CHARS = 2_000;
 
-function oneOf<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.slice(0, MAX_FIELD_CHARS) : '';
-}
+// Read leniently (lib/validate): a value an older version or a restore left is replaced by the default.
+const listed = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
+  orDefault(memberOf(values), fallback)(value, 'choice');
+const text = (value: unknown): string => orDefault(clippedText(MAX_FIELD_CHARS), '')(value, 'choice');
+const flag = (value: unknown, fallback: boolean): boolean => orDefault(boolean, fallback)(value, 'choice');
+const templateId = orNull(string(Number.POSITIVE_INFINITY, 1));
 
 export function cleanExportChoices(raw: unknown): ExportChoices {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const d = DEFAULT_EXPORT_CHOICES;
   return {
-    scope: oneOf(EXPORT_SCOPES, r.scope, d.scope),
-    preset: oneOf(PRESET_NAMES, r.preset, d.preset),
-    templateId: typeof r.templateId === 'string' && r.templateId !== '' ? r.templateId : null,
-    frontMatter: oneOf(FRONT_MATTER_FLAVOURS, r.frontMatter, d.frontMatter),
-    frontMatterFormat: oneOf(FRONT_MATTER_FORMATS, r.frontMatterFormat, d.frontMatterFormat),
+    scope: listed(EXPORT_SCOPES, r.scope, d.scope),
+    preset: listed(PRESET_NAMES, r.preset, d.preset),
+    templateId: templateId(r.templateId, 'choice'),
+    frontMatter: listed(FRONT_MATTER_FLAVOURS, r.frontMatter, d.frontMatter),
+    frontMatterFormat: listed(FRONT_MATTER_FORMATS, r.frontMatterFormat, d.frontMatterFormat),
     title: text(r.title),
     authors: text(r.authors),
     tags: text(r.tags),
-    mainTakeaways: typeof r.mainTakeaways === 'boolean' ? r.mainTakeaways : d.mainTakeaways,
-    onlyWithNotes: typeof r.onlyWithNotes === 'boolean' ? r.onlyWithNotes : d.onlyWithNotes,
+    mainTakeaways: flag(r.mainTakeaways, d.mainTakeaways),
+    onlyWithNotes: flag(r.onlyWithNotes, d.onlyWithNotes),
   };
 }
 
