@@ -22,6 +22,7 @@ const ROOMS = [
   'anchoring',
   'db',
   'notes',
+  'images',
   'highlights',
   'talks',
   'recap',
