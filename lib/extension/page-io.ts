@@ -3,6 +3,9 @@ import { copyPlainText, copyRichText } from '../export/clipboard';
 import { setDailyBackup, settlePendingDailyBackup, watchDownloadsPermission } from './daily-backup';
 import { downloadText } from './download';
 import { broadcastHighlightsChanged } from './highlighter-injection';
+import { canvasCodec } from '../images/canvas-codec';
+import type { ImageCodec } from '../images/prepare';
+import { captureVisibleTab } from './slide-capture';
 
 /**
  * Every call an extension page's components make outside the page's own DOM and its database:
@@ -20,6 +23,13 @@ export interface ExtensionIo {
   /** HTML for editors that take it, `plain` for those that take plain text. */
   copyRichText(html: string, plain: string): Promise<void>;
   dailyBackup: DailyBackupIo;
+  /**
+   * The visible tab of this page's window as PNG bytes, or null when the browser does not allow
+   * it (no `activeTab` grant on that tab: a side panel click grants none, the capture shortcut does).
+   */
+  captureVisibleTab(): Promise<Uint8Array | null>;
+  /** The browser's image decoder and encoder (createImageBitmap + OffscreenCanvas). */
+  imageCodec: ImageCodec;
 }
 
 /** The daily backup as the settings page drives it (lib/extension/daily-backup.ts). */
@@ -44,5 +54,7 @@ export function createExtensionIo(db: TalkmarkDB): ExtensionIo {
       settlePending: () => settlePendingDailyBackup(db),
       watchPermission: watchDownloadsPermission,
     },
+    captureVisibleTab: () => captureVisibleTab(null).catch(() => null),
+    imageCodec: canvasCodec as ImageCodec,
   };
 }

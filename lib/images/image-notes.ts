@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { TalkmarkDB } from '../db/schema';
 import { attemptWrite, StorageError, type StorageResult } from '../db/storage-errors';
 import type { Note, NoteImage, NoteKind } from '../model';
-import type { PreparedImage } from './prepare';
+import { type ImageCodec, type PrepareOptions, prepareImage, type PreparedImage } from './prepare';
 
 /**
  * Notes that carry a picture. The note and its image are written in one transaction: a full disk
@@ -67,6 +67,22 @@ export function addImageNote(
       return { note, image, duplicate: false };
     });
   });
+}
+
+/**
+ * Checks, downscales and stores raw image bytes (a capture, a pasted or dropped file) as a note.
+ * A refused image is an `invalid` failure whose message says why ("Only PNG, JPEG and WebP…").
+ */
+export async function addImageNoteFromBytes(
+  db: TalkmarkDB,
+  bytes: Uint8Array,
+  codec: ImageCodec,
+  input: Omit<NewImageNote, 'image'>,
+  options: PrepareOptions & { now?: number; id?: string } = {},
+): Promise<StorageResult<AddedImageNote>> {
+  const prepared = await prepareImage(bytes, codec, options);
+  if (!prepared.ok) return { ok: false, error: { kind: 'invalid', message: prepared.reason } };
+  return addImageNote(db, { ...input, image: prepared.image }, options);
 }
 
 export function getImage(db: TalkmarkDB, id: string): Promise<NoteImage | undefined> {

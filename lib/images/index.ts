@@ -19,6 +19,7 @@ export {
 } from './prepare';
 export {
   addImageNote,
+  addImageNoteFromBytes,
   deleteNoteAndImage,
   getImage,
   lastImageOf,

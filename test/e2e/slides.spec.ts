@@ -1,0 +1,83 @@
+/**
+ * Slide snapshots (#17): the real capture shortcut, pressed with xdotool in a visible (Xvfb)
+ * window, grants activeTab; the worker captures the tab and stores an image note on the talk that
+ * is on now, at the instant of the key press.
+ */
+import { expect, pressShortcut, readTable, test } from './fixtures';
+import { readImages } from './images';
+import { clipSessions, MINUTE, type SessionSpec } from './pages';
+
+test.use({ headed: true });
+
+const CAPTURE = 'alt+shift+s';
+const running: SessionSpec = {
+  id: 'e'.repeat(32),
+  title: 'Slides Talk',
+  start: Date.now() - 20 * MINUTE,
+  minutes: 45,
+  room: 'Hall C',
+};
+const DECK = 'https://slides.example/deck/7';
+const DECK_HTML = `<!doctype html><title>Deck</title>
+<body style="margin:0;background:#1d3d8f;color:#fff;font:64px sans-serif;display:grid;place-items:center;height:100vh">
+<h1>Slide 7: p95 budgets</h1></body>`;
+
+interface StoredNote {
+  id: string;
+  talkId: string;
+  kind: string;
+  text: string;
+  createdAt: number;
+  imageId?: string;
+}
+
+test('the capture shortcut stores the visible tab as a slide note of the talk on now, at the key press', async ({
+  context,
+  serviceWorker,
+  openExtensionPage,
+  serve,
+}) => {
+  const shortcut = await serviceWorker.evaluate(
+    async () => (await chrome.commands.getAll()).find((c) => c.name === 'capture-slide')?.shortcut,
+  );
+  expect(shortcut).toBe('Alt+Shift+S'); // Chrome accepted the default: it is not taken
+  await clipSessions(context, [running]);
+  const helper = await openExtensionPage('options.html');
+  const [talk] = await readTable<{ id: string; startAt: number }>(helper, 'talks');
+  await serve(DECK, { html: DECK_HTML });
+  const deck = await context.newPage();
+  await deck.goto(DECK);
+
+  const before = Date.now();
+  await pressShortcut(deck, CAPTURE);
+  const after = Date.now();
+  await expect.poll(async () => (await readImages(helper)).length, { timeout: 15_000 }).toBe(1);
+  const [image] = await readImages(helper);
+  const notes = await readTable<StoredNote>(helper, 'notes');
+  expect(notes).toHaveLength(1);
+  const [note] = notes;
+  expect(note).toMatchObject({ talkId: talk!.id, kind: 'slide', text: 'Slide', imageId: image!.id });
+  // At the key press: about 20 minutes into the talk.
+  expect(note!.createdAt).toBeGreaterThanOrEqual(before - 1000);
+  expect(note!.createdAt).toBeLessThanOrEqual(after);
+  expect(note!.createdAt - talk!.startAt).toBeGreaterThan(19 * MINUTE);
+  // Chromium encodes WebP in the worker; longest side within 1920, a 320 px thumbnail.
+  expect(image).toMatchObject({ noteId: note!.id, talkId: talk!.id, mime: 'image/webp' });
+  expect(image!.head.slice(0, 4) + image!.head.slice(8, 12)).toBe('RIFFWEBP');
+  expect(image!.thumbHead.slice(8, 12)).toBe('WEBP');
+  expect(Math.max(image!.width, image!.height)).toBeLessThanOrEqual(1920);
+  expect(image!.width).toBeGreaterThan(300);
+  expect(Math.max(image!.thumbWidth)).toBeLessThanOrEqual(320);
+
+  // The same slide again: stored once (identical capture), and the badge says so.
+  await pressShortcut(deck, CAPTURE);
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getTitle({ tabId: tab!.id });
+      }),
+    )
+    .toBe('Talkmark: the same slide is already saved');
+  expect(await readImages(helper)).toHaveLength(1);
+});
