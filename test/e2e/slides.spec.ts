@@ -3,7 +3,9 @@
  * window, grants activeTab; the worker captures the tab and stores an image note on the talk that
  * is on now, at the instant of the key press.
  */
-import { expect, pressShortcut, readTable, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, OWN_FIXTURES, pressShortcut, readTable, test } from './fixtures';
 import { readImages } from './images';
 import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
@@ -80,4 +82,35 @@ test('the capture shortcut stores the visible tab as a slide note of the talk on
     )
     .toBe('Talkmark: the same slide is already saved');
   expect(await readImages(helper)).toHaveLength(1);
+});
+
+test('a photo pasted into the note box (a real Ctrl+V of an image on the clipboard) becomes a note with its image', async ({
+  context,
+  openExtensionPage,
+  serve,
+}) => {
+  await clipSessions(context, [{ ...running, id: 'f'.repeat(32), title: 'Photo Talk' }]);
+  // A photo copied on a web page (PNG: what Chromium's clipboard takes), then pasted in the panel.
+  const gallery = 'https://photos.example/';
+  await serve(gallery, { html: '<!doctype html><title>Photos</title><p>photo</p>' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gallery });
+  const source = await context.newPage();
+  await source.goto(gallery);
+  const photo = readFileSync(join(OWN_FIXTURES, 'images/slide-300x200.png')).toString('base64');
+  await source.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+  }, photo);
+  const panel = await openExtensionPage('sidepanel.html');
+  await panel.setViewportSize({ width: 360, height: 700 });
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await expect(box).toBeVisible();
+  await box.click(); // a real click puts the caret there
+  await panel.keyboard.press('ControlOrMeta+V');
+  await expect.poll(async () => (await readImages(panel)).length).toBe(1);
+  const [note] = await readTable<StoredNote>(panel, 'notes');
+  const [image] = await readImages(panel);
+  expect(note).toMatchObject({ kind: 'plain', text: 'Photo', imageId: image!.id });
+  expect(image).toMatchObject({ width: 300, height: 200, noteId: note!.id });
+  await expect(box).toHaveValue('');
 });
