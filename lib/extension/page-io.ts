@@ -1,7 +1,7 @@
 import type { TalkmarkDB } from '../db/schema';
 import { copyPlainText, copyRichText } from '../export/clipboard';
 import { setDailyBackup, settlePendingDailyBackup, watchDownloadsPermission } from './daily-backup';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
 import { broadcastHighlightsChanged } from './highlighter-injection';
 import { canvasCodec } from '../images/canvas-codec';
 import type { ImageCodec } from '../images/prepare';
@@ -18,6 +18,8 @@ export interface ExtensionIo {
   highlightsChanged(): Promise<void>;
   /** Save text as a file in the user's Downloads (an `<a download>`: no `downloads` permission). */
   saveFile(fileName: string, text: string, type?: string): void;
+  /** Save bytes as a file in the user's Downloads (a .zip). */
+  saveBytes(fileName: string, bytes: Uint8Array, type: string): void;
   /** Write plain text to the clipboard (on a user gesture). */
   copyText(text: string): Promise<void>;
   /** HTML for editors that take it, `plain` for those that take plain text. */
@@ -47,6 +49,8 @@ export function createExtensionIo(db: TalkmarkDB): ExtensionIo {
   return {
     highlightsChanged: broadcastHighlightsChanged,
     saveFile: downloadText,
+    saveBytes: (fileName, bytes, type) =>
+      downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type })),
     copyText: copyPlainText,
     copyRichText,
     dailyBackup: {

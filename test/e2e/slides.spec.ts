@@ -4,6 +4,9 @@
  * is on now, at the instant of the key press.
  */
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { resolveLink } from '../../lib/export/post-layout';
+import { sniffImageType } from '../../lib/images/check';
 import { join } from 'node:path';
 import { expect, OWN_FIXTURES, pressShortcut, readTable, test } from './fixtures';
 import { readImages } from './images';
@@ -113,4 +116,77 @@ test('a photo pasted into the note box (a real Ctrl+V of an image on the clipboa
   expect(note).toMatchObject({ kind: 'plain', text: 'Photo', imageId: image!.id });
   expect(image).toMatchObject({ width: 300, height: 200, noteId: note!.id });
   await expect(box).toHaveValue('');
+});
+
+test('Download as .zip holds the post and every picture, in the Hugo bundle and Jekyll layouts, with links that resolve', async ({
+  context,
+  openExtensionPage,
+  serve,
+}) => {
+  await clipSessions(context, [{ ...running, id: '1'.repeat(32), title: 'Zip Talk' }]);
+  const gallery = 'https://photos.example/';
+  await serve(gallery, { html: '<!doctype html><title>Photos</title><p>photo</p>' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gallery });
+  const source = await context.newPage();
+  await source.goto(gallery);
+  const panel = await openExtensionPage('sidepanel.html');
+  const box = panel.getByRole('textbox', { name: 'Note' });
+  await expect(box).toBeVisible();
+  await box.fill('Budgets first');
+  await box.press('Enter');
+  // Two different pictures: the PNG slide, and the same slide drawn smaller (other bytes).
+  for (const scale of [1, 0.5]) {
+    await source.bringToFront();
+    await source.evaluate(
+      async ({ b64, scale }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width * scale, bitmap.height * scale);
+        canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+        const png = await canvas.convertToBlob({ type: 'image/png' });
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+      },
+      { b64: readFileSync(join(OWN_FIXTURES, 'images/slide-300x200.png')).toString('base64'), scale },
+    );
+    await panel.bringToFront();
+    await box.click();
+    await panel.keyboard.press('ControlOrMeta+V');
+  }
+  await expect.poll(async () => (await readImages(panel)).length).toBe(2);
+  const stored = await readImages(panel);
+
+  await panel.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(panel.getByRole('region', { name: 'Export recap' })).toBeVisible();
+  for (const flavour of ['hugo', 'jekyll'] as const) {
+    await panel.getByRole('combobox', { name: 'Front matter', exact: true }).selectOption(flavour);
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download as .zip' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-.+\.zip$/);
+    const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const names = Object.keys(files);
+    const post = names.find((n) => n.endsWith('.md'))!;
+    expect(post).toMatch(
+      flavour === 'hugo' ? /^content\/posts\/[a-z0-9-]+\/index\.md$/ : /^_posts\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/,
+    );
+    expect(names).toHaveLength(3);
+    const markdown = strFromU8(files[post]!);
+    expect(markdown).toContain('Budgets first');
+    const links = [...markdown.matchAll(/!\[Photo\]\(<([^>]+)>\)/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      const target = resolveLink(post, link);
+      expect(names, `${link} from ${post}`).toContain(target);
+      // The picture is what its name says, by its bytes.
+      const type = sniffImageType(files[target]!);
+      expect(type && { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/webp': '.webp' }[type]).toBe(
+        target.slice(target.lastIndexOf('.')),
+      );
+    }
+    // Byte for byte the stored pictures, in note order.
+    expect(links.map((l) => files[resolveLink(post, l)]!.length).sort()).toEqual(
+      stored.map((s) => s.byteLength).sort(),
+    );
+  }
 });

@@ -22,6 +22,7 @@ export function testDb(): TalkmarkDB {
 export interface FakeExtensionIo extends ExtensionIo {
   highlightsChanged: Mock<ExtensionIo['highlightsChanged']>;
   saveFile: Mock<ExtensionIo['saveFile']>;
+  saveBytes: Mock<ExtensionIo['saveBytes']>;
   copyText: Mock<ExtensionIo['copyText']>;
   copyRichText: Mock<ExtensionIo['copyRichText']>;
   dailyBackup: { [K in keyof DailyBackupIo]: Mock<DailyBackupIo[K]> };
@@ -32,6 +33,7 @@ export function fakeExtensionIo(): FakeExtensionIo {
   return {
     highlightsChanged: vi.fn<ExtensionIo['highlightsChanged']>(async () => {}),
     saveFile: vi.fn<ExtensionIo['saveFile']>(),
+    saveBytes: vi.fn<ExtensionIo['saveBytes']>(),
     copyText: vi.fn<ExtensionIo['copyText']>(async () => {}),
     copyRichText: vi.fn<ExtensionIo['copyRichText']>(async () => {}),
     dailyBackup: {
