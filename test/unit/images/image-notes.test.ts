@@ -120,3 +120,16 @@ describe('schema v3 upgrade', () => {
     expect((await upgraded.notes.get(notes[0]!.id))?.imageId).toBeUndefined();
   });
 });
+
+describe('deleting a talk', () => {
+  it('takes its notes’ pictures along, and Undo brings them back', async () => {
+    const { deleteTalk, restoreTalk } = await import('../../../lib/talks/edit');
+    const added = value(
+      await addImageNote(db, { talkId: talk.id, kind: 'slide', text: '', image: await prepared('slide-300x200.png') }),
+    );
+    const deleted = await deleteTalk(db, talk.id);
+    expect([await db.notes.count(), await db.images.count()]).toEqual([0, 0]);
+    await restoreTalk(db, deleted);
+    expect(await getImage(db, added.image.id)).toEqual(added.image);
+  });
+});
