@@ -145,6 +145,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H', mac: 'MacCtrl+Shift+H' },
         description: 'Highlight the selected text',
       },
+      // The key press grants activeTab, which tabs.captureVisibleTab needs: no host permission.
+      'capture-slide': {
+        suggested_key: { default: 'Alt+Shift+S', mac: 'MacCtrl+Shift+S' },
+        description: 'Save the visible tab as a slide note of the talk on now',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useDb } from './services';
+import { useDb, useExtensionIo } from './services';
+import { addImageNoteFromBytes, MAX_IMAGE_BYTES } from '../lib/images';
 import { currentPlatform, formatKeys, shortcutLetter } from '../lib/keyboard';
 import type { NoteKind, Talk } from '../lib/model';
 import {
@@ -70,6 +71,9 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
   const [loaded, setLoaded] = useState(false);
   const [sendError, setSendError] = useState<StorageFailure | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ state: 'idle' });
+  /** Why the last pasted, dropped or captured image was not stored (its own line: no text is at stake). */
+  const [imageError, setImageError] = useState<string | null>(null);
+  const extension = useExtensionIo();
   const ownBox = useRef<HTMLTextAreaElement>(null);
   const box = boxRef ?? ownBox;
   const form = useRef<HTMLFormElement>(null);
@@ -178,6 +182,59 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
     }
   };
 
+  /** Stores an image (a capture, a pasted or dropped photo) as a note; the box's text is untouched. */
+  const addImage = async (bytes: Uint8Array, noteKind: NoteKind, noteText: string, at: number) => {
+    setSaveState({ state: 'saving' });
+    const result = await addImageNoteFromBytes(db, bytes, extension.imageCodec, {
+      talkId: talk.id,
+      kind: noteKind,
+      text: noteText,
+      at,
+    });
+    if (!result.ok) {
+      setImageError(result.error.message);
+      setSaveState({ state: 'failed' });
+      return;
+    }
+    setImageError(null);
+    setSaveState({ state: 'saved', text: result.value.duplicate ? 'same image as the last one' : noteText });
+    onAdded?.(result.value.note.id);
+  };
+
+  /** "Mark slide": a snapshot of the tab where the browser allows it, else the slide marker note. */
+  const markSlide = async () => {
+    const at = Date.now();
+    const shot = await extension.captureVisibleTab();
+    if (shot) await addImage(shot, 'slide', 'Slide', at);
+    else await send('slide', '');
+  };
+
+  /** Pasted or dropped files: each image becomes a note (checked by its bytes, not its name or type). */
+  const addFiles = async (files: readonly File[]) => {
+    for (const file of files) {
+      const at = Date.now();
+      if (file.size > MAX_IMAGE_BYTES) {
+        setImageError(`${file.name || 'The image'} is too large (over ${MAX_IMAGE_BYTES / 1024 / 1024} MB).`);
+        continue;
+      }
+      await addImage(new Uint8Array(await file.arrayBuffer()), kind ?? 'plain', 'Photo', at);
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent) => {
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (!files.length) return; // text: the box takes it as usual
+    e.preventDefault();
+    void addFiles(files);
+  };
+
+  const onDrop = (e: DragEvent) => {
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (!files.length) return;
+    e.preventDefault();
+    void addFiles(files);
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
@@ -191,7 +248,7 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
         setKind((k) => (k === picked ? null : picked));
       } else if (letter === SLIDE_KEY) {
         e.preventDefault();
-        void send('slide', '');
+        void markSlide();
       }
     }
   };
@@ -204,6 +261,8 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
       class="composer"
       aria-label="New note"
       onSubmit={(e) => (e.preventDefault(), void send(kind, text))}
+      onDragOver={(e) => e.dataTransfer?.types.includes('Files') && e.preventDefault()}
+      onDrop={onDrop}
     >
       <div class="kinds" role="radiogroup" aria-label="Kind of the next note">
         {PICKABLE.map((k) => (
@@ -232,6 +291,7 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
         value={text}
         onInput={(e) => change((e.target as HTMLTextAreaElement).value)}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
       />
       <div class="composer-bar">
         <span class="composer-state">
@@ -247,7 +307,7 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
           <button
             type="button"
             class="secondary"
-            onClick={() => (void send('slide', ''), box.current?.focus())}
+            onClick={() => (void markSlide(), box.current?.focus())}
             title={keys(`Alt+${SLIDE_KEY}`)}
             aria-keyshortcuts="Alt+S"
           >
@@ -269,6 +329,11 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
       {error && (
         <p class="error" role="alert">
           {error.message} Your text is still here.
+        </p>
+      )}
+      {imageError && !error && (
+        <p class="error" role="alert">
+          {imageError}
         </p>
       )}
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ZipExport } from '../lib/export/post-export';
 import { markdownToHtml } from '../lib/export/rich-text';
 import { useExtensionIo } from './services';
 import './export.css';
@@ -6,14 +7,16 @@ import './export.css';
 export interface ExportActionsProps {
   /** The finished recap; null disables every action (nothing chosen, or a template error). */
   recap: { markdown: string; fileName: string } | null;
+  /** The post and its pictures as a .zip in the flavour's layout (built on click: it reads the images). */
+  zip?: (() => Promise<ZipExport>) | null;
 }
 
 type Status = { ok: boolean; text: string };
 
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Copy as Markdown, copy as rich text, save as a .md file. */
-export function ExportActions({ recap }: ExportActionsProps) {
+/** Copy as Markdown, copy as rich text, save as a .md file, or as a .zip with the pictures. */
+export function ExportActions({ recap, zip }: ExportActionsProps) {
   const extension = useExtensionIo();
   const [status, setStatus] = useState<Status | null>(null);
 
@@ -43,6 +46,15 @@ export function ExportActions({ recap }: ExportActionsProps) {
       return `Saved ${r.fileName}.`;
     });
 
+  const downloadZip = () =>
+    run(async () => {
+      if (!zip) return '';
+      const built = await zip();
+      if (!built.ok) throw new Error(built.message);
+      extension.saveBytes(built.fileName, built.bytes, 'application/zip');
+      return `Saved ${built.fileName}.`;
+    });
+
   const disabled = recap === null;
   return (
     <div class="export-actions">
@@ -56,6 +68,11 @@ export function ExportActions({ recap }: ExportActionsProps) {
         <button type="button" class="secondary" disabled={disabled} onClick={() => void download()}>
           Download .md
         </button>
+        {zip !== undefined && (
+          <button type="button" class="secondary" disabled={disabled || !zip} onClick={() => void downloadZip()}>
+            Download as .zip
+          </button>
+        )}
       </div>
       {recap && <p class="muted file-name">File name: {recap.fileName}</p>}
       {status && (

@@ -7,6 +7,7 @@ import { exportDays, settleSelection, talksInScope, type ScopeSelection } from '
 import { loadRecapInput } from '../lib/export/recap-input';
 import { recapTalks } from '../lib/recap/recap-data';
 import { ExportActions } from './ExportActions';
+import { buildZipExport } from '../lib/export/post-export';
 import { ExportScopeFields } from './ExportScopeFields';
 import { ExportStyleFields } from './ExportStyleFields';
 import { RecapPreview } from './RecapPreview';
@@ -109,7 +110,14 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
       )}
       <h2>Preview</h2>
       <RecapPreview result={result} label="Recap preview" />
-      <ExportActions recap={result?.ok ? result : null} />
+      <ExportActions
+        recap={result?.ok ? result : null}
+        zip={
+          choices && input && result?.ok
+            ? () => buildZipExport(db, input, recapOptionsFor({ ...choices, scope: selection.scope }, template))
+            : null
+        }
+      />
     </section>
   );
 }

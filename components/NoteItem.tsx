@@ -14,6 +14,7 @@ import {
 import { parseOffsetInput } from '../lib/time/offset-input';
 import { formatTime } from '../lib/time/zones';
 import { KindBadge } from './KindBadge';
+import { NoteImageThumb } from './NoteImageThumb';
 import { NoteText } from './NoteText';
 import { useDurableWriter } from './useDurableWriter';
 import { useFocusOnMount } from './useFocusOnMount';
@@ -184,6 +185,7 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
           <NoteText text={note.text} />
         </p>
       )}
+      {note.imageId && <NoteImageThumb imageId={note.imageId} alt={note.text} />}
     </li>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useDb } from './services';
 import type { Note, Talk } from '../lib/model';
-import { deleteNote, listNotes, restoreNote } from '../lib/notes';
+import { listNotes } from '../lib/notes';
+import { deleteNoteAndImage, restoreDeletedNote, type DeletedNote } from '../lib/images';
 import { NoteItem } from './NoteItem';
 import { UndoToast } from './UndoToast';
 import { useLiveQuery } from './useLiveQuery';
@@ -42,17 +43,18 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
     revealed.current = reveal;
     revealAboveComposer(item);
   }, [reveal, notes]);
-  const [deleted, setDeleted] = useState<Note | null>(null);
+  const [deleted, setDeleted] = useState<DeletedNote | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const remove = async (note: Note) => {
-    const result = await deleteNote(db, note.id);
+    // The note's picture goes with it, and comes back with Undo.
+    const result = await deleteNoteAndImage(db, note.id);
     if (result.ok) setDeleted(result.value);
     else setError(result.error.message);
   };
   const undo = async () => {
     if (!deleted) return;
-    const result = await restoreNote(db, deleted);
+    const result = await restoreDeletedNote(db, deleted);
     setDeleted(null);
     if (!result.ok) setError(result.error.message);
   };

@@ -8,6 +8,7 @@ import { handleHighlightMessage } from '../lib/extension/highlight-requests';
 import { highlightSelectionIn, syncRepaintRegistration } from '../lib/extension/highlighter-injection';
 import { reinjectSchedTabs } from '../lib/extension/reinject';
 import { senderKind } from '../lib/extension/senders';
+import { CAPTURE_SLIDE_COMMAND, captureSlideForCommand, showSlideOutcome } from '../lib/extension/slide-capture';
 import { openSidePanel } from '../lib/extension/tabs';
 import { HIGHLIGHT_COMMAND, OPEN_PANEL_COMMAND, parseMessage, reply, type Message } from '../lib/messages';
 
@@ -71,6 +72,13 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === HIGHLIGHT_COMMAND) {
       if (tab?.id !== undefined) void highlightSelectionIn(tab.id);
+      return;
+    }
+    if (command === CAPTURE_SLIDE_COMMAND) {
+      // One-shot: the worker captures and writes the note itself (ARCHITECTURE.md says why).
+      void captureSlideForCommand(getDb(), tab?.windowId ?? null)
+        .then((outcome) => showSlideOutcome(tab?.id, outcome))
+        .catch(() => {}); // the badge is a courtesy; the note is stored or not either way
       return;
     }
     if (command !== OPEN_PANEL_COMMAND) return;

@@ -130,6 +130,36 @@ export interface Note {
   /** Wall-clock instant the note is about (editable: a late note can be moved back). */
   createdAt: number;
   updatedAt: number;
+  /** The note's picture (a slide snapshot, a pasted photo) in the `images` table. Absent: none. */
+  imageId?: string;
+}
+
+/** The image types Talkmark stores and exports, checked by their bytes (never SVG: it is a document). */
+export const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type ImageMime = (typeof IMAGE_MIMES)[number];
+
+/**
+ * A note's picture (schema v3). Bytes are stored as ArrayBuffers, not Blobs: IndexedDB keeps both
+ * out of line in Chrome (large values are wrapped into blob files), and an ArrayBuffer round-trips
+ * through every test double and structured clone, where a Blob does not.
+ */
+export interface NoteImage {
+  id: string;
+  noteId: string;
+  talkId: string;
+  /** The stored (downscaled, re-encoded) image. */
+  bytes: ArrayBuffer;
+  mime: ImageMime;
+  width: number;
+  height: number;
+  /** A small copy for the note list. */
+  thumb: ArrayBuffer;
+  thumbMime: ImageMime;
+  thumbWidth: number;
+  thumbHeight: number;
+  /** SHA-256 (hex) of the bytes as captured or pasted: an identical next capture is not stored again. */
+  sourceHash: string;
+  createdAt: number;
 }
 
 export interface TextQuoteSelector {

@@ -129,6 +129,8 @@ export const noteCheck = shape<Note>({
   text: long,
   createdAt: timestamp,
   updatedAt: timestamp,
+  // Its picture (schema v3); a backup without images keeps the link, the note shows it missing.
+  imageId: optional(id),
 });
 
 const quoteSelector = shape<TextQuoteSelector>({

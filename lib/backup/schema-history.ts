@@ -19,6 +19,20 @@ export const SCHEMA_HISTORY: ReadonlyArray<{ version: number; stores: Readonly<R
       settings: 'key',
     },
   },
+  {
+    // v2 (the search index) is declared by its own change; Dexie allows the gap.
+    version: 3,
+    stores: {
+      conferences: 'id, &key',
+      talks: 'id, &key, url, startAt, conferenceId, clippedAt',
+      notes: 'id, talkId, [talkId+createdAt], updatedAt',
+      highlights: 'id, pageUrl, talkId, createdAt',
+      drafts: 'key',
+      templates: 'id, name',
+      settings: 'key',
+      images: 'id, noteId, talkId, [talkId+createdAt], sourceHash',
+    },
+  },
 ];
 
 /** A Dexie handle on `name` declaring only the given historical version (no upgrades). */

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Conference, Draft, Highlight, Note, Setting, Talk, Template } from '../model';
+import type { Conference, Draft, Highlight, Note, NoteImage, Setting, Talk, Template } from '../model';
 
 export const DB_NAME = 'talkmark';
 
@@ -16,6 +16,7 @@ export class TalkmarkDB extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   templates!: EntityTable<Template, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  images!: EntityTable<NoteImage, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -29,6 +30,13 @@ export class TalkmarkDB extends Dexie {
       templates: 'id, name',
       settings: 'key',
     });
+    // v3: note images (slide snapshots, photos). A new table only: no stored record changes, so
+    // the upgrade has nothing to rewrite. (v2 is the search index, declared by its own change.)
+    this.version(3)
+      .stores({ images: 'id, noteId, talkId, [talkId+createdAt], sourceHash' })
+      .upgrade(() => {
+        // Nothing to migrate: notes without `imageId` have no image.
+      });
   }
 }
 

@@ -1,8 +1,11 @@
 import type { TalkmarkDB } from '../db/schema';
 import { copyPlainText, copyRichText } from '../export/clipboard';
 import { setDailyBackup, settlePendingDailyBackup, watchDownloadsPermission } from './daily-backup';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
 import { broadcastHighlightsChanged } from './highlighter-injection';
+import { canvasCodec } from '../images/canvas-codec';
+import type { ImageCodec } from '../images/prepare';
+import { captureVisibleTab } from './slide-capture';
 
 /**
  * Every call an extension page's components make outside the page's own DOM and its database:
@@ -15,11 +18,20 @@ export interface ExtensionIo {
   highlightsChanged(): Promise<void>;
   /** Save text as a file in the user's Downloads (an `<a download>`: no `downloads` permission). */
   saveFile(fileName: string, text: string, type?: string): void;
+  /** Save bytes as a file in the user's Downloads (a .zip). */
+  saveBytes(fileName: string, bytes: Uint8Array, type: string): void;
   /** Write plain text to the clipboard (on a user gesture). */
   copyText(text: string): Promise<void>;
   /** HTML for editors that take it, `plain` for those that take plain text. */
   copyRichText(html: string, plain: string): Promise<void>;
   dailyBackup: DailyBackupIo;
+  /**
+   * The visible tab of this page's window as PNG bytes, or null when the browser does not allow
+   * it (no `activeTab` grant on that tab: a side panel click grants none, the capture shortcut does).
+   */
+  captureVisibleTab(): Promise<Uint8Array | null>;
+  /** The browser's image decoder and encoder (createImageBitmap + OffscreenCanvas). */
+  imageCodec: ImageCodec;
 }
 
 /** The daily backup as the settings page drives it (lib/extension/daily-backup.ts). */
@@ -37,6 +49,8 @@ export function createExtensionIo(db: TalkmarkDB): ExtensionIo {
   return {
     highlightsChanged: broadcastHighlightsChanged,
     saveFile: downloadText,
+    saveBytes: (fileName, bytes, type) =>
+      downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type })),
     copyText: copyPlainText,
     copyRichText,
     dailyBackup: {
@@ -44,5 +58,7 @@ export function createExtensionIo(db: TalkmarkDB): ExtensionIo {
       settlePending: () => settlePendingDailyBackup(db),
       watchPermission: watchDownloadsPermission,
     },
+    captureVisibleTab: () => captureVisibleTab(null).catch(() => null),
+    imageCodec: canvasCodec as ImageCodec,
   };
 }

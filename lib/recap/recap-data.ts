@@ -51,6 +51,8 @@ export interface RecapDataOptions {
   skipNotAttended?: boolean;
   /** Leave out talks with neither notes nor highlights. */
   onlyWithNotes?: boolean;
+  /** Pictures the export writes, by note id: their notes link them. Absent: no picture is linked. */
+  images?: ReadonlyMap<string, NoteImageRef>;
 }
 
 /** The talks a recap shows: all of them, less those the options leave out. */
@@ -67,6 +69,21 @@ export function recapTalks(
 export type { SpeakerView } from './speaker-view';
 export type { ConferenceInput, ConferenceView } from './conference-view';
 
+/** Where an export puts a note's picture (lib/export/post-layout.ts decides; the recap only links it). */
+export interface NoteImageRef {
+  /** The link the post writes: relative to the post, or from the site root (Jekyll). Ours: slugs and counters. */
+  path: string;
+  width: number;
+  height: number;
+}
+
+export interface ImageView extends NoteImageRef {
+  /** The note's words as one line: the picture's alt text. */
+  alt: string;
+  /** `![alt](<path>)`. */
+  markdown: MarkdownString;
+}
+
 export interface NoteView {
   id: string;
   kind: NoteKind;
@@ -79,6 +96,8 @@ export interface NoteView {
   offset_url: string | null;
   /** `[12:34](deep link)`, `[12:34]`, or empty. */
   offset: MarkdownString;
+  /** The note's picture, when the export writes pictures (a .zip or a folder); else null. */
+  image: ImageView | null;
 }
 
 export interface HighlightView {
@@ -222,7 +241,21 @@ export function slideNoteText(text: string): string {
   return text.replace(/^\s*slide\s*(?::\s*|$)/i, '');
 }
 
-function noteView(note: Note, talk: Talk, linkAt: Linker): NoteView | null {
+/** One line, and `\`, `[` and `]` escaped: the alt text cannot end the image syntax. */
+function altText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\[\]]/g, (c) => `\\${c}`);
+}
+
+function imageView(note: Note, ref: NoteImageRef | undefined): ImageView | null {
+  if (!ref) return null;
+  const alt = altText(note.kind === 'slide' ? slideNoteText(note.text) || 'Slide' : note.text);
+  return { ...ref, alt, markdown: md(`![${alt}](<${ref.path}>)`) };
+}
+
+function noteView(note: Note, talk: Talk, linkAt: Linker, images?: ReadonlyMap<string, NoteImageRef>): NoteView | null {
   const text = noteMarkdown(note.kind === 'slide' ? { ...note, text: slideNoteText(note.text) } : note);
   // A slide mark is a moment even without words; any other empty note is nothing to show.
   if (text === '' && note.kind !== 'slide') return null;
@@ -238,6 +271,7 @@ function noteView(note: Note, talk: Talk, linkAt: Linker): NoteView | null {
     offset_label: label,
     offset_url: url,
     offset: md(label === null ? '' : markdownUrl(url) ? `[${label}](${markdownUrl(url)})` : `[${label}]`),
+    image: imageView(note, images?.get(note.id)),
   };
 }
 
@@ -277,7 +311,7 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
   const linkAt = recordingLinker(videoUrl);
   const video = recordingVideo(videoUrl);
   const noteViews = notes
-    .map((n) => noteView(n, talk, linkAt))
+    .map((n) => noteView(n, talk, linkAt, options.images))
     .filter((n): n is NoteView => n !== null)
     .sort(byTime);
   const speakers = speakerViews(talk.speakers);

@@ -105,7 +105,9 @@ export function noteContent(note: NoteView, labelled = true): string {
   return words(
     note.offset.markdown,
     labelled ? noteLabel(note.kind, note.text.markdown !== '') : '',
+    // A picture's note says its words in the alt text too; a bare slide mark says only the picture.
     note.text.markdown,
+    note.image?.markdown.markdown ?? '',
   );
 }
 

@@ -12,6 +12,7 @@ import type { NoteKind } from '../model';
 import type {
   DayView,
   HighlightView,
+  ImageView,
   LinkView,
   NoteView,
   RecapData,
@@ -31,6 +32,7 @@ export const OBJECT_NAMES = [
   'link',
   'notes_by_kind',
   'note',
+  'image',
   'highlight',
   'takeaway',
   'settings',
@@ -155,6 +157,15 @@ const NOTE: Fields<NoteView> = {
   offset_label: text('`12:34` into the talk, or empty'),
   offset_url: text('The recording at that moment, or empty', 'URL'),
   offset: markdown('`[12:34](recording link)`, `[12:34]`, or empty'),
+  image: object('image', 'The note’s picture when the export writes pictures (Download as .zip), else empty'),
+};
+
+const IMAGE: Fields<ImageView> = {
+  path: text('The picture’s link: relative to the post (Jekyll: from the site root)'),
+  alt: text('The note’s words as alt text'),
+  width: text('Width in pixels', 'number'),
+  height: text('Height in pixels', 'number'),
+  markdown: markdown('`![alt](<path>)`'),
 };
 
 const HIGHLIGHT: Fields<HighlightView> = {
@@ -187,6 +198,7 @@ export const OBJECT_FIELDS: { readonly [K in ObjectName]: Readonly<Record<string
   link: LINK,
   notes_by_kind: NOTES_BY_KIND,
   note: NOTE,
+  image: IMAGE,
   highlight: HIGHLIGHT,
   takeaway: TAKEAWAY,
   settings: SETTINGS,

@@ -7,7 +7,7 @@
  */
 import type { TalkmarkDB } from '../db/schema';
 import { safeUrl } from '../html/safe-url';
-import type { Draft, EditableField, Highlight, Note, Speaker, Talk, TalkFile } from '../model';
+import type { Draft, EditableField, Highlight, Note, NoteImage, Speaker, Talk, TalkFile } from '../model';
 import { venueZone } from '../time/display';
 import { zoneFromCityName } from '../time/parse';
 import { canonicalTimeZone, parseInstant, toIsoInZone, wallTimeToInstant } from '../time/zones';
@@ -360,6 +360,8 @@ export interface DeletedTalk {
   notes: Note[];
   highlights: Highlight[];
   draft: Draft | null;
+  /** The notes' pictures (schema v3): deleted with them, back with Undo. */
+  images: NoteImage[];
 }
 
 /** How much a deletion would take with it, for the confirmation. */
@@ -373,26 +375,29 @@ export async function talkBelongings(db: TalkmarkDB, talkId: string): Promise<{ 
 
 /** Delete a talk with its notes, highlights and unsent draft, in one transaction. */
 export async function deleteTalk(db: TalkmarkDB, talkId: string): Promise<DeletedTalk> {
-  return db.transaction('rw', [db.talks, db.notes, db.highlights, db.drafts], async () => {
+  return db.transaction('rw', [db.talks, db.notes, db.highlights, db.drafts, db.images], async () => {
     const talk = await db.talks.get(talkId);
     if (!talk) throw new Error('This talk was already deleted.');
     const notes = await db.notes.where('talkId').equals(talkId).toArray();
     const highlights = await db.highlights.where('talkId').equals(talkId).toArray();
     const draft = (await db.drafts.get(talkId)) ?? null;
+    const images = await db.images.where('talkId').equals(talkId).toArray();
     // Empty cases skipped at the call site (ARCHITECTURE.md: Dexie issue #1186).
     if (notes.length) await db.notes.bulkDelete(notes.map((n) => n.id));
+    if (images.length) await db.images.bulkDelete(images.map((im) => im.id));
     if (highlights.length) await db.highlights.bulkDelete(highlights.map((h) => h.id));
     if (draft !== null) await db.drafts.delete(talkId);
     await db.talks.delete(talkId);
-    return { talk, notes, highlights, draft };
+    return { talk, notes, highlights, draft, images };
   });
 }
 
 /** Undo: put the talk and everything it had back, as they were. */
 export async function restoreTalk(db: TalkmarkDB, deleted: DeletedTalk): Promise<void> {
-  await db.transaction('rw', [db.talks, db.notes, db.highlights, db.drafts], async () => {
+  await db.transaction('rw', [db.talks, db.notes, db.highlights, db.drafts, db.images], async () => {
     await db.talks.put(deleted.talk);
     if (deleted.notes.length) await db.notes.bulkPut(deleted.notes);
+    if (deleted.images.length) await db.images.bulkPut(deleted.images);
     if (deleted.highlights.length) await db.highlights.bulkPut(deleted.highlights);
     if (deleted.draft) await db.drafts.put(deleted.draft);
   });

@@ -37,7 +37,7 @@ test('the Chrome manifest asks for the minimal permissions', () => {
     { matches: ['https://*.sched.com/*'], run_at: 'document_idle', js: ['content-scripts/sched.js'] },
   ]);
   expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
-  expect(Object.keys(manifest.commands).sort()).toEqual(['highlight-selection', 'open-panel']);
+  expect(Object.keys(manifest.commands).sort()).toEqual(['capture-slide', 'highlight-selection', 'open-panel']);
   expect(manifest.web_accessible_resources ?? []).toEqual([]);
   // The store, the toolbar and chrome://extensions show the Talkmark mark.
   expect(manifest.icons).toEqual(ICONS);

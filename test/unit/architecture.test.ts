@@ -23,6 +23,7 @@ const ROOMS = [
   'anchoring',
   'db',
   'notes',
+  'images',
   'highlights',
   'talks',
   'recap',

@@ -28,8 +28,11 @@ function declaredIndexes(db: {
 
 describe('schema history', () => {
   it('has one entry and one fixture for every version up to the current schema', () => {
-    const versions = Array.from({ length: current.verno }, (_, i) => i + 1);
-    expect(SCHEMA_HISTORY.map((s) => s.version)).toEqual(versions);
+    // Versions may skip a number (Dexie allows gaps); every declared one has an entry.
+    const versions = SCHEMA_HISTORY.map((s) => s.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(versions[0]).toBe(1);
+    expect(versions.at(-1)).toBe(current.verno);
     expect(fixtures.map((f) => f.schemaVersion)).toEqual(versions);
     for (const f of fixtures) expect(f.file).toBe(`v${f.schemaVersion}-database.json`);
   });

@@ -4,6 +4,7 @@ import { afterEach, vi, type Mock } from 'vitest';
 import { ServicesContext, type PageServices } from '../../../components/services';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import type { DailyBackupIo, ExtensionIo } from '../../../lib/extension/page-io';
+import { fixtureCodec } from '../images/fixtures';
 
 // Every test starts on an empty page: Testing Library's cleanup is not global without vitest's
 // `globals`, and the draft/choice mirrors live in jsdom's localStorage.
@@ -21,15 +22,18 @@ export function testDb(): TalkmarkDB {
 export interface FakeExtensionIo extends ExtensionIo {
   highlightsChanged: Mock<ExtensionIo['highlightsChanged']>;
   saveFile: Mock<ExtensionIo['saveFile']>;
+  saveBytes: Mock<ExtensionIo['saveBytes']>;
   copyText: Mock<ExtensionIo['copyText']>;
   copyRichText: Mock<ExtensionIo['copyRichText']>;
   dailyBackup: { [K in keyof DailyBackupIo]: Mock<DailyBackupIo[K]> };
+  captureVisibleTab: Mock<ExtensionIo['captureVisibleTab']>;
 }
 
 export function fakeExtensionIo(): FakeExtensionIo {
   return {
     highlightsChanged: vi.fn<ExtensionIo['highlightsChanged']>(async () => {}),
     saveFile: vi.fn<ExtensionIo['saveFile']>(),
+    saveBytes: vi.fn<ExtensionIo['saveBytes']>(),
     copyText: vi.fn<ExtensionIo['copyText']>(async () => {}),
     copyRichText: vi.fn<ExtensionIo['copyRichText']>(async () => {}),
     dailyBackup: {
@@ -37,6 +41,9 @@ export function fakeExtensionIo(): FakeExtensionIo {
       settlePending: vi.fn<DailyBackupIo['settlePending']>(async () => {}),
       watchPermission: vi.fn<DailyBackupIo['watchPermission']>(() => () => {}),
     },
+    // No tab to capture unless a test gives one; images are decoded by the header-reading double.
+    captureVisibleTab: vi.fn<ExtensionIo['captureVisibleTab']>(async () => null),
+    imageCodec: fixtureCodec().codec,
   };
 }
 

@@ -63,7 +63,11 @@ function expectDocumented(
 }
 
 describe('template reference', () => {
-  const data = buildRecapData(SAMPLE_RECAP_INPUT);
+  // One note with a picture, as a .zip export gives it, so `note.image` is walked too.
+  const pictured = SAMPLE_RECAP_INPUT.notes[0]!.id;
+  const data = buildRecapData(SAMPLE_RECAP_INPUT, {
+    images: new Map([[pictured, { path: 'slide-01.webp', width: 1920, height: 1080 }]]),
+  });
   const settings = { main_takeaways: true, intro_heading: null, outro_heading: null };
 
   it('documents exactly what a day template and a talk template are given, down to every field', () => {

@@ -1,0 +1,30 @@
+// Note images: checks by magic bytes, downscaling, thumbnails, hashing, and their storage.
+export {
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
+  checkImageBytes,
+  sniffImageType,
+  type ImageCheck,
+  type ImageHeader,
+} from './check';
+export { DEFAULT_MAX_SIDE, THUMB_MAX_SIDE, fitWithin } from './fit';
+export { sha256Hex } from './hash';
+export {
+  prepareImage,
+  type DecodedImage,
+  type ImageCodec,
+  type PreparedImage,
+  type PrepareOptions,
+  type PrepareResult,
+} from './prepare';
+export {
+  addImageNote,
+  addImageNoteFromBytes,
+  deleteNoteAndImage,
+  getImage,
+  lastImageOf,
+  restoreDeletedNote,
+  type AddedImageNote,
+  type DeletedNote,
+  type NewImageNote,
+} from './image-notes';

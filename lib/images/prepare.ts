@@ -1,0 +1,111 @@
+import type { ImageMime } from '../model';
+import { checkImageBytes, sniffImageType } from './check';
+import { DEFAULT_MAX_SIDE, fitWithin, THUMB_MAX_SIDE } from './fit';
+import { sha256Hex } from './hash';
+
+/** A decoded picture the codec can draw; `close` frees it (ImageBitmap). */
+export interface DecodedImage {
+  width: number;
+  height: number;
+  close?(): void;
+}
+
+/**
+ * Decoding and encoding, the only part that needs a canvas: `canvasCodec` in pages and the
+ * worker, a double in unit tests. The encoder may answer another type than asked (a browser
+ * that cannot encode WebP gives PNG): the bytes are sniffed, never trusted.
+ */
+export interface ImageCodec<D extends DecodedImage = DecodedImage> {
+  decode(bytes: Uint8Array, mime: ImageMime): Promise<D>;
+  encode(image: D, width: number, height: number, mime: ImageMime, quality: number): Promise<Uint8Array>;
+}
+
+/** An image ready to store: downscaled, re-encoded, with its thumbnail and the source's hash. */
+export interface PreparedImage {
+  bytes: ArrayBuffer;
+  mime: ImageMime;
+  width: number;
+  height: number;
+  thumb: ArrayBuffer;
+  thumbMime: ImageMime;
+  thumbWidth: number;
+  thumbHeight: number;
+  sourceHash: string;
+}
+
+export interface PrepareOptions {
+  /** Longest side of the stored image (default 1920). */
+  maxSide?: number;
+  /** WebP/JPEG quality, 0..1. */
+  quality?: number;
+  maxBytes?: number;
+}
+
+export type PrepareResult = { ok: true; image: PreparedImage } | { ok: false; reason: string };
+
+const copy = (b: Uint8Array): ArrayBuffer => b.slice().buffer as ArrayBuffer;
+
+async function encodeChecked<D extends DecodedImage>(
+  codec: ImageCodec<D>,
+  image: D,
+  width: number,
+  height: number,
+  quality: number,
+): Promise<{ bytes: Uint8Array; mime: ImageMime }> {
+  const bytes = await codec.encode(image, width, height, 'image/webp', quality);
+  const mime = sniffImageType(bytes);
+  if (!mime) throw new Error('The browser produced no PNG, JPEG or WebP image.');
+  return { bytes, mime };
+}
+
+/**
+ * Checks the bytes (type by magic bytes, size, pixel count), decodes them, stores the longest
+ * side at most `maxSide` as WebP where the browser encodes it, and makes a thumbnail. A source
+ * that already fits and is smaller than its re-encoding is kept as it is (a small JPEG photo).
+ */
+export async function prepareImage<D extends DecodedImage>(
+  source: Uint8Array,
+  codec: ImageCodec<D>,
+  options: PrepareOptions = {},
+): Promise<PrepareResult> {
+  const check = checkImageBytes(source, { maxBytes: options.maxBytes });
+  if (!check.ok) return check;
+  const { header } = check;
+  const quality = options.quality ?? 0.85;
+  let decoded: D;
+  try {
+    decoded = await codec.decode(source, header.mime);
+  } catch {
+    return { ok: false, reason: 'The image could not be read (damaged or not supported by this browser).' };
+  }
+  try {
+    const size = fitWithin(decoded.width, decoded.height, options.maxSide ?? DEFAULT_MAX_SIDE);
+    const thumbSize = fitWithin(decoded.width, decoded.height, THUMB_MAX_SIDE);
+    const [sourceHash, main, thumb] = await Promise.all([
+      sha256Hex(source as Uint8Array<ArrayBuffer>),
+      encodeChecked(codec, decoded, size.width, size.height, quality),
+      encodeChecked(codec, decoded, thumbSize.width, thumbSize.height, 0.7),
+    ]);
+    const keepSource =
+      size.width === decoded.width && size.height === decoded.height && source.length <= main.bytes.length;
+    return {
+      ok: true,
+      image: {
+        bytes: copy(keepSource ? source : main.bytes),
+        mime: keepSource ? header.mime : main.mime,
+        width: size.width,
+        height: size.height,
+        thumb: copy(thumb.bytes),
+        thumbMime: thumb.mime,
+        thumbWidth: thumbSize.width,
+        thumbHeight: thumbSize.height,
+        sourceHash,
+      },
+    };
+  } catch (err) {
+    const detail = err instanceof Error ? ` ${err.message}` : '';
+    return { ok: false, reason: `The image could not be converted.${detail}` };
+  } finally {
+    decoded.close?.();
+  }
+}
