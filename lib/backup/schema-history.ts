@@ -19,6 +19,19 @@ export const SCHEMA_HISTORY: ReadonlyArray<{ version: number; stores: Readonly<R
       settings: 'key',
     },
   },
+  {
+    // v2: the search index (`*words` on talks and notes, derived on write; `createdAt` on notes).
+    version: 2,
+    stores: {
+      conferences: 'id, &key',
+      talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words',
+      notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words',
+      highlights: 'id, pageUrl, talkId, createdAt',
+      drafts: 'key',
+      templates: 'id, name',
+      settings: 'key',
+    },
+  },
 ];
 
 /** A Dexie handle on `name` declaring only the given historical version (no upgrades). */

@@ -43,7 +43,7 @@ describe('exportBackup', () => {
       format: 'talkmark-backup',
       version: 1,
       exportedAt: '2025-09-10T12:00:00.000Z',
-      schemaVersion: 1,
+      schemaVersion: db.verno,
     });
     expect(Object.keys(backup.data).sort()).toEqual([
       'conferences',
