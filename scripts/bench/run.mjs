@@ -169,7 +169,9 @@ async function main() {
       pageLoad({ context, worker, origin: server.origin, triples: args.rounds }),
     );
     const panel = fx.panelData();
-    results.seeded = await timed('seeding 500 talks / 10,000 notes', () => seedDatabase(context, extensionId, panel));
+    results.seeded = await timed('seeding 500 talks / 10,000 notes', () =>
+      seedDatabase(context, extensionId, fx.storedRows(panel)),
+    );
     results.panel = await timed('side panel first render', () =>
       panelFirstRender({ context, extensionId, runs: args.runs }),
     );
@@ -194,7 +196,7 @@ async function main() {
     large.conference = panel.conference;
     for (const t of large.talks) t.conferenceId = panel.conference.id;
     results.seededLarge = await timed('seeding up to 5,000 talks / 100,000 notes', () =>
-      seedDatabase(context, extensionId, large),
+      seedDatabase(context, extensionId, fx.storedRows(large)),
     );
     results.panelLarge = await timed('side panel first render, large library', () =>
       panelFirstRender({ context, extensionId, runs: args.runs }),
