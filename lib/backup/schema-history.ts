@@ -24,7 +24,7 @@ export const SCHEMA_HISTORY: ReadonlyArray<{ version: number; stores: Readonly<R
     version: 2,
     stores: {
       conferences: 'id, &key',
-      talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words',
+      talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt]',
       notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words',
       highlights: 'id, pageUrl, talkId, createdAt',
       drafts: 'key',

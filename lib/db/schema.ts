@@ -33,10 +33,11 @@ export class TalkmarkDB extends Dexie {
     // v2: the search index. Each note and talk carries its folded words (`*words`, multi-entry),
     // so a search reads index ranges instead of every note; `createdAt` orders many note hits
     // without reading them. The words are derived: written by `withSearchWords` on every write,
-    // never returned by a read (the reading hooks below), never in a backup.
+    // never returned by a read (the reading hooks below), never in a backup. `[conferenceId+startAt]`
+    // gives a conference's days from index keys alone (lib/export/recap-input.ts).
     this.version(2)
       .stores({
-        talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words',
+        talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt]',
         notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words',
       })
       .upgrade(fillSearchWords);
