@@ -2,14 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useDb } from './services';
 import type { Talk } from '../lib/model';
 import { searchAll, type SearchResults, type Snippet } from '../lib/notes';
+import { SEARCH_DEBOUNCE_MS } from '../lib/notes/search';
 import { useFocusOnMount } from './useFocusOnMount';
-
-/**
- * Wait this long after a keystroke before searching: enough to skip the queries of a fast typist's
- * burst, small enough that the index search (tens of ms at 100,000 notes) still shows results
- * within 100 ms of the last keystroke.
- */
-export const SEARCH_DEBOUNCE_MS = 40;
 
 export interface SearchViewProps {
   onOpen: (talk: Talk) => void;

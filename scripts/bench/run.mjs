@@ -40,6 +40,7 @@ import {
   profileRecap,
   recap,
 } from './benches/library.mjs';
+import { libraryDb } from './benches/library-db.mjs';
 import { sizes } from './benches/sizes.mjs';
 import { renderMarkdown, renderTable } from './lib/report.mjs';
 
@@ -134,7 +135,7 @@ async function main() {
     const buildDir = args.build ? await timed('wxt build', () => buildExtension(ROOT)) : existingBuild(ROOT);
     const extDir = benchExtensionCopy(buildDir, join(tmp, 'extension'));
     const bundles = {};
-    for (const name of ['anchoring', 'extract', 'recap', 'highlighter-parts'])
+    for (const name of ['anchoring', 'extract', 'recap', 'highlighter-parts', 'library-db'])
       bundles[name] = await bundleForBrowser(join(here, 'browser', `${name}.ts`), join(tmp, `${name}.js`));
 
     const routes = new Map([
@@ -236,6 +237,9 @@ async function main() {
         presets: ['narrative', 'bulleted', 'structured'],
         runs: args.runs,
       }),
+    );
+    results.libraryDb = await timed('search and a 200-talk day export, both library sizes', () =>
+      libraryDb({ context: plain, origin: server.origin, bundle: bundles['library-db'], runs: args.runs }),
     );
     if (args.profile) {
       const oursTotal = median(results.anchoring.ours.map((r) => r.total));
@@ -508,6 +512,34 @@ function buildRows(r, args, profiles, composition) {
       budget: '≤ 50 ms',
       pass: within(s.median, 50),
       detail: `cold, main-thread CPU time ${ms(median(res.cpu))}; warm (same page, best of 3 more): ${ms(median(res.warm))}`,
+    });
+  }
+
+  // 8–9. Search and a day export against the product's database, at both library sizes
+  for (const [size, lib] of Object.entries(r.libraryDb)) {
+    const label = `${lib.seeded.talks.toLocaleString('en-US')} talks / ${lib.seeded.notes.toLocaleString('en-US')} notes`;
+    for (const [query, runs] of Object.entries(lib.search)) {
+      const s = summary(runs.map((x) => x.toResults));
+      add({
+        id: `8-${size}-${query.replace(/\s+/g, '_')}`,
+        what: `Search “${query}”, last keystroke → results (40 ms debounce + searchAll on the words index), ${label} (${runs[0].notes.toLocaleString('en-US')} notes, ${runs[0].talks} talks match)`,
+        figure: ms(s.median),
+        range: `${s.min.toFixed(1)}–${s.max.toFixed(1)}`,
+        runs: `${s.n} runs`,
+        budget: '≤ 100 ms',
+        pass: within(s.median, 100),
+      });
+    }
+    const ex = summary(lib.exportDay.map((x) => x.ms));
+    add({
+      id: `9-${size}`,
+      what: `Day export of ${lib.exportDay[0].talks} talks (${lib.exportDay[0].notes.toLocaleString('en-US')} notes): loadRecapInput + renderRecap narrative, ${label}`,
+      figure: ms(ex.median),
+      range: `${ex.min.toFixed(1)}–${ex.max.toFixed(1)}`,
+      runs: `${ex.n} runs`,
+      budget: '≤ 300 ms',
+      pass: within(ex.median, 300),
+      detail: `of which reading: ${ms(median(lib.exportDay.map((x) => x.read)))}`,
     });
   }
 

@@ -182,7 +182,10 @@ describe('index search equals the old full scan', () => {
           minLength: 1,
           maxLength: 6,
         }),
-        fc.array(fc.tuple(text, fc.integer({ min: 0, max: 5 }), fc.nat(5)), { maxLength: 40 }),
+        fc.array(
+          fc.tuple(text, fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1e6 })), fc.nat(5)),
+          { maxLength: 40 },
+        ),
         fc.array(fc.tuple(word, fc.nat(4)), { minLength: 1, maxLength: 3 }),
         fc.integer({ min: 1, max: 6 }),
         fc.constantFrom(0, 3, 1500),
