@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { noteCountsByTalk } from '../lib/db/note-counts';
 import { checkDatabase, type Availability } from '../lib/db/availability';
 import { useDb } from './services';
 import { getSetting, setSetting } from '../lib/db/settings';
@@ -100,7 +99,6 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           ? { status: 'ready', value: nowTalks }
           : { status: 'loading' };
   const libraryEmpty = near?.total === 0;
-  const counts = useLiveQuery(() => (view === 'agenda' ? noteCountsByTalk(db) : new Map<string, number>()), [view]);
   // Asked once: resolvedOptions() builds a DateTimeFormat (ms each), and the panel renders often.
   const viewerZone = useMemo(viewerTimeZone, []);
   const [pickError, setPickError] = useState<string | null>(null);
@@ -227,12 +225,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           {all && view === 'agenda' && (
             <section aria-label="Clipped talks">
               <AddTalkButton />
-              <TalkList
-                talks={all}
-                viewerZone={viewerZone}
-                noteCounts={counts.status === 'ready' ? counts.value : undefined}
-                onOpen={openTalk}
-              />
+              <TalkList talks={all} viewerZone={viewerZone} showNoteCounts onOpen={openTalk} />
             </section>
           )}
           {view === 'search' && <SearchView onOpen={openTalk} />}

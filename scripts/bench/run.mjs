@@ -23,6 +23,7 @@ import { startServer } from './lib/server.mjs';
 import { median, percentile, summary } from './lib/stats.mjs';
 import { pageLoad } from './benches/page-load.mjs';
 import {
+  agenda,
   idlePanel,
   noteWrites,
   panelFirstRender,
@@ -177,6 +178,9 @@ async function main() {
       panelFirstRender({ context, extensionId, runs: args.runs }),
     );
     results.idle = await timed('idle side panel', () => idlePanel({ context, extensionId }));
+    results.agenda = await timed('Agenda first paint and scrolling', () =>
+      agenda({ context, extensionId, runs: args.runs }),
+    );
     results.notes = await timed('note writes (100 notes) and continuous typing', () =>
       noteWrites({ context, extensionId, seededRandom: fx.seededRandom }),
     );
@@ -201,6 +205,10 @@ async function main() {
     );
     results.panelLarge = await timed('side panel first render, large library', () =>
       panelFirstRender({ context, extensionId, runs: args.runs }),
+    );
+    results.idleLarge = await timed('idle side panel, large library', () => idlePanel({ context, extensionId }));
+    results.agendaLarge = await timed('Agenda first paint and scrolling, large library', () =>
+      agenda({ context, extensionId, runs: args.runs }),
     );
     await context.close();
     cleanups.shift();
@@ -407,6 +415,15 @@ function buildRows(r, args, profiles, composition) {
     budget: '—',
     pass: null,
   });
+  add({
+    id: '2b-large',
+    what: `Side panel left open, nobody typing (${r.seededLarge.talks} talks): main-thread CPU time per second`,
+    figure: ms(r.idleLarge.perSecond),
+    range: '—',
+    runs: `${r.idleLarge.seconds} s`,
+    budget: '—',
+    pass: null,
+  });
 
   // 3. Composer
   const w = r.notes.writes;
@@ -512,6 +529,33 @@ function buildRows(r, args, profiles, composition) {
       budget: '≤ 50 ms',
       pass: within(s.median, 50),
       detail: `cold, main-thread CPU time ${ms(median(res.cpu))}; warm (same page, best of 3 more): ${ms(median(res.warm))}`,
+    });
+  }
+
+  // 10. Agenda, both library sizes
+  for (const [id, a, label] of [
+    ['10', r.agenda, '500 talks / 10,000 notes'],
+    ['10-large', r.agendaLarge, '5,000 talks / 100,000 notes'],
+  ]) {
+    const s = summary(a.samples);
+    add({
+      id,
+      what: `Agenda: click → first card painted, ${label}`,
+      figure: ms(s.median),
+      range: `${s.min.toFixed(1)}–${s.max.toFixed(1)}`,
+      runs: `${s.n} runs`,
+      budget: '≤ 150 ms',
+      pass: within(s.median, 150),
+      detail: `then ${a.screens} screens scrolled (one a frame, ${a.cards} cards drawn by the end): long tasks per run ${a.longTasks.join(', ')}, longest ${ms(Math.max(...a.longest))}`,
+    });
+    add({
+      id: `${id}b`,
+      what: `Agenda: long tasks while scrolling ${a.screens} screens, ${label}`,
+      figure: String(median(a.longTasks)),
+      range: `${Math.min(...a.longTasks)}–${Math.max(...a.longTasks)}`,
+      runs: `${a.longTasks.length} runs`,
+      budget: '0',
+      pass: median(a.longTasks) === 0,
     });
   }
 
