@@ -95,7 +95,7 @@ function AgendaPage({ groups, shown, more, total, overlapsOfDay, viewerZone, cou
     left -= g.talks.length;
   }
   const ids = visible.flatMap((g) => g.talks.map((t) => t.id));
-  const noteCounts = useLiveQuery(
+  const noteCounts = useLiveQuery<Map<string, number> | null>(
     () => (counts ? noteCountsOf(counts, ids) : null),
     [counts, ids.length, ids[0], ids[ids.length - 1]],
   );

@@ -12,7 +12,7 @@ export const TALK_CHUNK = 400;
  */
 export async function readAllTalks(db: TalkmarkDB, chunk = TALK_CHUNK): Promise<Talk[]> {
   const out: Talk[] = [];
-  let page = await db.talks.orderBy(':id').limit(chunk).toArray();
+  let page: Talk[] = await db.talks.orderBy(':id').limit(chunk).toArray();
   while (page.length > 0) {
     out.push(...page);
     if (page.length < chunk) break;
