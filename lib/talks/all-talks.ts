@@ -11,10 +11,10 @@ export const TALK_CHUNK = 400;
  * it runs inside a live query.
  */
 export async function readAllTalks(db: TalkmarkDB, chunk = TALK_CHUNK): Promise<Talk[]> {
-  const out: Talk[] = [];
+  const pages: Talk[][] = [];
   let page: Talk[] = await db.talks.orderBy(':id').limit(chunk).toArray();
   while (page.length > 0) {
-    out.push(...page);
+    pages.push(page);
     if (page.length < chunk) break;
     page = await db.talks
       .where(':id')
@@ -22,5 +22,5 @@ export async function readAllTalks(db: TalkmarkDB, chunk = TALK_CHUNK): Promise<
       .limit(chunk)
       .toArray();
   }
-  return out;
+  return pages.flat();
 }
