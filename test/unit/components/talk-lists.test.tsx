@@ -6,7 +6,8 @@ import { EAGER_OPTIONS } from '../../../components/TalkOptions';
 import { TalkPicker } from '../../../components/TalkPicker';
 import type { Highlight } from '../../../lib/model';
 import { readAllTalks } from '../../../lib/talks/all-talks';
-import { makeTalk } from '../notes/factories';
+import { noteCountsOf } from '../../../lib/talks/note-counts';
+import { makeNote, makeTalk } from '../notes/factories';
 import { testDb } from './harness';
 
 const library = (n: number) =>
@@ -91,5 +92,20 @@ describe('talk lists in a large library', () => {
     expect((await readAllTalks(db, 5)).map((t) => t.id)).toEqual(talks.map((t) => t.id));
     expect(await readAllTalks(db, 23)).toHaveLength(23);
     expect(await readAllTalks(testDb(), 5)).toEqual([]);
+  });
+
+  it('noteCountsOf counts the notes of the talks asked for, 0 for a talk without notes', async () => {
+    const db = testDb();
+    await db.talks.bulkAdd(library(3));
+    await db.notes.bulkAdd([
+      makeNote({ talkId: 't0000' }),
+      makeNote({ talkId: 't0000' }),
+      makeNote({ talkId: 't0002' }),
+    ]);
+    expect([...(await noteCountsOf(db, ['t0000', 't0001', 't0002']))]).toEqual([
+      ['t0000', 2],
+      ['t0001', 0],
+      ['t0002', 1],
+    ]);
   });
 });
