@@ -3,11 +3,15 @@ import type { Highlight, Talk } from '../lib/model';
 import { HIGHLIGHT_COLOR_NAMES } from '../lib/messages';
 import { textFragmentUrl } from '../lib/highlights/store';
 import { editSaved, mirrorEdit, pageStorage, type StorageResult } from '../lib/notes';
+import { EAGER_OPTIONS } from './TalkOptions';
 import { useDurableWriter } from './useDurableWriter';
 
 export interface HighlightItemProps {
   highlight: Highlight;
+  /** Every talk once read (the move list reaches any talk); until then the talks around now. */
   talks: readonly Talk[];
+  /** The user reached for the move list while `talks` is not every talk yet. */
+  onWantTalks?: () => void;
   onChange: (changes: { color?: string; talkId?: string | null }) => void;
   /** Stores the comment; called as the user types (debounced) and when the page hides. */
   onSaveComment: (comment: string) => Promise<StorageResult<unknown>>;
@@ -15,7 +19,22 @@ export interface HighlightItemProps {
 }
 
 /** One highlight: the quote, its page (opens scrolled to the quote), comment, colour, talk. */
-export function HighlightItem({ highlight, talks, onChange, onSaveComment, onDelete }: HighlightItemProps) {
+export function HighlightItem({
+  highlight,
+  talks,
+  onWantTalks,
+  onChange,
+  onSaveComment,
+  onDelete,
+}: HighlightItemProps) {
+  // Every talk is an option only once the user reaches for the list: a highlight list of a talk
+  // in a 5,000-talk library would otherwise build 5,000 options per highlight on every open.
+  const [reached, setReached] = useState(false);
+  const reach = () => {
+    setReached(true);
+    onWantTalks?.();
+  };
+  const moveTargets = reached || talks.length <= EAGER_OPTIONS ? talks : talks.filter((t) => t.id === highlight.talkId);
   const [comment, setComment] = useState(highlight.comment);
   // A comment is text the user typed: written as they type, mirrored at once (as notes are).
   const writer = useDurableWriter(async (value) => {
@@ -82,9 +101,11 @@ export function HighlightItem({ highlight, talks, onChange, onSaveComment, onDel
           aria-label="Move highlight to talk"
           value={highlight.talkId ?? ''}
           onChange={(e) => onChange({ talkId: (e.target as HTMLSelectElement).value || null })}
+          onFocus={reach}
+          onPointerEnter={reach}
         >
           <option value="">No talk</option>
-          {talks.map((t) => (
+          {moveTargets.map((t) => (
             <option key={t.id} value={t.id}>
               {t.title}
             </option>

@@ -15,10 +15,12 @@ import { useLiveQuery } from './useLiveQuery';
 export interface HighlightListProps {
   talk: Talk;
   talks: readonly Talk[];
+  /** Set while `talks` is only the talks around now: called when the user reaches for a talk list. */
+  onWantTalks?: () => void;
 }
 
 /** A talk's highlights from the pages it links to; changes repaint open pages. */
-export function HighlightList({ talk, talks }: HighlightListProps) {
+export function HighlightList({ talk, talks, onWantTalks }: HighlightListProps) {
   const db = useDb();
   const extension = useExtensionIo();
   const highlights = useLiveQuery(() => highlightsForTalk(db, talk.id), [talk.id]);
@@ -63,6 +65,7 @@ export function HighlightList({ talk, talks }: HighlightListProps) {
               key={h.id}
               highlight={h}
               talks={talks}
+              onWantTalks={onWantTalks}
               onChange={(c) => void change(h.id, c)}
               onSaveComment={(c) => saveComment(h.id, c)}
               onDelete={() => void remove(h.id)}

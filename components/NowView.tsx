@@ -80,6 +80,7 @@ export function NowView({
     <div class="now-view">
       <TalkPicker
         talks={pickable ?? talks}
+        nearby={talks}
         pickedId={pick.id && pick.id === target ? pick.id : null}
         onPick={pickTalk}
         onWantAll={pickable ? undefined : onWantPickable}
@@ -96,7 +97,7 @@ export function NowView({
         <>
           <TalkHeader talk={talk} agenda={talks} viewerZone={viewerZone} />
           <TalkDetails talk={talk} />
-          <HighlightList talk={talk} talks={pickable ?? talks} />
+          <HighlightList talk={talk} talks={pickable ?? talks} onWantTalks={pickable ? undefined : onWantPickable} />
           <NoteList talk={talk} viewerZone={viewerZone} reveal={added} />
           <Composer key={talk.id} talk={talk} boxRef={noteBox} onAdded={setAdded} />
           <p>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useDb } from './services';
 import type { Talk } from '../lib/model';
 import { searchAll, type SearchResults, type Snippet } from '../lib/notes';
+import { SEARCH_DEBOUNCE_MS } from '../lib/notes/search';
 import { useFocusOnMount } from './useFocusOnMount';
 
 export interface SearchViewProps {
@@ -38,7 +39,7 @@ export function SearchView({ onOpen }: SearchViewProps) {
       searchAll(db, query)
         .then((r) => live && (setAnswered({ query, results: r }), setError(null)))
         .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    }, 120);
+    }, SEARCH_DEBOUNCE_MS);
     return () => {
       live = false;
       clearTimeout(timer);

@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { noteCountsByTalk } from '../lib/db/note-counts';
 import { checkDatabase, type Availability } from '../lib/db/availability';
 import { useDb } from './services';
 import { getSetting, setSetting } from '../lib/db/settings';
 import { currentPlatform, formatKeys } from '../lib/keyboard';
 import type { Talk } from '../lib/model';
 import { currentTalkId, pageStorage, recoverEdits, type TalkPick } from '../lib/notes';
+import { readAllTalks } from '../lib/talks/all-talks';
 import { NEARBY_VALID_MS, nearbyTalks } from '../lib/talks/nearby';
 import { viewerTimeZone } from '../lib/time/zones';
 import { AddTalkButton } from './AddTalkButton';
@@ -80,7 +80,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     [stored.status, pick.id, readFrom],
   );
   const [wantAll, setWantAll] = useState(false);
-  const everyTalk = useLiveQuery<Talk[] | null>(() => (wantAll ? db.talks.toArray() : null), [wantAll]);
+  const everyTalk = useLiveQuery<Talk[] | null>(() => (wantAll ? readAllTalks(db) : null), [wantAll]);
   const all = everyTalk.status === 'ready' ? everyTalk.value : null;
   // The talks the Now view decides with: those around now, plus the pick once every talk is read
   // (a pick from the full list is in force before the nearby query has caught up with it).
@@ -99,8 +99,8 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           ? { status: 'ready', value: nowTalks }
           : { status: 'loading' };
   const libraryEmpty = near?.total === 0;
-  const counts = useLiveQuery(() => (view === 'agenda' ? noteCountsByTalk(db) : new Map<string, number>()), [view]);
-  const viewerZone = viewerTimeZone();
+  // Asked once: resolvedOptions() builds a DateTimeFormat (ms each), and the panel renders often.
+  const viewerZone = useMemo(viewerTimeZone, []);
   const [pickError, setPickError] = useState<string | null>(null);
   // A private window (Firefox) offers no IndexedDB: say so instead of failing on the first note.
   const [storage, setStorage] = useState<Availability>({ ok: true });
@@ -225,12 +225,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           {all && view === 'agenda' && (
             <section aria-label="Clipped talks">
               <AddTalkButton />
-              <TalkList
-                talks={all}
-                viewerZone={viewerZone}
-                noteCounts={counts.status === 'ready' ? counts.value : undefined}
-                onOpen={openTalk}
-              />
+              <TalkList talks={all} viewerZone={viewerZone} showNoteCounts onOpen={openTalk} />
             </section>
           )}
           {view === 'search' && <SearchView onOpen={openTalk} />}

@@ -2,13 +2,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Talk } from '../lib/model';
 import { findConflicts } from '../lib/notes';
 import { dayLabel, groupByDay } from '../lib/talks/agenda';
+import { noteCountsOf } from '../lib/talks/note-counts';
+import { useDb } from './services';
 import { TalkCard } from './TalkCard';
+import { useLiveQuery } from './useLiveQuery';
 
 export interface TalkListProps {
   talks: readonly Talk[];
   viewerZone: string;
-  /** Notes per talk id; when given, each card shows its count. */
-  noteCounts?: ReadonlyMap<string, number>;
+  /** Each card shows its talk's note count (read for the cards drawn). */
+  showNoteCounts?: boolean;
   onOpen?: (talk: Talk) => void;
 }
 
@@ -20,10 +23,27 @@ export const AGENDA_PAGE = 40;
  * page at a time: a library of 5,000 talks first paints 40 cards, and more are added before
  * scrolling (wheel, keys or Tab) reaches the end of what is drawn.
  */
-export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProps) {
+export function TalkList({ talks, viewerZone, showNoteCounts, onOpen }: TalkListProps) {
+  const db = useDb();
   const [shown, setShown] = useState(AGENDA_PAGE);
   const groups = useMemo(() => groupByDay(talks), [talks]);
   const titles = useMemo(() => new Map(talks.map((t) => [t.id, t.title])), [talks]);
+  // A day's overlaps, found once per list of talks (a 1,500-talk day is a sweep, not per page drawn).
+  const overlapsOfDay = useMemo(() => {
+    const cache = new Map<string, Map<string, string[]>>();
+    return (day: string) => {
+      let overlaps = cache.get(day);
+      if (!overlaps) {
+        overlaps = new Map<string, string[]>();
+        for (const [a, b] of findConflicts(groups.find((g) => g.day === day)!.talks).pairs) {
+          overlaps.set(a, [...(overlaps.get(a) ?? []), titles.get(b)!]);
+          overlaps.set(b, [...(overlaps.get(b) ?? []), titles.get(a)!]);
+        }
+        cache.set(day, overlaps);
+      }
+      return overlaps;
+    };
+  }, [groups, titles]);
   const more = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const sentinel = more.current;
@@ -39,6 +59,34 @@ export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProp
   if (!talks.length) {
     return <p class="muted">No talks clipped yet. Open a talk on a schedule page (Sched, for one) and press “Clip”.</p>;
   }
+  return (
+    <AgendaPage
+      groups={groups}
+      shown={shown}
+      more={more}
+      total={talks.length}
+      overlapsOfDay={overlapsOfDay}
+      viewerZone={viewerZone}
+      counts={showNoteCounts ? db : null}
+      onOpen={onOpen}
+    />
+  );
+}
+
+interface AgendaPageProps {
+  groups: ReturnType<typeof groupByDay>;
+  shown: number;
+  more: { current: HTMLDivElement | null };
+  total: number;
+  overlapsOfDay: (day: string) => Map<string, string[]>;
+  viewerZone: string;
+  /** The database to count notes in, or null for no counts. */
+  counts: ReturnType<typeof useDb> | null;
+  onOpen?: (talk: Talk) => void;
+}
+
+/** The first `shown` cards of the agenda, with their note counts. */
+function AgendaPage({ groups, shown, more, total, overlapsOfDay, viewerZone, counts, onOpen }: AgendaPageProps) {
   let left = shown;
   const visible = [];
   for (const g of groups) {
@@ -46,15 +94,22 @@ export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProp
     visible.push(left >= g.talks.length ? g : { ...g, talks: g.talks.slice(0, left) });
     left -= g.talks.length;
   }
+  const ids = visible.flatMap((g) => g.talks.map((t) => t.id));
+  const noteCounts = useLiveQuery<Map<string, number> | null>(
+    () => (counts ? noteCountsOf(counts, ids) : null),
+    [counts, ids.length, ids[0], ids[ids.length - 1]],
+  );
+  const countOf = (id: string) =>
+    !counts
+      ? undefined
+      : noteCounts.status === 'ready' && noteCounts.value
+        ? (noteCounts.value.get(id) ?? 0)
+        : undefined;
   return (
     <div>
       {visible.map((group) => {
         const heading = dayLabel(group.day);
-        const overlaps = new Map<string, string[]>();
-        for (const [a, b] of findConflicts(groups.find((g) => g.day === group.day)!.talks).pairs) {
-          overlaps.set(a, [...(overlaps.get(a) ?? []), titles.get(b)!]);
-          overlaps.set(b, [...(overlaps.get(b) ?? []), titles.get(a)!]);
-        }
+        const overlaps = overlapsOfDay(group.day);
         return (
           <section key={group.day} aria-label={heading}>
             <h2>{heading}</h2>
@@ -64,7 +119,7 @@ export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProp
                   <TalkCard
                     talk={t}
                     viewerZone={viewerZone}
-                    noteCount={noteCounts ? (noteCounts.get(t.id) ?? 0) : undefined}
+                    noteCount={countOf(t.id)}
                     conflictsWith={overlaps.get(t.id)}
                     onOpen={onOpen}
                   />
@@ -74,7 +129,7 @@ export function TalkList({ talks, viewerZone, noteCounts, onOpen }: TalkListProp
           </section>
         );
       })}
-      {shown < talks.length && (
+      {shown < total && (
         <div ref={more} class="muted" aria-hidden="true">
           More talks…
         </div>

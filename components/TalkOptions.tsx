@@ -3,6 +3,12 @@ import { dayLabel, groupByDay } from '../lib/talks/agenda';
 import { venueZone } from '../lib/time/display';
 import { formatTime } from '../lib/time/zones';
 
+/**
+ * Up to this many talk options cost a few ms to draw: lists (the picker, "move highlight to
+ * talk") draw them at once; longer ones wait until the user reaches for the list.
+ */
+export const EAGER_OPTIONS = 300;
+
 export interface TalkOptionsProps {
   talks: readonly Talk[];
 }

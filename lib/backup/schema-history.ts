@@ -20,12 +20,25 @@ export const SCHEMA_HISTORY: ReadonlyArray<{ version: number; stores: Readonly<R
     },
   },
   {
-    // v2 (the search index) is declared by its own change; Dexie allows the gap.
+    // v2: the search index (`*words` on talks and notes, derived on write; `createdAt` on notes).
+    version: 2,
+    stores: {
+      conferences: 'id, &key',
+      talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt]',
+      notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words',
+      highlights: 'id, pageUrl, talkId, createdAt',
+      drafts: 'key',
+      templates: 'id, name',
+      settings: 'key',
+    },
+  },
+  {
+    // v3: note images (slide snapshots, photos), a new table.
     version: 3,
     stores: {
       conferences: 'id, &key',
-      talks: 'id, &key, url, startAt, conferenceId, clippedAt',
-      notes: 'id, talkId, [talkId+createdAt], updatedAt',
+      talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt]',
+      notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words',
       highlights: 'id, pageUrl, talkId, createdAt',
       drafts: 'key',
       templates: 'id, name',

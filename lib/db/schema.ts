@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Transaction } from 'dexie';
 import type { Conference, Draft, Highlight, Note, NoteImage, Setting, Talk, Template } from '../model';
+import { noteWords, talkWords } from './search-words';
 
 export const DB_NAME = 'talkmark';
 
@@ -30,14 +31,81 @@ export class TalkmarkDB extends Dexie {
       templates: 'id, name',
       settings: 'key',
     });
+    // v2: the search index. Each note and talk carries its folded words (`*words`, multi-entry),
+    // so a search reads index ranges instead of every note; `createdAt` orders many note hits
+    // without reading them. The words are derived: written by `withSearchWords` on every write,
+    // never returned by a read (the reading hooks below), never in a backup. `[conferenceId+startAt]`
+    // gives a conference's days from index keys alone (lib/export/recap-input.ts).
+    this.version(2)
+      .stores({
+        talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt]',
+        notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words',
+      })
+      .upgrade(fillSearchWords);
     // v3: note images (slide snapshots, photos). A new table only: no stored record changes, so
-    // the upgrade has nothing to rewrite. (v2 is the search index, declared by its own change.)
+    // the upgrade has nothing to rewrite.
     this.version(3)
       .stores({ images: 'id, noteId, talkId, [talkId+createdAt], sourceHash' })
       .upgrade(() => {
         // Nothing to migrate: notes without `imageId` have no image.
       });
+    this.use(withSearchWords);
+    this.notes.hook('reading', (n: Note) => withoutWords(n));
+    this.talks.hook('reading', (t: Talk) => withoutWords(t));
   }
+}
+
+function withoutWords<T extends object>(record: T): T {
+  if (!record || !('words' in record)) return record;
+  const { words: _derived, ...rest } = record as T & { words: unknown };
+  return rest as T;
+}
+
+const WORDS_OF: Record<string, (value: never) => string[]> = { notes: noteWords, talks: talkWords };
+
+/** Every record written to `notes` or `talks`, by any path (add, put, update, modify, import), gets its words. */
+const withSearchWords = {
+  stack: 'dbcore' as const,
+  name: 'searchWords',
+  create(down: DBCore): DBCore {
+    return {
+      ...down,
+      table(name: string) {
+        const table = down.table(name);
+        const wordsOf = WORDS_OF[name];
+        if (!wordsOf) return table;
+        return {
+          ...table,
+          mutate(req: DBCoreMutateRequest) {
+            if ((req.type === 'add' || req.type === 'put') && req.values)
+              req = {
+                ...req,
+                values: req.values.map((v: Record<string, unknown>) =>
+                  v && typeof v === 'object' ? { ...v, words: wordsOf(v as never) } : v,
+                ),
+              };
+            return table.mutate(req);
+          },
+        };
+      },
+    };
+  },
+};
+
+/** v1 → v2: index the notes and talks already stored. */
+async function fillSearchWords(tx: Transaction): Promise<void> {
+  await tx
+    .table('notes')
+    .toCollection()
+    .modify((n: Note & { words?: string[] }) => {
+      n.words = noteWords(n);
+    });
+  await tx
+    .table('talks')
+    .toCollection()
+    .modify((t: Talk & { words?: string[] }) => {
+      t.words = talkWords(t);
+    });
 }
 
 let shared: TalkmarkDB | null = null;

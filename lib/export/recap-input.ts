@@ -2,6 +2,8 @@
 import type { TalkmarkDB } from '../db/schema';
 import type { Talk } from '../model';
 import type { RecapInput } from '../recap';
+import { venueZone } from '../time/display';
+import { dayKey } from '../time/zones';
 import { exportDays } from './export-scope';
 import { SAMPLE_RECAP_INPUT } from './sample-data';
 
@@ -14,11 +16,40 @@ function mainConferenceId(talks: readonly Talk[]): string | null {
   return best;
 }
 
-async function conferenceDayKeys(db: TalkmarkDB, conferenceId: string): Promise<string[]> {
-  const talks = await db.talks.where('conferenceId').equals(conferenceId).toArray();
-  return exportDays(talks)
-    .map((d) => d.key)
-    .filter((k) => k !== '');
+/** The venue zone most of these talks have: the clock a conference's days are counted in. */
+function mainZone(talks: readonly Talk[]): string | null {
+  const counts = new Map<string | null, number>();
+  for (const t of talks) {
+    const z = venueZone(t);
+    counts.set(z, (counts.get(z) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let most = 0;
+  for (const [z, n] of counts) if (n > most) [best, most] = [z, n];
+  return best;
+}
+
+/**
+ * The conference's days with talks, newest first, from the `[conferenceId+startAt]` index's keys
+ * alone: no talk row is read (a day post of a 5,000-talk library used to read every talk of its
+ * conference just for "Day 2"). Days are counted in the venue's clock of the talks exported.
+ */
+async function conferenceDayKeys(db: TalkmarkDB, conferenceId: string, zone: string | null): Promise<string[]> {
+  const keys = (await db.talks
+    .where('[conferenceId+startAt]')
+    .between([conferenceId, -Infinity], [conferenceId, Infinity], true, true)
+    .keys()) as unknown as Array<[string, number]>;
+  const days = new Set<string>();
+  // Keys come in time order, and every zone's midnight falls on a quarter hour: one dayKey per
+  // run of the same UTC quarter hour is enough.
+  let lastQuarter = Number.NaN;
+  for (const [, at] of keys) {
+    const quarter = Math.floor(at / 900_000);
+    if (quarter === lastQuarter) continue;
+    lastQuarter = quarter;
+    days.add(dayKey(at, zone));
+  }
+  return [...days].sort().reverse();
 }
 
 export async function loadRecapInput(db: TalkmarkDB, talks: readonly Talk[]): Promise<RecapInput> {
@@ -26,12 +57,16 @@ export async function loadRecapInput(db: TalkmarkDB, talks: readonly Talk[]): Pr
   if (ids.length === 0) return { talks: [], notes: [], highlights: [], conference: null };
   const conferenceId = mainConferenceId(talks);
   const [notes, highlights, conference] = await Promise.all([
-    db.notes.where('talkId').anyOf(ids).toArray(),
-    db.highlights.where('talkId').anyOf(ids).toArray(),
+    // One plain index range per talk (each an IndexedDB getAll), not anyOf: anyOf walks a cursor
+    // record by record, which for a 200-talk day of 4,000 notes was most of the export.
+    Promise.all(ids.map((id) => db.notes.where('talkId').equals(id).toArray())).then((lists) => lists.flat()),
+    Promise.all(ids.map((id) => db.highlights.where('talkId').equals(id).toArray())).then((lists) => lists.flat()),
     conferenceId ? db.conferences.get(conferenceId) : Promise.resolve(undefined),
   ]);
   // The conference's days from all its talks, so "Day 2" counts from its first day, not the post's.
-  const conferenceDays = conference ? await conferenceDayKeys(db, conference.id) : [];
+  const conferenceDays = conference
+    ? await conferenceDayKeys(db, conference.id, mainZone(talks.filter((t) => t.conferenceId === conference.id)))
+    : [];
   return {
     talks: [...talks],
     notes,

@@ -1,16 +1,7 @@
-/**
- * Case- and accent-insensitive text for search: "Café Ölçü" and "cafe olcu" fold alike.
- * Decomposes (NFD), drops combining marks, lowercases; final sigma is unified with σ because
- * lowercasing a whole string picks ς by context and a single letter never does.
- */
+import { foldText } from '../db/search-words';
 
-const MARKS = /\p{M}+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
-
-export function foldText(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/ς/g, 'σ');
-}
+// Folding lives with the search index's words (lib/db), which must fold exactly alike.
+export { foldText };
 
 export interface FoldedText {
   folded: string;

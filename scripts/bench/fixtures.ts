@@ -11,6 +11,7 @@
  * Bundled by run.mjs with esbuild for Node (to serve and seed) and for the browser (recap input).
  * `node scripts/bench/run.mjs --write-fixtures <dir>` writes them out for inspection.
  */
+import { noteWords, talkWords } from '../../lib/db/search-words';
 import type { Conference, Highlight, Note, NoteKind, Speaker, Talk } from '../../lib/model';
 import { generateArticle, pickSpans, seededRandom } from '../../test/fixtures/articles/generate';
 
@@ -466,6 +467,18 @@ export function panelData(options: { talks?: number; notes?: number; seed?: numb
   const talks = makeTalks(rand, options.talks ?? 500, 3, conference.id, true);
   const notes = makeNotes(rand, talks, options.notes ?? 10_000);
   return { conference, talks, notes, pickedTalkId: talks[Math.floor(talks.length / 2)]!.id };
+}
+
+/**
+ * Rows as the database stores them: with the search words the product writes on every put
+ * (lib/db/schema.ts), since the benchmark seeds through raw IndexedDB, below Dexie.
+ */
+export function storedRows(data: PanelData): PanelData {
+  return {
+    ...data,
+    talks: data.talks.map((t) => ({ ...t, words: talkWords(t) })),
+    notes: data.notes.map((n) => ({ ...n, words: noteWords(n) })),
+  };
 }
 
 /** One day's export: 50 talks, 2,000 notes, 100 highlights on the talks' pages and linked posts. */

@@ -257,3 +257,55 @@ export async function profileNoteWrites({ context, extensionId, extensionDir, se
   await page.close();
   return profile;
 }
+
+/**
+ * 10. The Agenda at this library size: click on the Agenda tab → its first card painted (a frame
+ * after the card is in the DOM), then 60 screens of scrolling (one per frame), counting long
+ * tasks (> 50 ms, PerformanceObserver) meanwhile. Fresh panel each run; the click is dispatched
+ * in the page so the clock starts with it.
+ */
+export async function agenda({ context, extensionId, runs, screens = 60 }) {
+  const samples = [];
+  const longTasks = [];
+  const longest = [];
+  let cards = 0;
+  for (let i = 0; i <= runs; i++) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 700 });
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('talkmark:panel-ready').length > 0);
+    await page.waitForTimeout(300);
+    const r = await page.evaluate(async (screens) => {
+      const frame = () => new Promise((res) => requestAnimationFrame(() => res()));
+      const tab = [...document.querySelectorAll('button.tab')].find((b) => b.textContent === 'Agenda');
+      const t0 = performance.now();
+      tab.click();
+      while (!document.querySelector('section[aria-label="Clipped talks"] li'))
+        await new Promise((res) => setTimeout(res, 1));
+      await frame();
+      const firstPaint = performance.now() - t0;
+      const tasks = [];
+      const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+      observer.observe({ type: 'longtask' });
+      for (let s = 0; s < screens; s++) {
+        window.scrollBy(0, window.innerHeight);
+        await frame();
+      }
+      await new Promise((res) => setTimeout(res, 200));
+      observer.disconnect();
+      return {
+        firstPaint,
+        long: tasks.length,
+        longest: tasks.length ? Math.max(...tasks) : 0,
+        cards: document.querySelectorAll('section[aria-label="Clipped talks"] li').length,
+      };
+    }, screens);
+    await page.close();
+    if (i === 0) continue; // warm-up: the first open compiles the panel's code
+    samples.push(r.firstPaint);
+    longTasks.push(r.long);
+    longest.push(r.longest);
+    cards = r.cards;
+  }
+  return { samples, longTasks, longest, cards, screens };
+}

@@ -7,7 +7,8 @@
  * the runner then serves, so every measured run is a fresh page anchoring cold.
  *
  * `ours()` is what the content script does (`anchorAllChunked(document.body, …)`); `peer()` is
- * the Hypothesis-style naive approach: `approx-string-match` over the whole text per highlight.
+ * Hypothesis's matching order: verbatim occurrences first, approx-string-match over the whole
+ * text only for a quote with none, then the best candidate by quote, context and position.
  */
 import search from 'approx-string-match';
 import { anchorAllChunked, describeRange, TextIndex, type AnchorSelectors } from '../../../lib/anchoring';
@@ -95,28 +96,43 @@ export async function ours(highlights: Bench[], edited: number[]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The peer: Hypothesis-style matching (quote, prefix, suffix and position scored 50/20/20/2),
-// searching the whole text with approx-string-match for every highlight.
+// The peer: Hypothesis's matching order (hypothesis/client, src/annotator/anchoring/match-quote.ts,
+// written here from its description, not copied). Candidates are every verbatim occurrence of the
+// quote; only when there is none, approx-string-match over the whole text with up to
+// min(256, length / 2) errors. Each candidate is scored on quote, prefix, suffix (each context
+// compared the same way: verbatim first, else approximate) and distance to the stored position,
+// weights 50/20/20/2; the best wins.
 
+type Candidate = { start: number; end: number; errors: number };
+
+/** Verbatim occurrences of `needle` (overlapping ones too), else the approximate matches. */
+function candidates(text: string, needle: string, maxErrors: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1))
+    found.push({ start: at, end: at + needle.length, errors: 0 });
+  return found.length ? found : search(text, needle, maxErrors);
+}
+
+/** 1 for a verbatim context, less by the share of its characters that differ. */
 function contextScore(expected: string, actual: string): number {
-  if (!expected) return 1;
-  if (!actual) return 0;
-  const found = search(actual, expected, expected.length);
-  const errors = found.length ? Math.min(...found.map((m) => m.errors)) : expected.length;
-  return 1 - errors / Math.max(expected.length, actual.length);
+  if (!expected || !actual) return 0;
+  const found = candidates(actual, expected, expected.length);
+  return 1 - (found[0]?.errors ?? expected.length) / expected.length;
 }
 
 function peerMatch(text: string, h: Bench): { start: number; end: number } | null {
   const exact = h.quote.exact;
-  const maxErrors = Math.min(256, Math.floor(exact.length / 2));
-  const matches = search(text, exact, maxErrors);
+  if (!exact) return null;
+  const matches = candidates(text, exact, Math.min(256, exact.length / 2));
   const hint = h.position?.start;
   let best: { start: number; end: number } | null = null;
   let bestScore = -Infinity;
   for (const m of matches) {
     const quote = 1 - m.errors / exact.length;
-    const prefix = contextScore(h.quote.prefix, text.slice(Math.max(0, m.start - h.quote.prefix.length), m.start));
-    const suffix = contextScore(h.quote.suffix, text.slice(m.end, m.end + h.quote.suffix.length));
+    const prefix = h.quote.prefix
+      ? contextScore(h.quote.prefix, text.slice(Math.max(0, m.start - h.quote.prefix.length), m.start))
+      : 1;
+    const suffix = h.quote.suffix ? contextScore(h.quote.suffix, text.slice(m.end, m.end + h.quote.suffix.length)) : 1;
     const position = typeof hint === 'number' ? 1 - Math.abs(m.start - hint) / text.length : 1;
     const score = (50 * quote + 20 * prefix + 20 * suffix + 2 * position) / 92;
     if (score > bestScore) {

@@ -113,9 +113,11 @@ export function renderMarkdown({ rows, results, machine, composition }) {
     '   is a fresh page (cold), root `document.body` as in the content script. *Ours*: `anchorAllChunked`',
     '   (default 30 ms slices); the longest task is the longest slice between two `scheduler.yield()` calls',
     '   (timed by wrapping `scheduler.yield`), cross-checked with a `longtask` PerformanceObserver (which only',
-    '   reports tasks over 50 ms). *Peer*: Hypothesis-style use of `approx-string-match`: for each highlight,',
-    '   `search(document.body.textContent, exact, min(256, len / 2))`, every match scored on quote, prefix, suffix',
-    '   and position (weights 50/20/20/2), best kept; no Range is built (which flatters the peer). A highlight',
+    "   reports tasks over 50 ms). *Peer*: Hypothesis's matching order (match-quote.ts): for each highlight every",
+    '   verbatim occurrence in `document.body.textContent` is a candidate; only when there is none,',
+    '   `approx-string-match` with min(256, len / 2) errors over the whole text; every candidate scored on quote,',
+    '   prefix, suffix (verbatim first, else approximate) and position (weights 50/20/20/2), best kept; no Range',
+    '   is built (which flatters the peer). A highlight',
     '   counts as correct when the found text equals the quote (unedited) or contains the edit (edited).',
     `   Last run: ours ${a.ours.at(-1).correct}/100 correct (${Object.entries(a.ours.at(-1).methods)
       .map(([k, v]) => `${v} ${k}`)

@@ -70,3 +70,51 @@ describe('loadPreviewInput', () => {
     expect(preview.source).toBe('your talks of Wed, Sep 10, 2025');
   });
 });
+
+describe("a conference's days (for 'Day 2')", () => {
+  it('equal the days of every talk of the conference, read from the index without rows', async () => {
+    const { exportDays } = await import('../../../lib/export/export-scope');
+    // Zone → its UTC offset in minutes in mid-September 2025.
+    const zones: Array<[string, number]> = [
+      ['Asia/Kolkata', 330],
+      ['Asia/Kathmandu', 345],
+      ['America/St_Johns', -150],
+      ['Pacific/Chatham', 765],
+      ['Europe/Zurich', 120],
+    ];
+    for (const [zone, offset] of zones) {
+      const fresh = new TalkmarkDB(`days-${crypto.randomUUID()}`);
+      // Talks every 20 minutes over three days: some fall either side of the venue's midnight
+      // inside one UTC hour (+05:30, +05:45, −02:30, +12:45 zones).
+      const talks = Array.from({ length: 3 * 72 }, (_, i) =>
+        makeTalk({
+          id: `t${i}`,
+          key: `k${i}`,
+          conferenceId: 'conf',
+          timeZone: zone,
+          startAt: Date.UTC(2025, 8, 9) + i * 20 * 60_000 + 7 * 60_000,
+        }),
+      );
+      // A last day whose only talk starts 10 minutes after the venue's midnight, in the same UTC
+      // hour as the talk 10 minutes before it.
+      const midnight = Date.UTC(2025, 8, 15) - offset * 60_000;
+      for (const [i, at] of [midnight - 10 * 60_000, midnight + 10 * 60_000].entries())
+        talks.push(makeTalk({ id: `m${i}`, key: `km${i}`, conferenceId: 'conf', timeZone: zone, startAt: at }));
+      const other = makeTalk({
+        id: 'o',
+        key: 'ko',
+        conferenceId: 'elsewhere',
+        timeZone: zone,
+        startAt: Date.UTC(2025, 0, 1),
+      });
+      await fresh.talks.bulkAdd([...talks, other]);
+      await fresh.conferences.add({ id: 'conf', key: 'c', name: 'C', url: null, timeZone: zone, updatedAt: 1 });
+      const input = await loadRecapInput(fresh, talks.slice(100, 110));
+      const expected = exportDays(talks)
+        .map((d) => d.key)
+        .filter((k) => k !== '');
+      expect(input.conference?.days, zone).toEqual(expected);
+      fresh.close();
+    }
+  });
+});
