@@ -9,6 +9,7 @@ import { recapTalks } from '../lib/recap/recap-data';
 import { ExportActions } from './ExportActions';
 import { ExportScopeFields } from './ExportScopeFields';
 import { ExportStyleFields } from './ExportStyleFields';
+import { ExportTextFields } from './ExportTextFields';
 import { RecapPreview } from './RecapPreview';
 import { useExportChoices } from './useExportChoices';
 import { useLiveQuery } from './useLiveQuery';
@@ -90,6 +91,7 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
               : 'Conference recap'
         }
       />
+      <ExportTextFields scope={selection.scope} intro={choices.intro} closing={choices.closing} onChange={update} />
       {rememberError && (
         <p class="error" role="alert">
           Your choices could not be remembered: {rememberError.message}

@@ -42,7 +42,17 @@ export interface ExportChoices {
   mainTakeaways: boolean;
   /** Day posts (not a single talk's section) leave out talks without notes or highlights. */
   onlyWithNotes: boolean;
+  /**
+   * The "Intro" and "Closing" Markdown, per scope: a day's intro is not one talk's. An empty
+   * intro leaves a day post's placeholder line (a reminder to write one); one talk gets none.
+   */
+  intro: ScopeTexts;
+  closing: ScopeTexts;
 }
+
+export type ScopeTexts = Readonly<Record<ExportScope, string>>;
+
+export const NO_SCOPE_TEXTS: ScopeTexts = { talk: '', day: '', days: '', all: '' };
 
 export const DEFAULT_EXPORT_CHOICES: ExportChoices = {
   scope: 'day',
@@ -55,7 +65,12 @@ export const DEFAULT_EXPORT_CHOICES: ExportChoices = {
   tags: '',
   mainTakeaways: true,
   onlyWithNotes: true,
+  intro: NO_SCOPE_TEXTS,
+  closing: NO_SCOPE_TEXTS,
 };
+
+/** Intro and closing are paragraphs, not one-line fields. */
+const MAX_TEXT_CHARS = 20_000;
 
 const MAX_FIELD_CHARS = 2_000;
 
@@ -63,8 +78,13 @@ function oneOf<T extends string>(values: readonly T[], value: unknown, fallback:
   return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.slice(0, MAX_FIELD_CHARS) : '';
+function text(value: unknown, max = MAX_FIELD_CHARS): string {
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+function scopeTexts(value: unknown): ScopeTexts {
+  const r = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return Object.fromEntries(EXPORT_SCOPES.map((s) => [s, text(r[s], MAX_TEXT_CHARS)])) as Record<ExportScope, string>;
 }
 
 export function cleanExportChoices(raw: unknown): ExportChoices {
@@ -81,6 +101,8 @@ export function cleanExportChoices(raw: unknown): ExportChoices {
     tags: text(r.tags),
     mainTakeaways: typeof r.mainTakeaways === 'boolean' ? r.mainTakeaways : d.mainTakeaways,
     onlyWithNotes: typeof r.onlyWithNotes === 'boolean' ? r.onlyWithNotes : d.onlyWithNotes,
+    intro: scopeTexts(r.intro),
+    closing: scopeTexts(r.closing),
   };
 }
 
@@ -108,6 +130,9 @@ export function recapOptionsFor(choices: ExportChoices, template: Template | nul
     mainTakeaways: choices.mainTakeaways,
     // One talk is a post of its own, not a day post with one section: no intro, no Main takeaways.
     singleTalk: choices.scope === 'talk',
+    // Empty: the library's default (a day post's placeholder line; nothing for one talk).
+    intro: choices.intro[choices.scope].trim() === '' ? undefined : choices.intro[choices.scope],
+    outro: choices.closing[choices.scope].trim() === '' ? null : choices.closing[choices.scope],
     template: template ? { kind: template.kind, source: template.body } : null,
     // A day post leaves out talks marked "not attended", and (by choice) those without notes;
     // one talk exported on its own is shown whatever it holds.

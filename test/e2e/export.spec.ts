@@ -281,3 +281,45 @@ test('at 360 px the preview wraps long lines: nothing scrolls sideways', async (
   expect(sizes.box, 'the preview wraps instead of scrolling sideways').toBeLessThanOrEqual(sizes.boxClient);
   expect(sizes.right).toBeLessThanOrEqual(sizes.viewport);
 });
+
+test('Intro and Closing typed in the Export view open and close the post, per scope, and are remembered', async ({
+  context,
+  openExtensionPage,
+}) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await openExport(panel);
+  await chooseDay1(panel);
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  await expect(preview).toHaveValue(/Replace this line/);
+
+  // Real key presses: a click into Intro, Enter for a new paragraph, Tab on to Closing.
+  await panel.getByRole('textbox', { name: 'Intro' }).click();
+  await panel.keyboard.type('First day at **KCD**.');
+  await panel.keyboard.press('Enter');
+  await panel.keyboard.press('Enter');
+  await panel.keyboard.type('Mostly eBPF <script>alert(1)</script>');
+  await panel.keyboard.press('Tab');
+  await expect(panel.getByRole('textbox', { name: 'Closing' })).toBeFocused();
+  await panel.keyboard.type('See you at KubeCon!');
+  await expect(preview).toHaveValue(
+    /\n---\n\nFirst day at \*\*KCD\*\*\.\n\nMostly eBPF \\<script>alert\(1\)\\<\/script>\n\n## Main takeaways\n/,
+  );
+  await expect(preview).toHaveValue(/\n\nSee you at KubeCon!\n$/);
+  await expect(preview).not.toHaveValue(/Replace this line/);
+  expectInert(await preview.inputValue());
+
+  // One talk has its own (empty) intro: neither the day's words nor the placeholder.
+  await panel.getByRole('combobox', { name: 'Scope' }).selectOption('talk');
+  await expect(panel.getByRole('textbox', { name: 'Intro' })).toHaveValue('');
+  await expect(preview).toHaveValue(/^title: "Talk Gamma"$/m);
+  await expect(preview).not.toHaveValue(/First day|See you at KubeCon|Replace this line|Main takeaways/);
+
+  await panel.reload();
+  await openExport(panel);
+  await chooseDay1(panel);
+  await expect(panel.getByRole('textbox', { name: 'Intro' })).toHaveValue(
+    'First day at **KCD**.\n\nMostly eBPF <script>alert(1)</script>',
+  );
+  await expect(panel.getByRole('textbox', { name: 'Closing' })).toHaveValue('See you at KubeCon!');
+  await expect(panel.getByRole('textbox', { name: 'Recap preview' })).toHaveValue(/\n\nSee you at KubeCon!\n$/);
+});
