@@ -2,11 +2,13 @@ import { useMemo, useState } from 'preact/hooks';
 import { useDb } from './services';
 import { listTemplates } from '../lib/db/templates';
 import type { Talk } from '../lib/model';
-import { recapOptionsFor, renderExport, type ExportScope } from '../lib/export/export-choices';
+import { frontMatterStyleKey, recapOptionsFor, renderExport, type ExportScope } from '../lib/export/export-choices';
+import { presetLabel } from '../lib/export/starters';
 import { exportDays, settleSelection, talksInScope, type ScopeSelection } from '../lib/export/export-scope';
 import { loadRecapInput } from '../lib/export/recap-input';
 import { recapTalks } from '../lib/recap/recap-data';
 import { ExportActions } from './ExportActions';
+import { ExportFrontMatterRows } from './ExportFrontMatterRows';
 import { ExportScopeFields } from './ExportScopeFields';
 import { ExportStyleFields } from './ExportStyleFields';
 import { ExportTextFields } from './ExportTextFields';
@@ -22,6 +24,9 @@ export interface ExportViewProps {
   /** Open on this scope instead of the remembered one, e.g. `"talk"` for an "Export this talk" button. */
   initialScope?: ExportScope;
 }
+
+/** `Narrative` from `Narrative — a heading per talk…`. */
+const presetShortName = (preset: Parameters<typeof presetLabel>[0]) => presetLabel(preset).split(' — ')[0]!;
 
 /** Turn clipped talks and notes into a Markdown post: choose, preview, then copy or download. */
 export function ExportView({ talks, talkId = null, initialScope }: ExportViewProps) {
@@ -68,6 +73,7 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   }
   if (!choices) return <p class="muted">Loading…</p>;
   const conferenceName = input?.conference?.name;
+  const styleKey = frontMatterStyleKey({ preset: choices.preset, templateId: template?.id ?? null });
   return (
     <section class="export-view" aria-label="Export recap">
       <ExportScopeFields
@@ -91,6 +97,13 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
               : 'Conference recap'
         }
       />
+      {choices.frontMatter !== 'none' && (
+        <ExportFrontMatterRows
+          owner={template ? `the template “${template.name}”` : `the ${presetShortName(choices.preset)} preset`}
+          rows={choices.frontMatterRows[styleKey] ?? []}
+          onChange={(rows) => update({ frontMatterRows: { ...choices.frontMatterRows, [styleKey]: rows } })}
+        />
+      )}
       <ExportTextFields scope={selection.scope} intro={choices.intro} closing={choices.closing} onChange={update} />
       {rememberError && (
         <p class="error" role="alert">

@@ -4,6 +4,7 @@
  * or an older version may have left any shape there, and an export must still open.
  */
 import type { Template } from '../model';
+import { FRONT_MATTER_ROW_TYPES, frontMatterExtra, type FrontMatterRow } from '../recap/front-matter-rows';
 import {
   PRESET_NAMES,
   renderRecap,
@@ -48,6 +49,13 @@ export interface ExportChoices {
    */
   intro: ScopeTexts;
   closing: ScopeTexts;
+  /** Custom front matter keys, per style (`frontMatterStyleKey`): each preset and template has its own. */
+  frontMatterRows: Readonly<Record<string, readonly FrontMatterRow[]>>;
+}
+
+/** Which rows the export uses: the chosen template's, else the preset's. */
+export function frontMatterStyleKey(choices: Pick<ExportChoices, 'preset' | 'templateId'>): string {
+  return choices.templateId ? `template:${choices.templateId}` : `preset:${choices.preset}`;
 }
 
 export type ScopeTexts = Readonly<Record<ExportScope, string>>;
@@ -67,7 +75,12 @@ export const DEFAULT_EXPORT_CHOICES: ExportChoices = {
   onlyWithNotes: true,
   intro: NO_SCOPE_TEXTS,
   closing: NO_SCOPE_TEXTS,
+  frontMatterRows: {},
 };
+
+const MAX_STYLES = 100;
+const MAX_ROWS = 50;
+const STYLE_KEY = /^(?:preset|template):[^\u0000-\u001f]{1,200}$/;
 
 /** Intro and closing are paragraphs, not one-line fields. */
 const MAX_TEXT_CHARS = 20_000;
@@ -87,6 +100,19 @@ function scopeTexts(value: unknown): ScopeTexts {
   return Object.fromEntries(EXPORT_SCOPES.map((s) => [s, text(r[s], MAX_TEXT_CHARS)])) as Record<ExportScope, string>;
 }
 
+function cleanRows(value: unknown): Record<string, FrontMatterRow[]> {
+  const out: Record<string, FrontMatterRow[]> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [style, rows] of Object.entries(value).slice(0, MAX_STYLES)) {
+    if (!STYLE_KEY.test(style) || !Array.isArray(rows)) continue;
+    out[style] = rows.slice(0, MAX_ROWS).map((row: unknown) => {
+      const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+      return { key: text(r.key), type: oneOf(FRONT_MATTER_ROW_TYPES, r.type, 'string'), value: text(r.value) };
+    });
+  }
+  return out;
+}
+
 export function cleanExportChoices(raw: unknown): ExportChoices {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const d = DEFAULT_EXPORT_CHOICES;
@@ -103,6 +129,7 @@ export function cleanExportChoices(raw: unknown): ExportChoices {
     onlyWithNotes: typeof r.onlyWithNotes === 'boolean' ? r.onlyWithNotes : d.onlyWithNotes,
     intro: scopeTexts(r.intro),
     closing: scopeTexts(r.closing),
+    frontMatterRows: cleanRows(r.frontMatterRows),
   };
 }
 
@@ -116,14 +143,20 @@ export function splitList(text: string): string[] {
 }
 
 export function recapOptionsFor(choices: ExportChoices, template: Template | null): RecapOptions {
+  const rows = choices.frontMatterRows[frontMatterStyleKey({ ...choices, templateId: template?.id ?? null })] ?? [];
+  const { extra, draft } = frontMatterExtra(rows);
+  const custom = {
+    ...(Object.keys(extra).length > 0 ? { extra } : {}),
+    ...(draft === undefined ? {} : { draft }),
+  };
   return {
     preset: choices.preset,
     // YAML, the default, is left implicit so existing option objects stay as they were. TOML only
     // for Hugo: Jekyll and Obsidian read YAML alone, whatever was picked while Hugo was chosen.
     frontMatter:
       choices.frontMatterFormat === 'toml' && choices.frontMatter === 'hugo'
-        ? { flavour: 'hugo', format: 'toml' }
-        : { flavour: choices.frontMatter },
+        ? { flavour: 'hugo', format: 'toml', ...custom }
+        : { flavour: choices.frontMatter, ...custom },
     title: choices.title.trim() || undefined,
     authors: splitList(choices.authors),
     tags: splitList(choices.tags),

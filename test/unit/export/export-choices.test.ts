@@ -48,6 +48,7 @@ describe('cleanExportChoices', () => {
       onlyWithNotes: false,
       intro: { talk: 'a', day: '', days: 'b', all: '' },
       closing: { talk: '', day: 'c', days: '', all: '' },
+      frontMatterRows: { 'preset:structured': [{ key: 'showAuthor', type: 'boolean', value: 'true' }] },
     };
     expect(cleanExportChoices({ ...choices, savedAt: 5, extra: true })).toEqual(choices);
   });
@@ -184,6 +185,46 @@ describe('recapOptionsFor', () => {
     if (!result.ok) throw new Error(result.error.message);
     // The intro is the user's Markdown, but raw HTML in it is defused like every note's.
     expect(result.markdown).toBe('Hello \\<script>x\\</script>\n--\nBye\n');
+  });
+
+  it('cleans stored front matter rows: unknown styles and types, runaway lists', () => {
+    const rows = cleanExportChoices({
+      frontMatterRows: {
+        'preset:narrative': [{ key: 'a', type: 'regex', value: 1 }, 'junk'],
+        'template:t1': Array.from({ length: 80 }, () => ({ key: 'k', type: 'number', value: '1' })),
+        'evil\u0000': [{ key: 'x', type: 'string', value: 'y' }],
+        __proto__: [{ key: 'x', type: 'string', value: 'y' }],
+      },
+    }).frontMatterRows;
+    expect(Object.keys(rows)).toEqual(['preset:narrative', 'template:t1']);
+    expect(rows['preset:narrative']).toEqual([
+      { key: 'a', type: 'string', value: '' },
+      { key: '', type: 'string', value: '' },
+    ]);
+    expect(rows['template:t1']).toHaveLength(50);
+  });
+
+  it('writes the chosen style’s own extra keys: the template’s when one is chosen, else the preset’s', () => {
+    const choices = {
+      ...DEFAULT_EXPORT_CHOICES,
+      preset: 'structured' as const,
+      templateId: 't',
+      frontMatterRows: {
+        'preset:structured': [{ key: 'showAuthor', type: 'boolean' as const, value: 'true' }],
+        'template:t': [
+          { key: 'template', type: 'string' as const, value: 'post.html' },
+          { key: 'draft', type: 'boolean' as const, value: 'false' },
+        ],
+      },
+    };
+    const preset = renderExport(SAMPLE_RECAP_INPUT, recapOptionsFor({ ...choices, templateId: null }, null));
+    expect(preset.ok && preset.markdown).toMatch(/^draft: true\n[\s\S]*^showAuthor: true\n---$/m);
+    const withTemplate = renderExport(
+      SAMPLE_RECAP_INPUT,
+      recapOptionsFor(choices, template({ id: 't', kind: 'day', body: '{{ front_matter }}' })),
+    );
+    expect(withTemplate.ok && withTemplate.markdown).toMatch(/^draft: false\n[\s\S]*^template: "post.html"\n---$/m);
+    expect(withTemplate.ok && withTemplate.markdown).not.toMatch(/showAuthor/);
   });
 
   it('passes a template as kind and source', () => {
