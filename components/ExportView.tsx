@@ -4,6 +4,7 @@ import { listTemplates } from '../lib/db/templates';
 import type { Talk } from '../lib/model';
 import { frontMatterStyleKey, recapOptionsFor, renderExport, type ExportScope } from '../lib/export/export-choices';
 import { presetLabel } from '../lib/export/starters';
+import { snippetsOf } from '../lib/export/snippets';
 import { exportDays, settleSelection, talksInScope, type ScopeSelection } from '../lib/export/export-scope';
 import { loadRecapInput } from '../lib/export/recap-input';
 import { recapTalks } from '../lib/recap/recap-data';
@@ -47,14 +48,15 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   const input = loaded.status === 'ready' && loaded.value.scopeKey === scopeKey ? loaded.value.input : null;
   const templates = useLiveQuery(() => listTemplates(db));
   const templateList = templates.status === 'ready' ? templates.value : [];
-  const template = templateList.find((t) => t.id === choices?.templateId) ?? null;
+  const template = templateList.find((t) => t.id === choices?.templateId && t.kind !== 'snippet') ?? null;
+  const snippets = useMemo(() => snippetsOf(templateList), [templateList]);
 
   const result = useMemo(() => {
     // Until templates load, a chosen template would silently fall back to the preset.
     if (!choices || !input || inScope.length === 0 || templates.status === 'loading') return null;
     // The scope shown (an "Export this talk" button may override the remembered one).
-    return renderExport(input, recapOptionsFor({ ...choices, scope: selection.scope }, template));
-  }, [choices, selection.scope, input, template, inScope.length, templates.status]);
+    return renderExport(input, recapOptionsFor({ ...choices, scope: selection.scope }, template, snippets));
+  }, [choices, selection.scope, input, template, snippets, inScope.length, templates.status]);
   // Day posts leave out talks not attended and (by choice) those without notes: say so when that is all of them.
   const dayOptions =
     choices && selection.scope !== 'talk' ? recapOptionsFor({ ...choices, scope: selection.scope }, null) : null;

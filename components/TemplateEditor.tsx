@@ -3,7 +3,8 @@ import { useDb, useExtensionIo } from './services';
 import { updateTemplate, type TemplateFields } from '../lib/db/templates';
 import type { Template } from '../lib/model';
 import { pageStorage } from '../lib/notes';
-import { validateTemplate, type TemplateKind } from '../lib/recap';
+import { validateTemplate, type Snippets } from '../lib/recap';
+import { renderTagFor, snippetName } from '../lib/export/snippets';
 import { describeTemplateError } from '../lib/export/error-text';
 import { renderExport } from '../lib/export/export-choices';
 import {
@@ -31,10 +32,12 @@ export interface TemplateEditorProps {
   preview: PreviewInput | null;
   /** Called after pending edits are written, so an undo brings back the latest text. */
   onDelete: (id: string) => void;
+  /** The user's snippets by render name (this one's stored text included; the typed text replaces it). */
+  snippets?: Snippets;
 }
 
 /** Edit one template: name, kind, Liquid source; errors and a preview follow as you type. */
-export function TemplateEditor({ template, preview, onDelete }: TemplateEditorProps) {
+export function TemplateEditor({ template, preview, onDelete, snippets = {} }: TemplateEditorProps) {
   const db = useDb();
   const extension = useExtensionIo();
   const id = template.id;
@@ -58,15 +61,21 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
 
   const { name, kind, body } = fields;
   const checkedBody = useDebouncedValue(body, CHECK_DEBOUNCE_MS);
-  const result = useMemo(
-    () => (preview ? renderExport(preview.input, { template: { kind, source: checkedBody } }) : null),
-    [preview, kind, checkedBody],
-  );
+  const result = useMemo(() => {
+    if (!preview) return null;
+    // A snippet is previewed as each talk would show it through `{% render %}`.
+    if (kind === 'snippet')
+      return renderExport(preview.input, {
+        template: { kind: 'talk', source: renderTagFor(name) },
+        snippets: { ...snippets, [snippetName(name)]: checkedBody },
+      });
+    return renderExport(preview.input, { template: { kind, source: checkedBody }, snippets });
+  }, [preview, kind, checkedBody, name, snippets]);
   const warnings = useMemo(() => {
-    const check = validateTemplate(checkedBody, kind);
+    const check = validateTemplate(checkedBody, kind === 'snippet' ? undefined : kind, snippets);
     // The error above may already say it ("produced no text. “title” is not a variable…").
     return check.ok ? check.warnings.filter((w) => !(result && !result.ok && result.error.message.includes(w))) : [];
-  }, [checkedBody, kind, result]);
+  }, [checkedBody, kind, result, snippets]);
 
   const remove = async () => {
     await writer.flush();
@@ -91,9 +100,9 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           <select
             aria-label="Template kind"
             value={kind}
-            onChange={(e) => change({ kind: (e.target as HTMLSelectElement).value as TemplateKind })}
+            onChange={(e) => change({ kind: (e.target as HTMLSelectElement).value as Template['kind'] })}
           >
-            {(['talk', 'day'] as const).map((k) => (
+            {(['talk', 'day', 'snippet'] as const).map((k) => (
               <option key={k} value={k}>
                 {TEMPLATE_KIND_LABELS[k]}
               </option>
@@ -101,6 +110,11 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           </select>
         </label>
       </div>
+      {kind === 'snippet' && (
+        <p class="muted">
+          Use it in a template: <code>{renderTagFor(name)}</code>
+        </p>
+      )}
       <label class="field">
         <span>Liquid source</span>
         <textarea
@@ -129,7 +143,7 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           ))}
         </ul>
       )}
-      <TemplateReference kind={kind} />
+      <TemplateReference kind={kind === 'snippet' ? 'talk' : kind} />
       <div class="button-row">
         <button type="button" class="secondary" onClick={exportFile}>
           Export template file

@@ -169,7 +169,7 @@ export const draftCheck = shape<Draft>({ key: id, text: long, updatedAt: timesta
 export const templateCheck = shape<Template>({
   id,
   name: short,
-  kind: oneOf(['talk', 'day']),
+  kind: oneOf(['talk', 'day', 'snippet']),
   body: long,
   updatedAt: timestamp,
 });

@@ -14,6 +14,8 @@ import {
   type RecapInput,
   type RecapOptions,
   type RecapResult,
+  type Snippets,
+  type TemplateKind,
 } from '../recap';
 
 export const EXPORT_SCOPES = ['talk', 'day', 'days', 'all'] as const;
@@ -142,7 +144,13 @@ export function splitList(text: string): string[] {
   return [...new Set(items)];
 }
 
-export function recapOptionsFor(choices: ExportChoices, template: Template | null): RecapOptions {
+export function recapOptionsFor(
+  choices: ExportChoices,
+  chosen: Template | null,
+  snippets: Snippets = {},
+): RecapOptions {
+  // A snippet is a piece of other templates, never a post's template itself.
+  const template = chosen?.kind === 'snippet' ? null : chosen;
   const rows = choices.frontMatterRows[frontMatterStyleKey({ ...choices, templateId: template?.id ?? null })] ?? [];
   const { extra, draft } = frontMatterExtra(rows);
   const custom = {
@@ -166,7 +174,8 @@ export function recapOptionsFor(choices: ExportChoices, template: Template | nul
     // Empty: the library's default (a day post's placeholder line; nothing for one talk).
     intro: choices.intro[choices.scope].trim() === '' ? undefined : choices.intro[choices.scope],
     outro: choices.closing[choices.scope].trim() === '' ? null : choices.closing[choices.scope],
-    template: template ? { kind: template.kind, source: template.body } : null,
+    template: template ? { kind: template.kind as TemplateKind, source: template.body } : null,
+    ...(template && Object.keys(snippets).length > 0 ? { snippets } : {}),
     // A day post leaves out talks marked "not attended", and (by choice) those without notes;
     // one talk exported on its own is shown whatever it holds.
     ...(choices.scope === 'talk' ? {} : { skipNotAttended: true, onlyWithNotes: choices.onlyWithNotes }),

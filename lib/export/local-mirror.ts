@@ -29,7 +29,12 @@ export function serializeTemplateFields(fields: TemplateFields): string {
 
 export function parseTemplateFields(text: string): TemplateFields | null {
   const v = parseObject(text);
-  if (!v || typeof v.name !== 'string' || typeof v.body !== 'string' || (v.kind !== 'talk' && v.kind !== 'day'))
+  if (
+    !v ||
+    typeof v.name !== 'string' ||
+    typeof v.body !== 'string' ||
+    (v.kind !== 'talk' && v.kind !== 'day' && v.kind !== 'snippet')
+  )
     return null;
   return { name: v.name, kind: v.kind, body: v.body };
 }

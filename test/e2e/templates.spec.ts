@@ -203,3 +203,44 @@ test('the template editor lists the variables; a top-level {{ title }} in a whol
   );
   await expect(options.getByRole('list', { name: 'Template warnings' })).toHaveCount(0);
 });
+
+test('a snippet made in the same editor is rendered by a template, in the editor and in the Export view', async ({
+  context,
+  openExtensionPage,
+}) => {
+  const panel = await clippedTalkWithNotes(context, openExtensionPage);
+  const options = await openExtensionPage('options.html');
+  await createFromStarter(options, 'snippet');
+  await expect(options.getByRole('textbox', { name: 'Template name' })).toHaveValue('Talk heading');
+  await expect(options.getByText("Use it in a template: {% render 'talk-heading', talk: talk %}")).toBeVisible();
+  // The snippet previews as each talk shows it.
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(/^### Talk Alpha — /m);
+  const source = options.getByRole('textbox', { name: 'Template source' });
+  await source.click();
+  await options.keyboard.press('ControlOrMeta+a');
+  await options.keyboard.type('#### {{ talk.title }} (snippet)');
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(
+    /^#### Talk Alpha \(snippet\)$/m,
+  );
+
+  await createFromStarter(options, 'bulleted-talk');
+  await options.getByRole('textbox', { name: 'Template name' }).fill('Uses the snippet');
+  await source.click();
+  await options.keyboard.press('ControlOrMeta+a');
+  await options.keyboard.type("{% render 'talk-heading', talk: talk %}\n{{ talk.notes.size }} notes");
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(
+    /^#### Talk Alpha \(snippet\)\n2 notes$/m,
+  );
+  const stored = await readTable<StoredTemplate>(options, 'templates');
+  expect(stored.map((t) => t.kind).sort()).toEqual(['snippet', 'talk']);
+
+  await panel.bringToFront();
+  await openExport(panel);
+  const templateSelect = panel.getByRole('combobox', { name: 'Template', exact: true });
+  // A snippet is not a post's template: the select offers only the other one.
+  await expect(templateSelect.locator('option', { hasText: 'Talk heading' })).toHaveCount(0);
+  await templateSelect.selectOption({ label: 'Uses the snippet (each talk)' });
+  await expect(panel.getByRole('textbox', { name: 'Recap preview' })).toHaveValue(
+    /^#### Talk Alpha \(snippet\)\n2 notes$/m,
+  );
+});
