@@ -2,7 +2,14 @@ import { useMemo, useState } from 'preact/hooks';
 import { useDb } from './services';
 import { listTemplates } from '../lib/db/templates';
 import type { Talk } from '../lib/model';
-import { frontMatterStyleKey, recapOptionsFor, renderExport, type ExportScope } from '../lib/export/export-choices';
+import {
+  frontMatterStyleKey,
+  recapOptionsFor,
+  renderExport,
+  type ExportChoices,
+  type ExportScope,
+} from '../lib/export/export-choices';
+import { useDebouncedValue } from './useDebouncedValue';
 import { presetLabel } from '../lib/export/starters';
 import { snippetsOf } from '../lib/export/snippets';
 import { exportDays, settleSelection, talksInScope, type ScopeSelection } from '../lib/export/export-scope';
@@ -24,6 +31,16 @@ export interface ExportViewProps {
   talkId?: string | null;
   /** Open on this scope instead of the remembered one, e.g. `"talk"` for an "Export this talk" button. */
   initialScope?: ExportScope;
+}
+
+/** How long typing in the Export view's text fields must pause before the preview follows. */
+export const TYPING_DEBOUNCE_MS = 150;
+
+/** The same choices but for what is typed as free text (title, authors, tags, intro, closing, rows). */
+function sameButTyped(a: ExportChoices, b: ExportChoices): boolean {
+  const rest = (c: ExportChoices) =>
+    JSON.stringify({ ...c, title: '', authors: '', tags: '', intro: null, closing: null, frontMatterRows: null });
+  return rest(a) === rest(b);
 }
 
 /** `Narrative` from `Narrative — a heading per talk…`. */
@@ -51,12 +68,17 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   const template = templateList.find((t) => t.id === choices?.templateId && t.kind !== 'snippet') ?? null;
   const snippets = useMemo(() => snippetsOf(templateList), [templateList]);
 
+  // Typing in the text fields (title, intro, closing, front matter rows…) re-renders the post once
+  // the typing pauses, not on every key: the render stays off the keystroke's path. Other
+  // choices apply at once.
+  const settled = useDebouncedValue(choices, TYPING_DEBOUNCE_MS);
+  const renderChoices = choices && settled && sameButTyped(choices, settled) ? settled : choices;
   const result = useMemo(() => {
     // Until templates load, a chosen template would silently fall back to the preset.
-    if (!choices || !input || inScope.length === 0 || templates.status === 'loading') return null;
+    if (!renderChoices || !input || inScope.length === 0 || templates.status === 'loading') return null;
     // The scope shown (an "Export this talk" button may override the remembered one).
-    return renderExport(input, recapOptionsFor({ ...choices, scope: selection.scope }, template, snippets));
-  }, [choices, selection.scope, input, template, snippets, inScope.length, templates.status]);
+    return renderExport(input, recapOptionsFor({ ...renderChoices, scope: selection.scope }, template, snippets));
+  }, [renderChoices, selection.scope, input, template, snippets, inScope.length, templates.status]);
   // Day posts leave out talks not attended and (by choice) those without notes: say so when that is all of them.
   const dayOptions =
     choices && selection.scope !== 'talk' ? recapOptionsFor({ ...choices, scope: selection.scope }, null) : null;

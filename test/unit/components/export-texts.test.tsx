@@ -2,6 +2,13 @@ import { screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportView } from '../../../components/ExportView';
+import { renderExport } from '../../../lib/export/export-choices';
+
+// Counted, not replaced: how often the view renders the post.
+vi.mock('../../../lib/export/export-choices', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../lib/export/export-choices')>();
+  return { ...original, renderExport: vi.fn(original.renderExport) };
+});
 import { loadExportChoices } from '../../../lib/export/export-settings';
 import { makeNote, timedTalk } from '../notes/factories';
 import { renderWithServices, testServices, type TestServices } from './harness';
@@ -45,6 +52,21 @@ describe('Export view: Intro and Closing', () => {
       expect(stored.choices.closing.day).toBe('Thanks for reading!');
       expect(stored.choices.intro.talk).toBe('');
     }, wait);
+  });
+
+  it('renders the post once typing pauses, not on every key (the preview stays off the keystroke’s path)', async () => {
+    const user = userEvent.setup();
+    const preview = await openView('day');
+    const calls = vi.mocked(renderExport);
+    await user.click(screen.getByRole('textbox', { name: 'Intro' }));
+    calls.mockClear();
+    await user.keyboard('Twenty keys typed fast');
+    const duringTyping = calls.mock.calls.length;
+    await vi.waitFor(() => expect(preview.value).toMatch(/\n\nTwenty keys typed fast\n/), wait);
+    // 22 keys: a render per key would be 22; the debounce leaves the one after the pause (and
+    // at most a stray one if the machine stalled for a pause's length mid-typing).
+    expect(duringTyping).toBeLessThanOrEqual(2);
+    expect(calls.mock.calls.length).toBeLessThanOrEqual(3);
   });
 
   it('shows one talk its own empty intro: no placeholder, no Main takeaways', async () => {
