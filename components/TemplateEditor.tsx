@@ -4,6 +4,8 @@ import { updateTemplate, type TemplateFields } from '../lib/db/templates';
 import type { Template } from '../lib/model';
 import { pageStorage } from '../lib/notes';
 import { validateTemplate, type Snippets } from '../lib/recap';
+import { variableCompletions, type Completion } from '../lib/recap/template-completion';
+import { unknownVariables } from '../lib/recap/templates';
 import { renderTagFor, snippetName } from '../lib/export/snippets';
 import { describeTemplateError } from '../lib/export/error-text';
 import { renderExport } from '../lib/export/export-choices';
@@ -73,9 +75,49 @@ export function TemplateEditor({ template, preview, onDelete, snippets = {} }: T
   }, [preview, kind, checkedBody, name, snippets]);
   const warnings = useMemo(() => {
     const check = validateTemplate(checkedBody, kind === 'snippet' ? undefined : kind, snippets);
+    // An unknown variable is named where it is typed: "Line 2, column 4: “titel” is not…".
+    const places = kind === 'snippet' ? [] : unknownVariables(checkedBody, kind, snippets);
+    const placed = new Map(places.map((p) => [p.hint, `Line ${p.line}, column ${p.column}: ${p.hint}`]));
     // The error above may already say it ("produced no text. “title” is not a variable…").
-    return check.ok ? check.warnings.filter((w) => !(result && !result.ok && result.error.message.includes(w))) : [];
+    return check.ok
+      ? check.warnings
+          .filter((w) => !(result && !result.ok && result.error.message.includes(w)))
+          .map((w) => placed.get(w) ?? w)
+      : [];
   }, [checkedBody, kind, result, snippets]);
+
+  // Completion of the variable at the caret, from the template reference.
+  const [completion, setCompletion] = useState<Completion | null>(null);
+  const source = useRef<HTMLTextAreaElement>(null);
+  const suggest = (el: HTMLTextAreaElement) =>
+    setCompletion(
+      el.selectionStart === el.selectionEnd
+        ? variableCompletions(el.value, el.selectionStart, kind === 'snippet' ? 'talk' : kind)
+        : null,
+    );
+  const accept = (name: string) => {
+    const el = source.current;
+    if (!el || !completion) return;
+    const at = el.selectionStart;
+    const start = at - completion.partial.length;
+    const next = `${el.value.slice(0, start)}${name}${el.value.slice(at)}`;
+    el.value = next;
+    el.setSelectionRange(start + name.length, start + name.length);
+    change({ body: next });
+    setCompletion(null);
+    el.focus();
+  };
+  const onSourceKey = (e: KeyboardEvent) => {
+    if (!completion) return;
+    // Tab takes the first suggestion (only while one is shown; otherwise Tab leaves the box).
+    if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      accept(completion.options[0]!.name);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setCompletion(null);
+    }
+  };
 
   const remove = async () => {
     await writer.flush();
@@ -118,14 +160,45 @@ export function TemplateEditor({ template, preview, onDelete, snippets = {} }: T
       <label class="field">
         <span>Liquid source</span>
         <textarea
+          ref={source}
           class="template-source"
           aria-label="Template source"
+          aria-describedby={completion ? 'template-completion' : undefined}
           rows={18}
           spellcheck={false}
           value={body}
-          onInput={(e) => change({ body: (e.target as HTMLTextAreaElement).value })}
+          onInput={(e) => {
+            const el = e.target as HTMLTextAreaElement;
+            change({ body: el.value });
+            suggest(el);
+          }}
+          onKeyDown={onSourceKey}
+          onBlur={() => setCompletion(null)}
         />
       </label>
+      {completion && (
+        <div class="completion" id="template-completion">
+          <span class="muted">Tab completes:</span>{' '}
+          <ul class="plain completion-list" aria-label="Variable completions">
+            {completion.options.slice(0, 8).map((o) => (
+              <li key={o.name}>
+                <button
+                  type="button"
+                  class="link-button"
+                  // Keeps the caret in the source box.
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    accept(o.name);
+                  }}
+                >
+                  <code>{o.name}</code>
+                </button>{' '}
+                <span class="muted">{o.doc.type}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {result && !result.ok && (
         <p class="error template-error" role="alert">
           Template error. {describeTemplateError(result.error)}

@@ -360,6 +360,33 @@ export function validateTemplate(source: string, kind?: TemplateKind, snippets?:
   return { ok: true, warnings: [...unknown, ...frontMatterWarnings(source)] };
 }
 
+export interface UnknownVariable {
+  name: string;
+  /** Where it is first typed (1-based). */
+  line: number;
+  column: number;
+  /** What it probably meant (`unknownVariableHint`). */
+  hint: string;
+}
+
+/** Each unknown top-level variable where it is first typed, for the editor to flag there. */
+export function unknownVariables(source: string, kind: TemplateKind, snippets?: Snippets): UnknownVariable[] {
+  try {
+    const { liquid } = getEngine(snippets);
+    const globals = liquid.analyzeSync(parseCached(source, snippets), { partials: false }).globals;
+    const known = TEMPLATE_VARIABLES[kind];
+    return Object.entries(globals)
+      .filter(([name]) => !Object.hasOwn(known, name))
+      .map(([name, uses]) => {
+        const at = uses[0]?.location;
+        return { name, line: at?.row ?? 1, column: at?.col ?? 1, hint: unknownVariableHint(name, kind) };
+      })
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+  } catch {
+    return [];
+  }
+}
+
 export interface DayTemplateSettings {
   main_takeaways: boolean;
   intro_heading: string | null;
