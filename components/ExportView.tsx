@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useDb } from './services';
 import { listTemplates } from '../lib/db/templates';
 import type { Talk } from '../lib/model';
@@ -9,7 +9,6 @@ import {
   type ExportChoices,
   type ExportScope,
 } from '../lib/export/export-choices';
-import { useDebouncedValue } from './useDebouncedValue';
 import { presetLabel } from '../lib/export/starters';
 import { snippetsOf } from '../lib/export/snippets';
 import { exportDays, settleSelection, talksInScope, type ScopeSelection } from '../lib/export/export-scope';
@@ -43,6 +42,25 @@ function sameButTyped(a: ExportChoices, b: ExportChoices): boolean {
   return rest(a) === rest(b);
 }
 
+/**
+ * The choices the preview renders: a change of a select or box at once, typing in a text field
+ * once it pauses for TYPING_DEBOUNCE_MS (from the first choices on, so typing right after the view
+ * opens is debounced too).
+ */
+function useSettledChoices(choices: ExportChoices | null): ExportChoices | null {
+  const [settled, setSettled] = useState(choices);
+  useEffect(() => {
+    if (!choices) return;
+    if (!settled || !sameButTyped(choices, settled)) {
+      setSettled(choices);
+      return;
+    }
+    const timer = setTimeout(() => setSettled(choices), TYPING_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [choices]);
+  return settled;
+}
+
 /** `Narrative` from `Narrative — a heading per talk…`. */
 const presetShortName = (preset: Parameters<typeof presetLabel>[0]) => presetLabel(preset).split(' — ')[0]!;
 
@@ -71,7 +89,7 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   // Typing in the text fields (title, intro, closing, front matter rows…) re-renders the post once
   // the typing pauses, not on every key: the render stays off the keystroke's path. Other
   // choices apply at once.
-  const settled = useDebouncedValue(choices, TYPING_DEBOUNCE_MS);
+  const settled = useSettledChoices(choices);
   const renderChoices = choices && settled && sameButTyped(choices, settled) ? settled : choices;
   const result = useMemo(() => {
     // Until templates load, a chosen template would silently fall back to the preset.

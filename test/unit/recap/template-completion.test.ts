@@ -44,7 +44,10 @@ describe('variable completion', () => {
 
 describe('unknown variables, where they are typed', () => {
   it('gives each unknown top-level variable its first line and column, with the hint', () => {
-    const places = unknownVariables('# {{ recap.title }}\n\n{{ titel }} and {{ titel }}\n  {% if tlak %}x{% endif %}', 'talk');
+    const places = unknownVariables(
+      '# {{ recap.title }}\n\n{{ titel }} and {{ titel }}\n  {% if tlak %}x{% endif %}',
+      'talk',
+    );
     expect(places.map(({ name, line, column }) => ({ name, line, column }))).toEqual([
       { name: 'titel', line: 3, column: 4 },
       { name: 'tlak', line: 4, column: 9 },
