@@ -9,7 +9,7 @@ import { highlightSelectionIn, syncRepaintRegistration } from '../lib/extension/
 import { reinjectSchedTabs } from '../lib/extension/reinject';
 import { senderKind } from '../lib/extension/senders';
 import { openSidePanel } from '../lib/extension/tabs';
-import { HIGHLIGHT_COMMAND, OPEN_PANEL_COMMAND, parseMessage, type Message } from '../lib/messages';
+import { HIGHLIGHT_COMMAND, OPEN_PANEL_COMMAND, parseMessage, reply, type Message } from '../lib/messages';
 
 const HIGHLIGHT_MENU = 'talkmark-highlight';
 
@@ -22,16 +22,16 @@ export default defineBackground(() => {
     switch (message.type) {
       case 'clip-page':
         if (kind !== 'sched-content-script' || sender.tab?.id === undefined) return undefined;
-        return clipTab(getDb(), sender.tab.id, { frameId: sender.frameId, keys: message.keys });
+        return reply(message, clipTab(getDb(), sender.tab.id, { frameId: sender.frameId, keys: message.keys }));
       case 'clipped-keys':
-        return kind === 'sched-content-script' ? clippedKeys(getDb(), message.keys) : undefined;
+        return kind === 'sched-content-script' ? reply(message, clippedKeys(getDb(), message.keys)) : undefined;
       case 'highlight-save':
       case 'highlights-for-page':
       case 'highlight-update':
       case 'highlight-delete':
       case 'highlight-restore':
       case 'highlights-anchored':
-        // Only the highlighter in a tab, and only about its own site.
+        // Only the highlighter in a tab, and only about its own site (answers typed in there).
         return kind === 'extension-page' ? undefined : handleHighlightMessage(getDb(), message, sender.url);
       // For the side panel, the highlighter and the offscreen page: not the worker's to answer.
       // Listed, not defaulted, so a new message type must be routed here on purpose (biome.jsonc).

@@ -1,7 +1,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './format';
 import { backupDataCheck } from './record-checks';
 import { dropUnsafeValues, type DroppedValue } from './unsafe-values';
-import { BackupValidationError, integer, isPlainObject } from './validators';
+import { ValidationError, integer, isPlainObject } from '../validate';
 
 export type ParseBackupResult =
   /** `dropped`: optional values left out because they were not safe (see unsafe-values.ts). */
@@ -48,7 +48,7 @@ export function parseBackup(text: string): ParseBackupResult {
   try {
     const exportedAt = json.exportedAt;
     if (typeof exportedAt !== 'string' || exportedAt.length > 64 || Number.isNaN(Date.parse(exportedAt))) {
-      throw new BackupValidationError('exportedAt should be a date');
+      throw new ValidationError('exportedAt should be a date');
     }
     const schemaVersion = integer(1, 1_000_000)(json.schemaVersion, 'schemaVersion');
     const { data, dropped } = dropUnsafeValues(backupDataCheck(json.data, 'data'));
@@ -58,7 +58,7 @@ export function parseBackup(text: string): ParseBackupResult {
       dropped,
     };
   } catch (err) {
-    if (err instanceof BackupValidationError) return failure(`The backup is damaged: ${err.message}.`);
+    if (err instanceof ValidationError) return failure(`The backup is damaged: ${err.message}.`);
     // E.g. a RangeError from absurdly deep nesting: still a file problem, still one line.
     return failure(`The backup could not be read: ${err instanceof Error ? err.message : String(err)}.`);
   }

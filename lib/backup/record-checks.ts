@@ -7,7 +7,6 @@ import {
   type Highlight,
   type Note,
   type Setting,
-  type Speaker,
   type Talk,
   type TalkFile,
   type Template,
@@ -15,7 +14,6 @@ import {
   type TextQuoteSelector,
 } from '../model';
 import type { BackupData, BackupTable } from './format';
-import { isWebUrl } from './unsafe-values';
 import {
   arrayOf,
   boolean,
@@ -24,15 +22,19 @@ import {
   jsonValue,
   optionalNullable,
   nullable,
-  oneOf,
+  memberOf,
   shape,
   string,
   stringMap,
   timestamp,
   integer,
-  BackupValidationError,
+  isWebUrl,
+  speakerShape,
+  talkFileShape,
+  templateKind,
+  ValidationError,
   type Check,
-} from './validators';
+} from '../validate';
 
 /**
  * Field-by-field checks for every stored record type. The bounds are far above anything Talkmark
@@ -72,17 +74,9 @@ const short = string(BACKUP_LIMITS.short);
 const long = string(BACKUP_LIMITS.long);
 const isoTime = string(BACKUP_LIMITS.isoTime);
 
-const speaker = shape<Speaker>({
-  name: short,
-  role: nullable(short),
-  company: nullable(short),
-  roleCompanyRaw: nullable(short),
-  group: nullable(short),
-  profileUrl: nullable(url),
-  avatarUrl: nullable(url),
-});
+const speaker = speakerShape({ name: short, text: nullable(short), link: nullable(url) });
 
-const talkFile = shape<TalkFile>({ name: short, url });
+const talkFile: Check<TalkFile> = talkFileShape({ name: short, url });
 
 export const conferenceCheck = shape<Conference>({
   id,
@@ -96,7 +90,7 @@ export const conferenceCheck = shape<Conference>({
 const talkFields = shape<Talk>({
   id,
   key,
-  source: oneOf(TALK_SOURCES),
+  source: memberOf(TALK_SOURCES),
   url,
   externalId: nullable(short),
   title: short,
@@ -117,7 +111,7 @@ const talkFields = shape<Talk>({
   links: arrayOf(url, BACKUP_LIMITS.listItems),
   clippedAt: timestamp,
   updatedAt: timestamp,
-  editedFields: optional(arrayOf(oneOf(EDITABLE_FIELDS), EDITABLE_FIELDS.length)),
+  editedFields: optional(arrayOf(memberOf(EDITABLE_FIELDS), EDITABLE_FIELDS.length)),
   notAttended: optional(boolean),
 });
 
@@ -131,21 +125,21 @@ export const talkCheck: Check<Talk> = (v, path) => {
 export const noteCheck = shape<Note>({
   id,
   talkId: id,
-  kind: oneOf(NOTE_KINDS),
+  kind: memberOf(NOTE_KINDS),
   text: long,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
 const quoteSelector = shape<TextQuoteSelector>({
-  type: oneOf(['TextQuoteSelector']),
+  type: memberOf(['TextQuoteSelector']),
   exact: long,
   prefix: string(BACKUP_LIMITS.short),
   suffix: string(BACKUP_LIMITS.short),
 });
 
 const positionSelector = shape<TextPositionSelector>({
-  type: oneOf(['TextPositionSelector']),
+  type: memberOf(['TextPositionSelector']),
   start: integer(0, Number.MAX_SAFE_INTEGER),
   end: integer(0, Number.MAX_SAFE_INTEGER),
 });
@@ -169,7 +163,7 @@ export const draftCheck = shape<Draft>({ key: id, text: long, updatedAt: timesta
 export const templateCheck = shape<Template>({
   id,
   name: short,
-  kind: oneOf(['talk', 'day', 'snippet']),
+  kind: templateKind,
   body: long,
   updatedAt: timestamp,
 });
@@ -183,7 +177,7 @@ function unique<T>(primaryKey: (r: T) => string, table: BackupTable): (records: 
     for (const r of records) {
       const k = primaryKey(r);
       if (seen.has(k))
-        throw new BackupValidationError(
+        throw new ValidationError(
           `${path} has two records with the ${table === 'drafts' || table === 'settings' ? 'key' : 'id'} ${JSON.stringify(k)}`,
         );
       seen.add(k);

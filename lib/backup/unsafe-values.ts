@@ -1,6 +1,6 @@
 import type { Conference, Speaker, Talk } from '../model';
-import { safeUrl } from '../html/safe-url';
 import { canonicalTimeZone } from '../time/zones';
+import { isWebUrl } from '../validate';
 import type { BackupData } from './format';
 
 /**
@@ -22,9 +22,6 @@ export interface DroppedValue {
   where: string;
   reason: string;
 }
-
-/** An http(s) URL: the one check every URL from a page, a backup or a note goes through. */
-export const isWebUrl = (value: string): boolean => safeUrl(value, 'web') !== null;
 
 /** The scheme as the user would recognise it (`javascript:`), or "not a link". */
 function describeLink(value: string): string {

@@ -17,6 +17,7 @@ import {
   type Snippets,
   type TemplateKind,
 } from '../recap';
+import { boolean, clippedText, memberOf, orDefault, orNull, string } from '../validate';
 
 export const EXPORT_SCOPES = ['talk', 'day', 'days', 'all'] as const;
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
@@ -89,13 +90,12 @@ const MAX_TEXT_CHARS = 20_000;
 
 const MAX_FIELD_CHARS = 2_000;
 
-function oneOf<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
-function text(value: unknown, max = MAX_FIELD_CHARS): string {
-  return typeof value === 'string' ? value.slice(0, max) : '';
-}
+// Read leniently (lib/validate): a value an older version or a restore left is replaced by the default.
+const listed = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
+  orDefault(memberOf(values), fallback)(value, 'choice');
+const text = (value: unknown, max = MAX_FIELD_CHARS): string => orDefault(clippedText(max), '')(value, 'choice');
+const flag = (value: unknown, fallback: boolean): boolean => orDefault(boolean, fallback)(value, 'choice');
+const templateId = orNull(string(Number.POSITIVE_INFINITY, 1));
 
 function scopeTexts(value: unknown): ScopeTexts {
   const r = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
@@ -109,7 +109,7 @@ function cleanRows(value: unknown): Record<string, FrontMatterRow[]> {
     if (!STYLE_KEY.test(style) || !Array.isArray(rows)) continue;
     out[style] = rows.slice(0, MAX_ROWS).map((row: unknown) => {
       const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
-      return { key: text(r.key), type: oneOf(FRONT_MATTER_ROW_TYPES, r.type, 'string'), value: text(r.value) };
+      return { key: text(r.key), type: listed(FRONT_MATTER_ROW_TYPES, r.type, 'string'), value: text(r.value) };
     });
   }
   return out;
@@ -119,16 +119,16 @@ export function cleanExportChoices(raw: unknown): ExportChoices {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const d = DEFAULT_EXPORT_CHOICES;
   return {
-    scope: oneOf(EXPORT_SCOPES, r.scope, d.scope),
-    preset: oneOf(PRESET_NAMES, r.preset, d.preset),
-    templateId: typeof r.templateId === 'string' && r.templateId !== '' ? r.templateId : null,
-    frontMatter: oneOf(FRONT_MATTER_FLAVOURS, r.frontMatter, d.frontMatter),
-    frontMatterFormat: oneOf(FRONT_MATTER_FORMATS, r.frontMatterFormat, d.frontMatterFormat),
+    scope: listed(EXPORT_SCOPES, r.scope, d.scope),
+    preset: listed(PRESET_NAMES, r.preset, d.preset),
+    templateId: templateId(r.templateId, 'choice'),
+    frontMatter: listed(FRONT_MATTER_FLAVOURS, r.frontMatter, d.frontMatter),
+    frontMatterFormat: listed(FRONT_MATTER_FORMATS, r.frontMatterFormat, d.frontMatterFormat),
     title: text(r.title),
     authors: text(r.authors),
     tags: text(r.tags),
-    mainTakeaways: typeof r.mainTakeaways === 'boolean' ? r.mainTakeaways : d.mainTakeaways,
-    onlyWithNotes: typeof r.onlyWithNotes === 'boolean' ? r.onlyWithNotes : d.onlyWithNotes,
+    mainTakeaways: flag(r.mainTakeaways, d.mainTakeaways),
+    onlyWithNotes: flag(r.onlyWithNotes, d.onlyWithNotes),
     intro: scopeTexts(r.intro),
     closing: scopeTexts(r.closing),
     frontMatterRows: cleanRows(r.frontMatterRows),

@@ -6,6 +6,7 @@
 import type { Template } from '../model';
 import { newerDraft, readMirror, writeMirror, type DraftStorage } from '../notes/draft-mirror';
 import type { TemplateFields } from '../db/templates';
+import { parseOrNull, shape, string, templateKind } from '../validate';
 import { cleanExportChoices, type ExportChoices } from './export-choices';
 
 export const EXPORT_CHOICES_MIRROR_KEY = 'recap-export';
@@ -27,16 +28,15 @@ export function serializeTemplateFields(fields: TemplateFields): string {
   return JSON.stringify({ name: fields.name, kind: fields.kind, body: fields.body });
 }
 
+const templateFields = shape<TemplateFields>({
+  name: string(Number.POSITIVE_INFINITY),
+  kind: templateKind,
+  body: string(Number.POSITIVE_INFINITY),
+});
+
 export function parseTemplateFields(text: string): TemplateFields | null {
   const v = parseObject(text);
-  if (
-    !v ||
-    typeof v.name !== 'string' ||
-    typeof v.body !== 'string' ||
-    (v.kind !== 'talk' && v.kind !== 'day' && v.kind !== 'snippet')
-  )
-    return null;
-  return { name: v.name, kind: v.kind, body: v.body };
+  return v ? parseOrNull(templateFields, v, 'template') : null;
 }
 
 export function mirrorTemplate(

@@ -14,7 +14,7 @@ import {
   restoreHighlight,
   updateHighlight,
 } from '../highlights/store';
-import type { HighlightSaved, Message, PageHighlight } from '../messages';
+import { reply, type HighlightSaved, type Message, type PageHighlight, type ReplyTo } from '../messages';
 import { talkForNewHighlight } from '../talks/page-talk';
 
 type HighlightMessage = Extract<
@@ -53,48 +53,54 @@ export async function handleHighlightMessage(
   message: HighlightMessage,
   senderUrl: string | undefined,
   now = Date.now(),
-): Promise<unknown> {
+): Promise<ReplyTo<HighlightMessage>> {
   switch (message.type) {
     case 'highlight-save': {
-      if (!sameSite(message.pageUrl, senderUrl)) return failed('This page cannot save highlights for another site.');
+      if (!sameSite(message.pageUrl, senderUrl))
+        return reply(message, failed('This page cannot save highlights for another site.'));
       const talkId = await talkForNewHighlight(db, message.pageUrl, now);
       const result = await addHighlight(db, { ...message, talkId }, now);
-      return result.ok
-        ? ({ ok: true, id: result.value.id, message: null } satisfies HighlightSaved)
-        : failed(result.error.message);
+      return reply(
+        message,
+        result.ok ? { ok: true, id: result.value.id, message: null } : failed(result.error.message),
+      );
     }
     case 'highlights-for-page': {
-      if (!sameSite(message.pageUrl, senderUrl)) return [];
+      if (!sameSite(message.pageUrl, senderUrl)) return reply(message, []);
       const list = await highlightsForPage(db, message.pageUrl);
-      return list.map(({ id, quote, position, color }): PageHighlight => ({ id, quote, position, color }));
+      return reply(
+        message,
+        list.map(({ id, quote, position, color }): PageHighlight => ({ id, quote, position, color })),
+      );
     }
     case 'highlight-update': {
       const existing = await db.highlights.get(message.id);
-      if (!existing || !sameSite(existing.pageUrl, senderUrl)) return { ok: false };
-      return { ok: (await updateHighlight(db, message.id, { color: message.color }, now)).ok };
+      if (!existing || !sameSite(existing.pageUrl, senderUrl)) return reply(message, { ok: false });
+      return reply(message, { ok: (await updateHighlight(db, message.id, { color: message.color }, now)).ok });
     }
     case 'highlight-delete': {
       const existing = await db.highlights.get(message.id);
-      if (!existing || !sameSite(existing.pageUrl, senderUrl)) return { ok: false, deleted: null };
+      if (!existing || !sameSite(existing.pageUrl, senderUrl)) return reply(message, { ok: false, deleted: null });
       const result = await deleteHighlight(db, message.id);
       // The record goes back to the content script (its isolated world, not the page) for undo.
-      return { ok: result.ok, deleted: result.ok ? result.value : null };
+      return reply(message, { ok: result.ok, deleted: result.ok ? result.value : null });
     }
     case 'highlight-restore': {
       let record;
       try {
         record = highlightCheck(message.highlight, 'highlight');
       } catch {
-        return { ok: false };
+        return reply(message, { ok: false });
       }
       // biome-ignore lint/nursery/noMisusedPromises: false positive, the lookup is awaited and sameSite() is a boolean
-      if (!sameSite(record.pageUrl, senderUrl) || (await db.highlights.get(record.id))) return { ok: false };
-      return { ok: (await restoreHighlight(db, record)).ok };
+      if (!sameSite(record.pageUrl, senderUrl) || (await db.highlights.get(record.id)))
+        return reply(message, { ok: false });
+      return reply(message, { ok: (await restoreHighlight(db, record)).ok });
     }
     case 'highlights-anchored': {
-      if (!sameSite(message.pageUrl, senderUrl)) return undefined;
+      if (!sameSite(message.pageUrl, senderUrl)) return reply(message, undefined);
       await recordAnchoring(db, message.pageUrl, message.found, message.lost, now);
-      return undefined;
+      return reply(message, undefined);
     }
   }
 }

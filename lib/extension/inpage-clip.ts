@@ -6,7 +6,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { sendToExtension } from './send';
-import type { ClipResponse } from '../messages';
 import { talkKey } from '../schedule/talk-key';
 
 const SESSION_ANCHOR = 'span.event a.name[id]';
@@ -89,7 +88,7 @@ const send = sendToExtension;
 
 async function clip(button: SessionButton): Promise<void> {
   button.set('busy');
-  const res = await send<ClipResponse>({ type: 'clip-page', keys: [button.key] });
+  const res = await send({ type: 'clip-page', keys: [button.key] });
   if (res?.ok) button.set('clipped');
   else button.set('idle', res?.message ?? 'Talkmark was updated: reload the page to clip.');
 }
@@ -158,7 +157,7 @@ function mountDayButtons(ctx: ContentScriptContext, doc: Document, anchors: Elem
           button.disabled = true;
           say(status, `Adding ${sessions.length} talks…`, 'busy');
           sessions.forEach((s) => s.set('busy'));
-          const res = await send<ClipResponse>({ type: 'clip-page', keys: sessions.map((s) => s.key) });
+          const res = await send({ type: 'clip-page', keys: sessions.map((s) => s.key) });
           button.disabled = false;
           if (!res?.ok) {
             sessions.forEach((s) => s.set('idle'));
@@ -177,7 +176,7 @@ function mountDayButtons(ctx: ContentScriptContext, doc: Document, anchors: Elem
 
 /** Show which sessions are clipped already. */
 async function markClipped(buttons: SessionButton[]): Promise<void> {
-  const clipped = await send<string[]>({ type: 'clipped-keys', keys: buttons.map((b) => b.key) });
+  const clipped = await send({ type: 'clipped-keys', keys: buttons.map((b) => b.key) });
   if (!Array.isArray(clipped)) return;
   const set = new Set(clipped);
   for (const b of buttons) if (set.has(b.key)) b.set('clipped');

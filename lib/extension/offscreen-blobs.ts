@@ -5,7 +5,7 @@
 import type { Browser } from 'wxt/browser';
 import { dailyBackupBlob, failureText } from '../backup/daily';
 import type { TalkmarkDB } from '../db/schema';
-import { parseMessage, type BackupBlobReply } from '../messages';
+import { parseMessage, reply, type BackupBlobReply } from '../messages';
 import { senderKind } from './senders';
 
 export function handleOffscreenMessage(
@@ -19,10 +19,10 @@ export function handleOffscreenMessage(
   if (!message || senderKind(sender, extensionId) !== 'extension-page') return undefined;
   switch (message.type) {
     case 'offscreen-backup-blob':
-      return backupBlobUrl(db(), message.now);
+      return reply(message, backupBlobUrl(db(), message.now));
     case 'offscreen-revoke-blob':
       URL.revokeObjectURL(message.url);
-      return Promise.resolve(true);
+      return Promise.resolve(reply(message, true));
     case 'clip-page':
     case 'clipped-keys':
     case 'focus-composer':

@@ -18,6 +18,7 @@ const ROOMS = [
   'keyboard',
   'markdown',
   'time',
+  'validate',
   'schedule',
   'anchoring',
   'db',

@@ -16,8 +16,7 @@ import {
   paintHighlights,
   type Painter,
 } from '../../anchoring';
-import type { HighlightSaved, PageHighlight } from '../../messages';
-import type { Highlight } from '../../model';
+import type { PageHighlight } from '../../messages';
 import { sendToExtension } from '../send';
 import { PAGE_UI_CSS, PageUi } from './page-ui';
 import { mountShadowHost } from './shadow-host';
@@ -98,7 +97,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     painter.unpaint();
     painter = paintHighlights(document, [], { mode: 'auto' });
     records.clear();
-    const list = (await send<PageHighlight[]>({ type: 'highlights-for-page', pageUrl })) ?? [];
+    const list = (await send({ type: 'highlights-for-page', pageUrl })) ?? [];
     for (const h of list) records.set(h.id, h);
     await anchorAndPaint(list);
   }
@@ -112,7 +111,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
     if (!quote.exact.trim()) return;
     pageUi?.hideSelectionButton();
     if (quote.exact.length > MAX_QUOTE) return ui().showToast('Too long to highlight: select under 50,000 characters.');
-    const saved = await send<HighlightSaved>({
+    const saved = await send({
       type: 'highlight-save',
       pageUrl,
       pageTitle: document.title.slice(0, 500),
@@ -135,7 +134,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
   async function recolor(id: string, color: string): Promise<void> {
     const record = records.get(id);
     if (!record) return;
-    const res = await send<{ ok: boolean }>({ type: 'highlight-update', id, color });
+    const res = await send({ type: 'highlight-update', id, color });
     if (!res?.ok) return ui().showToast('That change could not be saved.');
     record.color = color;
     pageUi?.hideToolbar();
@@ -151,7 +150,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
   async function remove(id: string): Promise<void> {
     const record = records.get(id);
     if (!record) return;
-    const res = await send<{ ok: boolean; deleted: Highlight | null }>({ type: 'highlight-delete', id });
+    const res = await send({ type: 'highlight-delete', id });
     if (!res?.ok || !res.deleted) return ui().showToast('The highlight could not be deleted.');
     const deleted = res.deleted; // kept in this isolated world only, for undo
     records.delete(id);
@@ -161,7 +160,7 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
       label: 'Undo',
       run: () =>
         void (async () => {
-          const back = await send<{ ok: boolean }>({ type: 'highlight-restore', highlight: deleted });
+          const back = await send({ type: 'highlight-restore', highlight: deleted });
           if (back?.ok) {
             records.set(id, record);
             await repaintOne(record);

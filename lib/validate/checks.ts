@@ -1,11 +1,15 @@
 /**
- * Small hand-written validators for untrusted JSON. Each check returns a fresh value built from
- * the fields it knows (unknown fields are dropped, so nothing foreign reaches the database) or
- * throws a `BackupValidationError` naming the path of the first bad value.
+ * The one vocabulary for untrusted data (messages from pages, extracted talks, backup files,
+ * stored choices). Each check returns a fresh value built from the fields it knows (unknown
+ * fields are dropped, so nothing foreign reaches the database) or throws a `ValidationError`
+ * naming the path of the first bad value. Lenient readers wrap the same checks (lenient.ts).
+ *
+ * Plain functions and closures, no module state: a bundle keeps only the checks it calls (the
+ * highlighter content script has a hard size budget).
  */
 
-export class BackupValidationError extends Error {
-  override readonly name = 'BackupValidationError';
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
 }
 
 export type Check<T> = (value: unknown, path: string) => T;
@@ -20,7 +24,7 @@ function describeValue(value: unknown): string {
 }
 
 export function fail(path: string, expected: string, value: unknown): never {
-  throw new BackupValidationError(`${path} should be ${expected}, but is ${describeValue(value)}`);
+  throw new ValidationError(`${path} should be ${expected}, but is ${describeValue(value)}`);
 }
 
 export function string(max: number, min = 0): Check<string> {
@@ -48,7 +52,16 @@ export function integer(min: number, max: number): Check<number> {
   };
 }
 
-export function oneOf<const T extends string>(values: readonly T[]): Check<T> {
+/** Exactly this value (a message's `type`, a reply's `ok: true`). */
+export function exactly<const T extends string | boolean>(value: T): Check<T> {
+  return (v, path) => {
+    if (v !== value) fail(path, JSON.stringify(value), v);
+    return value;
+  };
+}
+
+/** One of a fixed list of texts (an enumeration such as a note's kind). */
+export function memberOf<const T extends string>(values: readonly T[]): Check<T> {
   return (v, path) => {
     if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
       fail(path, `one of ${values.join(', ')}`, v);
@@ -71,6 +84,14 @@ export function optional<T>(check: Check<T>): Check<T | undefined> {
   return (v, path) => (v === undefined ? undefined : check(v, path));
 }
 
+/** Text that matches `pattern` (anchor it), described as `expected` in errors. */
+export function matching(pattern: RegExp, max: number, expected: string): Check<string> {
+  return (v, path) => {
+    if (typeof v !== 'string' || v.length > max || !pattern.test(v)) fail(path, expected, v);
+    return v;
+  };
+}
+
 export const boolean: Check<boolean> = (v, path) => {
   if (typeof v !== 'boolean') fail(path, 'true or false', v);
   return v;
@@ -79,8 +100,9 @@ export const boolean: Check<boolean> = (v, path) => {
 export function arrayOf<T>(check: Check<T>, max: number): Check<T[]> {
   return (v, path) => {
     if (!Array.isArray(v)) fail(path, 'a list', v);
-    if (v.length > max) throw new BackupValidationError(`${path} has ${v.length} items; at most ${max} are allowed`);
-    return v.map((item, i) => check(item, `${path}[${i}]`));
+    if (v.length > max) throw new ValidationError(`${path} has ${v.length} items; at most ${max} are allowed`);
+    // Array.from, not map: map skips the holes of a sparse array, which structured clone keeps.
+    return Array.from(v, (item, i) => check(item, `${path}[${i}]`));
   };
 }
 
