@@ -57,11 +57,13 @@ export function ExportStyleFields({
           onChange={(e) => onChange({ templateId: valueOf(e) || null })}
         >
           <option value="">None — the preset as it is</option>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} ({KIND_SHORT_LABELS[t.kind]})
-            </option>
-          ))}
+          {templates
+            .filter((t) => t.kind !== 'snippet')
+            .map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} ({KIND_SHORT_LABELS[t.kind]})
+              </option>
+            ))}
         </select>
       </label>
       <label class="field">

@@ -1,15 +1,25 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useDb } from './services';
 import { listTemplates } from '../lib/db/templates';
 import type { Talk } from '../lib/model';
-import { recapOptionsFor, renderExport, type ExportScope } from '../lib/export/export-choices';
+import {
+  frontMatterStyleKey,
+  recapOptionsFor,
+  renderExport,
+  type ExportChoices,
+  type ExportScope,
+} from '../lib/export/export-choices';
+import { presetLabel } from '../lib/export/starters';
+import { snippetsOf } from '../lib/export/snippets';
 import { exportDays, settleSelection, talksInScope, type ScopeSelection } from '../lib/export/export-scope';
 import { loadRecapInput } from '../lib/export/recap-input';
 import { recapTalks } from '../lib/recap/recap-data';
 import { ExportActions } from './ExportActions';
 import { buildZipExport } from '../lib/export/post-export';
+import { ExportFrontMatterRows } from './ExportFrontMatterRows';
 import { ExportScopeFields } from './ExportScopeFields';
 import { ExportStyleFields } from './ExportStyleFields';
+import { ExportTextFields } from './ExportTextFields';
 import { RecapPreview } from './RecapPreview';
 import { useExportChoices } from './useExportChoices';
 import { useLiveQuery } from './useLiveQuery';
@@ -22,6 +32,38 @@ export interface ExportViewProps {
   /** Open on this scope instead of the remembered one, e.g. `"talk"` for an "Export this talk" button. */
   initialScope?: ExportScope;
 }
+
+/** How long typing in the Export view's text fields must pause before the preview follows. */
+export const TYPING_DEBOUNCE_MS = 150;
+
+/** The same choices but for what is typed as free text (title, authors, tags, intro, closing, rows). */
+function sameButTyped(a: ExportChoices, b: ExportChoices): boolean {
+  const rest = (c: ExportChoices) =>
+    JSON.stringify({ ...c, title: '', authors: '', tags: '', intro: null, closing: null, frontMatterRows: null });
+  return rest(a) === rest(b);
+}
+
+/**
+ * The choices the preview renders: a change of a select or box at once, typing in a text field
+ * once it pauses for TYPING_DEBOUNCE_MS (from the first choices on, so typing right after the view
+ * opens is debounced too).
+ */
+function useSettledChoices(choices: ExportChoices | null): ExportChoices | null {
+  const [settled, setSettled] = useState(choices);
+  useEffect(() => {
+    if (!choices) return;
+    if (!settled || !sameButTyped(choices, settled)) {
+      setSettled(choices);
+      return;
+    }
+    const timer = setTimeout(() => setSettled(choices), TYPING_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [choices]);
+  return settled;
+}
+
+/** `Narrative` from `Narrative — a heading per talk…`. */
+const presetShortName = (preset: Parameters<typeof presetLabel>[0]) => presetLabel(preset).split(' — ')[0]!;
 
 /** Turn clipped talks and notes into a Markdown post: choose, preview, then copy or download. */
 export function ExportView({ talks, talkId = null, initialScope }: ExportViewProps) {
@@ -42,14 +84,20 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   const input = loaded.status === 'ready' && loaded.value.scopeKey === scopeKey ? loaded.value.input : null;
   const templates = useLiveQuery(() => listTemplates(db));
   const templateList = templates.status === 'ready' ? templates.value : [];
-  const template = templateList.find((t) => t.id === choices?.templateId) ?? null;
+  const template = templateList.find((t) => t.id === choices?.templateId && t.kind !== 'snippet') ?? null;
+  const snippets = useMemo(() => snippetsOf(templateList), [templateList]);
 
+  // Typing in the text fields (title, intro, closing, front matter rows…) re-renders the post once
+  // the typing pauses, not on every key: the render stays off the keystroke's path. Other
+  // choices apply at once.
+  const settled = useSettledChoices(choices);
+  const renderChoices = choices && settled && sameButTyped(choices, settled) ? settled : choices;
   const result = useMemo(() => {
     // Until templates load, a chosen template would silently fall back to the preset.
-    if (!choices || !input || inScope.length === 0 || templates.status === 'loading') return null;
+    if (!renderChoices || !input || inScope.length === 0 || templates.status === 'loading') return null;
     // The scope shown (an "Export this talk" button may override the remembered one).
-    return renderExport(input, recapOptionsFor({ ...choices, scope: selection.scope }, template));
-  }, [choices, selection.scope, input, template, inScope.length, templates.status]);
+    return renderExport(input, recapOptionsFor({ ...renderChoices, scope: selection.scope }, template, snippets));
+  }, [renderChoices, selection.scope, input, template, snippets, inScope.length, templates.status]);
   // Day posts leave out talks not attended and (by choice) those without notes: say so when that is all of them.
   const dayOptions =
     choices && selection.scope !== 'talk' ? recapOptionsFor({ ...choices, scope: selection.scope }, null) : null;
@@ -68,6 +116,7 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   }
   if (!choices) return <p class="muted">Loading…</p>;
   const conferenceName = input?.conference?.name;
+  const styleKey = frontMatterStyleKey({ preset: choices.preset, templateId: template?.id ?? null });
   return (
     <section class="export-view" aria-label="Export recap">
       <ExportScopeFields
@@ -91,6 +140,14 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
               : 'Conference recap'
         }
       />
+      {choices.frontMatter !== 'none' && (
+        <ExportFrontMatterRows
+          owner={template ? `the template “${template.name}”` : `the ${presetShortName(choices.preset)} preset`}
+          rows={choices.frontMatterRows[styleKey] ?? []}
+          onChange={(rows) => update({ frontMatterRows: { ...choices.frontMatterRows, [styleKey]: rows } })}
+        />
+      )}
+      <ExportTextFields scope={selection.scope} intro={choices.intro} closing={choices.closing} onChange={update} />
       {rememberError && (
         <p class="error" role="alert">
           Your choices could not be remembered: {rememberError.message}

@@ -3,7 +3,10 @@ import { useDb, useExtensionIo } from './services';
 import { updateTemplate, type TemplateFields } from '../lib/db/templates';
 import type { Template } from '../lib/model';
 import { pageStorage } from '../lib/notes';
-import { validateTemplate, type TemplateKind } from '../lib/recap';
+import { validateTemplate, type Snippets } from '../lib/recap';
+import { variableCompletions, type Completion } from '../lib/recap/template-completion';
+import { unknownVariables } from '../lib/recap/templates';
+import { renderTagFor, snippetName } from '../lib/export/snippets';
 import { describeTemplateError } from '../lib/export/error-text';
 import { renderExport } from '../lib/export/export-choices';
 import {
@@ -31,10 +34,12 @@ export interface TemplateEditorProps {
   preview: PreviewInput | null;
   /** Called after pending edits are written, so an undo brings back the latest text. */
   onDelete: (id: string) => void;
+  /** The user's snippets by render name (this one's stored text included; the typed text replaces it). */
+  snippets?: Snippets;
 }
 
 /** Edit one template: name, kind, Liquid source; errors and a preview follow as you type. */
-export function TemplateEditor({ template, preview, onDelete }: TemplateEditorProps) {
+export function TemplateEditor({ template, preview, onDelete, snippets = {} }: TemplateEditorProps) {
   const db = useDb();
   const extension = useExtensionIo();
   const id = template.id;
@@ -58,15 +63,61 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
 
   const { name, kind, body } = fields;
   const checkedBody = useDebouncedValue(body, CHECK_DEBOUNCE_MS);
-  const result = useMemo(
-    () => (preview ? renderExport(preview.input, { template: { kind, source: checkedBody } }) : null),
-    [preview, kind, checkedBody],
-  );
+  const result = useMemo(() => {
+    if (!preview) return null;
+    // A snippet is previewed as each talk would show it through `{% render %}`.
+    if (kind === 'snippet')
+      return renderExport(preview.input, {
+        template: { kind: 'talk', source: renderTagFor(name) },
+        snippets: { ...snippets, [snippetName(name)]: checkedBody },
+      });
+    return renderExport(preview.input, { template: { kind, source: checkedBody }, snippets });
+  }, [preview, kind, checkedBody, name, snippets]);
   const warnings = useMemo(() => {
-    const check = validateTemplate(checkedBody, kind);
+    const check = validateTemplate(checkedBody, kind === 'snippet' ? undefined : kind, snippets);
+    // An unknown variable is named where it is typed: "Line 2, column 4: “titel” is not…".
+    const places = kind === 'snippet' ? [] : unknownVariables(checkedBody, kind, snippets);
+    const placed = new Map(places.map((p) => [p.hint, `Line ${p.line}, column ${p.column}: ${p.hint}`]));
     // The error above may already say it ("produced no text. “title” is not a variable…").
-    return check.ok ? check.warnings.filter((w) => !(result && !result.ok && result.error.message.includes(w))) : [];
-  }, [checkedBody, kind, result]);
+    return check.ok
+      ? check.warnings
+          .filter((w) => !(result && !result.ok && result.error.message.includes(w)))
+          .map((w) => placed.get(w) ?? w)
+      : [];
+  }, [checkedBody, kind, result, snippets]);
+
+  // Completion of the variable at the caret, from the template reference.
+  const [completion, setCompletion] = useState<Completion | null>(null);
+  const source = useRef<HTMLTextAreaElement>(null);
+  const suggest = (el: HTMLTextAreaElement) =>
+    setCompletion(
+      el.selectionStart === el.selectionEnd
+        ? variableCompletions(el.value, el.selectionStart, kind === 'snippet' ? 'talk' : kind)
+        : null,
+    );
+  const accept = (name: string) => {
+    const el = source.current;
+    if (!el || !completion) return;
+    const at = el.selectionStart;
+    const start = at - completion.partial.length;
+    const next = `${el.value.slice(0, start)}${name}${el.value.slice(at)}`;
+    el.value = next;
+    el.setSelectionRange(start + name.length, start + name.length);
+    change({ body: next });
+    setCompletion(null);
+    el.focus();
+  };
+  const onSourceKey = (e: KeyboardEvent) => {
+    if (!completion) return;
+    // Tab takes the first suggestion (only while one is shown; otherwise Tab leaves the box).
+    if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      accept(completion.options[0]!.name);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setCompletion(null);
+    }
+  };
 
   const remove = async () => {
     await writer.flush();
@@ -91,9 +142,9 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           <select
             aria-label="Template kind"
             value={kind}
-            onChange={(e) => change({ kind: (e.target as HTMLSelectElement).value as TemplateKind })}
+            onChange={(e) => change({ kind: (e.target as HTMLSelectElement).value as Template['kind'] })}
           >
-            {(['talk', 'day'] as const).map((k) => (
+            {(['talk', 'day', 'snippet'] as const).map((k) => (
               <option key={k} value={k}>
                 {TEMPLATE_KIND_LABELS[k]}
               </option>
@@ -101,17 +152,53 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           </select>
         </label>
       </div>
+      {kind === 'snippet' && (
+        <p class="muted">
+          Use it in a template: <code>{renderTagFor(name)}</code>
+        </p>
+      )}
       <label class="field">
         <span>Liquid source</span>
         <textarea
+          ref={source}
           class="template-source"
           aria-label="Template source"
+          aria-describedby={completion ? 'template-completion' : undefined}
           rows={18}
           spellcheck={false}
           value={body}
-          onInput={(e) => change({ body: (e.target as HTMLTextAreaElement).value })}
+          onInput={(e) => {
+            const el = e.target as HTMLTextAreaElement;
+            change({ body: el.value });
+            suggest(el);
+          }}
+          onKeyDown={onSourceKey}
+          onBlur={() => setCompletion(null)}
         />
       </label>
+      {completion && (
+        <div class="completion" id="template-completion">
+          <span class="muted">Tab completes:</span>{' '}
+          <ul class="plain completion-list" aria-label="Variable completions">
+            {completion.options.slice(0, 8).map((o) => (
+              <li key={o.name}>
+                <button
+                  type="button"
+                  class="link-button"
+                  // Keeps the caret in the source box.
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    accept(o.name);
+                  }}
+                >
+                  <code>{o.name}</code>
+                </button>{' '}
+                <span class="muted">{o.doc.type}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {result && !result.ok && (
         <p class="error template-error" role="alert">
           Template error. {describeTemplateError(result.error)}
@@ -129,7 +216,7 @@ export function TemplateEditor({ template, preview, onDelete }: TemplateEditorPr
           ))}
         </ul>
       )}
-      <TemplateReference kind={kind} />
+      <TemplateReference kind={kind === 'snippet' ? 'talk' : kind} />
       <div class="button-row">
         <button type="button" class="secondary" onClick={exportFile}>
           Export template file

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { snippetsOf } from '../lib/export/snippets';
 import { useDb } from './services';
 import { createTemplate, deleteTemplate, listTemplates, restoreTemplate } from '../lib/db/templates';
 import type { Template } from '../lib/model';
@@ -24,6 +25,7 @@ export function TemplatesSection() {
 
   const list = templates.status === 'ready' ? templates.value : [];
   const selected = list.find((t) => t.id === selectedId) ?? null;
+  const snippets = useMemo(() => snippetsOf(list), [list]);
 
   const create = async () => {
     const starter = findStarter(starterId);
@@ -53,8 +55,9 @@ export function TemplatesSection() {
     <section aria-labelledby="templates-heading" class="card templates-section">
       <h2 id="templates-heading">Recap templates</h2>
       <p class="muted">
-        Liquid templates for the Export view: one for each talk (inside a preset’s post) or one for the whole post.
-        Start from a preset and change what you like.
+        Liquid templates for the Export view: one for each talk (inside a preset’s post) or one for the whole post, and
+        snippets they share (<code>{"{% render 'talk-heading', talk: talk %}"}</code>). Start from a preset and change
+        what you like.
       </p>
       {templates.status === 'error' && (
         <p class="error" role="alert">
@@ -108,6 +111,7 @@ export function TemplatesSection() {
           template={selected}
           preview={preview.status === 'ready' ? preview.value : null}
           onDelete={(id) => void remove(id)}
+          snippets={snippets}
         />
       )}
       {deleted && (

@@ -204,7 +204,8 @@ export interface Draft {
 export interface Template {
   id: string;
   name: string;
-  kind: 'talk' | 'day';
+  /** `snippet`: a piece other templates `{% render %}` by its name (stored here, no schema change). */
+  kind: 'talk' | 'day' | 'snippet';
   body: string;
   updatedAt: number;
 }

@@ -17,8 +17,8 @@ function checkFields(fields: TemplateChanges): void {
   if (fields.body !== undefined && fields.body.length > MAX_TEMPLATE_CHARS) {
     throw new StorageError('invalid', 'This template is too long to save.');
   }
-  if (fields.kind !== undefined && fields.kind !== 'talk' && fields.kind !== 'day') {
-    throw new StorageError('invalid', 'A template is either for one talk or for the whole post.');
+  if (fields.kind !== undefined && fields.kind !== 'talk' && fields.kind !== 'day' && fields.kind !== 'snippet') {
+    throw new StorageError('invalid', 'A template is for one talk, for the whole post, or a snippet.');
   }
 }
 

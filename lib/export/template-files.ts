@@ -16,15 +16,15 @@ export function templateFileName(template: Pick<Template, 'name' | 'kind'>): str
 }
 
 const EXTENSION = /\.(liquid|md|markdown|txt)$/i;
-const KIND_SUFFIX = /\.(talk|day)$/i;
+const KIND_SUFFIX = /\.(talk|day|snippet)$/i;
 
 /**
  * The kind a file names (`.day.liquid`), else the kind whose variables the template uses: a
  * template that reads `days` or `front_matter` is a whole post.
  */
-export function guessTemplateKind(fileName: string, body: string): TemplateKind {
+export function guessTemplateKind(fileName: string, body: string): Template['kind'] {
   const named = KIND_SUFFIX.exec(fileName.replace(EXTENSION, ''))?.[1]?.toLowerCase();
-  if (named === 'talk' || named === 'day') return named;
+  if (named === 'talk' || named === 'day' || named === 'snippet') return named;
   const unknownAs = (kind: TemplateKind) => {
     const check = validateTemplate(body, kind);
     return check.ok ? check.warnings.length : Infinity;
@@ -39,7 +39,7 @@ export function templateNameFromFile(fileName: string): string {
 }
 
 export type TemplateFileResult =
-  | { ok: true; name: string; kind: TemplateKind; body: string; warnings: string[] }
+  | { ok: true; name: string; kind: Template['kind']; body: string; warnings: string[] }
   | { ok: false; message: string; error?: TemplateError };
 
 export function parseTemplateFile(fileName: string, text: string): TemplateFileResult {
@@ -50,7 +50,8 @@ export function parseTemplateFile(fileName: string, text: string): TemplateFileR
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (body.trim() === '') return { ok: false, message: 'This file is empty.' };
   const kind = guessTemplateKind(fileName, body);
-  const check = validateTemplate(body, kind);
+  // A snippet's variables are whatever its caller passes: parsed, not checked against a scope.
+  const check = validateTemplate(body, kind === 'snippet' ? undefined : kind);
   if (!check.ok)
     return { ok: false, message: 'The template has an error, so it was not imported.', error: check.error };
   return { ok: true, name: templateNameFromFile(fileName), kind, body, warnings: check.warnings };

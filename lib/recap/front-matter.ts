@@ -4,13 +4,22 @@
  * escapes, so no title (colons, `#`, quotes, `---`, line breaks) can change the structure;
  * dates are written bare so Hugo and Jekyll read them as dates.
  */
-import { isTomlDate, tomlEntry, tomlKey } from './toml';
+import { isTomlDate, tomlEntry, tomlKey, tomlQuote } from './toml';
 
 export type FrontMatterFlavour = 'hugo' | 'jekyll' | 'obsidian' | 'none';
 export type FrontMatterFormat = 'yaml' | 'toml';
 export type FrontMatterField = 'title' | 'date' | 'tags' | 'authors';
 export type YamlScalar = string | number | boolean | null;
 export type YamlValue = YamlScalar | readonly YamlScalar[];
+
+/**
+ * A date or date-time a user typed for a custom key (`2025-09-09`, `2025-09-09T10:30:00+02:00`):
+ * written bare where the format reads it as a date, quoted otherwise, so it is never anything else.
+ */
+export class FrontMatterDate {
+  constructor(readonly value: string) {}
+}
+export type FrontMatterValue = YamlValue | FrontMatterDate;
 
 export interface FrontMatterOptions {
   flavour: FrontMatterFlavour;
@@ -22,8 +31,8 @@ export interface FrontMatterOptions {
   draft?: boolean;
   /** Jekyll's `layout` (default `post`). */
   layout?: string;
-  /** Further keys, written after the standard ones in the given order. */
-  extra?: Record<string, YamlValue>;
+  /** Further keys, written after the standard ones in the given order (a standard key wins). */
+  extra?: Record<string, FrontMatterValue>;
 }
 
 export interface FrontMatterFields {
@@ -61,7 +70,9 @@ function yamlScalar(value: YamlScalar): string {
   return yamlQuote(value);
 }
 
-function yamlEntry(key: string, value: YamlValue): string {
+function yamlEntry(key: string, value: FrontMatterValue): string {
+  if (value instanceof FrontMatterDate)
+    return `${yamlKey(key)}: ${DATE.test(value.value) ? value.value : yamlQuote(value.value)}`;
   if (Array.isArray(value)) {
     if (value.length === 0) return `${yamlKey(key)}: []`;
     return [`${yamlKey(key)}:`, ...value.map((v: YamlScalar) => `  - ${yamlScalar(v)}`)].join('\n');
@@ -75,11 +86,17 @@ function keyFor(field: FrontMatterField, options: FrontMatterOptions): string | 
   return custom && custom.trim() !== '' ? custom.trim() : field;
 }
 
+function tomlValueEntry(key: string, value: FrontMatterValue): string {
+  if (value instanceof FrontMatterDate)
+    return `${tomlKey(key)} = ${isTomlDate(value.value) ? value.value : tomlQuote(value.value)}`;
+  return tomlEntry(key, value);
+}
+
 /** The front matter block with its fences (`---`, or `+++` for TOML) and a trailing newline, or '' for `none`. */
 export function renderFrontMatter(fields: FrontMatterFields, options: FrontMatterOptions): string {
   if (options.flavour === 'none') return '';
   const toml = options.format === 'toml';
-  const entry = toml ? tomlEntry : yamlEntry;
+  const entry = toml ? tomlValueEntry : yamlEntry;
   const lines: string[] = [];
   // A repeated key is an error for most YAML parsers and for every TOML one: the first writer wins.
   const written = new Set<string>();

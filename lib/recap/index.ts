@@ -16,6 +16,7 @@ import {
   renderWithTemplate,
   talkTemplateScope,
   validateTemplate,
+  type Snippets,
   type TemplateError,
   type TemplateKind,
 } from './templates';
@@ -29,6 +30,8 @@ export interface RecapOptions extends RecapDataOptions {
   mainTakeaways?: boolean;
   /** A user template: `talk` renders each section inside the preset's post, `day` the whole post. */
   template?: { kind: TemplateKind; source: string } | null;
+  /** User snippets a template may `{% render %}`, by name. */
+  snippets?: Snippets;
 }
 
 export type RecapResult = { ok: true; markdown: string; fileName: string } | { ok: false; error: TemplateError };
@@ -57,7 +60,7 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
 
   if (template) {
     // Parse errors first: they point at the template, whatever the data.
-    const check = validateTemplate(template.source);
+    const check = validateTemplate(template.source, undefined, options.snippets);
     if (!check.ok) return check;
   }
 
@@ -67,7 +70,7 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
       intro_heading: preset.introHeading,
       outro_heading: preset.outroHeading,
     });
-    const rendered = renderWithTemplate(template.source, scope);
+    const rendered = renderWithTemplate(template.source, scope, options.snippets);
     if (!rendered.ok) return rendered;
     // A template's own TOML front matter may hold `date = ` for a recap without times.
     const markdown = withoutEmptyTomlEntries(tidyMarkdown(rendered.markdown));
@@ -91,7 +94,7 @@ export function renderRecap(input: RecapInput, options: RecapOptions = {}): Reca
       mainTakeaways,
       renderTalk: template
         ? (talk, day) => {
-            const rendered = renderWithTemplate(template.source, talkTemplateScope(data, talk, day));
+            const rendered = renderWithTemplate(template.source, talkTemplateScope(data, talk, day), options.snippets);
             if (!rendered.ok)
               throw new TalkTemplateFailure({
                 ...rendered.error,
@@ -133,6 +136,7 @@ export {
   validateTemplate,
 } from './templates';
 export type {
+  Snippets,
   DayTemplateScope,
   DayTemplateSettings,
   TalkTemplateScope,

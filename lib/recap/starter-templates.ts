@@ -151,10 +151,10 @@ export function dayStarterTemplate(preset: PresetName): string {
 ${TALK_STARTERS[preset].trim()}
 {% endfor %}
 {% endfor %}
-{% if recap.outro %}
+{% if recap.closing %}
 {% if settings.outro_heading %}## {{ settings.outro_heading }}{% endif %}
 
-{{ recap.outro }}
+{{ recap.closing }}
 {% endif %}
 `;
 }

@@ -19,7 +19,7 @@ import type {
   SpeakerView,
   TakeawayView,
   TalkView,
-} from './recap-data';
+} from './recap-views';
 import type { DayTemplateScope, DayTemplateSettings, TalkTemplateScope, TemplateKind } from './templates';
 
 /** The objects a template meets, by the name a loop over them would use. */
@@ -69,8 +69,9 @@ const RECAP: Fields<RecapData> = {
   reader_time_zone: text(
     'Your own zone (where you export), e.g. `Europe/Berlin`: `{{ talk | date: "%H:%M %Z", recap.reader_time_zone }}`',
   ),
-  intro: markdown('The intro (a placeholder to overwrite in a day post), or empty'),
-  outro: markdown('The closing section, or empty'),
+  intro: markdown('The Export view’s “Intro” (when left empty, a placeholder to overwrite in a day post), or empty'),
+  outro: markdown('The closing section (`recap.closing`), or empty'),
+  closing: markdown('The Export view’s “Closing”, or empty'),
   days: list('day', 'The days, by date (talks without a time last)'),
   talks: list('talk', 'Every talk, in the order the post shows them'),
   takeaways: list('takeaway', 'Every takeaway note with its talk'),

@@ -253,15 +253,31 @@ export const TEMPLATE_FILTER_NAMES: readonly string[] = [
   ...Object.keys(TEXT_FILTERS),
 ];
 
-let engine: Liquid | null = null;
+/** User snippets by the name `{% render 'name' %}` uses: Liquid sources, in memory only. */
+export type Snippets = Readonly<Record<string, string>>;
 
-function getEngine(): Liquid {
-  if (engine) return engine;
+interface Engine {
+  liquid: Liquid;
+  /** Parsed templates by source, so a template used for 50 talks is parsed once. */
+  parsed: Map<string, Template[]>;
+}
+
+/** One engine per set of snippets (their parse cache is the engine's): the last few are kept. */
+const engines = new Map<string, Engine>();
+const ENGINES_KEPT = 4;
+
+function getEngine(snippets: Snippets = {}): Engine {
+  const key = JSON.stringify(Object.entries(snippets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const hit = engines.get(key);
+  if (hit) return hit;
   const liquid = new Liquid({
     outputEscape: escapeOutput,
     strictFilters: true,
     ownPropertyOnly: true,
-    templates: {},
+    // `include`/`render`/`layout` read only these in-memory sources: no file system, no network.
+    templates: { ...snippets },
+    // Snippets never change within an engine, so each is parsed once per engine.
+    cache: true,
     parseLimit: PARSE_LIMIT,
     renderLimit: RENDER_LIMIT_MS,
     memoryLimit: MEMORY_LIMIT,
@@ -271,21 +287,21 @@ function getEngine(): Liquid {
   for (const [name, handler] of Object.entries(MARKDOWN_FILTERS))
     liquid.registerFilter(name, { handler: charged(handler) as never, raw: true });
   for (const [name, handler] of Object.entries(TEXT_FILTERS)) liquid.registerFilter(name, charged(handler) as never);
-  engine = liquid;
-  return liquid;
+  const engine = { liquid, parsed: new Map<string, Template[]>() };
+  engines.set(key, engine);
+  if (engines.size > ENGINES_KEPT) engines.delete(engines.keys().next().value!);
+  return engine;
 }
 
-const parsed = new Map<string, Template[]>();
-
-/** Parsed templates by source, so a template used for 50 talks is parsed once. */
-function parseCached(source: string): Template[] {
+function parseCached(source: string, snippets?: Snippets): Template[] {
+  const { liquid, parsed } = getEngine(snippets);
   const hit = parsed.get(source);
   if (hit) {
     parsed.delete(source);
     parsed.set(source, hit);
     return hit;
   }
-  const templates = getEngine().parse(source);
+  const templates = liquid.parse(source);
   parsed.set(source, templates);
   if (parsed.size > CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
   return templates;
@@ -302,13 +318,18 @@ export function toTemplateError(err: unknown): TemplateError {
   const e = (isRecord(err) ? err : {}) as PositionedError;
   const position = typeof e.token?.getPosition === 'function' ? e.token.getPosition() : null;
   const raw = String(e.originalError?.message ?? e.message ?? err);
-  const message = raw.replace(/, line:\d+, col:\d+$/, '').trim() || 'Template error';
+  const message =
+    raw
+      .replace(/, line:\d+, col:\d+$/, '')
+      // liquidjs speaks of files; snippets are what the user has.
+      .replace(/^ENOENT: Failed to lookup "(.*)" in .*$/s, 'No snippet is named “$1”')
+      .trim() || 'Template error';
   return position ? { line: position[0], column: position[1], message } : { line: 1, message };
 }
 
-export function renderWithTemplate(source: string, data: object): TemplateResult {
+export function renderWithTemplate(source: string, data: object, snippets?: Snippets): TemplateResult {
   try {
-    const markdown: unknown = getEngine().renderSync(parseCached(source), data);
+    const markdown: unknown = getEngine(snippets).liquid.renderSync(parseCached(source, snippets), data);
     return { ok: true, markdown: text(markdown) };
   } catch (err) {
     return { ok: false, error: toTemplateError(err) };
@@ -320,23 +341,50 @@ export function renderWithTemplate(source: string, data: object): TemplateResult
  * as nothing, which is legal Liquid but usually a typo. So are front matter values printed
  * without `yaml_string`/`toml_string` (front-matter-lint.ts).
  */
-export function validateTemplate(source: string, kind?: TemplateKind): TemplateCheck {
+export function validateTemplate(source: string, kind?: TemplateKind, snippets?: Snippets): TemplateCheck {
   let templates: Template[];
   try {
-    templates = parseCached(source);
+    templates = parseCached(source, snippets);
   } catch (err) {
     return { ok: false, error: toTemplateError(err) };
   }
   if (!kind) return { ok: true, warnings: [] };
   let globals: string[] = [];
   try {
-    globals = getEngine().globalVariablesSync(templates);
+    globals = getEngine(snippets).liquid.globalVariablesSync(templates);
   } catch {
     // Analysis is a nicety; a template that parsed is valid.
   }
   const known = TEMPLATE_VARIABLES[kind];
   const unknown = globals.filter((g) => !Object.hasOwn(known, g)).map((g) => unknownVariableHint(g, kind));
   return { ok: true, warnings: [...unknown, ...frontMatterWarnings(source)] };
+}
+
+export interface UnknownVariable {
+  name: string;
+  /** Where it is first typed (1-based). */
+  line: number;
+  column: number;
+  /** What it probably meant (`unknownVariableHint`). */
+  hint: string;
+}
+
+/** Each unknown top-level variable where it is first typed, for the editor to flag there. */
+export function unknownVariables(source: string, kind: TemplateKind, snippets?: Snippets): UnknownVariable[] {
+  try {
+    const { liquid } = getEngine(snippets);
+    const globals = liquid.analyzeSync(parseCached(source, snippets), { partials: false }).globals;
+    const known = TEMPLATE_VARIABLES[kind];
+    return Object.entries(globals)
+      .filter(([name]) => !Object.hasOwn(known, name))
+      .map(([name, uses]) => {
+        const at = uses[0]?.location;
+        return { name, line: at?.row ?? 1, column: at?.col ?? 1, hint: unknownVariableHint(name, kind) };
+      })
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+  } catch {
+    return [];
+  }
 }
 
 export interface DayTemplateSettings {

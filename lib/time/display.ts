@@ -1,12 +1,5 @@
-import {
-  cachedFormatter,
-  formatDay,
-  formatTime,
-  isoOffsetMinutes,
-  viewerTimeZone,
-  zoneAbbreviation,
-  zoneOffsetMinutes,
-} from './zones';
+import { cachedFormatter, formatDay, formatTime, isoOffsetMinutes, viewerTimeZone, zoneOffsetMinutes } from './zones';
+import { commonZoneAbbreviation } from './zone-abbreviation';
 
 interface Timed {
   start: string | null;
@@ -37,7 +30,8 @@ export interface TalkTimeLabel {
 }
 
 function span(start: number, end: number | null, zone: string | null, locale?: string): string {
-  const abbr = zone ? ` ${zoneAbbreviation(start, zone, locale)}` : '';
+  // What schedules print (CEST, JST), not Intl's `GMT+2` for zones outside the locale's region.
+  const abbr = zone ? ` ${commonZoneAbbreviation(start, zone)}` : '';
   if (end === null || end < start) return `${formatTime(start, zone, locale).replace(/\u202f/g, ' ')}${abbr}`;
   // formatRange shares the AM/PM the way people write it: "9:30 – 10:00 AM".
   const range = cachedFormatter('time', locale, zone, { hour: 'numeric', minute: '2-digit' })

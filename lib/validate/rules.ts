@@ -60,4 +60,4 @@ export function talkFileShape<Name>(checks: { name: Check<Name>; url: Check<stri
 }
 
 /** A template renders one talk's section or a whole day post. */
-export const templateKind: Check<Template['kind']> = memberOf(['talk', 'day']);
+export const templateKind: Check<Template['kind']> = memberOf(['talk', 'day', 'snippet']);

@@ -242,7 +242,7 @@ async function main() {
         context: plain,
         origin: server.origin,
         bundle: bundles.recap,
-        presets: ['narrative', 'bulleted', 'structured'],
+        presets: ['narrative', 'bulleted', 'structured', 'user-template'],
         runs: args.runs,
       }),
     );
@@ -520,14 +520,16 @@ function buildRows(r, args, profiles, composition) {
   // 6. Recap
   for (const [preset, res] of Object.entries(r.recap)) {
     const s = summary(res.samples);
+    // A user's Liquid template with snippets has the issue's own budget (issue 16).
+    const budget = preset === 'user-template' ? 40 : 50;
     add({
       id: `6-${preset}`,
-      what: `renderRecap, day of ${res.last.talks} talks / ${res.last.notes.toLocaleString('en-US')} notes, preset ${preset} (cold)`,
+      what: `renderRecap, day of ${res.last.talks} talks / ${res.last.notes.toLocaleString('en-US')} notes, ${preset === 'user-template' ? 'a user template with two snippets' : `preset ${preset}`} (cold)`,
       figure: ms(s.median),
       range: `${s.min.toFixed(1)}–${s.max.toFixed(1)}`,
       runs: `${s.n} runs`,
-      budget: '≤ 50 ms',
-      pass: within(s.median, 50),
+      budget: `≤ ${budget} ms`,
+      pass: within(s.median, budget),
       detail: `cold, main-thread CPU time ${ms(median(res.cpu))}; warm (same page, best of 3 more): ${ms(median(res.warm))}`,
     });
   }

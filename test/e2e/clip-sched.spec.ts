@@ -172,7 +172,7 @@ test.describe('a viewer in Tokyo, a conference in California', () => {
     const panel = await openExtensionPage('sidepanel.html');
     await panel.getByRole('button', { name: 'Agenda' }).click();
     const card = panel.getByRole('article', { name: 'Platform Engineering Without the Platform Team' });
-    await expect(card).toContainText('9:30 – 10:00 AM PDT · your time 1:30 – 2:00 AM GMT+9 (next day)');
+    await expect(card).toContainText('9:30 – 10:00 AM PDT · your time 1:30 – 2:00 AM JST (next day)');
   });
 });
 

@@ -1,6 +1,7 @@
 import { HtmlRenderer, Parser, type Node } from 'commonmark';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { expect, test } from './fixtures';
 import { conferenceWithNotes, openExport } from './export-helpers';
@@ -280,4 +281,102 @@ test('at 360 px the preview wraps long lines: nothing scrolls sideways', async (
   expect(sizes.doc, 'the document does not scroll sideways').toBeLessThanOrEqual(sizes.viewport);
   expect(sizes.box, 'the preview wraps instead of scrolling sideways').toBeLessThanOrEqual(sizes.boxClient);
   expect(sizes.right).toBeLessThanOrEqual(sizes.viewport);
+});
+
+test('Intro and Closing typed in the Export view open and close the post, per scope, and are remembered', async ({
+  context,
+  openExtensionPage,
+}) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await openExport(panel);
+  await chooseDay1(panel);
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  await expect(preview).toHaveValue(/Replace this line/);
+
+  // Real key presses: a click into Intro, Enter for a new paragraph, Tab on to Closing.
+  await panel.getByRole('textbox', { name: 'Intro' }).click();
+  await panel.keyboard.type('First day at **KCD**.');
+  await panel.keyboard.press('Enter');
+  await panel.keyboard.press('Enter');
+  await panel.keyboard.type('Mostly eBPF <script>alert(1)</script>');
+  await panel.keyboard.press('Tab');
+  await expect(panel.getByRole('textbox', { name: 'Closing' })).toBeFocused();
+  await panel.keyboard.type('See you at KubeCon!');
+  await expect(preview).toHaveValue(
+    /\n---\n\nFirst day at \*\*KCD\*\*\.\n\nMostly eBPF \\<script>alert\(1\)\\<\/script>\n\n## Main takeaways\n/,
+  );
+  await expect(preview).toHaveValue(/\n\nSee you at KubeCon!\n$/);
+  await expect(preview).not.toHaveValue(/Replace this line/);
+  expectInert(await preview.inputValue());
+
+  // One talk has its own (empty) intro: neither the day's words nor the placeholder.
+  await panel.getByRole('combobox', { name: 'Scope' }).selectOption('talk');
+  await expect(panel.getByRole('textbox', { name: 'Intro' })).toHaveValue('');
+  await expect(preview).toHaveValue(/^title: "Talk Gamma"$/m);
+  await expect(preview).not.toHaveValue(/First day|See you at KubeCon|Replace this line|Main takeaways/);
+
+  await panel.reload();
+  await openExport(panel);
+  await chooseDay1(panel);
+  await expect(panel.getByRole('textbox', { name: 'Intro' })).toHaveValue(
+    'First day at **KCD**.\n\nMostly eBPF <script>alert(1)</script>',
+  );
+  await expect(panel.getByRole('textbox', { name: 'Closing' })).toHaveValue('See you at KubeCon!');
+  await expect(panel.getByRole('textbox', { name: 'Recap preview' })).toHaveValue(/\n\nSee you at KubeCon!\n$/);
+});
+
+test('extra front matter keys typed as rows are written as typed YAML and TOML, per preset', async ({
+  context,
+  openExtensionPage,
+}) => {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await openExport(panel);
+  await chooseDay1(panel);
+  await panel.getByRole('combobox', { name: 'Preset' }).selectOption('structured');
+  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+
+  const addRow = async (n: number, key: string, type: string, value: string) => {
+    await panel.getByRole('button', { name: 'Add a key' }).click();
+    const row = panel.getByRole('group', { name: `Extra key ${n}` });
+    await row.getByRole('textbox', { name: 'Key' }).click();
+    await panel.keyboard.type(key);
+    await row.getByRole('combobox', { name: 'Type' }).selectOption(type);
+    await row.getByRole('textbox', { name: 'Value' }).click();
+    await panel.keyboard.type(value);
+  };
+  await addRow(1, 'showAuthor', 'boolean', 'true');
+  await addRow(2, 'categories', 'list', 'DevOps, Events');
+  await addRow(3, 'datetime', 'datetime', '2025-09-09T10:30+02:00');
+  await addRow(4, 'weight', 'number', '12px');
+  // A value that is not of its type is named beside its row and left out.
+  await expect(panel.getByRole('group', { name: 'Extra key 4' })).toContainText(
+    'Not written: “weight” is not a number',
+  );
+  await expect(preview).toHaveValue(/^datetime: 2025-09-09T10:30:00\+02:00$/m);
+  const yaml = frontMatterOf(await preview.inputValue());
+  expect(yaml).toMatchObject({
+    showAuthor: true,
+    categories: ['DevOps', 'Events'],
+    datetime: '2025-09-09T10:30:00+02:00',
+  });
+  expect(yaml).not.toHaveProperty('weight');
+  await panel.getByRole('group', { name: 'Extra key 4' }).getByRole('textbox', { name: 'Value' }).press('Backspace');
+  await panel.keyboard.press('Backspace');
+  await expect(preview).toHaveValue(/^weight: 12$/m);
+
+  await panel.getByRole('combobox', { name: 'Front matter format' }).selectOption('toml');
+  await expect(preview).toHaveValue(/^\+\+\+\n/);
+  const toml = parseToml(/^\+\+\+\n([\s\S]*?)\n\+\+\+\n/.exec(await preview.inputValue())![1]!);
+  expect(toml).toMatchObject({ showAuthor: true, categories: ['DevOps', 'Events'], weight: 12 });
+  expect((toml.datetime as Date).toISOString()).toBe('2025-09-09T10:30:00.000+02:00');
+
+  // Another preset has keys of its own; the structured preset's come back with it, after a reload.
+  await panel.getByRole('combobox', { name: 'Preset' }).selectOption('narrative');
+  await expect(panel.getByRole('group', { name: 'Extra key 1' })).toHaveCount(0);
+  await expect(preview).not.toHaveValue(/showAuthor/);
+  await panel.reload();
+  await openExport(panel);
+  await panel.getByRole('combobox', { name: 'Preset' }).selectOption('structured');
+  await expect(panel.getByRole('group', { name: /^Extra key/ })).toHaveCount(4);
+  await expect(panel.getByRole('textbox', { name: 'Recap preview' })).toHaveValue(/^showAuthor = true$/m);
 });

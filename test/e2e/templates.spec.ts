@@ -194,7 +194,8 @@ test('the template editor lists the variables; a top-level {{ title }} in a whol
   await expect(options.getByRole('list', { name: 'Template warnings' }), 'said once, in the error').toHaveCount(0);
   // With other text around it the post renders, and the warning says the same.
   await source.fill('# {{ title }}\nMy day');
-  await expect(options.getByRole('list', { name: 'Template warnings' })).toHaveText(hint);
+  // Named where it is typed: line 1, column 6.
+  await expect(options.getByRole('list', { name: 'Template warnings' })).toHaveText(`Line 1, column 6: ${hint}`);
   await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(/^#\s*\nMy day\n$/);
 
   await source.fill('{% for talk in talks %}- {{ talk.title }}\n{% endfor %}');
@@ -202,4 +203,84 @@ test('the template editor lists the variables; a top-level {{ title }} in a whol
     '- Shipping Small: Feature Flags at Scale\n- Observability on a Budget\n',
   );
   await expect(options.getByRole('list', { name: 'Template warnings' })).toHaveCount(0);
+});
+
+test('a snippet made in the same editor is rendered by a template, in the editor and in the Export view', async ({
+  context,
+  openExtensionPage,
+}) => {
+  const panel = await clippedTalkWithNotes(context, openExtensionPage);
+  const options = await openExtensionPage('options.html');
+  await createFromStarter(options, 'snippet');
+  await expect(options.getByRole('textbox', { name: 'Template name' })).toHaveValue('Talk heading');
+  await expect(options.getByText("Use it in a template: {% render 'talk-heading', talk: talk %}")).toBeVisible();
+  // The snippet previews as each talk shows it.
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(/^### Talk Alpha — /m);
+  const source = options.getByRole('textbox', { name: 'Template source' });
+  await source.click();
+  await options.keyboard.press('ControlOrMeta+a');
+  await options.keyboard.type('#### {{ talk.title }} (snippet)');
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(
+    /^#### Talk Alpha \(snippet\)$/m,
+  );
+
+  await createFromStarter(options, 'bulleted-talk');
+  await options.getByRole('textbox', { name: 'Template name' }).fill('Uses the snippet');
+  await source.click();
+  await options.keyboard.press('ControlOrMeta+a');
+  await options.keyboard.type("{% render 'talk-heading', talk: talk %}\n{{ talk.notes.size }} notes");
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(
+    /^#### Talk Alpha \(snippet\)\n2 notes$/m,
+  );
+  const stored = await readTable<StoredTemplate>(options, 'templates');
+  expect(stored.map((t) => t.kind).sort()).toEqual(['snippet', 'talk']);
+
+  await panel.bringToFront();
+  await openExport(panel);
+  const templateSelect = panel.getByRole('combobox', { name: 'Template', exact: true });
+  // A snippet is not a post's template: the select offers only the other one.
+  await expect(templateSelect.locator('option', { hasText: 'Talk heading' })).toHaveCount(0);
+  await templateSelect.selectOption({ label: 'Uses the snippet (each talk)' });
+  await expect(panel.getByRole('textbox', { name: 'Recap preview' })).toHaveValue(
+    /^#### Talk Alpha \(snippet\)\n2 notes$/m,
+  );
+});
+
+test('the editor completes variable names with Tab and flags an unknown one where it is typed', async ({
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options.html');
+  await createFromStarter(options, 'bulleted-talk');
+  const source = options.getByRole('textbox', { name: 'Template source' });
+  await source.click();
+  await options.keyboard.press('ControlOrMeta+a');
+  await options.keyboard.press('Delete');
+  await options.keyboard.type('### {{ talk.ti');
+  const completions = options.getByRole('list', { name: 'Variable completions' });
+  await expect(completions).toContainText('title');
+  await expect(completions).toContainText('time_label');
+  await options.keyboard.press('Tab');
+  await expect(source).toBeFocused();
+  await expect(completions).toBeHidden();
+  await options.keyboard.type(' }}');
+  await options.keyboard.press('Enter');
+  // A loop variable is known inside its loop.
+  await options.keyboard.type('{% for speaker in talk.speakers %}{{ speaker.is_m');
+  await expect(completions).toHaveText(/is_moderator/);
+  await options.keyboard.press('Tab');
+  await options.keyboard.type(' }}{% endfor %}');
+  await options.keyboard.press('Enter');
+  await options.keyboard.type('{{ titel }}');
+  await expect(source).toHaveValue(
+    '### {{ talk.title }}\n{% for speaker in talk.speakers %}{{ speaker.is_moderator }}{% endfor %}\n{{ titel }}',
+  );
+  await expect(options.getByRole('list', { name: 'Template warnings' })).toContainText(
+    'Line 3, column 4: “titel” is not a variable of a talk template',
+  );
+  await expect(options.getByRole('textbox', { name: 'Template preview' })).toHaveValue(
+    /^### Shipping Small: Feature Flags at Scale$/m,
+  );
+  // Without a suggestion shown, Tab leaves the box as usual.
+  await options.keyboard.press('Tab');
+  await expect(source).not.toBeFocused();
 });

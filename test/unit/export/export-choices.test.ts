@@ -46,6 +46,9 @@ describe('cleanExportChoices', () => {
       tags: 'x',
       mainTakeaways: false,
       onlyWithNotes: false,
+      intro: { talk: 'a', day: '', days: 'b', all: '' },
+      closing: { talk: '', day: 'c', days: '', all: '' },
+      frontMatterRows: { 'preset:structured': [{ key: 'showAuthor', type: 'boolean', value: 'true' }] },
     };
     expect(cleanExportChoices({ ...choices, savedAt: 5, extra: true })).toEqual(choices);
   });
@@ -84,6 +87,8 @@ describe('recapOptionsFor', () => {
       tags: ['k8s'],
       mainTakeaways: false,
       singleTalk: false,
+      intro: undefined,
+      outro: null,
       template: null,
       skipNotAttended: true,
       onlyWithNotes: true,
@@ -118,6 +123,108 @@ describe('recapOptionsFor', () => {
     // The same talk as a day post keeps both.
     const day = renderExport(one, recapOptionsFor({ ...DEFAULT_EXPORT_CHOICES, scope: 'day' }, null));
     expect(day.ok && day.markdown).toMatch(/Replace this line[\s\S]*## Main takeaways/);
+  });
+
+  it('keeps an intro and a closing per scope, and cleans what storage holds', () => {
+    const stored = cleanExportChoices({
+      intro: { day: 'Day intro', talk: 'Talk intro', week: 'x', all: 42 },
+      closing: 'not per scope',
+    });
+    expect(stored.intro).toEqual({ talk: 'Talk intro', day: 'Day intro', days: '', all: '' });
+    expect(stored.closing).toEqual({ talk: '', day: '', days: '', all: '' });
+    expect(cleanExportChoices({ intro: { day: 'x'.repeat(30_000) } }).intro.day).toHaveLength(20_000);
+  });
+
+  it('writes the scope’s own intro and closing into the post, the placeholder only for an empty day intro', () => {
+    const choices = {
+      ...DEFAULT_EXPORT_CHOICES,
+      intro: {
+        talk: 'Why **this** talk.',
+        day: 'I spent _Tuesday_ at the [venue](https://example.com/v).',
+        days: '',
+        all: '',
+      },
+      closing: { talk: '', day: 'See you next year.', days: '', all: '' },
+    };
+    const day = renderExport(SAMPLE_RECAP_INPUT, recapOptionsFor({ ...choices, scope: 'day' }, null));
+    if (!day.ok) throw new Error(day.error.message);
+    expect(day.markdown).toMatch(
+      /\n---\n\nI spent _Tuesday_ at the \[venue\]\(https:\/\/example\.com\/v\)\.\n\n## Main takeaways/,
+    );
+    expect(day.markdown).toMatch(/\n\nSee you next year\.\n$/);
+    expect(day.markdown).not.toMatch(/Replace this line|Why \*\*this\*\* talk/);
+
+    // Several days: nothing typed for that scope, so the day post's reminder line, no closing.
+    const days = renderExport(SAMPLE_RECAP_INPUT, recapOptionsFor({ ...choices, scope: 'days' }, null));
+    expect(days.ok && days.markdown).toMatch(/Replace this line/);
+    expect(days.ok && days.markdown).not.toMatch(/See you next year|I spent/);
+
+    // One talk: its own intro, never the placeholder nor Main takeaways.
+    const one = { ...SAMPLE_RECAP_INPUT, talks: SAMPLE_RECAP_INPUT.talks.slice(0, 1) };
+    const talk = renderExport(one, recapOptionsFor({ ...choices, scope: 'talk' }, null));
+    if (!talk.ok) throw new Error(talk.error.message);
+    expect(talk.markdown).toMatch(/\n\nWhy \*\*this\*\* talk\.\n\n## /);
+    expect(talk.markdown).not.toMatch(/Replace this line|Main takeaways|See you next year/);
+    const bare = renderExport(
+      one,
+      recapOptionsFor({ ...choices, intro: DEFAULT_EXPORT_CHOICES.intro, scope: 'talk' }, null),
+    );
+    expect(bare.ok && bare.markdown).not.toMatch(/Replace this line|Main takeaways/);
+  });
+
+  it('gives templates the intro and closing as recap.intro and recap.closing', () => {
+    const choices = {
+      ...DEFAULT_EXPORT_CHOICES,
+      intro: { ...DEFAULT_EXPORT_CHOICES.intro, day: 'Hello <script>x</script>' },
+      closing: { ...DEFAULT_EXPORT_CHOICES.closing, day: 'Bye' },
+    };
+    const result = renderExport(
+      SAMPLE_RECAP_INPUT,
+      recapOptionsFor(choices, template({ kind: 'day', body: '{{ recap.intro }}\n--\n{{ recap.closing }}' })),
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    // The intro is the user's Markdown, but raw HTML in it is defused like every note's.
+    expect(result.markdown).toBe('Hello \\<script>x\\</script>\n--\nBye\n');
+  });
+
+  it('cleans stored front matter rows: unknown styles and types, runaway lists', () => {
+    const rows = cleanExportChoices({
+      frontMatterRows: {
+        'preset:narrative': [{ key: 'a', type: 'regex', value: 1 }, 'junk'],
+        'template:t1': Array.from({ length: 80 }, () => ({ key: 'k', type: 'number', value: '1' })),
+        'evil\u0000': [{ key: 'x', type: 'string', value: 'y' }],
+        __proto__: [{ key: 'x', type: 'string', value: 'y' }],
+      },
+    }).frontMatterRows;
+    expect(Object.keys(rows)).toEqual(['preset:narrative', 'template:t1']);
+    expect(rows['preset:narrative']).toEqual([
+      { key: 'a', type: 'string', value: '' },
+      { key: '', type: 'string', value: '' },
+    ]);
+    expect(rows['template:t1']).toHaveLength(50);
+  });
+
+  it('writes the chosen style’s own extra keys: the template’s when one is chosen, else the preset’s', () => {
+    const choices = {
+      ...DEFAULT_EXPORT_CHOICES,
+      preset: 'structured' as const,
+      templateId: 't',
+      frontMatterRows: {
+        'preset:structured': [{ key: 'showAuthor', type: 'boolean' as const, value: 'true' }],
+        'template:t': [
+          { key: 'template', type: 'string' as const, value: 'post.html' },
+          { key: 'draft', type: 'boolean' as const, value: 'false' },
+        ],
+      },
+    };
+    const preset = renderExport(SAMPLE_RECAP_INPUT, recapOptionsFor({ ...choices, templateId: null }, null));
+    expect(preset.ok && preset.markdown).toMatch(/^draft: true\n[\s\S]*^showAuthor: true\n---$/m);
+    const withTemplate = renderExport(
+      SAMPLE_RECAP_INPUT,
+      recapOptionsFor(choices, template({ id: 't', kind: 'day', body: '{{ front_matter }}' })),
+    );
+    expect(withTemplate.ok && withTemplate.markdown).toMatch(/^draft: false\n[\s\S]*^template: "post.html"\n---$/m);
+    expect(withTemplate.ok && withTemplate.markdown).not.toMatch(/showAuthor/);
   });
 
   it('passes a template as kind and source', () => {

@@ -11,6 +11,8 @@ import {
   updateTemplate,
 } from '../../../lib/db/templates';
 
+import { templateCheck } from '../../../lib/backup/record-checks';
+
 let db: TalkmarkDB;
 beforeEach(async () => {
   db = new TalkmarkDB(`test-${crypto.randomUUID()}`);
@@ -25,6 +27,14 @@ describe('template store', () => {
     expect(first).toMatchObject({ ok: true, value: { name: 'My post', kind: 'day', body: 'a', updatedAt: 10 } });
     expect(second.ok && second.value.name).toBe('my POST (2)');
     expect((await listTemplates(db)).map((t) => t.name)).toEqual(['Another', 'My post', 'my POST (2)']);
+  });
+
+  it('keeps snippets in the same table (no schema change), and a backup carries them', async () => {
+    const saved = await createTemplate(db, { name: 'Talk heading', kind: 'snippet', body: '### {{ talk.title }}' }, 10);
+    expect(saved).toMatchObject({ ok: true, value: { kind: 'snippet' } });
+    const record = (await listTemplates(db))[0]!;
+    expect(() => templateCheck(record, 'templates[0]')).not.toThrow();
+    expect(await createTemplate(db, { name: 'x', kind: 'partial' as never, body: '' })).toMatchObject({ ok: false });
   });
 
   it('updates fields; an empty name keeps the old one', async () => {

@@ -10,7 +10,9 @@ export const GOLDEN_DIR = resolve(RECAP_FIXTURES, 'golden');
 /** `UPDATE_GOLDEN=1` rewrites the expected files; without it a missing one fails the test. */
 export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 
-export function loadRecapFixture(name: 'kcd-sf-bay-area-2025' | 'kubecon-na-2019'): RecapInput {
+export type RecapFixtureName = 'kcd-sf-bay-area-2025' | 'kubecon-na-2019' | 'oscs-virtual-2025';
+
+export function loadRecapFixture(name: RecapFixtureName): RecapInput {
   return JSON.parse(readFileSync(resolve(RECAP_FIXTURES, `${name}.json`), 'utf8')) as RecapInput;
 }
 

@@ -9,13 +9,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { renderRecap, validateTemplate, type RecapOptions, type TemplateKind } from '../../../lib/recap';
+import { headingId, renderRecap, validateTemplate, type RecapOptions, type TemplateKind } from '../../../lib/recap';
 import { dangerousNodes, nodesOfType, parseMarkdown, plainText } from './commonmark-helpers';
-import { GOLDEN_DIR, RECAP_FIXTURES, UPDATE_GOLDEN, expectGolden, loadRecapFixture } from './fixtures';
+import {
+  GOLDEN_DIR,
+  RECAP_FIXTURES,
+  UPDATE_GOLDEN,
+  expectGolden,
+  loadRecapFixture,
+  type RecapFixtureName,
+} from './fixtures';
 
 interface TemplateCase {
   file: string;
-  fixture: 'kcd-sf-bay-area-2025' | 'kubecon-na-2019';
+  fixture: RecapFixtureName;
   template: string;
   options: RecapOptions;
 }
@@ -56,6 +63,45 @@ const CASES: TemplateCase[] = [
         keys: { authors: 'author' },
         extra: { categories: ['conferences'], toc: true },
       },
+    },
+  },
+  // A two-day virtual conference in Berlin's clock, read from Los Angeles: "Day Two", CEST
+  // labels with the reader's own time, a panel "moderated by" its host.
+  {
+    file: 'oscs-virtual-2025.virtual-wrapup.md',
+    fixture: 'oscs-virtual-2025',
+    template: 'virtual-wrapup.day.liquid',
+    options: {
+      readerTimeZone: 'America/Los_Angeles',
+      title: 'Open Source Cloud Summit 2025, from my desk',
+      intro: 'Two days of talks streamed from Berlin, watched from California with a lot of coffee.',
+      outro: 'Replays are up for most sessions. Next year: in person?',
+      frontMatter: { flavour: 'hugo', extra: { categories: ['Conferences'], showToc: false } },
+    },
+  },
+  // A team's write-up: an "In this recap" list linking each session, takeaways grouped by topic.
+  {
+    file: 'oscs-virtual-2025.team-post.md',
+    fixture: 'oscs-virtual-2025',
+    template: 'team-post.day.liquid',
+    options: {
+      title: 'What the platform team learned at OSCS 2025',
+      authors: ['Platform Team'],
+      tags: ['conferences', 'platform'],
+      intro: 'Four of us split the two days between the tracks. Here is what we brought back.',
+      outro: '- Right-size requests in the staging cluster\n- Ask procurement about sponsoring our dependencies',
+    },
+  },
+  // Talk cards: "Session N", panelists with companies, "Moderated by", the conference's day.
+  {
+    file: 'oscs-virtual-2025.panel-cards.md',
+    fixture: 'oscs-virtual-2025',
+    template: 'panel-card.talk.liquid',
+    options: {
+      preset: 'structured',
+      title: 'OSCS 2025 session notes',
+      intro: null,
+      frontMatter: { flavour: 'hugo', format: 'toml', extra: { weight: 20 } },
     },
   },
 ];
@@ -142,5 +188,32 @@ describe('golden recaps from user templates', () => {
       .split('\n')
       .filter((l) => l.startsWith('| ') && !l.startsWith('| When') && !l.startsWith('| ---'));
     expect(rows).toHaveLength(5);
+  });
+
+  it('the virtual wrap-up says "Day Two", the venue’s CEST and the reader’s own time, and who moderated', () => {
+    const markdown = renderCase(CASES.find((c) => c.template === 'virtual-wrapup.day.liquid')!);
+    expect(markdown).toMatch(/^## Day One: Tuesday, September 16$/m);
+    expect(markdown).toMatch(/^## Day Two: Wednesday, September 17$/m);
+    expect(markdown).toContain('🕘 1:00 – 1:45 PM CEST (4:00 AM PDT for me)');
+    expect(markdown).toContain("_Aiko Tanaka, Sam O'Neil, Dana Kowalski, moderated by Marco Rossi_");
+    expect(markdown).toContain('_Tom Becker, Grace Liu, moderated by Fatima Zahra_');
+    expect(markdown).not.toMatch(/GMT[+-]/);
+  });
+
+  it('the team post’s "In this recap" links reach every session heading, and takeaways sit under their topic', () => {
+    const markdown = renderCase(CASES.find((c) => c.template === 'team-post.day.liquid')!);
+    const doc = parseMarkdown(body(markdown));
+    const sessionIds = nodesOfType(doc, 'heading')
+      .filter((h) => h.level === 3)
+      .map((h) => headingId(plainText(h)));
+    const links = nodesOfType(doc, 'link')
+      .map((l) => l.destination ?? '')
+      .filter((d) => d.startsWith('#'));
+    expect(links.length).toBeGreaterThanOrEqual(6);
+    for (const link of links) expect(sessionIds).toContain(link.slice(1));
+    expect(markdown).toMatch(
+      /^### Platform\n- Requests set the bill[^\n]*\n- Treat the platform as a product[^\n]*\n- Measure adoption/m,
+    );
+    expect(markdown).not.toMatch(/^### Keynotes\n[\s\S]*^### Keynotes$/m);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TALK_STARTERS, dayStarterTemplate, renderRecap, type RecapOptions } from '../../../lib/recap';
+import { DEFAULT_EXPORT_CHOICES, recapOptionsFor } from '../../../lib/export/export-choices';
 import { expectGolden, loadRecapFixture } from './fixtures';
 
 interface GoldenCase {
@@ -130,6 +131,28 @@ describe('golden recaps', () => {
     expect(result.markdown).toMatch(/^## Introduction\n\nWhy I went\.$/m);
     expect(result.markdown).toMatch(/^#### Key Takeaways$/m);
     expect(result.markdown).not.toMatch(/Main takeaways/);
+  });
+
+  // The Export view's Intro and Closing, typed per scope, through the choices the view stores.
+  it('kcd-sf-bay-area-2025.export-intro-closing.md: the Export view’s Intro and Closing, in a preset and in Liquid', () => {
+    const input = loadRecapFixture('kcd-sf-bay-area-2025');
+    const choices = {
+      ...DEFAULT_EXPORT_CHOICES,
+      preset: 'structured' as const,
+      intro: {
+        ...DEFAULT_EXPORT_CHOICES.intro,
+        day: 'KCD came to the **Bay Area** for the first time.\n\nI went for the security track: [the schedule](https://community.cncf.io/events/details/cncf-kcd-sf-bay-area-presents-kcd-san-francisco-bay-area-2025/).',
+        talk: 'One talk only',
+      },
+      closing: { ...DEFAULT_EXPORT_CHOICES.closing, day: '- Slides: on the schedule\n- Next: KubeCon' },
+    };
+    const options = { locale: 'en-US', ...recapOptionsFor(choices, null) };
+    const result = renderRecap(input, options);
+    if (!result.ok) throw new Error(result.error.message);
+    expectGolden('kcd-sf-bay-area-2025.export-intro-closing.md', result.markdown);
+    expect(result.markdown).not.toMatch(/Replace this line|One talk only/);
+    const day = renderRecap(input, { ...options, template: { kind: 'day', source: dayStarterTemplate('structured') } });
+    expect(day).toEqual(result);
   });
 
   it('names the file after the date and the conference', () => {

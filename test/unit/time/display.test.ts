@@ -21,7 +21,29 @@ describe('talkTimeLabel', () => {
   it('shows both clocks, and the date change, to a viewer elsewhere', () => {
     const label = talkTimeLabel(talk, 'Asia/Tokyo', 'en-US');
     expect(label?.venue).toBe('9:30 – 10:00 AM PDT');
-    expect(label?.viewer).toBe('1:30 – 2:00 AM GMT+9 (next day)');
+    expect(label?.viewer).toBe('1:30 – 2:00 AM JST (next day)');
+  });
+
+  it('names a European venue’s zone as its schedule does (CEST), not GMT+2', () => {
+    const berlin = {
+      start: '2025-09-16T09:00:00+02:00',
+      end: '2025-09-16T09:45:00+02:00',
+      startAt: Date.UTC(2025, 8, 16, 7),
+      endAt: Date.UTC(2025, 8, 16, 7, 45),
+      timeZone: 'Europe/Berlin',
+    };
+    expect(talkTimeLabel(berlin, 'America/Los_Angeles', 'en-US')).toEqual({
+      day: 'Tuesday, September 16, 2025',
+      venue: '9:00 – 9:45 AM CEST',
+      viewer: '12:00 – 12:45 AM PDT',
+    });
+    // In winter, CET; a zone with no common name keeps its offset.
+    expect(
+      talkTimeLabel({ ...berlin, startAt: Date.UTC(2025, 11, 2, 8), endAt: null }, 'Europe/Berlin', 'en-US')?.venue,
+    ).toBe('9:00 AM CET');
+    expect(talkTimeLabel({ ...berlin, timeZone: 'Asia/Kathmandu' }, 'Asia/Kathmandu', 'en-US')?.venue).toBe(
+      '12:45 – 1:30 PM GMT+5:45',
+    );
   });
 
   it('falls back to the offset the page wrote when the zone is unknown', () => {
