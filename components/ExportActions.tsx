@@ -9,6 +9,8 @@ export interface ExportActionsProps {
   recap: { markdown: string; fileName: string } | null;
   /** The post and its pictures as a .zip in the flavour's layout (built on click: it reads the images). */
   zip?: (() => Promise<ZipExport>) | null;
+  /** The recap as typed at the moment of the click (the preview may still wait for typing to pause). */
+  recapNow?: () => { markdown: string; fileName: string } | null;
 }
 
 type Status = { ok: boolean; text: string };
@@ -16,14 +18,15 @@ type Status = { ok: boolean; text: string };
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Copy as Markdown, copy as rich text, save as a .md file, or as a .zip with the pictures. */
-export function ExportActions({ recap, zip }: ExportActionsProps) {
+export function ExportActions({ recap, zip, recapNow }: ExportActionsProps) {
   const extension = useExtensionIo();
   const [status, setStatus] = useState<Status | null>(null);
 
   const run = async (action: (r: NonNullable<typeof recap>) => Promise<string> | string) => {
-    if (!recap) return;
+    const current = recapNow ? recapNow() : recap;
+    if (!current) return;
     try {
-      setStatus({ ok: true, text: await action(recap) });
+      setStatus({ ok: true, text: await action(current) });
     } catch (err) {
       setStatus({ ok: false, text: `That did not work: ${reason(err)}` });
     }

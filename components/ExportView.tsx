@@ -98,6 +98,14 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
     // The scope shown (an "Export this talk" button may override the remembered one).
     return renderExport(input, recapOptionsFor({ ...renderChoices, scope: selection.scope }, template, snippets));
   }, [renderChoices, selection.scope, input, template, snippets, inScope.length, templates.status]);
+  const optionsFor = (c: ExportChoices) => recapOptionsFor({ ...c, scope: selection.scope }, template, snippets);
+  // What an action exports is what is typed now: a click within the typing pause must not take
+  // the preview from before the last keys, so it renders the latest choices when they differ.
+  const recapNow = () => {
+    if (!choices || !input || inScope.length === 0) return null;
+    const now = renderChoices === choices ? result : renderExport(input, optionsFor(choices));
+    return now?.ok ? now : null;
+  };
   // Day posts leave out talks not attended and (by choice) those without notes: say so when that is all of them.
   const dayOptions =
     choices && selection.scope !== 'talk' ? recapOptionsFor({ ...choices, scope: selection.scope }, null) : null;
@@ -169,11 +177,8 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
       <RecapPreview result={result} label="Recap preview" />
       <ExportActions
         recap={result?.ok ? result : null}
-        zip={
-          choices && input && result?.ok
-            ? () => buildZipExport(db, input, recapOptionsFor({ ...choices, scope: selection.scope }, template))
-            : null
-        }
+        recapNow={recapNow}
+        zip={choices && input && result?.ok ? () => buildZipExport(db, input, optionsFor(choices)) : null}
       />
     </section>
   );

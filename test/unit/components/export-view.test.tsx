@@ -79,6 +79,17 @@ describe('ExportView', () => {
     await vi.waitFor(() => expect(preview.value.startsWith('---')).toBe(false));
   });
 
+  it('a copy right after typing (before the preview follows) takes the text as typed, not the preview before it', async () => {
+    await openExport();
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Typed just now');
+    // No wait for the preview: the click lands inside the typing pause.
+    await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    const [copied] = services.extension.copyText.mock.calls[0] ?? [];
+    expect(copied).toContain('Typed just now');
+    await vi.waitFor(() => expect(preview.value).toBe(copied));
+  });
+
   it('copy and download hand the exact preview to the extension I/O, and say so', async () => {
     await openExport();
     const user = userEvent.setup();
