@@ -155,65 +155,70 @@ function rangeCoversPoint(range: Range, x: number, y: number): boolean {
 class CustomHighlightPainter implements Painter {
   readonly mode = 'custom-highlight' as const;
   /** Insertion-ordered, so "last painted" is the end of the map. */
-  private readonly items = new Map<string, { range: Range; name: string }>();
+  readonly #items = new Map<string, { range: Range; name: string }>();
 
-  constructor(
-    private readonly doc: Document,
-    private readonly registry: HighlightRegistryLike,
-    private readonly Highlight: HighlightConstructor,
-  ) {}
+  readonly #doc: Document;
+  readonly #registry: HighlightRegistryLike;
+  readonly #Highlight: HighlightConstructor;
+
+  constructor(doc: Document, registry: HighlightRegistryLike, Highlight: HighlightConstructor) {
+    this.#doc = doc;
+    this.#registry = registry;
+    this.#Highlight = Highlight;
+  }
 
   add(items: readonly PaintItem[]): void {
     for (const { id, range, color } of items) {
       this.remove([id]);
       const name = highlightName(color);
-      let highlight = this.registry.get(name);
+      let highlight = this.#registry.get(name);
       if (!highlight) {
-        highlight = new this.Highlight();
-        this.registry.set(name, highlight);
+        highlight = new this.#Highlight();
+        this.#registry.set(name, highlight);
       }
       highlight.add(range);
-      this.items.set(id, { range, name });
+      this.#items.set(id, { range, name });
     }
   }
 
   remove(ids: Iterable<string>): void {
     for (const id of ids) {
-      const item = this.items.get(id);
+      const item = this.#items.get(id);
       if (!item) continue;
-      this.items.delete(id);
-      const highlight = this.registry.get(item.name);
+      this.#items.delete(id);
+      const highlight = this.#registry.get(item.name);
       if (!highlight) continue;
       highlight.delete(item.range);
       // Another painter (a second content-script instance) may share the name: drop only empties.
-      if (highlight.size === 0) this.registry.delete(item.name);
+      if (highlight.size === 0) this.#registry.delete(item.name);
     }
   }
 
   unpaint(): void {
-    this.remove([...this.items.keys()]);
+    this.remove([...this.#items.keys()]);
   }
 
   highlightIdAt(node: Node, offset: number): string | null {
-    return this.containing(node, offset)[0] ?? null;
+    return this.#containing(node, offset)[0] ?? null;
   }
 
   hitTest(x: number, y: number): string | null {
-    const caret = caretAt(this.doc, x, y);
+    const caret = caretAt(this.#doc, x, y);
     if (!caret) return null;
     return (
-      this.containing(caret.node, caret.offset).find((id) => rangeCoversPoint(this.items.get(id)!.range, x, y)) ?? null
+      this.#containing(caret.node, caret.offset).find((id) => rangeCoversPoint(this.#items.get(id)!.range, x, y)) ??
+      null
     );
   }
 
   ids(): string[] {
-    return [...this.items.keys()];
+    return [...this.#items.keys()];
   }
 
   /** Ids whose range contains the point (both ends inclusive), last painted first. */
-  private containing(node: Node, offset: number): string[] {
+  #containing(node: Node, offset: number): string[] {
     const hits: string[] = [];
-    for (const [id, { range }] of this.items) {
+    for (const [id, { range }] of this.#items) {
       try {
         if (!range.collapsed && range.isPointInRange(node, offset)) hits.push(id);
       } catch {
@@ -286,71 +291,78 @@ const STRUCTURAL_PARENTS: ReadonlySet<string> = new Set([
 class MarkPainter implements Painter {
   readonly mode = 'mark' as const;
   /** Segments are kept in original-node terms, so repainting after `unrender` is exact. */
-  private readonly items = new Map<string, { color: string; segments: Segment[] }>();
+  readonly #items = new Map<string, { color: string; segments: Segment[] }>();
   /** Insertion order is creation order: innermost marks first. */
-  private marks = new Set<Element>();
-  private splits: Array<{ node: Text; tails: Text[] }> = [];
+  #marks = new Set<Element>();
+  #splits: Array<{ node: Text; tails: Text[] }> = [];
   /** While painted: each split-off tail → its original node and offset there. */
-  private tails = new Map<Text, { node: Text; offset: number }>();
+  #tails = new Map<Text, { node: Text; offset: number }>();
 
-  constructor(private readonly doc: Document) {}
+  readonly #doc: Document;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+  }
 
   add(items: readonly PaintItem[]): void {
     // Read the new ranges before touching the DOM: unrendering moves their boundaries.
-    const fresh = items.map((item) => ({ ...item, segments: textSegments(item.range).map((s) => this.toOriginal(s)) }));
-    this.unrender();
+    const fresh = items.map((item) => ({
+      ...item,
+      segments: textSegments(item.range).map((s) => this.#toOriginal(s)),
+    }));
+    this.#unrender();
     for (const { id, color, segments } of fresh) {
-      this.items.delete(id);
-      this.items.set(id, { color: colorKey(color), segments });
+      this.#items.delete(id);
+      this.#items.set(id, { color: colorKey(color), segments });
     }
-    this.render();
+    this.#render();
   }
 
   remove(ids: Iterable<string>): void {
-    this.unrender();
-    for (const id of ids) this.items.delete(id);
-    this.render();
+    this.#unrender();
+    for (const id of ids) this.#items.delete(id);
+    this.#render();
   }
 
   unpaint(): void {
-    this.unrender();
-    this.items.clear();
+    this.#unrender();
+    this.#items.clear();
   }
 
   highlightIdAt(node: Node, offset: number): string | null {
     const at: Node = isText(node) ? node : (node.childNodes[offset] ?? node);
-    return this.idFrom(at.nodeType === 1 ? (at as Element) : at.parentElement);
+    return this.#idFrom(at.nodeType === 1 ? (at as Element) : at.parentElement);
   }
 
   hitTest(x: number, y: number): string | null {
     // Marks are elements, so the element under the point is exact; the caret is the fallback.
-    if (typeof this.doc.elementFromPoint === 'function') {
-      return this.idFrom(this.doc.elementFromPoint(x, y));
+    if (typeof this.#doc.elementFromPoint === 'function') {
+      return this.#idFrom(this.#doc.elementFromPoint(x, y));
     }
-    const caret = caretAt(this.doc, x, y);
+    const caret = caretAt(this.#doc, x, y);
     return caret ? this.highlightIdAt(caret.node, caret.offset) : null;
   }
 
   ids(): string[] {
-    return [...this.items.keys()];
+    return [...this.#items.keys()];
   }
 
   /** The id of the nearest of our marks at or above `el`: the innermost, i.e. last painted. */
-  private idFrom(el: Element | null): string | null {
+  #idFrom(el: Element | null): string | null {
     for (let e = el; e; e = e.parentElement) {
-      if (this.marks.has(e)) return e.getAttribute(MARK_ID_ATTRIBUTE);
+      if (this.#marks.has(e)) return e.getAttribute(MARK_ID_ATTRIBUTE);
     }
     return null;
   }
 
-  private toOriginal(s: Segment): Segment {
-    const origin = this.tails.get(s.node);
+  #toOriginal(s: Segment): Segment {
+    const origin = this.#tails.get(s.node);
     return origin ? { node: origin.node, start: s.start + origin.offset, end: s.end + origin.offset } : s;
   }
 
-  private render(): void {
+  #render(): void {
     const byNode = new Map<Text, Array<Segment & { id: string; color: string }>>();
-    for (const [id, { color, segments }] of this.items) {
+    for (const [id, { color, segments }] of this.#items) {
       for (const s of segments) {
         if (!s.node.parentNode || s.end > s.node.data.length) continue; // The page changed it.
         const list = byNode.get(s.node) ?? [];
@@ -365,9 +377,9 @@ class MarkPainter implements Painter {
       const pieces: Text[] = [node];
       const tails: Text[] = [];
       for (let k = cuts.length - 1; k >= 0; k--) tails.unshift(node.splitText(cuts[k]!));
-      cuts.forEach((cut, k) => this.tails.set(tails[k]!, { node, offset: cut }));
+      cuts.forEach((cut, k) => this.#tails.set(tails[k]!, { node, offset: cut }));
       pieces.push(...tails);
-      if (tails.length) this.splits.push({ node, tails });
+      if (tails.length) this.#splits.push({ node, tails });
       const bounds = [0, ...cuts];
       pieces.forEach((piece, k) => {
         const from = bounds[k]!;
@@ -378,27 +390,27 @@ class MarkPainter implements Painter {
         // Later items nest inside earlier ones, so the innermost mark is the last painted.
         let target: Node = piece;
         for (let j = covering.length - 1; j >= 0; j--) {
-          const mark = this.doc.createElement('mark');
+          const mark = this.#doc.createElement('mark');
           mark.setAttribute(MARK_ID_ATTRIBUTE, covering[j]!.id);
           mark.setAttribute(MARK_COLOR_ATTRIBUTE, covering[j]!.color);
           target.parentNode!.insertBefore(mark, target);
           mark.appendChild(target);
-          this.marks.add(mark);
+          this.#marks.add(mark);
           target = mark;
         }
       });
     }
   }
 
-  private unrender(): void {
+  #unrender(): void {
     // Innermost first (they were created innermost first), so each unwrap sees a live parent.
-    for (const mark of this.marks) {
+    for (const mark of this.#marks) {
       const parent = mark.parentNode;
       if (!parent) continue;
       while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
       parent.removeChild(mark);
     }
-    for (const { node, tails } of this.splits) {
+    for (const { node, tails } of this.#splits) {
       for (const tail of tails) {
         // Glue back only what is still where we left it; a page that moved nodes keeps them.
         if (tail.parentNode !== node.parentNode || !tail.parentNode) continue;
@@ -406,8 +418,8 @@ class MarkPainter implements Painter {
         tail.parentNode.removeChild(tail);
       }
     }
-    this.marks = new Set();
-    this.splits = [];
-    this.tails = new Map();
+    this.#marks = new Set();
+    this.#splits = [];
+    this.#tails = new Map();
   }
 }

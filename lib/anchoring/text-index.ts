@@ -52,15 +52,15 @@ export class TextIndex {
   /** The concatenated text; every offset in this module counts UTF-16 code units of it. */
   readonly text: string;
   /** Non-empty indexed Text nodes in document order, and where each starts in `text`. */
-  private readonly nodes: Text[];
-  private readonly starts: number[];
+  readonly #nodes: Text[];
+  readonly #starts: number[];
   /** Built on first use: anchoring never needs it, describing does. */
-  private positionOfNode: Map<Node, number> | undefined;
+  #positionOfNode: Map<Node, number> | undefined;
 
   private constructor(root: Element, nodes: Text[], starts: number[], text: string) {
     this.root = root;
-    this.nodes = nodes;
-    this.starts = starts;
+    this.#nodes = nodes;
+    this.#starts = starts;
     this.text = text;
   }
 
@@ -110,10 +110,10 @@ export class TextIndex {
    * binary search with `Range.comparePoint`, so it costs O(log n) DOM comparisons.
    */
   offsetAt(container: Node, offset: number): number {
-    const i = this.nodePosition(container);
+    const i = this.#nodePosition(container);
     if (i !== undefined) {
-      const node = this.nodes[i]!;
-      return this.starts[i]! + Math.max(0, Math.min(offset, node.data.length));
+      const node = this.#nodes[i]!;
+      return this.#starts[i]! + Math.max(0, Math.min(offset, node.data.length));
     }
     const doc = this.root.ownerDocument;
     const probe = doc.createRange();
@@ -123,20 +123,20 @@ export class TextIndex {
       return 0; // Not a boundary point at all (a doctype, an offset past the end).
     }
     let lo = 0;
-    let hi = this.nodes.length;
+    let hi = this.#nodes.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       let cmp: number;
       try {
         // -1: the node's start is before the point; 0: equal; 1: after.
-        cmp = probe.comparePoint(this.nodes[mid]!, 0);
+        cmp = probe.comparePoint(this.#nodes[mid]!, 0);
       } catch {
         return 0; // A point in another tree: nothing sensible to clamp to but the start.
       }
       if (cmp < 0) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.nodes.length ? this.starts[lo]! : this.length;
+    return lo < this.#nodes.length ? this.#starts[lo]! : this.length;
   }
 
   /**
@@ -146,19 +146,19 @@ export class TextIndex {
    * (right for a range end). Null when the root has no text at all.
    */
   pointAt(offset: number, affinity: 'forward' | 'backward'): TextPoint | null {
-    const count = this.nodes.length;
+    const count = this.#nodes.length;
     if (count === 0) return null;
     const o = Math.max(0, Math.min(offset, this.length));
     if (affinity === 'forward') {
       if (o >= this.length) {
-        const last = this.nodes[count - 1]!;
+        const last = this.#nodes[count - 1]!;
         return { node: last, offset: last.data.length };
       }
-      return this.pointIn(this.lastNodeStartingAtOrBefore(o), o);
+      return this.#pointIn(this.#lastNodeStartingAtOrBefore(o), o);
     }
-    if (o <= 0) return { node: this.nodes[0]!, offset: 0 };
+    if (o <= 0) return { node: this.#nodes[0]!, offset: 0 };
     // The node that contains the character just before `o`.
-    return this.pointIn(this.lastNodeStartingAtOrBefore(o - 1), o);
+    return this.#pointIn(this.#lastNodeStartingAtOrBefore(o - 1), o);
   }
 
   /** A live Range over [start, end) of the text (clamped; collapsed when empty). */
@@ -187,28 +187,28 @@ export class TextIndex {
   }
 
   /** Clamped to the node's current length: a stale index must not make Range setters throw. */
-  private pointIn(i: number, o: number): TextPoint {
-    const node = this.nodes[i]!;
-    return { node, offset: Math.min(o - this.starts[i]!, node.data.length) };
+  #pointIn(i: number, o: number): TextPoint {
+    const node = this.#nodes[i]!;
+    return { node, offset: Math.min(o - this.#starts[i]!, node.data.length) };
   }
 
-  private lastNodeStartingAtOrBefore(o: number): number {
+  #lastNodeStartingAtOrBefore(o: number): number {
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.#starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid]! <= o) lo = mid;
+      if (this.#starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 
-  private nodePosition(node: Node): number | undefined {
+  #nodePosition(node: Node): number | undefined {
     if (node.nodeType !== TEXT_NODE && node.nodeType !== CDATA_SECTION_NODE) return undefined;
-    if (!this.positionOfNode) {
-      this.positionOfNode = new Map();
-      this.nodes.forEach((n, i) => this.positionOfNode!.set(n, i));
+    if (!this.#positionOfNode) {
+      this.#positionOfNode = new Map();
+      this.#nodes.forEach((n, i) => this.#positionOfNode!.set(n, i));
     }
-    return this.positionOfNode.get(node);
+    return this.#positionOfNode.get(node);
   }
 }

@@ -1,44 +1,13 @@
 import DOMPurify from 'dompurify';
 import { escapeMarkupText, htmlToMarkdown, markdownOfParts } from '../markdown/html-to-markdown';
+import { ALLOWED_TAGS, copyAllowed } from './allowlist-copy';
 
 /**
- * Page HTML is hostile: it is sanitized once, at clip time, with DOMPurify (scripts, handlers,
- * `javascript:` URLs, iframes and styles gone), and only then converted to Markdown. Images are
- * dropped too: a clipped description must never load anything when shown (tracking pixels).
+ * Page HTML is hostile: it is sanitized once, at clip time (scripts, handlers, `javascript:` URLs,
+ * iframes and styles gone), and only then converted to Markdown. Images are dropped too: a
+ * clipped description must never load anything when shown (tracking pixels). HTML strings go
+ * through DOMPurify; elements of the page through the allowlist copy, held to the same result.
  */
-const ALLOWED_TAGS = [
-  'a',
-  'b',
-  'strong',
-  'i',
-  'em',
-  'u',
-  's',
-  'del',
-  'code',
-  'pre',
-  'p',
-  'br',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'hr',
-  'span',
-  'div',
-];
 
 type Win = Window & typeof globalThis;
 
@@ -49,8 +18,9 @@ export interface Description {
 
 const NONE: Description = { descriptionHtml: null, description: null };
 
-const CONFIG = {
-  ALLOWED_TAGS,
+/** DOMPurify's configuration for descriptions (exported: the allowlist copy's property test holds the copy to it). */
+export const SANITIZER_CONFIG = {
+  ALLOWED_TAGS: [...ALLOWED_TAGS],
   ALLOWED_ATTR: ['href', 'title'],
   // DOMPurify keeps data-* and aria-* attributes unless told not to: nothing of the page's own.
   ALLOW_DATA_ATTR: false,
@@ -61,29 +31,21 @@ const CONFIG = {
 };
 
 type Purifier = ReturnType<typeof DOMPurify>;
-type PurifyMode = 'string' | 'in-place';
 
 /**
- * DOMPurify instances per window and mode, each configured once with `setConfig`: building an
- * instance, or parsing the configuration again on every call, is the slow part of sanitizing
- * the 600 descriptions of a list page.
+ * One DOMPurify instance per window, configured once with `setConfig`: building an instance, or
+ * parsing the configuration again on every call, is the slow part of sanitizing many strings.
  */
-const purifiers = new WeakMap<object, Record<PurifyMode, Purifier>>();
+const purifiers = new WeakMap<object, Purifier>();
 
-function purifier(win: Win, mode: PurifyMode): Purifier {
-  let pair = purifiers.get(win);
-  if (!pair) {
-    const configured = (extra: object) => {
-      const purify = DOMPurify(win);
-      purify.setConfig({ ...CONFIG, ...extra });
-      return purify;
-    };
-    purifiers.set(
-      win,
-      (pair = { string: configured({ RETURN_DOM: true }), 'in-place': configured({ IN_PLACE: true }) }),
-    );
+function purifier(win: Win): Purifier {
+  let purify = purifiers.get(win);
+  if (!purify) {
+    purify = DOMPurify(win);
+    purify.setConfig({ ...SANITIZER_CONFIG, RETURN_DOM: true });
+    purifiers.set(win, purify);
   }
-  return pair[mode];
+  return purify;
 }
 
 /** A link as the page meant it (relative to its base), kept only when it is http(s) or mailto. */
@@ -100,7 +62,7 @@ function resolveLink(value: string, base: string | undefined): string | null {
 const INLINE = new Set(['STRONG', 'B', 'EM', 'I', 'SPAN', 'U']);
 
 /** Links made absolute and empty inline wrappers dropped, in a sanitized tree. */
-function tidySanitized(body: HTMLElement, base: string | undefined): HTMLElement {
+export function tidySanitized(body: HTMLElement, base: string | undefined): HTMLElement {
   // Links made absolute against the page (a relative link would point at the wrong site once
   // clipped); whatever does not resolve to http(s)/mailto loses its href.
   for (const a of Array.from(body.querySelectorAll('a[href]'))) {
@@ -119,7 +81,7 @@ function tidySanitized(body: HTMLElement, base: string | undefined): HTMLElement
 
 /** A string is parsed by DOMPurify into its own inert document; the result goes to Turndown as a node, not re-parsed. */
 function sanitizeHtml(html: string, win: Win, base: string | undefined): HTMLElement {
-  return tidySanitized(purifier(win, 'string').sanitize(html) as unknown as HTMLElement, base);
+  return tidySanitized(purifier(win).sanitize(html) as unknown as HTMLElement, base);
 }
 
 // One inert document per window (no browsing context: nothing in it loads or runs).
@@ -149,29 +111,31 @@ const PART = 'data-talkmark-part';
  * Sanitized HTML and its Markdown for elements of the page (the sessions of a list page), links
  * made absolute: a relative link would otherwise point at the wrong site once clipped.
  *
- * Each element's children are copied into an inert document, where DOMPurify sanitizes them in
- * place with the same rules as a string; the page is never modified. All elements go through one
- * sanitizing pass and one Markdown pass, in a container of one part each: per description, a
- * fresh document to parse into, a sanitizer call and a Turndown call cost more than the work
- * itself (600 descriptions: 226 → ~140 ms). A part cannot leak into the next: they are nodes,
- * never joined as strings.
+ * Each element's content is copied into an inert document through the allowlist (allowlist-copy.ts:
+ * the tree DOMPurify would give, built in one walk); the page is never modified. All elements then
+ * go through one Markdown pass, in a container of one part each: per description, a fresh
+ * document, a sanitizer call and a Turndown call cost more than the work itself. A part cannot
+ * leak into the next: they are nodes, never joined as strings.
  */
 export function describeElements(els: ReadonlyArray<Element | null>, win: Win, base?: string): Description[] {
   const out = els.map((): Description => NONE);
   const inert = inertDocument(win);
   const container = inert.createElement('div');
   const parts: Array<{ index: number; body: HTMLElement }> = [];
+  const pageBase = base ?? els.find((el) => el)?.ownerDocument.baseURI;
+  const rules = {
+    allowedUri: SANITIZER_CONFIG.ALLOWED_URI_REGEXP,
+    resolveLink: (href: string) => resolveLink(href, pageBase),
+  };
   for (const [index, el] of els.entries()) {
     if (!el?.textContent?.trim()) continue;
     const body = inert.createElement('div');
-    for (const child of Array.from(el.childNodes)) body.appendChild(inert.importNode(child, true));
+    copyAllowed(el, body, win, rules);
     container.appendChild(body);
     parts.push({ index, body });
   }
   if (!parts.length) return out;
-  purifier(win, 'in-place').sanitize(container);
-  tidySanitized(container, base ?? els.find((el) => el)?.ownerDocument.baseURI);
-  // Marked only after sanitizing, so no attribute of the page can pose as a part.
+  // Marked only after copying, so no attribute of the page can pose as a part.
   parts.forEach(({ body }, i) => body.setAttribute(PART, String(i)));
   const markdown = markdownOfParts(container, parts.length, PART);
   parts.forEach(({ index, body }, i) => {

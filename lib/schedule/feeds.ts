@@ -21,8 +21,11 @@ export function documentText(doc: Document): string | null {
   const html = doc.contentType.includes('html');
   const elements = Array.from(body.children).filter((el) => !['SCRIPT', 'STYLE', 'LINK'].includes(el.tagName));
   const pres = elements.filter((el) => el.tagName === 'PRE');
-  const others = elements.filter((el) => el.tagName !== 'PRE' && el.textContent?.trim());
-  if (pres.length === 1 && (!others.length || !html)) return pres[0]!.textContent;
+  // Only a lone <pre> can be a feed in an HTML document: a rendered page (a Sched list of 600
+  // sessions) is told apart by its element names, without reading all of its text.
+  if (pres.length === 1) {
+    if (!html || elements.every((el) => el.tagName === 'PRE' || !el.textContent?.trim())) return pres[0]!.textContent;
+  }
   return !html || !elements.length ? body.textContent : null;
 }
 

@@ -23,6 +23,7 @@ import {
 } from './sched-common';
 import type { SchedBlock } from './sched-scan';
 import { stripSpeakerSuffix } from './speaker-suffix';
+import type { PrintedRange } from '../time/parse';
 import { ldEvents, printedRangeOf, resolveSchedZone, sessionTimes, type LdEvent } from './sched-time';
 import { count, newTalk } from './talk';
 import type { ExtractOptions } from './types';
@@ -97,7 +98,8 @@ export function readSchedBlocks(
   const ld = ldEvents(doc);
   const single = blocks.length === 1;
   const firstYear = /^(\d{4})/.exec(ld.conference?.start ?? ld.sessions[0]?.start ?? '')?.[1];
-  const ranges = blocks.map((b) => printedRangeOf(b, firstYear ? Number(firstYear) : null));
+  const parsed = new Map<string, PrintedRange | null>();
+  const ranges = blocks.map((b) => printedRangeOf(b, firstYear ? Number(firstYear) : null, parsed));
   const ids = blocks.map((b) => {
     const id = b.anchor.getAttribute('id') || b.anchor.getAttribute('name') || '';
     return SCHED_ID.test(id) ? id.toLowerCase() : null;

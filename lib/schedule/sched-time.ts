@@ -59,10 +59,19 @@ function dayOf(block: SchedBlock) {
  * The printed time of a session: its own date line (`.list-single__date`, else the first line of
  * `.sched-event-details-timeandplace`), else the day anchor and time heading of a list view.
  */
-export function printedRangeOf(block: SchedBlock, fallbackYear: number | null): PrintedRange | null {
+export function printedRangeOf(
+  block: SchedBlock,
+  fallbackYear: number | null,
+  parsed: Map<string, PrintedRange | null> = new Map(),
+): PrintedRange | null {
   const day = dayOf(block);
   const line = block.dates[0] ? textOf(block.dates[0]) : block.places[0] ? firstLine(block.places[0]) : '';
-  const own = line ? parseTimeRange(line, { year: day?.year ?? fallbackYear }) : null;
+  const year = day?.year ?? fallbackYear;
+  // Parallel sessions print the same line: a list page of 600 sessions holds ~160 distinct ones.
+  const key = `${year}\n${line}`;
+  if (line && !parsed.has(key)) parsed.set(key, parseTimeRange(line, { year }));
+  const found = line ? parsed.get(key) : null;
+  const own = found ? { ...found } : null; // a copy: its dates may be filled in below
   if (own) {
     if (!own.startDate && day) {
       own.startDate = day;

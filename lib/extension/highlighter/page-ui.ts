@@ -33,25 +33,25 @@ function button(label: string, onClick: () => void, className = ''): HTMLButtonE
 }
 
 export class PageUi {
-  private readonly selectionBar: HTMLElement;
-  private readonly toolbar: HTMLElement;
-  private readonly toast: HTMLElement;
-  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #selectionBar: HTMLElement;
+  readonly #toolbar: HTMLElement;
+  readonly #toast: HTMLElement;
+  #toastTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    container: HTMLElement,
-    private readonly handlers: PageUiHandlers,
-  ) {
-    this.selectionBar = this.panel('Talkmark selection');
-    this.selectionBar.append(button('Highlight', () => handlers.onHighlight()));
-    this.toolbar = this.panel('Talkmark highlight');
-    this.toast = this.panel('Talkmark');
-    this.toast.classList.add('toast');
-    this.toast.role = 'status';
-    container.append(this.selectionBar, this.toolbar, this.toast);
+  readonly #handlers: PageUiHandlers;
+
+  constructor(container: HTMLElement, handlers: PageUiHandlers) {
+    this.#handlers = handlers;
+    this.#selectionBar = this.#panel('Talkmark selection');
+    this.#selectionBar.append(button('Highlight', () => handlers.onHighlight()));
+    this.#toolbar = this.#panel('Talkmark highlight');
+    this.#toast = this.#panel('Talkmark');
+    this.#toast.classList.add('toast');
+    this.#toast.role = 'status';
+    container.append(this.#selectionBar, this.#toolbar, this.#toast);
   }
 
-  private panel(label: string): HTMLElement {
+  #panel(label: string): HTMLElement {
     const el = document.createElement('div');
     el.className = 'tm';
     el.hidden = true;
@@ -62,7 +62,7 @@ export class PageUi {
     return el;
   }
 
-  private place(el: HTMLElement, x: number, y: number): void {
+  #place(el: HTMLElement, x: number, y: number): void {
     el.style.left = `${Math.max(4, Math.min(x, innerWidth - 200))}px`;
     el.style.top = `${Math.max(4, Math.min(y, innerHeight - 40))}px`;
     el.hidden = false;
@@ -70,46 +70,46 @@ export class PageUi {
 
   showSelectionButton(rect: DOMRect): void {
     this.hideToolbar();
-    this.place(this.selectionBar, rect.left, rect.bottom + 6);
+    this.#place(this.#selectionBar, rect.left, rect.bottom + 6);
   }
 
   hideSelectionButton(): void {
-    this.selectionBar.hidden = true;
+    this.#selectionBar.hidden = true;
   }
 
   showToolbar(id: string, color: string, x: number, y: number): void {
     this.hideSelectionButton();
-    this.toolbar.replaceChildren(
+    this.#toolbar.replaceChildren(
       ...HIGHLIGHT_COLOR_NAMES.map((c) => {
-        const b = button('', () => this.handlers.onRecolor(id, c), 'swatch');
+        const b = button('', () => this.#handlers.onRecolor(id, c), 'swatch');
         b.style.background = PALETTE[c] ?? c;
         b.ariaLabel = `Colour ${c}`;
         b.ariaPressed = String(c === color);
         return b;
       }),
-      button('Delete', () => this.handlers.onDelete(id), 'plain'),
+      button('Delete', () => this.#handlers.onDelete(id), 'plain'),
     );
-    this.place(this.toolbar, x, y + 12);
+    this.#place(this.#toolbar, x, y + 12);
   }
 
   hideToolbar(): void {
-    this.toolbar.hidden = true;
+    this.#toolbar.hidden = true;
   }
 
   /** A message for a few seconds, with an optional action (Undo). */
   showToast(text: string, action?: { label: string; run: () => void }): void {
-    clearTimeout(this.toastTimer);
+    clearTimeout(this.#toastTimer);
     const label = document.createElement('span');
     label.textContent = text;
-    this.toast.replaceChildren(
+    this.#toast.replaceChildren(
       label,
       ...(action ? [button(action.label, () => (this.hideToast(), action.run()), 'plain')] : []),
     );
-    this.toast.hidden = false;
-    this.toastTimer = setTimeout(() => this.hideToast(), 8000);
+    this.#toast.hidden = false;
+    this.#toastTimer = setTimeout(() => this.hideToast(), 8000);
   }
 
   hideToast(): void {
-    this.toast.hidden = true;
+    this.#toast.hidden = true;
   }
 }
