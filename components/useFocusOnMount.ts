@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -7,9 +7,12 @@ type Field = HTMLInputElement | HTMLTextAreaElement;
  * inserted after the page loaded (Chromium honours it only while the document is parsed), so an
  * editor opened by a click would leave the focus on the button that opened it.
  * `caret`: 'end' puts it after the text (editing a note), 'all' selects the text (a time to retype).
+ * A layout effect, not an effect: it runs in the same task as the click that opened the editor,
+ * so keys typed right after the click land in the field even when the machine is busy (an
+ * effect waits for the next frame, and under load the first keys went to the page).
  */
 export function useFocusOnMount(ref: { readonly current: Field | null }, caret: 'end' | 'all' = 'end'): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     focusField(ref.current, caret);
   }, []);
 }

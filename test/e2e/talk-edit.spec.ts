@@ -117,7 +117,7 @@ test('a clipped talk is corrected with the keyboard: title, time and zone, a spe
   await expect(header.getByRole('list', { name: 'Speakers' })).toContainText(
     'Jane Doe · Staff Engineer, Developer Experience, Acme Cloud',
   );
-  await expect(header).toContainText(/2:15\s*–\s*3:00\s*PM GMT\+1/);
+  await expect(header).toContainText(/2:15\s*–\s*3:00\s*PM CET/);
   // Focus went back to the Edit button.
   await expect.poll(() => focused(panel)).toBe('button:Edit talk: Running Talk, corrected');
 
