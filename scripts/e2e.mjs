@@ -15,7 +15,13 @@ if (needsDisplay && !xvfb) {
   );
   process.exit(1);
 }
+// Under our own Xvfb, each Playwright worker starts a display of its own (test/e2e/fixtures.ts):
+// keyboard focus is one per display, and two workers pressing real keys on one display took
+// each other's focus (a shortcut went to the other test's window).
 const run = needsDisplay
-  ? spawnSync(xvfb, ['-a', '--server-args=-screen 0 1280x900x24', 'npx', ...args], { stdio: 'inherit' })
+  ? spawnSync(xvfb, ['-a', '--server-args=-screen 0 1280x900x24', 'npx', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, TALKMARK_DISPLAY_PER_WORKER: '1' },
+    })
   : spawnSync('npx', args, { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -6,46 +6,30 @@ import Dexie from 'dexie';
  * version left it, seed it from `test/fixtures/backup/v<N>-database.json`, then open it with the
  * current TalkmarkDB. When lib/db/schema.ts gains a version, append it here and add a fixture.
  */
+const V1_STORES = {
+  conferences: 'id, &key',
+  talks: 'id, &key, url, startAt, conferenceId, clippedAt',
+  notes: 'id, talkId, [talkId+createdAt], updatedAt',
+  highlights: 'id, pageUrl, talkId, createdAt',
+  drafts: 'key',
+  templates: 'id, name',
+  settings: 'key',
+} as const;
+
+// v2: the search index (`*words` on talks and notes, derived on write; `createdAt` on notes).
+const V2_STORES = {
+  ...V1_STORES,
+  talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt]',
+  notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words',
+} as const;
+
+// v3: note images (slide snapshots, photos), a new table.
+const V3_STORES = { ...V2_STORES, images: 'id, noteId, talkId, [talkId+createdAt], sourceHash' } as const;
+
 export const SCHEMA_HISTORY: ReadonlyArray<{ version: number; stores: Readonly<Record<string, string>> }> = [
-  {
-    version: 1,
-    stores: {
-      conferences: 'id, &key',
-      talks: 'id, &key, url, startAt, conferenceId, clippedAt',
-      notes: 'id, talkId, [talkId+createdAt], updatedAt',
-      highlights: 'id, pageUrl, talkId, createdAt',
-      drafts: 'key',
-      templates: 'id, name',
-      settings: 'key',
-    },
-  },
-  {
-    // v2: the search index (`*words` on talks and notes, derived on write; `createdAt` on notes).
-    version: 2,
-    stores: {
-      conferences: 'id, &key',
-      talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt]',
-      notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words',
-      highlights: 'id, pageUrl, talkId, createdAt',
-      drafts: 'key',
-      templates: 'id, name',
-      settings: 'key',
-    },
-  },
-  {
-    // v3: note images (slide snapshots, photos), a new table.
-    version: 3,
-    stores: {
-      conferences: 'id, &key',
-      talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt]',
-      notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words',
-      highlights: 'id, pageUrl, talkId, createdAt',
-      drafts: 'key',
-      templates: 'id, name',
-      settings: 'key',
-      images: 'id, noteId, talkId, [talkId+createdAt], sourceHash',
-    },
-  },
+  { version: 1, stores: V1_STORES },
+  { version: 2, stores: V2_STORES },
+  { version: 3, stores: V3_STORES },
 ];
 
 /** A Dexie handle on `name` declaring only the given historical version (no upgrades). */

@@ -1,4 +1,4 @@
-import type { ImageMime } from '../model';
+import type { ImageMime, NoteImage } from '../model';
 import { checkImageBytes, sniffImageType } from './check';
 import { DEFAULT_MAX_SIDE, fitWithin, THUMB_MAX_SIDE } from './fit';
 import { sha256Hex } from './hash';
@@ -21,17 +21,7 @@ export interface ImageCodec<D extends DecodedImage = DecodedImage> {
 }
 
 /** An image ready to store: downscaled, re-encoded, with its thumbnail and the source's hash. */
-export interface PreparedImage {
-  bytes: ArrayBuffer;
-  mime: ImageMime;
-  width: number;
-  height: number;
-  thumb: ArrayBuffer;
-  thumbMime: ImageMime;
-  thumbWidth: number;
-  thumbHeight: number;
-  sourceHash: string;
-}
+export type PreparedImage = Omit<NoteImage, 'id' | 'noteId' | 'talkId' | 'createdAt'>;
 
 export interface PrepareOptions {
   /** Longest side of the stored image (default 1920). */

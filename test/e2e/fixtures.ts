@@ -4,6 +4,7 @@
  * URLs (so content scripts see https://<site>.sched.com); extension pages opened as tabs.
  */
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -39,7 +40,38 @@ export interface ExtensionFixtures {
   tabIdOf: (page: Page) => Promise<number>;
 }
 
-export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
+/**
+ * A display of this worker's own (Xvfb), when the run is under the Xvfb that scripts/e2e.mjs
+ * starts: keyboard focus is one per display, so two workers pressing real keys on a shared one
+ * steal each other's focus. Chromium and xdotool both read DISPLAY from this worker's env.
+ */
+async function ownDisplay(): Promise<(() => void) | null> {
+  if (!process.env.TALKMARK_DISPLAY_PER_WORKER || !existsSync('/usr/bin/Xvfb')) return null;
+  const xvfb = spawn('/usr/bin/Xvfb', ['-displayfd', '3', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  const number = await new Promise<string>((resolveNumber, reject) => {
+    let told = '';
+    xvfb.stdio[3]?.on('data', (chunk: Buffer) => {
+      told += chunk.toString();
+      if (told.includes('\n')) resolveNumber(told.trim());
+    });
+    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it named its display`)));
+  });
+  process.env.DISPLAY = `:${number}`;
+  return () => xvfb.kill();
+}
+
+export const test = base.extend<ExtensionFixtures & ExtensionOptions, { workerDisplay: undefined }>({
+  workerDisplay: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's needs from this pattern.
+    async ({}, use) => {
+      const stop = await ownDisplay();
+      await use(undefined);
+      stop?.();
+    },
+    { scope: 'worker', auto: true },
+  ],
   headed: [false, { option: true }],
   viewerTimeZone: [undefined, { option: true }],
   context: async ({ headed, viewerTimeZone }, use) => {
