@@ -5,7 +5,7 @@
  * RFC 3339, TOML and Hugo want; `%z` (`-0700`) is Jekyll's.
  */
 import { commonZoneAbbreviation } from '../time/zone-abbreviation';
-import { parseInstant, zoneOffsetMinutes } from '../time/zones';
+import { cachedFormatter, parseInstant, zoneOffsetMinutes } from '../time/zones';
 
 interface Parts {
   year: string;
@@ -20,28 +20,22 @@ interface Parts {
   monthShort: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat[]>();
+// The zone's numeric wall clock and the locale's names, from the formatter cache lib/time keeps.
+const NUMERIC: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
 function formattersFor(timeZone: string, locale: string): Intl.DateTimeFormat[] {
-  const key = `${timeZone}|${locale}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = [
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      }),
-      new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', month: 'long' }),
-      new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short' }),
-    ];
-    formatters.set(key, f);
-  }
-  return f;
+  return [
+    cachedFormatter('strftime-numeric', 'en-US', timeZone, NUMERIC),
+    cachedFormatter('strftime-long', locale, timeZone, { weekday: 'long', month: 'long' }),
+    cachedFormatter('strftime-short', locale, timeZone, { weekday: 'short', month: 'short' }),
+  ];
 }
 
 function partsOf(at: number, timeZone: string, locale: string): Parts {
