@@ -6,11 +6,11 @@
  * `editedFields`, so a later clip never overwrites them (lib/db/talk-merge.ts).
  */
 import type { TalkmarkDB } from '../db/schema';
-import { safeUrl } from '../html/safe-url';
 import type { Draft, EditableField, Highlight, Note, NoteImage, Speaker, Talk, TalkFile } from '../model';
 import { venueZone } from '../time/display';
 import { zoneFromCityName } from '../time/parse';
 import { canonicalTimeZone, parseInstant, toIsoInZone, wallTimeToInstant } from '../time/zones';
+import { MAX_URL_CHARS, webUrl } from '../validate/rules';
 
 export interface SpeakerForm {
   name: string;
@@ -131,6 +131,9 @@ function wallInstant(date: string, time: string, zone: string): number | null {
   return wallTimeToInstant({ year: +d[1]!, month: +d[2]!, day: +d[3]!, hour: +t[1]!, minute: +t[2]! }, zone);
 }
 
+/** A typed link under the rule every other reader keeps (lib/validate): http(s), at most 2 MB. */
+const webLinkOf = (text: string): string | null => (text.length <= MAX_URL_CHARS ? webUrl(text.trim()) : null);
+
 /** The http(s) links of a text, one per line; the lines that are not one, for the message. */
 function linkLines(text: string): { urls: string[]; bad: string[] } {
   const urls: string[] = [];
@@ -139,7 +142,7 @@ function linkLines(text: string): { urls: string[]; bad: string[] } {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)) {
-    const url = safeUrl(line, 'web');
+    const url = webLinkOf(line);
     if (url) urls.includes(url) || urls.push(url);
     else bad.push(line);
   }
@@ -210,9 +213,9 @@ export function checkTalkForm(
   if (slides.bad.length) errors.slides = NOT_A_LINK(slides.bad[0]!);
   const links = linkLines(form.links);
   if (links.bad.length) errors.links = NOT_A_LINK(links.bad[0]!);
-  const videoUrl = form.videoUrl.trim() ? safeUrl(form.videoUrl, 'web') : null;
+  const videoUrl = form.videoUrl.trim() ? webLinkOf(form.videoUrl) : null;
   if (form.videoUrl.trim() && !videoUrl) errors.videoUrl = NOT_A_LINK(form.videoUrl.trim());
-  const url = form.url.trim() ? safeUrl(form.url, 'web') : '';
+  const url = form.url.trim() ? webLinkOf(form.url) : '';
   if (url === null) errors.url = NOT_A_LINK(form.url.trim());
   else if (!url && previous && previous.source !== 'manual')
     errors.url = 'A clipped talk keeps the address of its page.';

@@ -103,6 +103,14 @@ describe('the talk form', () => {
     expect(result.errors.slides).toMatch(/ftp:\/\/x\/y/);
   });
 
+  it('refuses a link longer than any other reader keeps (the rule in lib/validate), so a backup of the edit restores', () => {
+    const long = `https://x.example/${'a'.repeat(2 * 1024 * 1024)}`;
+    const result = checkTalkForm({ ...newTalkForm(0, 'UTC'), title: 'T', videoUrl: long, slides: long });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual(['slides', 'videoUrl']);
+  });
+
   it('reads a zone as typed (any case, or a city) in its canonical spelling', () => {
     expect(check({ ...newTalkForm(0, 'UTC'), title: 'T', timeZone: 'europe/vienna' }).timeZone).toBe('Europe/Vienna');
     expect(check({ ...newTalkForm(0, 'UTC'), title: 'T', timeZone: 'Vienna' }).timeZone).toBe('Europe/Vienna');
