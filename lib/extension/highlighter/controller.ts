@@ -16,7 +16,7 @@ import {
   paintHighlights,
   type Painter,
 } from '../../anchoring';
-import type { PageHighlight } from '../../messages';
+import { type PageHighlight, reply } from '../../messages';
 import { sendToExtension } from '../send';
 import { PAGE_UI_CSS, PageUi } from './page-ui';
 import { mountShadowHost } from './shadow-host';
@@ -203,11 +203,12 @@ export async function startHighlighter(ctx: ContentScriptContext): Promise<void>
   });
 
   // Only the extension can message a content script; the three requests it sends carry no data.
-  // The ping answers through sendResponse: promise-returning listeners need a recent Chrome.
+  // The ping answers through sendResponse (promise-returning listeners need a recent Chrome),
+  // typed by `reply` like every other answer, so the contract's `Responses` line holds here too.
   const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
     if (sender.id !== browser.runtime.id || !raw || typeof raw !== 'object') return undefined;
     const type = (raw as { type?: unknown }).type;
-    if (type === 'highlighter-ping') sendResponse(true);
+    if (type === 'highlighter-ping') sendResponse(reply({ type }, true));
     if (type === 'highlight-selection') void highlightSelection();
     if (type === 'highlights-changed') void loadAll();
     return undefined;
