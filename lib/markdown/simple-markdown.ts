@@ -25,6 +25,8 @@ interface VNode {
   title: string | null;
   start: string | null;
   isCode: boolean;
+  /** textContent, memoized once whitespace is collapsed (the tree no longer changes then). */
+  text: string | null;
 }
 
 const SUPPORTED = new Set(['P', 'BR', 'A', 'EM', 'I', 'STRONG', 'B', 'U', 'SPAN', 'CODE', 'UL', 'OL', 'LI', 'DIV']);
@@ -48,6 +50,7 @@ function node(tag: string, parent: VNode | null): VNode {
     title: null,
     start: null,
     isCode: false,
+    text: null,
   };
 }
 
@@ -132,8 +135,10 @@ function collapseWhitespace(root: VNode): void {
 
 function textContent(n: VNode): string {
   if (n.tag === '#text') return n.data;
+  if (n.text !== null) return n.text;
   let s = '';
   for (let c = n.first; c; c = c.next) s += textContent(c);
+  n.text = s;
   return s;
 }
 
