@@ -152,3 +152,42 @@ describe('simple descriptions without Turndown', () => {
       expect(direct(html), html).toBeNull();
   });
 });
+
+describe('every description of the fixture pages', () => {
+  it('converts directly to what Turndown gives, or is left to Turndown', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { OWN_FIXTURES } = await import('../helpers');
+    const { copyAllowed } = await import('../../../lib/schedule/allowlist-copy');
+    const { SANITIZER_CONFIG } = await import('../../../lib/schedule/description');
+    let simple = 0;
+    let total = 0;
+    for (const dir of ['sched', 'schedule']) {
+      for (const file of readdirSync(join(OWN_FIXTURES, dir)).filter((f) => f.endsWith('.html'))) {
+        const page = loadDocument(readFileSync(join(OWN_FIXTURES, dir, file), 'utf8'), 'https://conf.example/');
+        const win = page.defaultView as Window & typeof globalThis;
+        const rules = { allowedUri: SANITIZER_CONFIG.ALLOWED_URI_REGEXP, resolveLink: (href: string) => href };
+        const copies = Array.from(page.querySelectorAll('.tip-description, .description, .abstract')).map((el) => {
+          const body = page.createElement('div');
+          copyAllowed(el, body, win, rules);
+          return body.innerHTML;
+        });
+        if (!copies.length) continue;
+        const direct = copies.map((html) => {
+          const body = doc.createElement('div');
+          body.innerHTML = html;
+          return simplePartMarkdown(body);
+        });
+        const turndown = viaTurndown(copies);
+        direct.forEach((md, i) => {
+          total++;
+          if (md === null) return;
+          simple++;
+          expect(md, `${file} #${i}`).toBe(turndown[i]);
+        });
+      }
+    }
+    expect(total).toBeGreaterThan(20);
+    expect(simple).toBeGreaterThan(total / 2);
+  });
+});
