@@ -1,5 +1,6 @@
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
+import { simpleMarkdown } from './simple-markdown';
 
 /*
  * HTML → Markdown for text that was already sanitized (a schedule's description at clip time,
@@ -40,6 +41,19 @@ function withMarkupEscaped(service: TurndownService): TurndownService {
   const base = service.escape.bind(service);
   service.escape = (text: string) => escapeMarkupText(base(text));
   return service;
+}
+
+/** The text escaping of every converter here: Turndown's own, then markup-looking text. */
+const escapeText = (text: string) => escapeMarkupText(TurndownService.prototype.escape(text));
+
+/**
+ * The Markdown of a sanitized element holding only simple markup (paragraphs, breaks, links,
+ * emphasis, inline code, lists), without Turndown; null for anything else. Equal to the
+ * element's part of `markdownOfParts` (simple-markdown.ts; a property test holds them equal).
+ */
+export function simplePartMarkdown(el: HTMLElement): string | null {
+  const md = simpleMarkdown(el, escapeText);
+  return md === null ? null : tidyConverted(md);
 }
 
 const OPTIONS: TurndownService.Options = {

@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { escapeMarkupText, htmlToMarkdown, markdownOfParts } from '../markdown/html-to-markdown';
+import { escapeMarkupText, htmlToMarkdown, markdownOfParts, simplePartMarkdown } from '../markdown/html-to-markdown';
 import { ALLOWED_TAGS, copyAllowed } from './allowlist-copy';
 
 /**
@@ -115,7 +115,9 @@ const PART = 'data-talkmark-part';
  * the tree DOMPurify would give, built in one walk); the page is never modified. All elements then
  * go through one Markdown pass, in a container of one part each: per description, a fresh
  * document, a sanitizer call and a Turndown call cost more than the work itself. A part cannot
- * leak into the next: they are nodes, never joined as strings.
+ * leak into the next: they are nodes, never joined as strings. A part holding only simple markup
+ * (paragraphs, breaks, links, emphasis, inline code, lists) skips Turndown: simplePartMarkdown
+ * gives the same Markdown directly (lib/markdown/simple-markdown.ts).
  */
 export function describeElements(els: ReadonlyArray<Element | null>, win: Win, base?: string): Description[] {
   const out = els.map((): Description => NONE);
@@ -131,6 +133,12 @@ export function describeElements(els: ReadonlyArray<Element | null>, win: Win, b
     if (!el?.textContent?.trim()) continue;
     const body = inert.createElement('div');
     copyAllowed(el, body, win, rules);
+    // Most descriptions are simple (paragraphs, links, lists): converted directly, as Turndown would.
+    const simple = simplePartMarkdown(body);
+    if (simple !== null) {
+      out[index] = describeSanitized(body, () => simple);
+      continue;
+    }
     container.appendChild(body);
     parts.push({ index, body });
   }

@@ -23,7 +23,7 @@ import {
 } from './sched-common';
 import type { SchedBlock } from './sched-scan';
 import { stripSpeakerSuffix } from './speaker-suffix';
-import type { PrintedRange } from '../time/parse';
+import type { CalendarDate, PrintedRange } from '../time/parse';
 import { ldEvents, printedRangeOf, resolveSchedZone, sessionTimes, type LdEvent } from './sched-time';
 import { count, newTalk } from './talk';
 import type { ExtractOptions } from './types';
@@ -99,7 +99,8 @@ export function readSchedBlocks(
   const single = blocks.length === 1;
   const firstYear = /^(\d{4})/.exec(ld.conference?.start ?? ld.sessions[0]?.start ?? '')?.[1];
   const parsed = new Map<string, PrintedRange | null>();
-  const ranges = blocks.map((b) => printedRangeOf(b, firstYear ? Number(firstYear) : null, parsed));
+  const days = new Map<string, CalendarDate | null>();
+  const ranges = blocks.map((b) => printedRangeOf(b, firstYear ? Number(firstYear) : null, parsed, days));
   const ids = blocks.map((b) => {
     const id = b.anchor.getAttribute('id') || b.anchor.getAttribute('name') || '';
     return SCHED_ID.test(id) ? id.toLowerCase() : null;

@@ -19,6 +19,7 @@ import {
   resolveTimeZone,
   wallTime,
   wallTimeToIso,
+  type CalendarDate,
   type PrintedRange,
   type ZoneResolution,
 } from '../time/parse';
@@ -51,8 +52,12 @@ export function ldEvents(doc: Document): { sessions: LdEvent[]; conference: LdEv
   };
 }
 
-function dayOf(block: SchedBlock) {
-  return block.day ? parsePrintedDate(block.day) : null;
+/** The day anchor's date; a list's sessions share a handful of days, so each is parsed once per page. */
+function dayOf(block: SchedBlock, days: Map<string, CalendarDate | null>) {
+  if (!block.day) return null;
+  let day = days.get(block.day);
+  if (day === undefined) days.set(block.day, (day = parsePrintedDate(block.day)));
+  return day;
 }
 
 /**
@@ -63,8 +68,9 @@ export function printedRangeOf(
   block: SchedBlock,
   fallbackYear: number | null,
   parsed: Map<string, PrintedRange | null> = new Map(),
+  days: Map<string, CalendarDate | null> = new Map(),
 ): PrintedRange | null {
-  const day = dayOf(block);
+  const day = dayOf(block, days);
   const line = block.dates[0] ? textOf(block.dates[0]) : block.places[0] ? firstLine(block.places[0]) : '';
   const year = day?.year ?? fallbackYear;
   // Parallel sessions print the same line: a list page of 600 sessions holds ~160 distinct ones.

@@ -92,10 +92,11 @@ export async function extraction({ context, origin, bundle, url, runs }) {
   return { samples, warm, cpu, last };
 }
 
-export async function profileExtraction({ context, origin, bundle, url }) {
+export async function profileExtraction({ context, origin, bundle, url, top = 8 }) {
   const page = await freshPage(context, `${origin}/sched/list/descriptions/`, bundle);
   const cdp = await context.newCDPSession(page);
   const profile = await profileTop(cdp, () => page.evaluate((u) => __bench.run(u), url), {
+    top,
     moduleOf: moduleOfBundle(bundle),
   });
   await page.close();
