@@ -165,16 +165,16 @@ export function TemplateEditor({ template, preview, onDelete, snippets = {} }: T
       {kind === 'snippet' && (
         <p class="muted render-hint">
           Use it in a template:{' '}
-          {/* Breaks only between the tag's words (never after the hyphen of `talk-heading`); a name too long for the line scrolls. */}
+          {/* Breaks only between `{% render`, the name and `talk: talk %}` (never after the hyphen of `talk-heading`); a name too long for the line scrolls. */}
           <code class="render-tag">
-            {renderTagFor(name)
-              .split(' ')
-              .map((word, i) => (
+            {(/^(\{% render) ('[^']*',) (.*)$/.exec(renderTagFor(name))?.slice(1) ?? [renderTagFor(name)]).map(
+              (word, i) => (
                 <Fragment key={i}>
                   {i > 0 && ' '}
                   <span>{word}</span>
                 </Fragment>
-              ))}
+              ),
+            )}
           </code>
         </p>
       )}
