@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useDb, useExtensionIo } from './services';
 import { updateTemplate, type TemplateFields } from '../lib/db/templates';
@@ -17,7 +18,8 @@ import {
 } from '../lib/export/local-mirror';
 import type { PreviewInput } from '../lib/export/recap-input';
 import { TEMPLATE_KIND_LABELS } from '../lib/export/starters';
-import { templateFileName } from '../lib/export/template-files';
+import { templateFileName, templateFileText } from '../lib/export/template-files';
+import { templateRows } from '../lib/export/template-rows';
 import { RecapPreview } from './RecapPreview';
 import { TemplateReference } from './TemplateReference';
 import { useDebouncedValue } from './useDebouncedValue';
@@ -123,7 +125,15 @@ export function TemplateEditor({ template, preview, onDelete, snippets = {} }: T
     await writer.flush();
     onDelete(id);
   };
-  const exportFile = () => extension.saveFile(templateFileName({ name, kind }), body, 'text/plain;charset=utf-8');
+  // The file carries this template's extra front matter rows from the Export view.
+  const exportFile = async () => {
+    const rows = await templateRows(db, pageStorage(), id).catch(() => []);
+    await extension.saveFile(
+      templateFileName({ name, kind }),
+      templateFileText({ body }, rows),
+      'text/plain;charset=utf-8',
+    );
+  };
 
   return (
     <article class="template-editor" aria-label={`Edit template ${name}`}>
@@ -153,8 +163,19 @@ export function TemplateEditor({ template, preview, onDelete, snippets = {} }: T
         </label>
       </div>
       {kind === 'snippet' && (
-        <p class="muted">
-          Use it in a template: <code>{renderTagFor(name)}</code>
+        <p class="muted render-hint">
+          Use it in a template:{' '}
+          {/* Breaks only between `{% render`, the name and `talk: talk %}` (never after the hyphen of `talk-heading`); a name too long for the line scrolls. */}
+          <code class="render-tag">
+            {(/^(\{% render) ('[^']*',) (.*)$/.exec(renderTagFor(name))?.slice(1) ?? [renderTagFor(name)]).map(
+              (word, i) => (
+                <Fragment key={i}>
+                  {i > 0 && ' '}
+                  <span>{word}</span>
+                </Fragment>
+              ),
+            )}
+          </code>
         </p>
       )}
       <label class="field">
@@ -218,7 +239,7 @@ export function TemplateEditor({ template, preview, onDelete, snippets = {} }: T
       )}
       <TemplateReference kind={kind === 'snippet' ? 'talk' : kind} />
       <div class="button-row">
-        <button type="button" class="secondary" onClick={exportFile}>
+        <button type="button" class="secondary" onClick={() => void exportFile()}>
           Export template file
         </button>
         <button type="button" class="secondary danger" onClick={() => void remove()}>

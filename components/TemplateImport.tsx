@@ -4,6 +4,8 @@ import { createTemplate } from '../lib/db/templates';
 import type { Template } from '../lib/model';
 import { describeTemplateError } from '../lib/export/error-text';
 import { KIND_SHORT_LABELS } from '../lib/export/starters';
+import { setTemplateRows } from '../lib/export/template-rows';
+import { pageStorage } from '../lib/notes';
 import { MAX_TEMPLATE_FILE_BYTES, parseTemplateFile, TEMPLATE_FILE_ACCEPT } from '../lib/export/template-files';
 import './export.css';
 
@@ -40,7 +42,20 @@ export function TemplateImport({ onImported }: TemplateImportProps) {
         setStatus({ ok: false, text: `${file.name} was not imported: ${saved.error.message}` });
         return;
       }
-      setStatus({ ok: true, text: `Imported “${saved.value.name}” (${KIND_SHORT_LABELS[saved.value.kind]}).` });
+      // Its extra front matter rows become this template's in the Export view.
+      const rows = parsed.frontMatterRows.length
+        ? await setTemplateRows(db, pageStorage(), saved.value.id, parsed.frontMatterRows)
+        : null;
+      const rowsNote =
+        rows === null
+          ? ''
+          : rows.ok
+            ? ` with ${parsed.frontMatterRows.length} front matter ${parsed.frontMatterRows.length === 1 ? 'key' : 'keys'}`
+            : `, but its front matter keys were not kept: ${rows.error.message}`;
+      setStatus({
+        ok: true,
+        text: `Imported “${saved.value.name}” (${KIND_SHORT_LABELS[saved.value.kind]})${rowsNote}.`,
+      });
       onImported(saved.value);
     } catch (err) {
       setStatus({

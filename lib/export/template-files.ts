@@ -1,9 +1,12 @@
 /**
  * Templates as files people can keep in a repository or share: the body as-is in a text file
- * named `<name>.<kind>.liquid` so importing it back knows the kind. Imports are parsed before
- * anything is stored, and a file that does not parse is refused with its line and reason.
+ * named `<name>.<kind>.liquid` so importing it back knows the kind, after a leading comment with
+ * the template's extra front matter rows when it has any (template-file-header.ts). Imports are
+ * parsed before anything is stored, and a file that does not parse is refused with its line and reason.
  */
 import type { Template } from '../model';
+import type { FrontMatterRow } from '../recap/front-matter-rows';
+import { readFrontMatterHeader, withFrontMatterHeader } from './template-file-header';
 import { slugify, validateTemplate, type TemplateError, type TemplateKind } from '../recap';
 import { MAX_TEMPLATE_CHARS } from '../db/templates';
 
@@ -13,6 +16,11 @@ export const MAX_TEMPLATE_FILE_BYTES = 1_000_000;
 
 export function templateFileName(template: Pick<Template, 'name' | 'kind'>): string {
   return `${slugify(template.name) || 'template'}.${template.kind}.liquid`;
+}
+
+/** What a template's file holds: its extra front matter rows (if any) in a leading comment, then its body. */
+export function templateFileText(template: Pick<Template, 'body'>, rows: readonly FrontMatterRow[] = []): string {
+  return withFrontMatterHeader(template.body, rows);
 }
 
 const EXTENSION = /\.(liquid|md|markdown|txt)$/i;
@@ -39,7 +47,15 @@ export function templateNameFromFile(fileName: string): string {
 }
 
 export type TemplateFileResult =
-  | { ok: true; name: string; kind: Template['kind']; body: string; warnings: string[] }
+  | {
+      ok: true;
+      name: string;
+      kind: Template['kind'];
+      body: string;
+      /** The extra front matter rows the file's header carried (none without one). */
+      frontMatterRows: FrontMatterRow[];
+      warnings: string[];
+    }
   | { ok: false; message: string; error?: TemplateError };
 
 export function parseTemplateFile(fileName: string, text: string): TemplateFileResult {
@@ -47,12 +63,31 @@ export function parseTemplateFile(fileName: string, text: string): TemplateFileR
   if (text.length > MAX_TEMPLATE_CHARS) return { ok: false, message: 'This file is too large to be a template.' };
   // A NUL byte means a binary file picked by mistake.
   if (text.includes('\u0000')) return { ok: false, message: 'This file is not text.' };
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const header = readFrontMatterHeader(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  if (!header.ok)
+    return {
+      ok: false,
+      message: 'Its front matter header is not valid, so it was not imported.',
+      error: { line: header.line, message: header.message },
+    };
+  const { body } = header;
   if (body.trim() === '') return { ok: false, message: 'This file is empty.' };
   const kind = guessTemplateKind(fileName, body);
   // A snippet's variables are whatever its caller passes: parsed, not checked against a scope.
   const check = validateTemplate(body, kind === 'snippet' ? undefined : kind);
   if (!check.ok)
-    return { ok: false, message: 'The template has an error, so it was not imported.', error: check.error };
-  return { ok: true, name: templateNameFromFile(fileName), kind, body, warnings: check.warnings };
+    return {
+      ok: false,
+      message: 'The template has an error, so it was not imported.',
+      // Counted in the file, header included.
+      error: { ...check.error, line: check.error.line + header.headerLines },
+    };
+  return {
+    ok: true,
+    name: templateNameFromFile(fileName),
+    kind,
+    body,
+    frontMatterRows: header.rows,
+    warnings: check.warnings,
+  };
 }

@@ -8,6 +8,7 @@ import type { Highlight, Note, NoteKind, Talk } from '../model';
 import { NOTE_KINDS } from '../model';
 import { htmlToMarkdown } from '../markdown/html-to-markdown';
 import { venueZone } from '../time/display';
+import { enUsDayLabel, enUsTimeSpan } from '../time/en-us-clock';
 import { commonZoneAbbreviation } from '../time/zone-abbreviation';
 import { dayKey, isValidTimeZone, viewerTimeZone } from '../time/zones';
 import { conferenceDayNumber, conferenceView, type ConferenceInput } from './conference-view';
@@ -17,6 +18,7 @@ import { neutralizeMarkdown } from './neutralize';
 import { recordingLinker, recordingVideo } from './recording-links';
 import { descriptionMarkdown, noteMarkdown, userMarkdown } from './source-markdown';
 import { speakerViews } from './speaker-view';
+import { compareTitles } from './title-order';
 import { formatElapsed, noteOffsetMs } from './timestamps';
 import type {
   DayView,
@@ -105,16 +107,26 @@ function cachedFormat(locale: string, options: Intl.DateTimeFormatOptions & { ti
   return f;
 }
 
+// en-US labels are written by hand (lib/time/en-us-clock.ts): no Intl formatter to build cold.
 function dayLabel(at: number, timeZone: string, locale: string): string {
-  return cachedFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(at);
+  return (
+    enUsDayLabel(at, timeZone, locale) ??
+    cachedFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(at)
+  );
 }
 
 /** `9:30 – 10:00 AM PDT` in the venue's clock, as lib/time/display writes it. */
 function timeLabel(start: number | null, end: number | null, timeZone: string, locale: string): string | null {
   if (start === null) return null;
-  const clock = cachedFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
-  const span = end === null || end < start ? clock.format(start) : clock.formatRange(start, end);
-  return `${span.replace(/[\u2009\u202f]/g, ' ')} ${commonZoneAbbreviation(start, timeZone)}`;
+  let span = enUsTimeSpan(start, end, timeZone, locale);
+  if (span === null) {
+    const clock = cachedFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
+    span = (end === null || end < start ? clock.format(start) : clock.formatRange(start, end)).replace(
+      /[\u2009\u202f]/g,
+      ' ',
+    );
+  }
+  return `${span} ${commonZoneAbbreviation(start, timeZone)}`;
 }
 
 function readerZone(given: string | undefined): string {
@@ -257,7 +269,7 @@ function compareTalks(a: Talk, b: Talk): number {
     if (b.startAt === null) return -1;
     return a.startAt - b.startAt;
   }
-  return (a.endAt ?? 0) - (b.endAt ?? 0) || a.clippedAt - b.clippedAt || a.title.localeCompare(b.title);
+  return (a.endAt ?? 0) - (b.endAt ?? 0) || a.clippedAt - b.clippedAt || compareTitles(a.title, b.title);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {

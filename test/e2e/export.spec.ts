@@ -1,6 +1,6 @@
 import { HtmlRenderer, Parser, type Node } from 'commonmark';
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { expect, test } from './fixtures';
@@ -39,14 +39,25 @@ async function chooseDay1(panel: Page): Promise<void> {
   await panel.getByRole('combobox', { name: 'Day to export' }).selectOption({ label: DAY1_OPTION });
 }
 
+/**
+ * The opening every day-export test shares: the clipped conference with its notes, the Export
+ * view, day 1 chosen. Returns the panel and its preview.
+ */
+async function exportDay1(
+  context: BrowserContext,
+  openExtensionPage: Parameters<typeof conferenceWithNotes>[1],
+): Promise<{ panel: Page; preview: Locator }> {
+  const panel = await conferenceWithNotes(context, openExtensionPage);
+  await openExport(panel);
+  await chooseDay1(panel);
+  return { panel, preview: panel.getByRole('textbox', { name: 'Recap preview' }) };
+}
+
 test('a day exports with each preset: the preview shows talks, speakers and notes in that style', async ({
   context,
   openExtensionPage,
 }) => {
-  const panel = await conferenceWithNotes(context, openExtensionPage);
-  await openExport(panel);
-  await chooseDay1(panel);
-  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  const { panel, preview } = await exportDay1(context, openExtensionPage);
   const preset = panel.getByRole('combobox', { name: 'Preset' });
 
   await preset.selectOption('narrative');
@@ -87,15 +98,12 @@ test('Download .md saves the previewed post: dated file name, front matter, head
   context,
   openExtensionPage,
 }) => {
-  const panel = await conferenceWithNotes(context, openExtensionPage);
-  await openExport(panel);
-  await chooseDay1(panel);
+  const { panel, preview } = await exportDay1(context, openExtensionPage);
   await panel.getByRole('combobox', { name: 'Preset' }).selectOption('narrative');
   await panel.getByRole('combobox', { name: 'Front matter', exact: true }).selectOption('jekyll');
   await panel.getByRole('textbox', { name: 'Title', exact: true }).fill('KCD SF: what I learned');
   await panel.getByRole('textbox', { name: 'Authors' }).fill('Ada Lovelace, Grace Hopper');
   await panel.getByRole('textbox', { name: 'Tags' }).fill('kubernetes, platform engineering');
-  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
   await expect(preview).toHaveValue(/^title: "KCD SF: what I learned"$/m);
 
   const [download] = await Promise.all([
@@ -129,10 +137,7 @@ test('Download .md saves the previewed post: dated file name, front matter, head
 
 test('Copy as Markdown and Copy as rich text put the post on the clipboard', async ({ context, openExtensionPage }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const panel = await conferenceWithNotes(context, openExtensionPage);
-  await openExport(panel);
-  await chooseDay1(panel);
-  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  const { panel, preview } = await exportDay1(context, openExtensionPage);
   await expect(preview).toHaveValue(/Talk Alpha/);
 
   await panel.getByRole('button', { name: 'Copy as Markdown' }).click();
@@ -287,10 +292,7 @@ test('Intro and Closing typed in the Export view open and close the post, per sc
   context,
   openExtensionPage,
 }) => {
-  const panel = await conferenceWithNotes(context, openExtensionPage);
-  await openExport(panel);
-  await chooseDay1(panel);
-  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
+  const { panel, preview } = await exportDay1(context, openExtensionPage);
   await expect(preview).toHaveValue(/Replace this line/);
 
   // Real key presses: a click into Intro, Enter for a new paragraph, Tab on to Closing.
@@ -329,11 +331,8 @@ test('extra front matter keys typed as rows are written as typed YAML and TOML, 
   context,
   openExtensionPage,
 }) => {
-  const panel = await conferenceWithNotes(context, openExtensionPage);
-  await openExport(panel);
-  await chooseDay1(panel);
+  const { panel, preview } = await exportDay1(context, openExtensionPage);
   await panel.getByRole('combobox', { name: 'Preset' }).selectOption('structured');
-  const preview = panel.getByRole('textbox', { name: 'Recap preview' });
 
   const addRow = async (n: number, key: string, type: string, value: string) => {
     await panel.getByRole('button', { name: 'Add a key' }).click();

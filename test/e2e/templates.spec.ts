@@ -284,3 +284,44 @@ test('the editor completes variable names with Tab and flags an unknown one wher
   await options.keyboard.press('Tab');
   await expect(source).not.toBeFocused();
 });
+
+test('at 360 px a snippet’s render tag breaks only between its words, never inside the name', async ({
+  context,
+  openExtensionPage,
+}) => {
+  await clippedTalkWithNotes(context, openExtensionPage);
+  const options = await openExtensionPage('options.html');
+  await options.setViewportSize({ width: 360, height: 700 });
+  await createFromStarter(options, 'snippet');
+  const tag = options
+    .getByRole('article', { name: 'Edit template Talk heading' })
+    .locator('code', { hasText: "{% render 'talk-heading', talk: talk %}" });
+  await expect(tag).toBeVisible();
+  const layout = await tag.evaluate((code) => {
+    const text = code.textContent ?? '';
+    // How many lines each word of the tag takes: 1 each, or it was split inside.
+    const words: Array<[string, number]> = [];
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    const nodes: Array<{ node: Text; start: number }> = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: n as Text, start: offset });
+      offset += (n as Text).data.length;
+    }
+    const at = (i: number): [Text, number] => {
+      const hit = nodes.findLast((x) => x.start <= i)!;
+      return [hit.node, i - hit.start];
+    };
+    for (const m of text.matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(...at(m.index));
+      range.setEnd(...at(m.index + m[0].length - 1));
+      range.setEnd(range.endContainer, range.endOffset + 1);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      words.push([m[0], tops.size]);
+    }
+    return { words, page: document.documentElement.scrollWidth, viewport: innerWidth };
+  });
+  expect(layout.words).toEqual(layout.words.map(([w]) => [w, 1]));
+  expect(layout.page, 'the page does not scroll sideways').toBeLessThanOrEqual(layout.viewport);
+});

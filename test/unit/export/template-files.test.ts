@@ -21,7 +21,14 @@ describe('template files', () => {
       ['day', dayStarterTemplate('bulleted')],
     ] as const) {
       const name = templateFileName({ name: 'Round trip', kind });
-      expect(parseTemplateFile(name, body)).toEqual({ ok: true, name: 'round-trip', kind, body, warnings: [] });
+      expect(parseTemplateFile(name, body)).toEqual({
+        ok: true,
+        name: 'round-trip',
+        kind,
+        body,
+        frontMatterRows: [],
+        warnings: [],
+      });
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commonZoneAbbreviation } from '../../../lib/time/zone-abbreviation';
+import { commonZoneAbbreviation, EN_US_NAMES } from '../../../lib/time/zone-abbreviation';
+import { zoneOffsetMinutes } from '../../../lib/time/zones';
 
 const winter = Date.UTC(2025, 0, 15, 12);
 const summer = Date.UTC(2025, 6, 15, 12);
@@ -50,5 +51,26 @@ describe('commonZoneAbbreviation', () => {
 
   it('gives a garbage zone back as written instead of throwing', () => {
     expect(commonZoneAbbreviation(summer, 'Not/AZone')).toBe('Not/AZone');
+  });
+});
+
+describe('EN_US_NAMES (the table that spares the first Intl formatter)', () => {
+  it('holds what Intl en-US prints for each zone, every 55 hours (each hour of the day in turn) from 2007 to 2040', () => {
+    const intl = new Map<string, Intl.DateTimeFormat>();
+    const name = (at: number, zone: string) => {
+      let f = intl.get(zone);
+      if (!f) intl.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })));
+      return f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+    };
+    for (const [zone, names] of Object.entries(EN_US_NAMES)) {
+      const seen = new Set<string>();
+      for (let at = Date.UTC(2007, 0, 1); at < Date.UTC(2040, 0, 1); at += 55 * 3_600_000) {
+        const offset = String(zoneOffsetMinutes(zone, at));
+        expect(names[offset], `${zone} at ${new Date(at).toISOString()} (offset ${offset})`).toBe(name(at, zone));
+        expect(commonZoneAbbreviation(at, zone)).toBe(names[offset]);
+        seen.add(offset);
+      }
+      expect([...seen].sort(), zone).toEqual(Object.keys(names).sort());
+    }
   });
 });
