@@ -9,13 +9,13 @@ import { readAllTalks } from '../lib/talks/all-talks';
 import { NEARBY_VALID_MS, nearbyTalks } from '../lib/talks/nearby';
 import { viewerTimeZone } from '../lib/time/zones';
 import { AddTalkButton } from './AddTalkButton';
+import { AgendaView } from './AgendaView';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
 import { SearchView } from './SearchView';
 import { TalkEditingHost } from './TalkEditingHost';
 import { KIND_KEYS, SLIDE_KEY } from './Composer';
 import { NOTE_KIND_LABELS } from './KindBadge';
-import { TalkList } from './TalkList';
 import { focusField } from './useFocusOnMount';
 import { type LiveResult, useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
@@ -144,8 +144,9 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1000));
     idle(() => setWantAll(true), { timeout: 3000 });
   }, [ready]);
+  // The Agenda reads its own pages (AgendaView); the idle read above still brings every talk.
   useEffect(() => {
-    if (view !== 'now') setWantAll(true);
+    if (view !== 'now' && view !== 'agenda') setWantAll(true);
   }, [view]);
 
   const pickTalk = (id: string | null) => {
@@ -221,13 +222,8 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
               }}
             />
           )}
-          {view !== 'now' && view !== 'search' && !all && <p class="muted">Loading…</p>}
-          {all && view === 'agenda' && (
-            <section aria-label="Clipped talks">
-              <AddTalkButton />
-              <TalkList talks={all} viewerZone={viewerZone} showNoteCounts onOpen={openTalk} />
-            </section>
-          )}
+          {view === 'export' && !all && <p class="muted">Loading…</p>}
+          {view === 'agenda' && <AgendaView viewerZone={viewerZone} onOpen={openTalk} />}
           {view === 'search' && <SearchView onOpen={openTalk} />}
           {all && view === 'export' && (
             <ExportViewLoader
