@@ -13,12 +13,12 @@ export interface AgendaViewProps {
 
 /**
  * The Agenda tab: its talks are read a day at a time, newest first (lib/talks/agenda-pages.ts),
- * as many whole days as the cards drawn need plus a page ahead; scrolling near the end asks for
+ * as many whole days as the cards drawn need plus two pages ahead; scrolling near the end asks for
  * more. A live query, so a talk clipped in a tab appears here.
  */
 export function AgendaView({ viewerZone, onOpen }: AgendaViewProps) {
   const db = useDb();
-  const [wanted, setWanted] = useState(2 * AGENDA_PAGE);
+  const [wanted, setWanted] = useState(3 * AGENDA_PAGE);
   const agenda = useLiveQuery(() => readAgendaTalks(db, wanted), [wanted]);
   return (
     <section aria-label="Clipped talks">
@@ -33,7 +33,7 @@ export function AgendaView({ viewerZone, onOpen }: AgendaViewProps) {
         <TalkList
           talks={agenda.value.talks}
           complete={agenda.value.complete}
-          onWantMore={(shown) => setWanted((w) => Math.max(w, shown + AGENDA_PAGE))}
+          onWantMore={(n) => setWanted((w) => Math.max(w, n))}
           viewerZone={viewerZone}
           showNoteCounts
           onOpen={onOpen}

@@ -60,9 +60,9 @@ export function TalkList({ talks, viewerZone, showNoteCounts, onOpen, complete =
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [shown, talks.length]);
-  // Ask for a page ahead: the next cards are read before the scroll reaches them.
+  // Ask for two pages ahead: the next cards are read before the scroll reaches them.
   useEffect(() => {
-    if (!complete && shown + AGENDA_PAGE > talks.length) onWantMore?.(shown + AGENDA_PAGE);
+    if (!complete && shown + 2 * AGENDA_PAGE > talks.length) onWantMore?.(shown + 2 * AGENDA_PAGE);
   }, [shown, talks.length, complete]);
   if (!talks.length && complete) {
     return <p class="muted">No talks clipped yet. Open a talk on a schedule page (Sched, for one) and press “Clip”.</p>;
