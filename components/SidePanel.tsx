@@ -10,6 +10,7 @@ import { NEARBY_VALID_MS, nearbyTalks } from '../lib/talks/nearby';
 import { viewerTimeZone } from '../lib/time/zones';
 import { AddTalkButton } from './AddTalkButton';
 import { AgendaView } from './AgendaView';
+import { EAGER_OPTIONS } from './TalkOptions';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
 import { SearchView } from './SearchView';
@@ -145,6 +146,11 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   useEffect(() => {
     if (!ready) return;
     requestAnimationFrame(() => performance.mark('talkmark:panel-ready'));
+    // A library small enough for the picker to list every talk at once (TalkPicker) is read
+    // once the panel is idle, so its options are all there; a larger one only when asked.
+    if ((near?.total ?? Infinity) > EAGER_OPTIONS) return;
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1000));
+    idle(() => setWantAll(true), { timeout: 3000 });
   }, [ready]);
   // Every talk is read only when something needs them: Export, the picker's full list, the
   // talk editor (TalkEditingHost asks). The Agenda reads its own pages (AgendaView), Search its

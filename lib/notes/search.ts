@@ -140,7 +140,7 @@ export interface SearchOptions {
 }
 
 /** Records read newest first, at most, before a common-words query falls back to its exact key sets. */
-const SCAN_AT_MOST = 16_000;
+const SCAN_AT_MOST = 4_000;
 /** The first page of that reading; each next one is twice as long. */
 const FIRST_SCAN_PAGE = 250;
 
@@ -154,10 +154,10 @@ interface Hits<T> {
  * The newest `limit` records having a word that starts with every one of `words`, and how many
  * there are. Each word's range of the `words` index is read up to `cap` keys. If one of them has
  * fewer (a rare word), its keys are every candidate: they are read and checked in memory, and
- * the total is exact. If every word is common, records are read newest first through the time
- * index in growing pages until `limit` hits are found (a common word hits every few records),
- * and the total is a lower bound; past `SCAN_AT_MOST` records read (common words that seldom
- * meet) the exact key sets are intersected as before.
+ * the total is exact. If the query is one common word, records are read newest first through the
+ * time index in growing pages until `limit` hits are found (a common word hits every few
+ * records), and the total is a lower bound; past `SCAN_AT_MOST` records read, and for several
+ * common words (which may seldom meet), the exact key sets are intersected as before.
  */
 async function newestHits<T extends { id: string }>(
   table: TalkmarkDB['notes'] | TalkmarkDB['talks'],
@@ -201,7 +201,9 @@ async function newestHits<T extends { id: string }>(
   let scanned = 0;
   let page = firstScanPage;
   let below: number | null = null;
-  while (hits.length < limit && scanned < scanAtMost) {
+  // Only for one word: several common words may seldom meet, and their key sets are cheaper then.
+  const scanLimit = words.length === 1 ? scanAtMost : 0;
+  while (hits.length < limit && scanned < scanLimit) {
     const rows = (await (below === null ? table.orderBy(index) : table.where(index).below(below))
       .reverse()
       .limit(page)

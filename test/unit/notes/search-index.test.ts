@@ -192,7 +192,7 @@ describe('index search equals the old full scan', () => {
         // Common words: records read newest first in pages from 1 record up, stopping early or
         // falling back to the exact key sets after a few.
         fc.constantFrom(1, 2, 250),
-        fc.constantFrom(3, 16_000),
+        fc.constantFrom(3, 4_000),
         async (talkSpecs, noteSpecs, queryParts, limit, readAllHitsUpTo, firstScanPage, scanAtMost) => {
           const db = fresh();
           const talks = talkSpecs.map(([title, start], i) =>
