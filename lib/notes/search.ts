@@ -141,6 +141,8 @@ export interface SearchOptions {
 
 /** Records read newest first, at most, before a common-words query falls back to its exact key sets. */
 const SCAN_AT_MOST = 4_000;
+/** A query of several words reads each word's keys up to this many before its exact fallback. */
+const MULTI_WORD_CAP = 300;
 /** The first page of that reading; each next one is twice as long. */
 const FIRST_SCAN_PAGE = 250;
 
@@ -176,17 +178,19 @@ async function newestHits<T extends { id: string }>(
   };
   const read = async (ks: string[]) =>
     ((await table.bulkGet(ks)) as Array<T | undefined>).filter((r) => r !== undefined);
+  // Several words: a smaller cap, as the keys read are wasted when every word turns out common.
+  const wordCap = words.length > 1 ? Math.min(cap, MULTI_WORD_CAP) : cap;
   const capped = await Promise.all(
     words.map(
       async (w) =>
         (await table
           .where('words')
           .startsWith(w)
-          .limit(cap + 1)
+          .limit(wordCap + 1)
           .primaryKeys()) as string[],
     ),
   );
-  const complete = capped.filter((keys) => keys.length <= cap).map((keys) => new Set(keys));
+  const complete = capped.filter((keys) => keys.length <= wordCap).map((keys) => new Set(keys));
   if (complete.length > 0) {
     complete.sort((a, b) => a.size - b.size);
     const [first, ...rest] = complete;
