@@ -69,7 +69,10 @@ export function SearchView({ onOpen }: SearchViewProps) {
       </p>
       {results && results.talks.length > 0 && (
         <>
-          <h2>Talks ({results.totalTalks})</h2>
+          <h2>
+            Talks ({results.totalTalks}
+            {results.talksAtLeast ? '+' : ''})
+          </h2>
           <ul class="plain" aria-label="Matching talks">
             {results.talks.map((hit) => (
               <li key={hit.talk.id} class="card">
@@ -83,7 +86,10 @@ export function SearchView({ onOpen }: SearchViewProps) {
       )}
       {results && results.notes.length > 0 && (
         <>
-          <h2>Notes ({results.totalNotes})</h2>
+          <h2>
+            Notes ({results.totalNotes}
+            {results.notesAtLeast ? '+' : ''})
+          </h2>
           <ul class="plain" aria-label="Matching notes">
             {results.notes.map((hit) => (
               <li key={hit.note.id} class="card">

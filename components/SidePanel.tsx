@@ -9,13 +9,14 @@ import { readAllTalks } from '../lib/talks/all-talks';
 import { NEARBY_VALID_MS, nearbyTalks } from '../lib/talks/nearby';
 import { viewerTimeZone } from '../lib/time/zones';
 import { AddTalkButton } from './AddTalkButton';
+import { AgendaView } from './AgendaView';
+import { EAGER_OPTIONS } from './TalkOptions';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
 import { SearchView } from './SearchView';
 import { TalkEditingHost } from './TalkEditingHost';
 import { KIND_KEYS, SLIDE_KEY } from './Composer';
 import { NOTE_KIND_LABELS } from './KindBadge';
-import { TalkList } from './TalkList';
 import { focusField } from './useFocusOnMount';
 import { type LiveResult, useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
@@ -72,7 +73,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   const now = useNow(15_000);
   // The first render reads only what the Now view needs: the pick and the talks around now (an
   // index range, not the whole table). Every talk is read once something asks for them: the
-  // Agenda, Export, the picker's list, or an idle moment after the first frame.
+  // Export, the picker's list, the talk editor (the Agenda reads its own pages).
   // Read from the start of the current hour: that answer holds until the next one (nearby.ts).
   const readFrom = Math.floor(now / NEARBY_VALID_MS) * NEARBY_VALID_MS;
   const nearby = useLiveQuery(
@@ -85,11 +86,16 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   // The talks the Now view decides with: those around now, plus the pick once every talk is read
   // (a pick from the full list is in force before the nearby query has caught up with it).
   const near = nearby.status === 'ready' ? nearby.value : null;
+  // A talk opened from the Agenda or Search is its own record here: the full list may not be read.
+  const [opened, setOpened] = useState<Talk | null>(null);
   const nowTalks = useMemo(() => {
     if (!near) return null;
-    const picked = pick.id && all && !near.talks.some((t) => t.id === pick.id) && all.find((t) => t.id === pick.id);
+    const picked =
+      pick.id &&
+      !near.talks.some((t) => t.id === pick.id) &&
+      (all?.find((t) => t.id === pick.id) ?? (opened?.id === pick.id ? opened : undefined));
     return picked ? [...near.talks, picked] : near.talks;
-  }, [near, all, pick.id]);
+  }, [near, all, opened, pick.id]);
   const talks: LiveResult<readonly Talk[]> =
     nearby.status === 'error'
       ? nearby
@@ -140,12 +146,17 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   useEffect(() => {
     if (!ready) return;
     requestAnimationFrame(() => performance.mark('talkmark:panel-ready'));
-    // The rest of the library once the panel is idle (the picker's full list, the talk editor).
+    // A library small enough for the picker to list every talk at once (TalkPicker) is read
+    // once the panel is idle, so its options are all there; a larger one only when asked.
+    if ((near?.total ?? Infinity) > EAGER_OPTIONS) return;
     const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1000));
     idle(() => setWantAll(true), { timeout: 3000 });
   }, [ready]);
+  // Every talk is read only when something needs them: Export, the picker's full list, the
+  // talk editor (TalkEditingHost asks). The Agenda reads its own pages (AgendaView), Search its
+  // index. An idle panel used to read them all, which cost CPU for nothing at 5,000 talks.
   useEffect(() => {
-    if (view !== 'now') setWantAll(true);
+    if (view === 'export') setWantAll(true);
   }, [view]);
 
   const pickTalk = (id: string | null) => {
@@ -157,6 +168,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     );
   };
   const openTalk = (talk: Talk) => {
+    setOpened(talk);
     pickTalk(talk.id);
     toNoteBox();
   };
@@ -202,6 +214,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
           currentTalkId={currentTalkId(talks.value, pick, now)}
           onAdded={(id) => (pickTalk(id), setView('now'))}
           view={view}
+          onWantTalks={() => setWantAll(true)}
         >
           {view === 'now' && (
             <NowView
@@ -221,13 +234,8 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
               }}
             />
           )}
-          {view !== 'now' && view !== 'search' && !all && <p class="muted">Loading…</p>}
-          {all && view === 'agenda' && (
-            <section aria-label="Clipped talks">
-              <AddTalkButton />
-              <TalkList talks={all} viewerZone={viewerZone} showNoteCounts onOpen={openTalk} />
-            </section>
-          )}
+          {view === 'export' && !all && <p class="muted">Loading…</p>}
+          {view === 'agenda' && <AgendaView viewerZone={viewerZone} onOpen={openTalk} />}
           {view === 'search' && <SearchView onOpen={openTalk} />}
           {all && view === 'export' && (
             <ExportViewLoader

@@ -18,6 +18,11 @@ export interface TalkEditingHostProps {
   onAdded: (talkId: string) => void;
   /** The panel's view: moving to another one closes the editor, as Cancel does. */
   view: string;
+  /**
+   * Asked when an editor opens (or the popup asks for one) and `talks` may not hold its talk yet:
+   * the panel reads every talk on demand, not while idle.
+   */
+  onWantTalks?: () => void;
   children: ComponentChildren;
 }
 
@@ -36,7 +41,15 @@ interface OpenEditor {
  * Where the side panel's talk editor lives: it replaces the view while open, takes requests
  * from the popup (a thin clip to complete), and offers Undo after a deletion.
  */
-export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, view, children }: TalkEditingHostProps) {
+export function TalkEditingHost({
+  talks,
+  viewerZone,
+  currentTalkId,
+  onAdded,
+  view,
+  onWantTalks,
+  children,
+}: TalkEditingHostProps) {
   const db = useDb();
   const [editor, setEditor] = useState<OpenEditor | null>(null);
   const [undo, setUndo] = useState<DeletedTalk | null>(null);
@@ -56,6 +69,11 @@ export function TalkEditingHost({ talks, viewerZone, currentTalkId, onAdded, vie
   // opened, or one the user opens by hand), and lapses after a while.
   const request = useLiveQuery(() => getSetting(db, 'editTalkRequest'));
   const asked = request.status === 'ready' ? request.value : null;
+  // The editor needs its talk (and the new talk its conference): every talk is read from here on.
+  const wantsTalks = editor !== null || asked !== null;
+  useEffect(() => {
+    if (wantsTalks) onWantTalks?.();
+  }, [wantsTalks]);
   // Each request opens the editor once here (talks change while it stands: a save, a clip).
   const handled = useRef<number | null>(null);
   useEffect(() => {

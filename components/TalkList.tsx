@@ -13,6 +13,10 @@ export interface TalkListProps {
   /** Each card shows its talk's note count (read for the cards drawn). */
   showNoteCounts?: boolean;
   onOpen?: (talk: Talk) => void;
+  /** False while `talks` holds only the newest days of the library (the Agenda reads it in pages). */
+  complete?: boolean;
+  /** Asked when `shown` cards are wanted and `talks` has fewer (only while not `complete`). */
+  onWantMore?: (shown: number) => void;
 }
 
 /** Cards drawn at first, and added each time the end of the list comes near the viewport. */
@@ -23,7 +27,7 @@ export const AGENDA_PAGE = 40;
  * page at a time: a library of 5,000 talks first paints 40 cards, and more are added before
  * scrolling (wheel, keys or Tab) reaches the end of what is drawn.
  */
-export function TalkList({ talks, viewerZone, showNoteCounts, onOpen }: TalkListProps) {
+export function TalkList({ talks, viewerZone, showNoteCounts, onOpen, complete = true, onWantMore }: TalkListProps) {
   const db = useDb();
   const [shown, setShown] = useState(AGENDA_PAGE);
   const groups = useMemo(() => groupByDay(talks), [talks]);
@@ -56,7 +60,11 @@ export function TalkList({ talks, viewerZone, showNoteCounts, onOpen }: TalkList
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [shown, talks.length]);
-  if (!talks.length) {
+  // Ask for two pages ahead: the next cards are read before the scroll reaches them.
+  useEffect(() => {
+    if (!complete && shown + 2 * AGENDA_PAGE > talks.length) onWantMore?.(shown + 2 * AGENDA_PAGE);
+  }, [shown, talks.length, complete]);
+  if (!talks.length && complete) {
     return <p class="muted">No talks clipped yet. Open a talk on a schedule page (Sched, for one) and press “Clip”.</p>;
   }
   return (
@@ -64,7 +72,7 @@ export function TalkList({ talks, viewerZone, showNoteCounts, onOpen }: TalkList
       groups={groups}
       shown={shown}
       more={more}
-      total={talks.length}
+      total={complete ? talks.length : Infinity}
       overlapsOfDay={overlapsOfDay}
       viewerZone={viewerZone}
       counts={showNoteCounts ? db : null}
