@@ -3,6 +3,7 @@ export {
   MAX_IMAGE_BYTES,
   MAX_IMAGE_PIXELS,
   checkImageBytes,
+  isImageComplete,
   sniffImageType,
   type ImageCheck,
   type ImageHeader,
