@@ -109,20 +109,23 @@ export async function imageBenches({
     ]);
     await slide.waitForLoadState('load');
     const samples = [];
-    for (let i = 0; i < captures; i++) {
+    const before = [];
+    for (let i = 0; i < 2 * captures; i++) {
       await slide.evaluate((n) => {
         document.getElementById('t').textContent = `Slide ${n}`;
         document.getElementById('p').textContent = `point ${n * 7} · ${new Date().toISOString()}`;
         return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       }, i + 1);
-      samples.push(
-        await bench.evaluate(({ windowId, talkId }) => globalThis.__bench.capture(windowId, talkId), {
-          windowId,
-          talkId,
-        }),
-      );
+      // Interleaved with the PNG capture of before, so both arms meet the same machine load.
+      const way = i % 2 ? 'png' : 'product';
+      const r = await bench.evaluate(({ windowId, talkId, way }) => globalThis.__bench.capture(windowId, talkId, way), {
+        windowId,
+        talkId,
+        way,
+      });
+      (way === 'png' ? before : samples).push(r);
     }
-    return { seeded, backup, day, panel, thumbs, captures: samples };
+    return { seeded, backup, day, panel, thumbs, captures: samples, capturesBefore: before };
   } finally {
     await context.close();
   }

@@ -91,9 +91,9 @@ export async function dayZip(talkId: string) {
  * prepare and store the slide note (`captureSlideForCommand` without the talk lookup, which runs
  * alongside the capture there). Phases: capture, then prepare + write.
  */
-export async function capture(windowId: number, talkId: string) {
+export async function capture(windowId: number, talkId: string, way: 'product' | 'png' = 'product') {
   const t0 = performance.now();
-  const bytes = await captureVisibleTab(windowId);
+  const bytes = way === 'png' ? await capturePngAsBefore(windowId) : await captureVisibleTab(windowId);
   const t1 = performance.now();
   const outcome = await storeSlide(db, bytes, talkId, Date.now());
   const t2 = performance.now();
@@ -106,4 +106,13 @@ export async function capture(windowId: number, talkId: string) {
     bytes: outcome.added.image.bytes.byteLength,
     mime: outcome.added.image.mime,
   };
+}
+
+/** The capture as it was before JPEG (PNG, the data URL decoded a character at a time): the peer arm of row 11d. */
+async function capturePngAsBefore(windowId: number): Promise<Uint8Array> {
+  const url = await chrome.tabs.captureVisibleTab(windowId, { format: 'png' });
+  const binary = atob(url.slice(url.indexOf(',') + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
