@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('wxt/browser', () => ({ browser: { tabs: { captureVisibleTab: vi.fn() } } }));
+
+const { browser } = await import('wxt/browser');
+const { CAPTURE_FORMAT, captureVisibleTab, dataUrlBytes } = await import('../../../lib/extension/slide-capture');
+
+describe('slide capture', () => {
+  it('asks the browser for JPEG at quality 92 (a PNG screenshot is slow to encode and large to decode)', async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const url = `data:image/jpeg;base64,${btoa(String.fromCharCode(...jpeg))}`;
+    const capture = vi.mocked(browser.tabs.captureVisibleTab) as unknown as ReturnType<typeof vi.fn>;
+    capture.mockResolvedValue(url);
+    expect(CAPTURE_FORMAT).toEqual({ format: 'jpeg', quality: 92 });
+    expect(await captureVisibleTab(7)).toEqual(jpeg);
+    expect(capture).toHaveBeenCalledWith(7, { format: 'jpeg', quality: 92 });
+    await captureVisibleTab(null);
+    expect(capture).toHaveBeenLastCalledWith({ format: 'jpeg', quality: 92 });
+  });
+
+  it('decodes a data URL the same with and without the engine’s base64 decoder', () => {
+    const bytes = Uint8Array.from({ length: 3000 }, (_, i) => (i * 37) % 256);
+    const url = `data:image/jpeg;base64,${btoa(String.fromCharCode(...bytes))}`;
+    expect(dataUrlBytes(url)).toEqual(bytes);
+    const saved = (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64;
+    (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64 = undefined;
+    try {
+      expect(dataUrlBytes(url)).toEqual(bytes);
+    } finally {
+      (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64 = saved;
+    }
+    expect(() => dataUrlBytes('data:image/png,abc')).toThrow(/base64/);
+  });
+});
