@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { getSetting } from '../db/settings';
 import type { TalkmarkDB } from '../db/schema';
 import { canvasCodec } from '../images/canvas-codec';
+import { imageMaxSideOf } from '../images/fit';
 import { addImageNoteFromBytes, type AddedImageNote } from '../images/image-notes';
 import type { ImageCodec } from '../images/prepare';
 import { currentTalkId } from '../notes/current-talk';
@@ -54,7 +55,7 @@ export async function talkForNotesAt(db: TalkmarkDB, now: number): Promise<strin
   return currentTalkId(talks, pick, now);
 }
 
-/** Downscales and stores a captured image as a slide note of `talkId` at `at`. */
+/** Downscales (to the longest side the user chose) and stores a captured image as a slide note of `talkId` at `at`. */
 export async function storeSlide(
   db: TalkmarkDB,
   bytes: Uint8Array,
@@ -62,7 +63,14 @@ export async function storeSlide(
   at: number,
   codec: ImageCodec = canvasCodec as ImageCodec,
 ): Promise<SlideOutcome> {
-  const result = await addImageNoteFromBytes(db, bytes, codec, { talkId, kind: 'slide', text: 'Slide', at });
+  const maxSide = imageMaxSideOf(await getSetting(db, 'imageMaxSide').catch(() => null));
+  const result = await addImageNoteFromBytes(
+    db,
+    bytes,
+    codec,
+    { talkId, kind: 'slide', text: 'Slide', at },
+    { maxSide },
+  );
   return result.ok ? { ok: true, added: result.value } : { ok: false, message: result.error.message };
 }
 
