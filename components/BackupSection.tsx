@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   backupFileName,
   describeDropped,
-  exportBackup,
-  restoreFromText,
-  serializeBackup,
+  exportBackupZip,
+  MAX_BACKUP_ZIP_BYTES,
+  restoreFromFile,
   type DroppedValue,
   type ImportSummary,
 } from '../lib/backup';
@@ -18,12 +18,14 @@ function describeSummary(summary: ImportSummary, dropped: readonly DroppedValue[
     const s = summary[table];
     return `${table}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged`;
   });
+  const images = summary.images;
+  if (images.added + images.unchanged > 0) parts.push(`pictures: ${images.added} added, ${images.unchanged} unchanged`);
   return [`Restored. ${parts.join('; ')}.`, describeDropped(dropped)].filter(Boolean).join(' ');
 }
 
 const formatTime = (at: number) => new Date(at).toLocaleString();
 
-/** Everything in one JSON file, and back: a restore checks the whole file before writing anything. */
+/** Everything in one .zip (records and pictures), and back: a restore checks the whole file before writing anything. */
 export function BackupSection() {
   const db = useDb();
   const extension = useExtensionIo();
@@ -67,12 +69,12 @@ export function BackupSection() {
   const backup = async () => {
     setBusy(true);
     try {
-      const file = await exportBackup(db);
-      extension.saveFile(backupFileName(), serializeBackup(file));
+      const { zip, backup: file, images } = await exportBackupZip(db);
+      extension.saveBytes(backupFileName(), zip, 'application/zip');
       const d = file.data;
       setStatus({
         ok: true,
-        text: `Backup saved: ${d.talks.length} talks, ${d.notes.length} notes, ${d.highlights.length} highlights.`,
+        text: `Backup saved: ${d.talks.length} talks, ${d.notes.length} notes, ${images} pictures, ${d.highlights.length} highlights.`,
       });
     } catch (err) {
       setStatus({ ok: false, text: `The backup failed: ${err instanceof Error ? err.message : String(err)}` });
@@ -85,9 +87,16 @@ export function BackupSection() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    if (file.size > MAX_BACKUP_ZIP_BYTES) {
+      setStatus({
+        ok: false,
+        text: `Nothing was changed: the file is too large for a Talkmark backup (${Math.ceil(file.size / 1024 / 1024)} MB).`,
+      });
+      return;
+    }
     setBusy(true);
     try {
-      const result = await restoreFromText(db, await file.text());
+      const result = await restoreFromFile(db, new Uint8Array(await file.arrayBuffer()));
       setStatus(
         result.ok
           ? { ok: true, text: describeSummary(result.summary, result.dropped) }
@@ -103,8 +112,8 @@ export function BackupSection() {
     <section aria-labelledby="backup-heading" class="card">
       <h2 id="backup-heading">Backup and restore</h2>
       <p class="muted">
-        One file with every talk, note, highlight, template and setting. Restoring merges it in; nothing you have is
-        deleted.
+        One .zip with every talk, note, picture, highlight, template and setting. Restoring checks the whole file, then
+        merges it in; nothing you have is deleted. Older .json backups restore too.
       </p>
       <p style={{ display: 'flex', gap: '.5rem', flexWrap: 'wrap', alignItems: 'center' }}>
         <button type="button" onClick={() => void backup()} disabled={busy}>
@@ -114,7 +123,7 @@ export function BackupSection() {
           Restore from file…
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".zip,.json,application/zip,application/json"
             aria-label="Restore from backup file"
             disabled={busy}
             onChange={(e) => void restore(e.target as HTMLInputElement)}

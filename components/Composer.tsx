@@ -1,6 +1,7 @@
+import { getSetting } from '../lib/db/settings';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useDb, useExtensionIo } from './services';
-import { addImageNoteFromBytes, MAX_IMAGE_BYTES } from '../lib/images';
+import { addImageNoteFromBytes, imageMaxSideOf, MAX_IMAGE_BYTES } from '../lib/images';
 import { currentPlatform, formatKeys, shortcutLetter } from '../lib/keyboard';
 import type { NoteKind, Talk } from '../lib/model';
 import {
@@ -185,12 +186,14 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
   /** Stores an image (a capture, a pasted or dropped photo) as a note; the box's text is untouched. */
   const addImage = async (bytes: Uint8Array, noteKind: NoteKind, noteText: string, at: number) => {
     setSaveState({ state: 'saving' });
-    const result = await addImageNoteFromBytes(db, bytes, extension.imageCodec, {
-      talkId: talk.id,
-      kind: noteKind,
-      text: noteText,
-      at,
-    });
+    const maxSide = imageMaxSideOf(await getSetting(db, 'imageMaxSide').catch(() => null));
+    const result = await addImageNoteFromBytes(
+      db,
+      bytes,
+      extension.imageCodec,
+      { talkId: talk.id, kind: noteKind, text: noteText, at },
+      { maxSide },
+    );
     if (!result.ok) {
       setImageError(result.error.message);
       setSaveState({ state: 'failed' });

@@ -3,6 +3,7 @@ import { checkDatabase, type Availability } from '../lib/db/availability';
 import { useDb } from './services';
 import { BackupSection } from './BackupSection';
 import { ExportDefaultsSection } from './ExportDefaultsSection';
+import { PictureSizeSection } from './PictureSizeSection';
 import { StorageSection } from './StorageSection';
 import { TemplatesSection } from './TemplatesSection';
 
@@ -21,6 +22,7 @@ export function OptionsPage() {
       )}
       <StorageSection />
       <BackupSection />
+      <PictureSizeSection />
       <ExportDefaultsSection />
       <TemplatesSection />
     </main>

@@ -4,7 +4,7 @@
  * downloads API as a Blob URL: a data: URL would be capped at Chrome's 2 MB URL limit.
  */
 import type { TalkmarkDB } from '../db/schema';
-import { backupFileName, exportBackup, serializeBackup } from './export';
+import { backupFileName, exportBackupZip } from './export';
 
 export const DAILY_BACKUP_ALARM = 'talkmark-daily-backup';
 export const DAILY_BACKUP_MINUTES = 24 * 60;
@@ -21,9 +21,10 @@ export function dailyBackupPath(now: number): string {
   return `${DAILY_BACKUP_FOLDER}/${backupFileName(now)}`;
 }
 
-/** Today's backup file, read in one transaction. Wherever a Blob URL can be made of it. */
+/** Today's backup .zip (records and pictures), read in one transaction. Wherever a Blob URL can be made of it. */
 export async function dailyBackupBlob(db: TalkmarkDB, now: number): Promise<Blob> {
-  return new Blob([serializeBackup(await exportBackup(db, now))], { type: 'application/json' });
+  const { zip } = await exportBackupZip(db, now);
+  return new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
 }
 
 /**

@@ -1,12 +1,14 @@
-import type { Conference, Draft, Highlight, Note, Setting, Talk, Template } from '../model';
+import type { Conference, Draft, Highlight, Note, NoteImage, Setting, Talk, Template } from '../model';
 
 /** The file's `format` marker: anything else is not ours. */
 export const BACKUP_FORMAT = 'talkmark-backup';
 /**
  * The backup file format version (not the database schema version). Bump it only when an older
  * Talkmark could misread a newer file; `parseBackup` refuses versions above the one it knows.
+ * 1: one JSON file. 2: a .zip holding that JSON (with `data.images`, the pictures' records
+ * without their bytes) and each picture's bytes by id (lib/backup/zip.ts); v1 files still read.
  */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 /** Every table a backup carries, in the order they are written and imported. */
 export const BACKUP_TABLES = [
@@ -29,11 +31,20 @@ export interface BackupData {
   drafts: Draft[];
   templates: Template[];
   settings: Setting[];
+  /**
+   * A note picture's record without its bytes (format 2, inside a .zip only): the bytes are the
+   * zip's `images/<id>.<ext>` and `thumbs/<id>.<ext>`. Absent in JSON-only backups.
+   */
+  images?: BackupImage[];
 }
+
+/** A stored picture as the backup's JSON lists it: everything but the bytes. */
+export type BackupImage = Omit<NoteImage, 'bytes' | 'thumb'>;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  /** 1 (JSON only) or 2 (the JSON of a .zip with pictures); what this Talkmark writes is BACKUP_VERSION. */
+  version: 1 | typeof BACKUP_VERSION;
   /** ISO 8601 instant, for people reading the file. */
   exportedAt: string;
   /** The Dexie schema version (`db.verno`) of the exporting database; informational. */
@@ -49,6 +60,7 @@ export interface TableImportSummary {
 }
 
 export type ImportSummary = Record<BackupTable, TableImportSummary> & {
+  images: TableImportSummary;
   /** Incoming records merged into an existing one with another id but the same unique `key`. */
   mergedByKey: { conferences: number; talks: number };
 };

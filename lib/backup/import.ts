@@ -1,6 +1,6 @@
 import type { TalkmarkDB } from '../db/schema';
 import { isDeviceSetting } from '../db/settings';
-import type { Conference, Draft, Highlight, Note, Talk, Template } from '../model';
+import type { Conference, Draft, Highlight, Note, NoteImage, Talk, Template } from '../model';
 import { BACKUP_TABLES, type BackupFile, type ImportSummary, type TableImportSummary } from './format';
 
 interface Stamped {
@@ -23,6 +23,7 @@ function emptySummary(): ImportSummary {
   const tables = Object.fromEntries(BACKUP_TABLES.map((t) => [t, { added: 0, updated: 0, unchanged: 0 }]));
   return {
     ...(tables as Record<(typeof BACKUP_TABLES)[number], TableImportSummary>),
+    images: { added: 0, updated: 0, unchanged: 0 },
     mergedByKey: { conferences: 0, talks: 0 },
   };
 }
@@ -144,12 +145,19 @@ const NOTHING_MERGED = { idMap: new Map<string, string>(), merged: 0 };
  * newer — but a talk keeps the hand-added `links` of both copies. Talks and conferences are
  * also matched by their unique `key`, and notes/highlights (and talks' conferenceId) are
  * re-pointed to the record they merged into. Settings have no timestamp: missing keys are
- * added, local values are kept. Pass only `parseBackup` output.
+ * added, local values are kept. Pictures (`images`, from `parseBackupZip`) are written in the
+ * same transaction, each only when its note, as stored after the merge, shows it (a newer local
+ * note with another picture keeps its own); a picture already stored is kept. Pass only
+ * `parseBackup` / `parseBackupZip` output.
  */
-export async function importBackup(db: TalkmarkDB, backup: BackupFile): Promise<ImportSummary> {
+export async function importBackup(
+  db: TalkmarkDB,
+  backup: BackupFile,
+  images: readonly NoteImage[] = [],
+): Promise<ImportSummary> {
   const summary = emptySummary();
   const { data } = backup;
-  const tables = [db.conferences, db.talks, db.notes, db.highlights, db.drafts, db.templates, db.settings];
+  const tables = [db.conferences, db.talks, db.notes, db.highlights, db.drafts, db.templates, db.settings, db.images];
 
   await db.transaction('rw', tables, async () => {
     const conferences = data.conferences.length
@@ -180,6 +188,16 @@ export async function importBackup(db: TalkmarkDB, backup: BackupFile): Promise<
 
     const notes = data.notes.map((n) => ({ ...n, talkId: remap(talks.idMap, n.talkId) }));
     if (notes.length) await mergeByPrimaryKey<Note>(db.notes, notes, (n) => n.id, summary.notes);
+    if (images.length) {
+      const incoming = images.map((i) => ({ ...i, talkId: remap(talks.idMap, i.talkId) }));
+      const owners = await db.notes.bulkGet(incoming.map((i) => i.noteId));
+      const shown = incoming.filter((image, i) => owners[i]?.imageId === image.id);
+      const stored = await db.images.bulkGet(shown.map((i) => i.id));
+      const added = shown.filter((_, i) => !stored[i]);
+      if (added.length) await db.images.bulkAdd(added);
+      summary.images.added = added.length;
+      summary.images.unchanged = images.length - added.length;
+    }
     const highlights = data.highlights.map((h) =>
       h.talkId === null ? h : { ...h, talkId: remap(talks.idMap, h.talkId) },
     );

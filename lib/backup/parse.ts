@@ -54,7 +54,7 @@ export function parseBackup(text: string): ParseBackupResult {
     const { data, dropped } = dropUnsafeValues(backupDataCheck(json.data, 'data'));
     return {
       ok: true,
-      backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, schemaVersion, data },
+      backup: { format: BACKUP_FORMAT, version: version as BackupFile['version'], exportedAt, schemaVersion, data },
       dropped,
     };
   } catch (err) {

@@ -1,5 +1,6 @@
 import {
   EDITABLE_FIELDS,
+  IMAGE_MIMES,
   NOTE_KINDS,
   TALK_SOURCES,
   type Conference,
@@ -13,7 +14,7 @@ import {
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../model';
-import type { BackupData, BackupTable } from './format';
+import type { BackupData, BackupImage, BackupTable } from './format';
 import {
   arrayOf,
   boolean,
@@ -29,6 +30,7 @@ import {
   timestamp,
   integer,
   isWebUrl,
+  matching,
   speakerShape,
   talkFileShape,
   templateKind,
@@ -57,6 +59,7 @@ export const BACKUP_LIMITS = {
     templates: 10_000,
     settings: 10_000,
   } satisfies Record<BackupTable, number>,
+  images: 100_000,
 } as const;
 
 const id = string(BACKUP_LIMITS.id, 1);
@@ -172,6 +175,25 @@ export const templateCheck = shape<Template>({
 
 export const settingCheck = shape<Setting>({ key: id, value: jsonValue(BACKUP_LIMITS.settingChars) });
 
+/** A picture's id names its files in the zip (`images/<id>.webp`): letters, digits, `-` and `_` only. */
+const fileId = matching(/^[A-Za-z0-9_-]{1,100}$/, 100, 'an id of letters, digits, - and _');
+const side = integer(1, 1_000_000);
+const imageMime = memberOf(IMAGE_MIMES);
+
+export const imageRecordCheck = shape<BackupImage>({
+  id: fileId,
+  noteId: id,
+  talkId: id,
+  mime: imageMime,
+  width: side,
+  height: side,
+  thumbMime: imageMime,
+  thumbWidth: side,
+  thumbHeight: side,
+  sourceHash: matching(/^[0-9a-f]{64}$/, 64, 'a SHA-256 in hex'),
+  createdAt: timestamp,
+});
+
 /** Rejects two records with the same primary key: IndexedDB would keep only one of them. */
 function unique<T>(primaryKey: (r: T) => string, table: BackupTable): (records: T[], path: string) => T[] {
   return (records, path) => {
@@ -202,4 +224,14 @@ export const backupDataCheck = shape<BackupData>({
   drafts: table('drafts', draftCheck, (r) => r.key),
   templates: table('templates', templateCheck, (r) => r.id),
   settings: table('settings', settingCheck, (r) => r.key),
+  images: optional((v, path) => {
+    const list = arrayOf(imageRecordCheck, BACKUP_LIMITS.images)(v, path);
+    const seen = new Set<string>();
+    for (const image of list) {
+      if (seen.has(image.id))
+        throw new ValidationError(`${path} has two records with the id ${JSON.stringify(image.id)}`);
+      seen.add(image.id);
+    }
+    return list;
+  }),
 });

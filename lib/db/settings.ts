@@ -28,6 +28,11 @@ export interface Settings {
    * what the clip could not read. The panel opens it and clears the request.
    */
   editTalkRequest: { talkId: string; notice: string | null; at: number } | null;
+  /**
+   * Longest side, in pixels, of a picture as stored (captures and photos); chosen on the settings
+   * page. Read through `imageMaxSideOf` (lib/images/fit.ts), which admits only its choices.
+   */
+  imageMaxSide: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pendingAutoBackup: null,
   recapExport: null,
   editTalkRequest: null,
+  imageMaxSide: 1920, // DEFAULT_MAX_SIDE (lib/images/fit.ts; this room cannot import it)
 };
 
 /**

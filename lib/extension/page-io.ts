@@ -26,7 +26,7 @@ export interface ExtensionIo {
   copyRichText(html: string, plain: string): Promise<void>;
   dailyBackup: DailyBackupIo;
   /**
-   * The visible tab of this page's window as PNG bytes, or null when the browser does not allow
+   * The visible tab of this page’s window as JPEG bytes, or null when the browser does not allow
    * it (no `activeTab` grant on that tab: a side panel click grants none, the capture shortcut does).
    */
   captureVisibleTab(): Promise<Uint8Array | null>;

@@ -74,6 +74,28 @@ function jpegSize(b: Uint8Array): [number, number] | null {
   return null;
 }
 
+/** Where the first start-of-scan (FF DA) segment begins, walking the markers as `jpegSize` does. */
+function jpegScanStart(b: Uint8Array): number | null {
+  let at = 2;
+  while (at + 4 < b.length) {
+    if (b[at] !== 0xff) return null;
+    const marker = b[at + 1]!;
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    if (marker === 0xda) return at;
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      at += 2;
+      continue;
+    }
+    const length = u16be(b, at + 2);
+    if (length < 2) return null;
+    at += 2 + length;
+  }
+  return null;
+}
+
 function webpSize(b: Uint8Array): [number, number] | null {
   if (b.length < 30) return null;
   if (ascii(b, 12, 'VP8 ')) {
@@ -107,4 +129,31 @@ export function checkImageBytes(bytes: Uint8Array, limits: { maxBytes?: number; 
   const [width, height] = size;
   if (width * height > maxPixels) return { ok: false, reason: 'The image has too many pixels to store.' };
   return { ok: true, header: { mime, width, height } };
+}
+
+const PNG_END = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+
+/**
+ * Whether an image's bytes run to their end: a PNG closes with its IEND chunk, a WebP's RIFF
+ * header states its length, a JPEG has an end-of-image marker (FF D9; a phone may append data
+ * after it, so it is looked for anywhere past the header). Catches a file cut short, which the
+ * header check alone lets through.
+ */
+export function isImageComplete(bytes: Uint8Array, mime: ImageMime): boolean {
+  switch (mime) {
+    case 'image/png':
+      return startsWith(bytes, PNG_END, bytes.length - PNG_END.length);
+    case 'image/webp': {
+      if (bytes.length < 12) return false;
+      const riff = (bytes[4]! | (bytes[5]! << 8) | (bytes[6]! << 16) | (bytes[7]! << 24)) >>> 0;
+      return riff + 8 === bytes.length || riff + 9 === bytes.length; // + its pad byte
+    }
+    case 'image/jpeg': {
+      // Past the first start-of-scan: an EXIF thumbnail before it has an end marker of its own.
+      const scan = jpegScanStart(bytes);
+      if (scan === null) return false;
+      for (let at = scan; at + 1 < bytes.length; at++) if (bytes[at] === 0xff && bytes[at + 1] === 0xd9) return true;
+      return false;
+    }
+  }
 }

@@ -1,5 +1,13 @@
 /** Longest side of a stored image, in pixels, unless the user chose another (settings). */
 export const DEFAULT_MAX_SIDE = 1920;
+/** The choices the settings page offers for the longest side (px). */
+export const MAX_SIDE_CHOICES = [1280, 1600, 1920, 2560, 3840] as const;
+
+/** A stored or restored setting as a longest side: one of the choices, else the default. */
+export function imageMaxSideOf(value: unknown): number {
+  return MAX_SIDE_CHOICES.find((side) => side === value) ?? DEFAULT_MAX_SIDE;
+}
+
 /** Longest side of a thumbnail: sharp at 2× in the note list's ~160 px column. */
 export const THUMB_MAX_SIDE = 320;
 

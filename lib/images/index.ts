@@ -3,11 +3,12 @@ export {
   MAX_IMAGE_BYTES,
   MAX_IMAGE_PIXELS,
   checkImageBytes,
+  isImageComplete,
   sniffImageType,
   type ImageCheck,
   type ImageHeader,
 } from './check';
-export { DEFAULT_MAX_SIDE, THUMB_MAX_SIDE, fitWithin } from './fit';
+export { DEFAULT_MAX_SIDE, MAX_SIDE_CHOICES, THUMB_MAX_SIDE, fitWithin, imageMaxSideOf } from './fit';
 export { sha256Hex } from './hash';
 export {
   prepareImage,

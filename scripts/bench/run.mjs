@@ -5,6 +5,7 @@
  *
  *   node scripts/bench/run.mjs [--no-build] [--runs N] [--rounds N] [--no-profile] [--out FILE]
  *   node scripts/bench/run.mjs --write-fixtures DIR   (only writes the generated fixtures)
+ *   node scripts/bench/run.mjs --only images [--no-build] [--runs N]   (rows 11a–11d only, printed, BENCHMARKS.md untouched)
  *
  * Not part of `npm test`: timings depend on the machine, so nothing here fails a build; the
  * exit code is 0 unless the benchmark itself could not run.
@@ -42,6 +43,7 @@ import {
   recap,
 } from './benches/library.mjs';
 import { libraryDb } from './benches/library-db.mjs';
+import { imageBenches } from './benches/images.mjs';
 import { sizes } from './benches/sizes.mjs';
 import { renderMarkdown, renderTable } from './lib/report.mjs';
 
@@ -56,6 +58,7 @@ function parseArgs(argv) {
     profile: true,
     out: join(ROOT, 'BENCHMARKS.md'),
     writeFixtures: null,
+    only: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -65,6 +68,7 @@ function parseArgs(argv) {
     else if (a === '--rounds') args.rounds = Math.max(5, Number(argv[++i]));
     else if (a === '--out') args.out = resolve(argv[++i]);
     else if (a === '--write-fixtures') args.writeFixtures = resolve(argv[++i]);
+    else if (a === '--only') args.only = argv[++i];
     else throw new Error(`Unknown option ${a}`);
   }
   return args;
@@ -149,6 +153,27 @@ async function main() {
 
     const results = {};
     const profiles = {};
+    const runImages = () =>
+      timed('pictures: backup and day .zip, side panel with 200 pictures, slide capture', () =>
+        imageBenches({
+          root: ROOT,
+          buildDir,
+          tmp,
+          chromiumPath,
+          hermetic: HERMETIC,
+          fx,
+          origin: server.origin,
+          routes,
+          runs: args.runs,
+          captures: 20,
+        }),
+      );
+    if (args.only === 'images') {
+      const rows = imageRows(await runImages());
+      process.stdout.write(`${renderTable(rows)}\n${rows.map((r) => `${r.id}: ${r.detail}`).join('\n')}\n`);
+      return;
+    }
+    if (args.only) throw new Error(`Unknown --only ${args.only}`);
 
     // ---- In the extension: page load, side panel, composer --------------------------------
     const profileDir = join(tmp, 'profile');
@@ -212,6 +237,7 @@ async function main() {
     );
     await context.close();
     cleanups.shift();
+    results.images = await runImages();
 
     // ---- The libraries, in a plain page ----------------------------------------------------
     const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: HERMETIC });
@@ -323,6 +349,71 @@ function gitCommit() {
   } catch {
     return 'unknown';
   }
+}
+
+/** Rows 11a–11d: pictures (#17). */
+function imageRows(r) {
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const range = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
+  const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+  const backup = r.backup.map((x) => x.ms);
+  const day = r.day.map((x) => x.ms);
+  const panel = r.panel.samples;
+  const cap = r.captures.map((x) => x.ms);
+  const before = r.capturesBefore.map((x) => x.ms);
+  const p95 = percentile(cap, 95);
+  return [
+    {
+      id: '11a',
+      what: `Backup .zip with ${r.backup[0].images} pictures (settings page “Download backup”: one read transaction + zip)`,
+      figure: ms(median(backup)),
+      range: range(backup),
+      runs: `${backup.length} runs`,
+      budget: '≤ 2,000 ms',
+      pass: median(backup) <= 2000,
+      detail: `${mb(r.backup[0].bytes)} zip; pictures stored ${mb(r.seeded.bytes)} (100 pictures, 1920×1080 WebP + thumbnails)`,
+    },
+    {
+      id: '11b',
+      what: 'Day post .zip with 100 pictures (Export “Download as .zip”, one talk, Hugo bundle)',
+      figure: ms(median(day)),
+      range: range(day),
+      runs: `${day.length} runs`,
+      budget: '≤ 2,000 ms',
+      pass: median(day) <= 2000,
+      detail: `${mb(r.day[0].bytes)} zip`,
+    },
+    {
+      id: '11c',
+      what: 'Side panel first render, the Now talk holding 200 picture notes (navigation start → talkmark:panel-ready)',
+      figure: ms(median(panel)),
+      range: range(panel),
+      runs: `${panel.length} opens`,
+      budget: '≤ 150 ms',
+      pass: median(panel) <= 150,
+      detail: `thumbnails drawn at the mark: ${r.thumbs.atReady} of ${r.thumbs.boxes} boxes; 1 s later ${r.thumbs.later} (lazy, near the viewport); main-thread CPU ${ms(median(r.panel.cpu))}`,
+    },
+    {
+      id: '11d',
+      what: 'Slide capture: captureVisibleTab → picture note written (the command’s path after the key press), p95',
+      figure: ms(p95),
+      range: range(cap),
+      runs: `${cap.length} captures`,
+      budget: '≤ 500 ms p95',
+      pass: p95 <= 500,
+      detail: `median ${ms(median(cap))}: capture ${ms(median(r.captures.map((x) => x.captureMs)))}, prepare + write ${ms(median(r.captures.map((x) => x.storeMs)))}; stored ${r.captures[0].mime}, ${Math.round(median(r.captures.map((x) => x.bytes)) / 1000)} kB; duplicates ${r.captures.filter((x) => x.duplicate).length}`,
+    },
+    {
+      id: '11d-png',
+      what: 'Slide capture, peer arm: the same path with the PNG capture of before (interleaved with 11d), p95',
+      figure: ms(percentile(before, 95)),
+      range: range(before),
+      runs: `${before.length} captures`,
+      budget: '≤ 500 ms p95',
+      pass: percentile(before, 95) <= 500,
+      detail: `median ${ms(median(before))}: capture ${ms(median(r.capturesBefore.map((x) => x.captureMs)))}, prepare + write ${ms(median(r.capturesBefore.map((x) => x.storeMs)))}`,
+    },
+  ];
 }
 
 /** One row per figure: what, figure, min–max, runs, budget, pass (null = no budget). */
@@ -605,6 +696,7 @@ function buildRows(r, args, profiles, composition) {
     if (row.pass !== false) continue;
     row.diagnosis = diagnose(row, r, profiles, composition);
   }
+  if (r.images) for (const row of imageRows(r.images)) add(row);
   return rows;
 }
 

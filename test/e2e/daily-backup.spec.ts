@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, pressShortcut, readTable, test } from './fixtures';
 import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
@@ -40,7 +41,11 @@ async function seedNotes(page: Page, talkId: string): Promise<void> {
           const tx = open.result.transaction('notes', 'readwrite');
           const start = Date.now() - count * 1000;
           for (let i = 0; i < count; i++) {
-            const text = `Note ${i}: ${'Zürich — “quoted” 🚀 '.repeat(chars / 20)}`.slice(0, chars);
+            // Varied text: the backup .zip deflates its JSON, and the file must stay over 2 MB.
+            const noise = Array.from({ length: chars }, () =>
+              String.fromCharCode(0x4e00 + Math.floor(Math.random() * 2000)),
+            );
+            const text = `Note ${i}: Zürich — “quoted” 🚀 ${noise.join('')}`.slice(0, chars);
             tx.objectStore('notes').put({
               id: `seed-${i}`,
               talkId,
@@ -102,15 +107,15 @@ function expectFullBackup(item: Download, extensionId: string): void {
   expect([item.state, item.error]).toEqual(['complete', undefined]);
   expect(item.url).toMatch(new RegExp(`^blob:chrome-extension://${extensionId}/`));
   expect(
-    item.filename.endsWith(`/Downloads/Talkmark backups/talkmark-backup-${new Date().toISOString().slice(0, 10)}.json`),
+    item.filename.endsWith(`/Downloads/Talkmark backups/talkmark-backup-${new Date().toISOString().slice(0, 10)}.zip`),
     item.filename,
   ).toBe(true);
   const bytes = statSync(item.filename).size;
   expect(bytes).toBeGreaterThan(TWO_MB);
   expect(item.fileSize).toBe(bytes);
   expect(item.totalBytes).toBe(bytes);
-  const backup = JSON.parse(readFileSync(item.filename, 'utf8'));
-  expect(backup).toMatchObject({ format: 'talkmark-backup', version: 1 });
+  const backup = JSON.parse(strFromU8(unzipSync(new Uint8Array(readFileSync(item.filename)))['talkmark-backup.json']!));
+  expect(backup).toMatchObject({ format: 'talkmark-backup', version: 2 });
   expect(backup.data.notes).toHaveLength(NOTES);
   expect(backup.data.talks).toHaveLength(1);
 }

@@ -91,7 +91,7 @@ describe('runDailyBackup', () => {
     expect(fake.calls).toEqual([
       expect.objectContaining({
         url: 'blob:chrome-extension://test/1',
-        filename: 'Talkmark backups/talkmark-backup-2025-09-09.json',
+        filename: 'Talkmark backups/talkmark-backup-2025-09-09.zip',
       }),
     ]);
     expect(await state()).toEqual({ lastAt: NOON, error: null, pending: null });

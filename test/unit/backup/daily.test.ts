@@ -15,6 +15,7 @@ import {
   type DownloadEnd,
 } from '../../../lib/backup/daily-status';
 import { exportBackup, serializeBackup } from '../../../lib/backup/export';
+import { parseBackupZip } from '../../../lib/backup/zip';
 import { importBackup } from '../../../lib/backup/import';
 import { parseBackup } from '../../../lib/backup/parse';
 import { TalkmarkDB } from '../../../lib/db/schema';
@@ -38,16 +39,14 @@ describe('daily backup file', () => {
   });
 
   it('is a dated file in its own folder', () => {
-    expect(dailyBackupPath(NOON)).toBe('Talkmark backups/talkmark-backup-2025-09-09.json');
+    expect(dailyBackupPath(NOON)).toBe('Talkmark backups/talkmark-backup-2025-09-09.zip');
   });
 
-  it('holds the whole backup, non-ASCII included, and its size is its UTF-8 bytes', async () => {
+  it('is the backup .zip with the whole backup, non-ASCII included', async () => {
     await db.drafts.put({ key: 'none', text: 'Zürich — “notes” 🚀', updatedAt: 1 });
     const blob = await dailyBackupBlob(db, NOON);
-    const text = await blob.text();
-    expect(blob.type).toBe('application/json');
-    expect(blob.size).toBe(new TextEncoder().encode(text).length);
-    const parsed = parseBackup(text);
+    expect(blob.type).toBe('application/zip');
+    const parsed = parseBackupZip(new Uint8Array(await blob.arrayBuffer()));
     expect(parsed.ok && parsed.backup.data.drafts[0]?.text).toBe('Zürich — “notes” 🚀');
   });
 
@@ -57,8 +56,8 @@ describe('daily backup file', () => {
       Array.from({ length: 600 }, (_, i) => makeNote({ id: `n${i}`, talkId: 't', text: `${i} ${'x'.repeat(5_000)}` })),
     );
     const blob = await dailyBackupBlob(db, NOON);
-    expect(blob.size).toBeGreaterThan(3_000_000);
-    const parsed = parseBackup(await blob.text());
+    const parsed = parseBackupZip(new Uint8Array(await blob.arrayBuffer()));
+    expect(JSON.stringify(parsed.ok && parsed.backup).length).toBeGreaterThan(3_000_000);
     expect(parsed.ok && parsed.backup.data.notes).toHaveLength(600);
   });
 });

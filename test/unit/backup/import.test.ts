@@ -41,7 +41,7 @@ describe('exportBackup', () => {
     const backup = await exportBackup(db, Date.UTC(2025, 8, 10, 12));
     expect(backup).toMatchObject({
       format: 'talkmark-backup',
-      version: 1,
+      version: 2,
       exportedAt: '2025-09-10T12:00:00.000Z',
       schemaVersion: db.verno,
     });
@@ -55,7 +55,7 @@ describe('exportBackup', () => {
       'templates',
     ]);
     expect(backup.data.drafts.map((d) => d.key)).toContain('none');
-    expect(backupFileName(Date.UTC(2025, 8, 10, 23))).toBe('talkmark-backup-2025-09-10.json');
+    expect(backupFileName(Date.UTC(2025, 8, 10, 23))).toBe('talkmark-backup-2025-09-10.zip');
   });
 });
 
@@ -285,7 +285,7 @@ describe('restoreFromText', () => {
     const good = serializeBackup(backupOf(v1Data()));
     for (const bad of [
       good.slice(0, 500),
-      good.replace('"version":1', '"version":3'),
+      good.replace('"version":2', '"version":3'),
       good.replace('"kind":"quote"', '"kind":"shout"'),
     ]) {
       const r = await restoreFromText(db, bad);

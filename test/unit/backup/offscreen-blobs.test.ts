@@ -1,4 +1,5 @@
 // The offscreen document's messages (Chrome's daily backup): who may ask, what is asked, what comes back.
+import { parseBackupZip } from '../../../lib/backup/zip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import { handleOffscreenMessage } from '../../../lib/extension/offscreen-blobs';
@@ -55,7 +56,8 @@ describe('offscreen messages', () => {
       ID,
     );
     expect(reply).toEqual({ ok: true, url: blobUrl, bytes: made[0]!.size });
-    expect(JSON.parse(await made[0]!.text())).toMatchObject({
+    const zip = parseBackupZip(new Uint8Array(await made[0]!.arrayBuffer()));
+    expect(zip.ok && zip.backup).toMatchObject({
       format: 'talkmark-backup',
       exportedAt: '2025-09-09T12:00:00.000Z',
       data: { drafts: [{ text: 'Zürich' }] },

@@ -69,8 +69,8 @@ describe('parseBackup', () => {
   });
 
   it('explains a newer version, and rejects a nonsense one', () => {
-    expect(errorOf(text({ ...backupOf(v1Data()), version: 2 }))).toMatch(
-      /^This backup was made by a newer Talkmark \(backup format 2/,
+    expect(errorOf(text({ ...backupOf(v1Data()), version: 3 }))).toMatch(
+      /^This backup was made by a newer Talkmark \(backup format 3/,
     );
     for (const version of [0, -1, 1.5, '1', null]) {
       expect(errorOf(text({ ...backupOf(v1Data()), version }))).toBe('This backup has an invalid format version.');

@@ -41,6 +41,14 @@ describe('Composer: images', () => {
     await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Note saved: Photo'));
   });
 
+  it('a pasted photo is stored at the longest side chosen in the settings', async () => {
+    await services.db.settings.put({ key: 'imageMaxSide', value: 1280 });
+    const box = await openComposer();
+    fireEvent.paste(box, { clipboardData: { files: [fileOf('big-2400x1200.jpg', 'image/jpeg')], getData: () => '' } });
+    await vi.waitFor(async () => expect(await services.db.images.count()).toBe(1));
+    expect((await services.db.images.toArray())[0]).toMatchObject({ width: 1280, height: 640 });
+  });
+
   it('a dropped file is checked by its bytes: an SVG named .png is refused, with the reason, and nothing stored', async () => {
     await openComposer();
     const form = screen.getByRole('form', { name: 'New note' });
