@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { ZipExport } from '../lib/export/post-export';
+import type { PostFiles, ZipExport } from '../lib/export/post-export';
+import type { LayoutFlavour } from '../lib/export/post-layout';
+import { ExportFolderSave } from './ExportFolderSave';
 import { markdownToHtml } from '../lib/export/rich-text';
 import { useExtensionIo } from './services';
 import './export.css';
@@ -11,6 +13,11 @@ export interface ExportActionsProps {
   zip?: (() => Promise<ZipExport>) | null;
   /** The recap as typed at the moment of the click (the preview may still wait for typing to pause). */
   recapNow?: () => { markdown: string; fileName: string } | null;
+  /** "Save to folder": the flavour (its layout and its folder) and the post's files, built on click. */
+  folder?: {
+    flavour: LayoutFlavour;
+    build: ((copy: number) => Promise<{ ok: true; files: PostFiles } | { ok: false; message: string }>) | null;
+  };
 }
 
 type Status = { ok: boolean; text: string };
@@ -18,7 +25,7 @@ type Status = { ok: boolean; text: string };
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Copy as Markdown, copy as rich text, save as a .md file, or as a .zip with the pictures. */
-export function ExportActions({ recap, zip, recapNow }: ExportActionsProps) {
+export function ExportActions({ recap, zip, recapNow, folder }: ExportActionsProps) {
   const extension = useExtensionIo();
   const [status, setStatus] = useState<Status | null>(null);
 
@@ -83,6 +90,7 @@ export function ExportActions({ recap, zip, recapNow }: ExportActionsProps) {
           {status.text}
         </p>
       )}
+      {folder && <ExportFolderSave flavour={folder.flavour} build={recap ? folder.build : null} />}
     </div>
   );
 }
