@@ -21,7 +21,7 @@ async function build(copy: number): Promise<{ ok: true; files: PostFiles }> {
       fileName,
       layout,
       markdown: `# KCD\n\n![Slide](<${placed.link}>)\n`,
-      pictures: [{ noteId: 'n1', mime: 'image/webp', bytes, thumb: bytes, thumbMime: 'image/webp', ...placed }],
+      pictures: [{ ...placed, mime: 'image/webp', bytes, thumb: bytes, thumbMime: 'image/webp' }],
     },
   };
 }
