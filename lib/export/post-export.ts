@@ -7,6 +7,7 @@ import { renderExport } from './export-choices';
 import type { FolderFile } from './folder-write';
 import { type LayoutFlavour, type PostLayout, postLayout, resolveLink } from './post-layout';
 import { buildPostZip } from './post-zip';
+import { markdownToRichText, type RichText } from './rich-text';
 
 export type ZipExport = { ok: true; fileName: string; bytes: Uint8Array } | { ok: false; message: string };
 
@@ -116,4 +117,19 @@ export function folderFilesOf(files: PostFiles): FolderFile[] {
     ...files.pictures.map((p) => ({ path: p.path, bytes: p.bytes })),
     { path: files.layout.postPath, bytes: new TextEncoder().encode(files.markdown) as Uint8Array<ArrayBuffer> },
   ];
+}
+
+/**
+ * "Copy as rich text" with the pictures: the HTML flavour holds each picture as a data: URL
+ * (up to RICH_TEXT_IMAGE_BUDGET), the plain-text flavour is the Markdown with the layout's links.
+ */
+export async function buildRichText(
+  db: TalkmarkDB,
+  input: RecapInput,
+  options: RecapOptions,
+): Promise<({ ok: true; plain: string } & RichText) | { ok: false; message: string }> {
+  const built = await buildPostFiles(db, input, options);
+  if (!built.ok) return built;
+  const { markdown, pictures } = built.files;
+  return { ok: true, plain: markdown, ...markdownToRichText(markdown, pictures) };
 }
