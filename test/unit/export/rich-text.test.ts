@@ -44,7 +44,8 @@ describe('rich text', () => {
 describe('rich text with the pictures', () => {
   const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
   const decode = (url: string) => Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
-  const srcs = (html: string) => [...html.matchAll(/<img src="([^"]+)" alt="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]);
+  const srcs = (html: string) =>
+    [...html.matchAll(/<img src="([^"]+)" alt="([^"]*)"/g)].map((m) => [m[1]!, m[2]!] as const);
   const post =
     '---\ntitle: "x"\n---\n\n## Talk\n\n![Slide](<slide-01.webp>)\n\n![Photo](<image-02.png>)\n\n![Other](<elsewhere.png>)\n';
   const pictures = [
