@@ -90,6 +90,7 @@ export function ExportFolderSave({ flavour, build }: ExportFolderSaveProps) {
 
   const act = async (work: () => Promise<Status | null>) => {
     setBusy(true);
+    setStatus(null); // an earlier "Saved …" must not stand beside the confirm of this save
     try {
       const next = await work();
       if (next) setStatus(next);
