@@ -15,7 +15,7 @@ import { exportDays, settleSelection, talksInScope, type ScopeSelection } from '
 import { loadRecapInput } from '../lib/export/recap-input';
 import { recapTalks } from '../lib/recap/recap-data';
 import { ExportActions } from './ExportActions';
-import { buildZipExport } from '../lib/export/post-export';
+import { buildPostFiles, buildRichText, buildZipExport, flavourOf } from '../lib/export/post-export';
 import { ExportFrontMatterRows } from './ExportFrontMatterRows';
 import { ExportScopeFields } from './ExportScopeFields';
 import { ExportStyleFields } from './ExportStyleFields';
@@ -179,6 +179,11 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
         recap={result?.ok ? result : null}
         recapNow={recapNow}
         zip={choices && input && result?.ok ? () => buildZipExport(db, input, optionsFor(choices)) : null}
+        rich={choices && input && result?.ok ? () => buildRichText(db, input, optionsFor(choices)) : null}
+        folder={{
+          flavour: flavourOf(optionsFor(choices)),
+          build: input && result?.ok ? (copy) => buildPostFiles(db, input, optionsFor(choices), copy) : null,
+        }}
       />
     </section>
   );

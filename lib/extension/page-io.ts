@@ -6,6 +6,9 @@ import { broadcastHighlightsChanged } from './highlighter-injection';
 import { canvasCodec } from '../images/canvas-codec';
 import type { ImageCodec } from '../images/prepare';
 import { captureVisibleTab } from './slide-capture';
+import { canPickFolder, pickFolder, rememberedFolder } from './export-folder';
+import type { FolderHandle } from '../export/folder-write';
+import type { LayoutFlavour } from '../export/post-layout';
 
 /**
  * Every call an extension page's components make outside the page's own DOM and its database:
@@ -32,6 +35,15 @@ export interface ExtensionIo {
   captureVisibleTab(): Promise<Uint8Array | null>;
   /** The browser's image decoder and encoder (createImageBitmap + OffscreenCanvas). */
   imageCodec: ImageCodec;
+  /** "Save to folder"'s folders (File System Access API); null where the browser has none (Firefox). */
+  exportFolder: ExportFolderIo | null;
+}
+
+/** The folder picked once per front-matter flavour, remembered outside the database (export-folder.ts). */
+export interface ExportFolderIo {
+  remembered(flavour: LayoutFlavour): Promise<FolderHandle | null>;
+  /** The browser's folder picker (call it inside the click); null when the user closes it. */
+  pick(flavour: LayoutFlavour): Promise<FolderHandle | null>;
 }
 
 /** The daily backup as the settings page drives it (lib/extension/daily-backup.ts). */
@@ -60,5 +72,6 @@ export function createExtensionIo(db: TalkmarkDB): ExtensionIo {
     },
     captureVisibleTab: () => captureVisibleTab(null).catch(() => null),
     imageCodec: canvasCodec as ImageCodec,
+    exportFolder: canPickFolder() ? { remembered: rememberedFolder, pick: pickFolder } : null,
   };
 }

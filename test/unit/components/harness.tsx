@@ -44,6 +44,7 @@ export function fakeExtensionIo(): FakeExtensionIo {
     // No tab to capture unless a test gives one; images are decoded by the header-reading double.
     captureVisibleTab: vi.fn<ExtensionIo['captureVisibleTab']>(async () => null),
     imageCodec: fixtureCodec().codec,
+    exportFolder: null,
   };
 }
 

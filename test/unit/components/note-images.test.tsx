@@ -57,9 +57,16 @@ describe('Note pictures in the list', () => {
     });
     expect([full.getAttribute('width'), full.getAttribute('height')]).toEqual(['1920', '960']);
     expect(document.activeElement?.textContent).toBe('Close');
+    // A modal: Tab and Shift+Tab stay on its controls, the page under it is locked.
+    expect(document.documentElement.style.overflow).toBe('hidden');
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Close');
+    await user.tab({ shift: true });
+    expect(document.activeElement?.textContent).toBe('Close');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(open);
+    expect(document.documentElement.style.overflow).toBe('');
     expect(revoked).toEqual([made[1]]); // the full view's URL went with it
     view.unmount();
     await vi.waitFor(() => expect(revoked).toEqual([made[1], made[0]]));

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import { loadRecapInput } from '../../../lib/export/recap-input';
-import { buildZipExport } from '../../../lib/export/post-export';
+import { buildRichText, buildZipExport } from '../../../lib/export/post-export';
 import { resolveLink } from '../../../lib/export/post-layout';
 import { addImageNoteFromBytes } from '../../../lib/images';
 import { addNote } from '../../../lib/notes';
@@ -70,5 +70,25 @@ describe('buildZipExport', () => {
     expect(Object.keys(files)).toHaveLength(2);
     const post = strFromU8(files['content/posts/budgets-recap/index.md']!);
     expect([...post.matchAll(/!\[/g)]).toHaveLength(1);
+  });
+});
+
+describe('buildRichText', () => {
+  it('HTML holds the stored pictures as data: URLs; the plain text keeps the Markdown with relative links', async () => {
+    const input = await loadRecapInput(db, [talk]);
+    const rich = await buildRichText(db, input, {
+      preset: 'bulleted',
+      singleTalk: true,
+      frontMatter: { flavour: 'hugo' },
+    });
+    if (!rich.ok) throw new Error(rich.message);
+    const stored = await db.images.toArray();
+    const srcs = [...rich.html.matchAll(/<img src="data:image\/webp;base64,([^"]+)"/g)].map((m) => m[1]!);
+    expect(srcs).toHaveLength(2);
+    const decoded = srcs.map((b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+    expect(decoded).toEqual(expect.arrayContaining(stored.map((s) => new Uint8Array(s.bytes))));
+    expect(rich.plain).toContain('![Slide](<slide-01.webp>)');
+    expect(rich.plain).not.toContain('data:');
+    expect(rich).toMatchObject({ full: 2, thumbs: 0, left: 0 });
   });
 });
