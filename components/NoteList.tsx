@@ -3,7 +3,10 @@ import { useDb } from './services';
 import type { Note, Talk } from '../lib/model';
 import { listNotes } from '../lib/notes';
 import { deleteNoteAndImage, restoreDeletedNote, type DeletedNote } from '../lib/images';
+import { isOwn } from '../lib/db/settings';
+import { AuthorFilter, type AuthorScope } from './AuthorFilter';
 import { NoteItem } from './NoteItem';
+import { useAuthorName } from './useAuthorName';
 import { UndoToast } from './UndoToast';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -45,6 +48,14 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
   }, [reveal, notes]);
   const [deleted, setDeleted] = useState<DeletedNote | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A team's database holds other people's notes too: they are shown with their author's name,
+  // read-only, and the user can narrow the list to their own.
+  const me = useAuthorName();
+  const [scope, setScope] = useState<AuthorScope>('everyone');
+  const all = notes.status === 'ready' ? notes.value : [];
+  const mine = all.filter((n) => isOwn(n, me));
+  const shared = mine.length < all.length;
+  const shown = shared && scope === 'mine' ? mine : all;
 
   const remove = async (note: Note) => {
     // The note's picture goes with it, and comes back with Undo.
@@ -71,11 +82,21 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
           Notes could not be read: {notes.error.message}
         </p>
       )}
-      {notes.status === 'ready' && notes.value.length === 0 && <p class="muted">No notes yet for this talk.</p>}
-      {notes.status === 'ready' && notes.value.length > 0 && (
+      {shared && <AuthorFilter scope={scope} everyone={all.length} mine={mine.length} onScope={setScope} />}
+      {notes.status === 'ready' && shown.length === 0 && (
+        <p class="muted">{all.length === 0 ? 'No notes yet for this talk.' : 'No notes of yours yet for this talk.'}</p>
+      )}
+      {notes.status === 'ready' && shown.length > 0 && (
         <ol ref={list} class="plain notes" aria-label="Notes of this talk">
-          {notes.value.map((n) => (
-            <NoteItem key={n.id} note={n} talk={talk} viewerZone={viewerZone} onDelete={(x) => void remove(x)} />
+          {shown.map((n) => (
+            <NoteItem
+              key={n.id}
+              note={n}
+              talk={talk}
+              viewerZone={viewerZone}
+              byOther={isOwn(n, me) ? null : (n.author ?? null)}
+              onDelete={(x) => void remove(x)}
+            />
           ))}
         </ol>
       )}

@@ -16,6 +16,7 @@ import {
 import type { BackupData, BackupTable } from './format';
 import {
   arrayOf,
+  authorName,
   boolean,
   fail,
   optional,
@@ -131,6 +132,8 @@ export const noteCheck = shape<Note>({
   updatedAt: timestamp,
   // Its picture (schema v3); a backup without images keeps the link, the note shows it missing.
   imageId: optional(id),
+  // Who wrote it (a team's shared notes); absent: the user's own.
+  author: optional(authorName),
 });
 
 const quoteSelector = shape<TextQuoteSelector>({
@@ -158,6 +161,7 @@ export const highlightCheck = shape<Highlight>({
   orphanedAt: optionalNullable(timestamp),
   createdAt: timestamp,
   updatedAt: timestamp,
+  author: optional(authorName),
 });
 
 export const draftCheck = shape<Draft>({ key: id, text: long, updatedAt: timestamp });

@@ -1,3 +1,4 @@
+import { cleanAuthorName } from '../validate/rules';
 import type { TalkmarkDB } from './schema';
 
 /** Known settings and their value types; anything else in the table is ignored. */
@@ -28,6 +29,12 @@ export interface Settings {
    * what the clip could not read. The panel opens it and clears the request.
    */
   editTalkRequest: { talkId: string; notice: string | null; at: number } | null;
+  /**
+   * "Your name": the author every new note and highlight carries, so a team sharing one
+   * database tells its notes apart. Null: not set (new records carry no author, and read as
+   * the user's own).
+   */
+  authorName: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pendingAutoBackup: null,
   recapExport: null,
   editTalkRequest: null,
+  authorName: null,
 };
 
 /**
@@ -51,6 +59,9 @@ const DEVICE_SETTINGS: ReadonlySet<string> = new Set<keyof Settings>([
   'lastAutoBackupError',
   'pendingAutoBackup',
   'editTalkRequest',
+  // A person's name, not the data's: restoring Ada's backup (or, with sync, sharing her
+  // database) must not make this browser write notes as Ada.
+  'authorName',
 ]);
 export const isDeviceSetting = (key: string): boolean => DEVICE_SETTINGS.has(key);
 
@@ -61,4 +72,15 @@ export async function getSetting<K extends keyof Settings>(db: TalkmarkDB, key: 
 
 export async function setSetting<K extends keyof Settings>(db: TalkmarkDB, key: K, value: Settings[K]): Promise<void> {
   await db.settings.put({ key, value });
+}
+
+/** The name new records carry, read as stored but checked again (a setting row is untrusted); undefined when unset. */
+export async function ownAuthor(db: TalkmarkDB): Promise<string | undefined> {
+  const name = await getSetting(db, 'authorName');
+  return (typeof name === 'string' && cleanAuthorName(name)) || undefined;
+}
+
+/** Whether a note or highlight is the user's own: no author (older, or written before a name was set) or theirs. */
+export function isOwn(record: { author?: string }, me: string | null | undefined): boolean {
+  return record.author === undefined || record.author === me;
 }
