@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkDatabase, type Availability } from '../lib/db/availability';
 import { useDb } from './services';
+import { AuthorSection } from './AuthorSection';
 import { BackupSection } from './BackupSection';
 import { ExportDefaultsSection } from './ExportDefaultsSection';
 import { StorageSection } from './StorageSection';
 import { TemplatesSection } from './TemplatesSection';
 
-/** Settings: storage, backups, recap export defaults and templates. */
+/** Settings: your name, storage, backups, recap export defaults and templates. */
 export function OptionsPage() {
   const db = useDb();
   const [storage, setStorage] = useState<Availability | null>(null);
@@ -19,6 +20,7 @@ export function OptionsPage() {
           {storage.message}
         </p>
       )}
+      <AuthorSection />
       <StorageSection />
       <BackupSection />
       <ExportDefaultsSection />

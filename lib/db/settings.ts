@@ -1,4 +1,4 @@
-import { cleanAuthorName } from '../validate/rules';
+import { cleanAuthorName, MAX_AUTHOR_CHARS } from '../validate/rules';
 import type { TalkmarkDB } from './schema';
 
 /** Known settings and their value types; anything else in the table is ignored. */
@@ -83,4 +83,29 @@ export async function ownAuthor(db: TalkmarkDB): Promise<string | undefined> {
 /** Whether a note or highlight is the user's own: no author (older, or written before a name was set) or theirs. */
 export function isOwn(record: { author?: string }, me: string | null | undefined): boolean {
   return record.author === undefined || record.author === me;
+}
+
+/**
+ * Stores "Your name" as typed in the settings: spaces tidied; empty clears it. A name that
+ * cannot be one (too long, a line break, a control character) is refused with the reason.
+ */
+export async function setOwnAuthor(
+  db: TalkmarkDB,
+  typed: string,
+): Promise<{ ok: true; name: string | null } | { ok: false; message: string }> {
+  if (typed.trim() === '') {
+    await setSetting(db, 'authorName', null);
+    return { ok: true, name: null };
+  }
+  const name = cleanAuthorName(typed);
+  if (!name)
+    return {
+      ok: false,
+      message:
+        typed.trim().length > MAX_AUTHOR_CHARS
+          ? `A name of at most ${MAX_AUTHOR_CHARS} characters, please.`
+          : 'A name on one line, without control characters, please.',
+    };
+  await setSetting(db, 'authorName', name);
+  return { ok: true, name };
 }
