@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthorSection } from '../../../components/AuthorSection';
+import { HighlightList } from '../../../components/HighlightList';
 import { NoteList } from '../../../components/NoteList';
 import { getSetting, setSetting } from '../../../lib/db/settings';
 import { at, makeNote, timedTalk } from '../notes/factories';
@@ -121,5 +122,34 @@ describe('Your name in the settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save name' }));
     expect((await screen.findByRole('alert')).textContent).toContain('at most 80');
     expect(await getSetting(services.db, 'authorName')).toBe('Ada Lovelace');
+  });
+});
+
+describe('a highlight by someone else', () => {
+  it('shows her name and her comment, with nothing to change', async () => {
+    const base = {
+      talkId: talk.id,
+      pageUrl: 'https://example.com/post',
+      pageTitle: 'A post',
+      quote: { type: 'TextQuoteSelector' as const, exact: 'the words', prefix: '', suffix: '' },
+      position: null,
+      color: 'yellow',
+      orphanedAt: null,
+      createdAt: START,
+      updatedAt: START,
+    };
+    await services.db.highlights.bulkAdd([
+      { ...base, id: 'h1', comment: 'Her comment', author: 'Ada' },
+      { ...base, id: 'h2', comment: 'Mine', author: 'Grace' },
+    ]);
+    renderWithServices(<HighlightList talk={talk} talks={[talk]} />, services);
+    const list = await screen.findByRole('list', { name: 'Highlights of this talk' });
+    const [hers, mine] = within(list).getAllByRole('listitem');
+    await waitFor(() => expect(hers!.textContent).toContain('highlighted by Ada'));
+    expect(hers!.textContent).toContain('Her comment');
+    expect(within(hers!).queryByRole('textbox')).toBeNull();
+    expect(within(hers!).queryByRole('button', { name: 'Delete highlight' })).toBeNull();
+    expect(within(mine!).getByRole('textbox', { name: 'Comment on this highlight' })).toBeTruthy();
+    expect(mine!.textContent).not.toContain('highlighted by');
   });
 });
