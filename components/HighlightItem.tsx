@@ -8,6 +8,11 @@ import { useDurableWriter } from './useDurableWriter';
 
 export interface HighlightItemProps {
   highlight: Highlight;
+  /**
+   * Someone else's name when they made it (a team's shared database): shown, and the highlight
+   * is read-only here (comment, colour, talk, delete), as their notes are. Null: the user's own.
+   */
+  byOther?: string | null;
   /** Every talk once read (the move list reaches any talk); until then the talks around now. */
   talks: readonly Talk[];
   /** The user reached for the move list while `talks` is not every talk yet. */
@@ -21,6 +26,7 @@ export interface HighlightItemProps {
 /** One highlight: the quote, its page (opens scrolled to the quote), comment, colour, talk. */
 export function HighlightItem({
   highlight,
+  byOther = null,
   talks,
   onWantTalks,
   onChange,
@@ -62,59 +68,72 @@ export function HighlightItem({
           {highlight.pageTitle || highlight.pageUrl}
         </a>
         {highlight.orphanedAt ? <span class="warn"> · not found on the page at the last visit (kept)</span> : null}
+        {byOther !== null && (
+          <span class="muted">
+            {' · '}
+            <span class="visually-hidden">highlighted by </span>
+            <strong>{byOther}</strong>
+          </span>
+        )}
       </p>
-      <input
-        aria-label="Comment on this highlight"
-        placeholder="Add a comment"
-        value={comment}
-        onFocus={() => (typing.current = true)}
-        onInput={(e) => {
-          const value = (e.target as HTMLInputElement).value;
-          setComment(value);
-          mirrorEdit(pageStorage(), 'comment', highlight.id, value, highlight.comment);
-          writer.schedule(value);
-        }}
-        onBlur={() => {
-          typing.current = false;
-          void writer.flush();
-        }}
-        onKeyDown={(e) => e.key === 'Enter' && void writer.flush()}
-      />
-      {writer.error && (
-        <p class="error" role="alert">
-          {writer.error.message} Your comment is still here.
-        </p>
+      {byOther !== null ? (
+        highlight.comment && <p class="note-text">{highlight.comment}</p>
+      ) : (
+        <>
+          <input
+            aria-label="Comment on this highlight"
+            placeholder="Add a comment"
+            value={comment}
+            onFocus={() => (typing.current = true)}
+            onInput={(e) => {
+              const value = (e.target as HTMLInputElement).value;
+              setComment(value);
+              mirrorEdit(pageStorage(), 'comment', highlight.id, value, highlight.comment);
+              writer.schedule(value);
+            }}
+            onBlur={() => {
+              typing.current = false;
+              void writer.flush();
+            }}
+            onKeyDown={(e) => e.key === 'Enter' && void writer.flush()}
+          />
+          {writer.error && (
+            <p class="error" role="alert">
+              {writer.error.message} Your comment is still here.
+            </p>
+          )}
+          <div class="highlight-controls">
+            <select
+              aria-label="Highlight colour"
+              value={highlight.color}
+              onChange={(e) => onChange({ color: (e.target as HTMLSelectElement).value })}
+            >
+              {HIGHLIGHT_COLOR_NAMES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Move highlight to talk"
+              value={highlight.talkId ?? ''}
+              onChange={(e) => onChange({ talkId: (e.target as HTMLSelectElement).value || null })}
+              onFocus={reach}
+              onPointerEnter={reach}
+            >
+              <option value="">No talk</option>
+              {moveTargets.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.title}
+                </option>
+              ))}
+            </select>
+            <button type="button" class="link-button" aria-label="Delete highlight" onClick={onDelete}>
+              Delete
+            </button>
+          </div>
+        </>
       )}
-      <div class="highlight-controls">
-        <select
-          aria-label="Highlight colour"
-          value={highlight.color}
-          onChange={(e) => onChange({ color: (e.target as HTMLSelectElement).value })}
-        >
-          {HIGHLIGHT_COLOR_NAMES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Move highlight to talk"
-          value={highlight.talkId ?? ''}
-          onChange={(e) => onChange({ talkId: (e.target as HTMLSelectElement).value || null })}
-          onFocus={reach}
-          onPointerEnter={reach}
-        >
-          <option value="">No talk</option>
-          {moveTargets.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-            </option>
-          ))}
-        </select>
-        <button type="button" class="link-button" aria-label="Delete highlight" onClick={onDelete}>
-          Delete
-        </button>
-      </div>
     </li>
   );
 }

@@ -7,6 +7,7 @@ import {
   type HighlightChanges,
 } from '../lib/highlights/store';
 import type { Highlight, Talk } from '../lib/model';
+import { isOwn, ownAuthor } from '../lib/db/settings';
 import { HighlightItem } from './HighlightItem';
 import { useDb, useExtensionIo } from './services';
 import { UndoToast } from './UndoToast';
@@ -23,7 +24,13 @@ export interface HighlightListProps {
 export function HighlightList({ talk, talks, onWantTalks }: HighlightListProps) {
   const db = useDb();
   const extension = useExtensionIo();
-  const highlights = useLiveQuery(() => highlightsForTalk(db, talk.id), [talk.id]);
+  // Read with the user's name: someone else's highlight (a team's shared database) is read-only.
+  const read = useLiveQuery(
+    async () => ({ list: await highlightsForTalk(db, talk.id), me: (await ownAuthor(db)) ?? null }),
+    [talk.id],
+  );
+  const highlights = read.status === 'ready' ? { status: 'ready' as const, value: read.value.list } : read;
+  const me = read.status === 'ready' ? read.value.me : null;
   const [deleted, setDeleted] = useState<Highlight | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -64,6 +71,7 @@ export function HighlightList({ talk, talks, onWantTalks }: HighlightListProps) 
             <HighlightItem
               key={h.id}
               highlight={h}
+              byOther={isOwn(h, me) ? null : (h.author ?? null)}
               talks={talks}
               onWantTalks={onWantTalks}
               onChange={(c) => void change(h.id, c)}

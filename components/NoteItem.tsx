@@ -65,11 +65,17 @@ export interface NoteItemProps {
   note: Note;
   talk: Talk;
   viewerZone: string;
+  /**
+   * Someone else's name when they wrote the note (a team's shared database): the note shows it
+   * and is read-only here — no edit, no time change, no delete, as those would change their
+   * note on every machine. Null: the user's own note.
+   */
+  byOther?: string | null;
   onDelete: (note: Note) => void;
 }
 
 /** One note: kind, offset into the talk and wall-clock time; editable in place, deletable. */
-export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
+export function NoteItem({ note, talk, viewerZone, byOther = null, onDelete }: NoteItemProps) {
   const db = useDb();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
@@ -122,6 +128,8 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
             onSave={(v) => void saveTime(v)}
             onCancel={() => (setEditingTime(false), setRefocus('time'))}
           />
+        ) : offsetText !== null && byOther !== null ? (
+          <span>{offsetText}</span>
         ) : offsetText !== null ? (
           <button
             ref={timeButton}
@@ -136,26 +144,33 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
         <time class="muted" dateTime={new Date(note.createdAt).toISOString()}>
           {wall}
         </time>
-        <span class="note-actions">
-          <button
-            ref={editButton}
-            type="button"
-            class="link-button"
-            onClick={() => {
-              if (editing) return void finishEdit();
-              // An edit a closed panel left in the mirror (not yet written back) is where typing resumes.
-              const left = pendingEdit(pageStorage(), 'note', note.id)?.text;
-              setText(left ?? note.text);
-              if (left && left !== note.text) writer.schedule(left);
-              setEditing(true);
-            }}
-          >
-            {editing ? 'Done' : 'Edit'}
-          </button>
-          <button type="button" class="link-button" aria-label="Delete note" onClick={() => onDelete(note)}>
-            Delete
-          </button>
-        </span>
+        {byOther !== null ? (
+          <span class="note-author" title={`Written by ${byOther}; only they can change it`}>
+            <span class="visually-hidden">Written by </span>
+            {byOther}
+          </span>
+        ) : (
+          <span class="note-actions">
+            <button
+              ref={editButton}
+              type="button"
+              class="link-button"
+              onClick={() => {
+                if (editing) return void finishEdit();
+                // An edit a closed panel left in the mirror (not yet written back) is where typing resumes.
+                const left = pendingEdit(pageStorage(), 'note', note.id)?.text;
+                setText(left ?? note.text);
+                if (left && left !== note.text) writer.schedule(left);
+                setEditing(true);
+              }}
+            >
+              {editing ? 'Done' : 'Edit'}
+            </button>
+            <button type="button" class="link-button" aria-label="Delete note" onClick={() => onDelete(note)}>
+              Delete
+            </button>
+          </span>
+        )}
       </div>
       {timeError && (
         <p class="error" role="alert">

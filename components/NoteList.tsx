@@ -3,6 +3,8 @@ import { useDb } from './services';
 import type { Note, Talk } from '../lib/model';
 import { listNotes } from '../lib/notes';
 import { deleteNoteAndImage, restoreDeletedNote, type DeletedNote } from '../lib/images';
+import { isOwn, ownAuthor } from '../lib/db/settings';
+import { AuthorFilter, type AuthorScope } from './AuthorFilter';
 import { NoteItem } from './NoteItem';
 import { UndoToast } from './UndoToast';
 import { useLiveQuery } from './useLiveQuery';
@@ -32,7 +34,12 @@ export function revealAboveComposer(el: Element): void {
 /** A talk's notes in time order, newest last (next to the note box), live; deleting offers undo. */
 export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
   const db = useDb();
-  const notes = useLiveQuery(() => listNotes(db, talk.id), [talk.id]);
+  // The user's name is read with the notes, in one live query: whose note is whose is known as
+  // the list first shows (no flash of buttons on someone else's note), and follows a rename.
+  const notes = useLiveQuery(
+    async () => ({ list: await listNotes(db, talk.id), me: (await ownAuthor(db)) ?? null }),
+    [talk.id],
+  );
   const list = useRef<HTMLOListElement>(null);
   const revealed = useRef<string | null>(null);
   // The note typed a moment ago shows up when the live query catches up with the write.
@@ -45,6 +52,14 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
   }, [reveal, notes]);
   const [deleted, setDeleted] = useState<DeletedNote | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A team's database holds other people's notes too: they are shown with their author's name,
+  // read-only, and the user can narrow the list to their own.
+  const [scope, setScope] = useState<AuthorScope>('everyone');
+  const all = notes.status === 'ready' ? notes.value.list : [];
+  const me = notes.status === 'ready' ? notes.value.me : null;
+  const mine = all.filter((n) => isOwn(n, me));
+  const shared = mine.length < all.length;
+  const shown = shared && scope === 'mine' ? mine : all;
 
   const remove = async (note: Note) => {
     // The note's picture goes with it, and comes back with Undo.
@@ -71,11 +86,21 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
           Notes could not be read: {notes.error.message}
         </p>
       )}
-      {notes.status === 'ready' && notes.value.length === 0 && <p class="muted">No notes yet for this talk.</p>}
-      {notes.status === 'ready' && notes.value.length > 0 && (
+      {shared && <AuthorFilter scope={scope} everyone={all.length} mine={mine.length} onScope={setScope} />}
+      {notes.status === 'ready' && shown.length === 0 && (
+        <p class="muted">{all.length === 0 ? 'No notes yet for this talk.' : 'No notes of yours yet for this talk.'}</p>
+      )}
+      {notes.status === 'ready' && shown.length > 0 && (
         <ol ref={list} class="plain notes" aria-label="Notes of this talk">
-          {notes.value.map((n) => (
-            <NoteItem key={n.id} note={n} talk={talk} viewerZone={viewerZone} onDelete={(x) => void remove(x)} />
+          {shown.map((n) => (
+            <NoteItem
+              key={n.id}
+              note={n}
+              talk={talk}
+              viewerZone={viewerZone}
+              byOther={isOwn(n, me) ? null : (n.author ?? null)}
+              onDelete={(x) => void remove(x)}
+            />
           ))}
         </ol>
       )}

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkDatabase, type Availability } from '../lib/db/availability';
 import { useDb } from './services';
+import { AuthorSection } from './AuthorSection';
 import { BackupSection } from './BackupSection';
 import { ExportDefaultsSection } from './ExportDefaultsSection';
 import { PictureSizeSection } from './PictureSizeSection';
 import { StorageSection } from './StorageSection';
 import { TemplatesSection } from './TemplatesSection';
 
-/** Settings: storage, backups, recap export defaults and templates. */
+/** Settings: your name, storage, backups, recap export defaults and templates. */
 export function OptionsPage() {
   const db = useDb();
   const [storage, setStorage] = useState<Availability | null>(null);
@@ -20,6 +21,7 @@ export function OptionsPage() {
           {storage.message}
         </p>
       )}
+      <AuthorSection />
       <StorageSection />
       <BackupSection />
       <PictureSizeSection />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClipResponse } from '../lib/messages';
 import { conferenceOf, lacksZone } from '../lib/schedule/clip-zone';
-import { talkKey } from '../lib/schedule/talk-key';
+import { legacyTalkKey, talkKey } from '../lib/schedule/talk-key';
 import type { ConferenceRef, ExtractedTalk } from '../lib/model';
 import type { ExtractionResult } from '../lib/schedule/types';
 import { dayLabel, extractedByDay } from '../lib/talks/agenda';
@@ -88,8 +88,10 @@ export function Popup(props: PopupProps) {
   const [moved, setMoved] = useState<string | null>(null);
 
   const refreshClipped = async (read: ExtractionResult) => {
-    const keys = read.talks.map(talkKey);
-    setClipped(new Set(keys.length ? await clippedKeys(keys).catch(() => []) : []));
+    // A talk clipped before keys were reduced is stored under its old key until clipped again.
+    const keys = read.talks.flatMap((t) => [talkKey(t), legacyTalkKey(t)]);
+    const found = new Set(keys.length ? await clippedKeys(keys).catch(() => []) : []);
+    setClipped(new Set(read.talks.filter((t) => found.has(talkKey(t)) || found.has(legacyTalkKey(t))).map(talkKey)));
   };
 
   useEffect(() => {

@@ -132,6 +132,12 @@ export interface Note {
   updatedAt: number;
   /** The note's picture (a slide snapshot, a pasted photo) in the `images` table. Absent: none. */
   imageId?: string;
+  /**
+   * Who wrote it: the display name set on the machine that wrote it (a team shares one
+   * database). Absent on notes written before a name was set, and on records older than the
+   * field: those are the user's own. Not indexed (no schema change).
+   */
+  author?: string;
 }
 
 /** The image types Talkmark stores and exports, checked by their bytes (never SVG: it is a document). */
@@ -192,6 +198,8 @@ export interface Highlight {
   orphanedAt?: number | null;
   createdAt: number;
   updatedAt: number;
+  /** Who made it, as on `Note.author`; absent: the user's own. */
+  author?: string;
 }
 
 /** An unsent composer text, one per talk (or per "no talk" slot), so a closed panel loses nothing. */

@@ -17,6 +17,7 @@ import {
 import type { BackupData, BackupImage, BackupTable } from './format';
 import {
   arrayOf,
+  authorName,
   boolean,
   fail,
   optional,
@@ -134,6 +135,8 @@ export const noteCheck = shape<Note>({
   updatedAt: timestamp,
   // Its picture (schema v3); a backup without images keeps the link, the note shows it missing.
   imageId: optional(id),
+  // Who wrote it (a team's shared notes); absent: the user's own.
+  author: optional(authorName),
 });
 
 const quoteSelector = shape<TextQuoteSelector>({
@@ -161,6 +164,7 @@ export const highlightCheck = shape<Highlight>({
   orphanedAt: optionalNullable(timestamp),
   createdAt: timestamp,
   updatedAt: timestamp,
+  author: optional(authorName),
 });
 
 export const draftCheck = shape<Draft>({ key: id, text: long, updatedAt: timestamp });

@@ -1,3 +1,4 @@
+import { cleanAuthorName, MAX_AUTHOR_CHARS } from '../validate/rules';
 import type { TalkmarkDB } from './schema';
 
 /** Known settings and their value types; anything else in the table is ignored. */
@@ -33,6 +34,12 @@ export interface Settings {
    * page. Read through `imageMaxSideOf` (lib/images/fit.ts), which admits only its choices.
    */
   imageMaxSide: number;
+  /**
+   * "Your name": the author every new note and highlight carries, so a team sharing one
+   * database tells its notes apart. Null: not set (new records carry no author, and read as
+   * the user's own).
+   */
+  authorName: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -45,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   recapExport: null,
   editTalkRequest: null,
   imageMaxSide: 1920, // DEFAULT_MAX_SIDE (lib/images/fit.ts; this room cannot import it)
+  authorName: null,
 };
 
 /**
@@ -57,6 +65,9 @@ const DEVICE_SETTINGS: ReadonlySet<string> = new Set<keyof Settings>([
   'lastAutoBackupError',
   'pendingAutoBackup',
   'editTalkRequest',
+  // A person's name, not the data's: restoring Ada's backup (or, with sync, sharing her
+  // database) must not make this browser write notes as Ada.
+  'authorName',
 ]);
 export const isDeviceSetting = (key: string): boolean => DEVICE_SETTINGS.has(key);
 
@@ -67,4 +78,40 @@ export async function getSetting<K extends keyof Settings>(db: TalkmarkDB, key: 
 
 export async function setSetting<K extends keyof Settings>(db: TalkmarkDB, key: K, value: Settings[K]): Promise<void> {
   await db.settings.put({ key, value });
+}
+
+/** The name new records carry, read as stored but checked again (a setting row is untrusted); undefined when unset. */
+export async function ownAuthor(db: TalkmarkDB): Promise<string | undefined> {
+  const name = await getSetting(db, 'authorName');
+  return (typeof name === 'string' && cleanAuthorName(name)) || undefined;
+}
+
+/** Whether a note or highlight is the user's own: no author (older, or written before a name was set) or theirs. */
+export function isOwn(record: { author?: string }, me: string | null | undefined): boolean {
+  return record.author === undefined || record.author === me;
+}
+
+/**
+ * Stores "Your name" as typed in the settings: spaces tidied; empty clears it. A name that
+ * cannot be one (too long, a line break, a control character) is refused with the reason.
+ */
+export async function setOwnAuthor(
+  db: TalkmarkDB,
+  typed: string,
+): Promise<{ ok: true; name: string | null } | { ok: false; message: string }> {
+  if (typed.trim() === '') {
+    await setSetting(db, 'authorName', null);
+    return { ok: true, name: null };
+  }
+  const name = cleanAuthorName(typed);
+  if (!name)
+    return {
+      ok: false,
+      message:
+        typed.trim().length > MAX_AUTHOR_CHARS
+          ? `A name of at most ${MAX_AUTHOR_CHARS} characters, please.`
+          : 'A name on one line, without control characters, please.',
+    };
+  await setSetting(db, 'authorName', name);
+  return { ok: true, name };
 }

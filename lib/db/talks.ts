@@ -1,5 +1,5 @@
 import type { Conference, ExtractedTalk, Talk } from '../model';
-import { talkKey } from '../schedule/talk-key';
+import { legacyTalkKey, talkKey } from '../schedule/talk-key';
 import type { TalkmarkDB } from './schema';
 import { instant, mergeMetadata } from './talk-merge';
 
@@ -51,15 +51,28 @@ export async function upsertTalks(
     const conferences = new Map<string, string>();
     for (const fresh of talks) {
       const key = talkKey(fresh);
-      const old = await db.talks.where('key').equals(key).first();
+      const legacy = legacyTalkKey(fresh);
+      // A talk stored before keys were reduced (talk-key.ts) still has the old one: found by it,
+      // it moves to the new key, so it stays one talk with what another machine clips.
+      const found = await db.talks
+        .where('key')
+        .anyOf(legacy === key ? [key] : [key, legacy])
+        .toArray();
+      const old = found.find((t) => t.key === key) ?? found[0];
       const ref = fresh.conference;
       const conferenceId = !ref
         ? null
         : (conferences.get(ref.key) ?? (await storeConference(db, ref, now, conferences)));
       if (old) {
         const changes = mergeMetadata(old, fresh);
-        if (changes || (conferenceId && conferenceId !== old.conferenceId)) {
-          await db.talks.update(old.id, { ...changes, conferenceId: conferenceId ?? old.conferenceId, updatedAt: now });
+        const rekey = old.key !== key ? { key } : {};
+        if (changes || old.key !== key || (conferenceId && conferenceId !== old.conferenceId)) {
+          await db.talks.update(old.id, {
+            ...changes,
+            ...rekey,
+            conferenceId: conferenceId ?? old.conferenceId,
+            updatedAt: now,
+          });
           summary.updated++;
         } else {
           summary.skipped++;

@@ -1,5 +1,6 @@
 /** Reads what a recap needs for a set of talks: their notes, highlights and conference. */
 import type { TalkmarkDB } from '../db/schema';
+import { ownAuthor } from '../db/settings';
 import type { Talk } from '../model';
 import type { RecapInput } from '../recap';
 import { venueZone } from '../time/display';
@@ -67,7 +68,7 @@ export async function loadRecapInput(db: TalkmarkDB, talks: readonly Talk[]): Pr
   const ids = talks.map((t) => t.id);
   if (ids.length === 0) return { talks: [], notes: [], highlights: [], conference: null };
   const conferenceId = mainConferenceId(talks);
-  const [notes, highlights, conference] = await Promise.all([
+  const [notes, highlights, conference, me] = await Promise.all([
     // One plain index range per talk (each an IndexedDB getAll), not anyOf: anyOf walks a cursor
     // record by record, which for a 200-talk day of 4,000 notes was most of the export.
     Promise.all(ids.map((id) => db.notes.where('talkId').equals(id).toArray())).then((lists) => lists.flat()),
@@ -82,6 +83,8 @@ export async function loadRecapInput(db: TalkmarkDB, talks: readonly Talk[]): Pr
         return found.sort((x, y) => order.get(x.talkId!)! - order.get(y.talkId!)!);
       }),
     conferenceId ? db.conferences.get(conferenceId) : Promise.resolve(undefined),
+    // Whose notes carry no author: the exporting person's (credited when a team's notes merge).
+    ownAuthor(db),
   ]);
   // The conference's days from all its talks, so "Day 2" counts from its first day, not the post's.
   const conferenceDays = conference
@@ -91,6 +94,7 @@ export async function loadRecapInput(db: TalkmarkDB, talks: readonly Talk[]): Pr
     talks: [...talks],
     notes,
     highlights,
+    me: me ?? null,
     conference: conference
       ? { name: conference.name, url: conference.url, timeZone: conference.timeZone, days: conferenceDays }
       : null,

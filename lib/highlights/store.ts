@@ -1,6 +1,7 @@
 import type { TalkmarkDB } from '../db/schema';
 import type { Highlight, TextPositionSelector, TextQuoteSelector } from '../model';
 import { attemptWrite, StorageError, type StorageResult } from '../db/storage-errors';
+import { ownAuthor } from '../db/settings';
 
 export const DEFAULT_HIGHLIGHT_COLOR = 'yellow';
 
@@ -29,7 +30,11 @@ export function addHighlight(db: TalkmarkDB, input: NewHighlight, now = Date.now
       createdAt: now,
       updatedAt: now,
     };
-    await db.highlights.add(highlight);
+    await db.transaction('rw', db.highlights, db.settings, async () => {
+      const author = await ownAuthor(db);
+      if (author) highlight.author = author;
+      await db.highlights.add(highlight);
+    });
     return highlight;
   });
 }

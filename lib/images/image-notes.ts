@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { TalkmarkDB } from '../db/schema';
 import { attemptWrite, StorageError, type StorageResult } from '../db/storage-errors';
+import { ownAuthor } from '../db/settings';
 import type { Note, NoteImage, NoteKind } from '../model';
 import { type ImageCodec, type PrepareOptions, prepareImage, type PreparedImage } from './prepare';
 
@@ -43,7 +44,7 @@ export function addImageNote(
     if (!Number.isFinite(at)) throw new StorageError('invalid', 'That is not a valid time for a note.');
     const text = input.text.trim() ? input.text : 'Slide';
     const noteId = options.id ?? crypto.randomUUID();
-    return db.transaction('rw', [db.notes, db.talks, db.images], async () => {
+    return db.transaction('rw', [db.notes, db.talks, db.images, db.settings], async () => {
       if (!(await db.talks.get(input.talkId)))
         throw new StorageError('missing', 'The talk for this note no longer exists.');
       // Identical consecutive captures (the same slide shot twice) are stored once.
@@ -62,6 +63,8 @@ export function addImageNote(
         updatedAt: now,
         imageId: image.id,
       };
+      const author = await ownAuthor(db);
+      if (author) note.author = author;
       await db.notes.add(note);
       await db.images.add(image);
       return { note, image, duplicate: false };

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { TalkmarkDB } from '../db/schema';
 import { NOTE_KINDS, type Note, type NoteKind } from '../model';
 import { attemptWrite, StorageError, type StorageResult } from '../db/storage-errors';
+import { ownAuthor } from '../db/settings';
 
 /**
  * Note writes for the side panel. Every write returns a `StorageResult` instead of throwing, so
@@ -58,9 +59,11 @@ export function addNote(db: TalkmarkDB, input: NewNote, options: AddNoteOptions 
       createdAt: checkInstant(input.at ?? now),
       updatedAt: now,
     };
-    await db.transaction('rw', db.notes, db.talks, async () => {
+    await db.transaction('rw', db.notes, db.talks, db.settings, async () => {
       if (!(await db.talks.get(input.talkId)))
         throw new StorageError('missing', 'The talk for this note no longer exists.');
+      const author = await ownAuthor(db);
+      if (author) note.author = author;
       await db.notes.add(note);
     });
     return note;

@@ -25,7 +25,9 @@ export function mainTakeawaysSection(data: RecapData): string | null {
     .map((talk) =>
       [
         `- **${escapeMarkdownInline(talk.title)}**`,
-        ...talk.notes_by_kind.takeaway.map((note) => `  - ${indentContinuation(note.text.markdown, 4)}`),
+        ...talk.notes_by_kind.takeaway.map(
+          (note) => `  - ${indentContinuation(note.text.markdown, 4)}${note.credit.markdown}`,
+        ),
       ].join('\n'),
     );
   return `${headingLine(2, MAIN_TAKEAWAYS_HEADING)}\n\n${items.join('\n')}`;

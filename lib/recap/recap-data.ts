@@ -12,7 +12,7 @@ import { enUsDayLabel, enUsTimeSpan } from '../time/en-us-clock';
 import { commonZoneAbbreviation } from '../time/zone-abbreviation';
 import { dayKey, isValidTimeZone, viewerTimeZone } from '../time/zones';
 import { conferenceDayNumber, conferenceView, type ConferenceInput } from './conference-view';
-import { markdownUrl, normalizeInlineText, safeLinkUrl } from './escape';
+import { escapeMarkdownInline, markdownUrl, normalizeInlineText, safeLinkUrl } from './escape';
 import { md, type MarkdownString } from './markdown-string';
 import { neutralizeMarkdown } from './neutralize';
 import { recordingLinker, recordingVideo } from './recording-links';
@@ -36,6 +36,11 @@ export interface RecapInput {
   notes: readonly Note[];
   highlights: readonly Highlight[];
   conference?: ConferenceInput | null;
+  /**
+   * The exporting person's display name ("Your name"): their notes written before it was set
+   * carry no author and are credited to it. Absent: such notes stay unattributed.
+   */
+  me?: string | null;
 }
 
 export interface RecapDataOptions {
@@ -167,7 +172,13 @@ function imageView(note: Note, ref: NoteImageRef | undefined): ImageView | null 
   return { ...ref, alt, markdown: md(`![${alt}](<${ref.path}>)`) };
 }
 
-function noteView(note: Note, talk: Talk, linkAt: Linker, images?: ReadonlyMap<string, NoteImageRef>): NoteView | null {
+function noteView(
+  note: Note,
+  talk: Talk,
+  linkAt: Linker,
+  images: ReadonlyMap<string, NoteImageRef> | undefined,
+  me: string | null,
+): NoteView | null {
   const text = noteMarkdown(note.kind === 'slide' ? { ...note, text: slideNoteText(note.text) } : note);
   // A slide mark is a moment even without words; any other empty note is nothing to show.
   if (text === '' && note.kind !== 'slide') return null;
@@ -184,10 +195,29 @@ function noteView(note: Note, talk: Talk, linkAt: Linker, images?: ReadonlyMap<s
     offset_url: url,
     offset: md(label === null ? '' : markdownUrl(url) ? `[${label}](${markdownUrl(url)})` : `[${label}]`),
     image: imageView(note, images?.get(note.id)),
+    author: authorOf(note, me),
+    credit: md(''),
   };
 }
 
-function highlightView(h: Highlight, talkUrl: string | null): HighlightView | null {
+/** A record's author as a plain one-line name (a file or a server may bring anything), else the exporter's. */
+function authorOf(record: { author?: unknown }, me: string | null): string | null {
+  const own = typeof record.author === 'string' ? normalizeInlineText(record.author) : '';
+  return own || me;
+}
+
+/**
+ * A post with notes by more than one person (unnamed notes count as one more) credits each
+ * named note: ` — Ada`. A post by one person stays as it always was.
+ */
+function creditNotes(talks: readonly TalkView[]): void {
+  const people = new Set(talks.flatMap((t) => t.notes.map((n) => n.author)));
+  if (people.size < 2) return;
+  for (const note of talks.flatMap((t) => t.notes))
+    if (note.author !== null) note.credit = md(` — ${escapeMarkdownInline(note.author)}`);
+}
+
+function highlightView(h: Highlight, talkUrl: string | null, me: string | null): HighlightView | null {
   const quote = h.quote.exact.trim();
   if (quote === '') return null;
   const pageUrl = safeLinkUrl(h.pageUrl);
@@ -199,6 +229,7 @@ function highlightView(h: Highlight, talkUrl: string | null): HighlightView | nu
     page_title: normalizeInlineText(h.pageTitle),
     on_talk_page: pageUrl !== null && pageUrl === talkUrl,
     created_at: h.createdAt,
+    author: authorOf(h, me),
   };
 }
 
@@ -209,7 +240,13 @@ function descriptionOf(talk: Talk): MarkdownString | null {
   return text === '' ? null : md(text);
 }
 
-function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: RecapDataOptions): TalkView {
+function talkView(
+  talk: Talk,
+  notes: Note[],
+  highlights: Highlight[],
+  options: RecapDataOptions,
+  me: string | null,
+): TalkView {
   // A zone string from a page may be garbage; Intl would throw on it.
   const zone =
     [venueZone(talk), venueZone({ start: talk.start, timeZone: null }), options.fallbackTimeZone].find(
@@ -223,7 +260,7 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
   const linkAt = recordingLinker(videoUrl);
   const video = recordingVideo(videoUrl);
   const noteViews = notes
-    .map((n) => noteView(n, talk, linkAt, options.images))
+    .map((n) => noteView(n, talk, linkAt, options.images, me))
     .filter((n): n is NoteView => n !== null)
     .sort(byTime);
   const speakers = speakerViews(talk.speakers);
@@ -257,9 +294,10 @@ function talkView(talk: Talk, notes: Note[], highlights: Highlight[], options: R
     notes: noteViews,
     notes_by_kind: byKind,
     highlights: highlights
-      .map((h) => highlightView(h, url))
+      .map((h) => highlightView(h, url, me))
       .filter((h): h is HighlightView => h !== null)
       .sort(byTime),
+    authors: [...new Set(noteViews.map((n) => n.author).filter((a): a is string => a !== null))],
   };
 }
 
@@ -286,11 +324,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
 
 export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}): RecapData {
   const locale = options.locale ?? 'en-US';
+  const me = (input.me && normalizeInlineText(input.me)) || null;
   const notesByTalk = groupBy(input.notes, (n) => n.talkId);
   const highlightsByTalk = groupBy(input.highlights, (h) => h.talkId);
   const inTimeOrder = recapTalks(input, options)
     .sort(compareTalks)
-    .map((t) => talkView(t, notesByTalk.get(t.id) ?? [], highlightsByTalk.get(t.id) ?? [], options));
+    .map((t) => talkView(t, notesByTalk.get(t.id) ?? [], highlightsByTalk.get(t.id) ?? [], options, me));
 
   // Each talk's day is its venue's calendar day. Talks in two zones (a hybrid day, a remote
   // talk) can make time order and day order disagree, so days are sorted by date themselves.
@@ -322,6 +361,7 @@ export function buildRecapData(input: RecapInput, options: RecapDataOptions = {}
   talks.forEach((talk, i) => {
     talk.number = i + 1;
   });
+  creditNotes(talks);
 
   const conferenceName = conference?.name ?? '';
   const single = options.singleTalk === true;

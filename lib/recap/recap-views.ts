@@ -39,6 +39,16 @@ export interface NoteView {
   offset: MarkdownString;
   /** The note's picture, when the export writes pictures (a .zip or a folder); else null. */
   image: ImageView | null;
+  /**
+   * Who wrote it (a team's shared notes): its author, else the exporting person's name (their
+   * own notes carry none until a name is set), else null.
+   */
+  author: string | null;
+  /**
+   * ` — Ada` (with its leading space, escaped) when the post holds notes by more than one
+   * person, else empty: presets and the `note_content` / `note_item` filters end the note with it.
+   */
+  credit: MarkdownString;
 }
 
 export interface HighlightView {
@@ -51,6 +61,8 @@ export interface HighlightView {
   /** Highlighted on the talk's own page (then "Talk page" says more than the page title). */
   on_talk_page: boolean;
   created_at: number;
+  /** Who made it, as `NoteView.author`. */
+  author: string | null;
 }
 
 export interface LinkView {
@@ -92,6 +104,8 @@ export interface TalkView {
   notes: NoteView[];
   notes_by_kind: Record<NoteKind, NoteView[]>;
   highlights: HighlightView[];
+  /** The people whose notes the talk shows, in the order of their first note (a team's merged notes). */
+  authors: string[];
 }
 
 export interface DayView {

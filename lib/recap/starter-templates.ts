@@ -40,7 +40,7 @@ ${RESOURCES}
 {{ talk.description }}
 {% for note in talk.notes %}
 {% if note.kind == "quote" %}
-{{ note.text | blockquote: note.offset }}
+{{ note.text | blockquote: note.offset }}{{ note.credit }}
 {% elsif note.kind != "link" and note.kind != "todo" %}
 {{ note | note_content }}
 {% endif %}
@@ -94,7 +94,7 @@ const STRUCTURED = `### Talk {{ talk.number }}: {{ talk.title }}
 {% endif %}
 {% if talk.notes_by_kind.quote.size > 0 %}
 #### Quotes
-{% for note in talk.notes_by_kind.quote %}{{ note.text | blockquote: note.offset }}
+{% for note in talk.notes_by_kind.quote %}{{ note.text | blockquote: note.offset }}{{ note.credit }}
 
 {% endfor %}
 {% endif %}
@@ -142,7 +142,7 @@ export function dayStarterTemplate(preset: PresetName): string {
 ## Main takeaways
 
 {% for talk in talks %}{% if talk.notes_by_kind.takeaway.size > 0 %}- **{{ talk.title }}**
-{% for note in talk.notes_by_kind.takeaway %}  - {{ note.text | indent: 4 }}
+{% for note in talk.notes_by_kind.takeaway %}  - {{ note.text | indent: 4 }}{{ note.credit }}
 {% endfor %}{% endif %}{% endfor %}
 {% endif %}
 {% for day in days %}

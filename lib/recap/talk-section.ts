@@ -97,17 +97,19 @@ export function words(...parts: readonly string[]): string {
 
 /** `> [12:34] text`: a quote note as a blockquote. */
 export function quoteNote(note: NoteView): string {
-  return quoteLines(words(note.offset.markdown, note.text.markdown));
+  return quoteLines(words(note.offset.markdown, note.text.markdown)) + note.credit.markdown;
 }
 
 /** `[12:34] **Takeaway:** text`: a note as the content of one paragraph or list item. */
 export function noteContent(note: NoteView, labelled = true): string {
-  return words(
-    note.offset.markdown,
-    labelled ? noteLabel(note.kind, note.text.markdown !== '') : '',
-    // A picture's note says its words in the alt text too; a bare slide mark says only the picture.
-    note.text.markdown,
-    note.image?.markdown.markdown ?? '',
+  return (
+    words(
+      note.offset.markdown,
+      labelled ? noteLabel(note.kind, note.text.markdown !== '') : '',
+      // A picture's note says its words in the alt text too; a bare slide mark says only the picture.
+      note.text.markdown,
+      note.image?.markdown.markdown ?? '',
+    ) + note.credit.markdown
   );
 }
 

@@ -119,9 +119,13 @@ const TALK: Fields<TalkView> = {
   video_id: text('The recording’s id on that player, for embeds (print with `| raw`)'),
   resources: list('link', 'Talk page, files and recording: the links every preset lists'),
   links: text('Links you added to the talk', 'list of URL'),
-  notes: list('note', 'Your notes, in time order'),
+  notes: list('note', 'The notes, in time order: everyone’s, when a team shares one database'),
   notes_by_kind: object('notes_by_kind', 'Your notes by kind: `talk.notes_by_kind.takeaway`…', 'notes by kind'),
   highlights: list('highlight', 'Your highlights, in time order'),
+  authors: text(
+    'The people whose notes the talk shows (`note.author`), in the order of their first note',
+    'list of text',
+  ),
 };
 
 const SPEAKER: Fields<SpeakerView> = {
@@ -159,6 +163,10 @@ const NOTE: Fields<NoteView> = {
   offset_url: text('The recording at that moment, or empty', 'URL'),
   offset: markdown('`[12:34](recording link)`, `[12:34]`, or empty'),
   image: object('image', 'The note’s picture when the export writes pictures (Download as .zip), else empty'),
+  author: text('Who wrote it: the name set in the settings (yours for your own notes), or empty'),
+  credit: markdown(
+    '` — Ada` (leading space included) when the post has notes by more than one person, else empty; `note_item` and `note_content` end with it',
+  ),
 };
 
 const IMAGE: Fields<ImageView> = {
@@ -177,6 +185,7 @@ const HIGHLIGHT: Fields<HighlightView> = {
   page_title: text('That page’s title'),
   on_talk_page: text('true when it is on the talk’s own page', 'true/false'),
   created_at: text('When you made it (epoch ms)', 'number'),
+  author: text('Who made it, or empty'),
 };
 
 const TAKEAWAY: Fields<TakeawayView> = {

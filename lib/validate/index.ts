@@ -21,6 +21,9 @@ export {
 } from './checks';
 export { clippedText, orDefault, orNull, parseOrNull, required, validItems } from './lenient';
 export {
+  MAX_AUTHOR_CHARS,
+  authorName,
+  cleanAuthorName,
   MAX_URL_CHARS,
   isWebUrl,
   knownTimeZone,

@@ -61,3 +61,26 @@ export function talkFileShape<Name>(checks: { name: Check<Name>; url: Check<stri
 
 /** A template renders one talk's section or a whole day post. */
 export const templateKind: Check<Template['kind']> = memberOf(['talk', 'day', 'snippet']);
+
+/** A display name is a label next to a note, not a document: one short line. */
+export const MAX_AUTHOR_CHARS = 80;
+// Controls (newlines, tabs, NUL), line/paragraph separators and the bidi controls that could
+// make a name print as someone else's, or reorder the note text around it.
+const NOT_IN_A_NAME = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+
+/**
+ * A display name as typed: spaces collapsed and trimmed; null when nothing is left, when it is
+ * longer than `MAX_AUTHOR_CHARS` or holds a control character (the settings field says why).
+ */
+export function cleanAuthorName(value: string): string | null {
+  const name = value.replace(/[ \u00a0]+/g, ' ').trim();
+  if (name === '' || name.length > MAX_AUTHOR_CHARS || NOT_IN_A_NAME.test(name)) return null;
+  return name;
+}
+
+/** A note's or highlight's `author` in a file or from a server: exactly a clean name, else refused. */
+export const authorName: Check<string> = (v, path) => {
+  if (typeof v !== 'string' || cleanAuthorName(v) !== v)
+    fail(path, `a name of 1 to ${MAX_AUTHOR_CHARS} characters on one line`, v);
+  return v;
+};

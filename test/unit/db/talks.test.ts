@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import { clippedKeys, upsertTalks } from '../../../lib/db/talks';
-import { talkKey } from '../../../lib/schedule/talk-key';
+import { legacyTalkKey, talkKey } from '../../../lib/schedule/talk-key';
 import type { ExtractedTalk } from '../../../lib/model';
 
 const talk = (over: Partial<ExtractedTalk> = {}): ExtractedTalk => ({
@@ -42,6 +42,20 @@ describe('upsertTalks', () => {
       links: [],
     });
     expect(await db.conferences.count()).toBe(1);
+  });
+
+  it('finds a talk stored under the old key, moves it to the new one, and clips from another link join it', async () => {
+    const page = talk({ source: 'jsonld', externalId: null, url: 'https://devdays.example.com/talks/calm/' });
+    await upsertTalks(db, [page], 1000);
+    // As an older version stored it.
+    const [stored] = await db.talks.toArray();
+    await db.talks.update(stored!.id, { key: legacyTalkKey(page) });
+    expect(await upsertTalks(db, [page], 2000)).toMatchObject({ added: 0, updated: 1 });
+    expect((await db.talks.toArray()).map((t) => t.key)).toEqual([talkKey(page)]);
+    // Someone else's clip, by an http link without the trailing slash: the same talk.
+    const other = { ...page, url: 'http://devdays.example.com/talks/calm' };
+    expect(await upsertTalks(db, [other], 3000)).toMatchObject({ added: 0 });
+    expect(await db.talks.count()).toBe(1);
   });
 
   it('clipping the same talk twice updates it instead of duplicating it', async () => {
