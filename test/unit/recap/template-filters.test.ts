@@ -121,13 +121,14 @@ describe('toml_string', () => {
     // Each step doubles `"` and `\`: 24 steps were 50M characters in 4 s, 26 crashed the tab.
     const chain = (filter: string, steps: number) =>
       renderWithTemplate(`{{ s ${Array(steps).fill(`| ${filter} `).join('')}| size }}`, { s: '"\\\n' });
+    // The count in the message is the proof the cap held: the chain stopped at the step that
+    // passed 1,000,000 characters, not 50M characters later (no wall-clock limit: it flaked
+    // under load, and speed belongs to the bench).
     for (const filter of ['toml_string', 'yaml_string']) {
-      const started = performance.now();
       expect(chain(filter, 24), filter).toMatchObject({
         ok: false,
         error: { message: expect.stringContaining(`${filter}: 1,179,647 characters is more`) },
       });
-      expect(performance.now() - started, filter).toBeLessThan(1000);
     }
     // Markdown filters re-escape plain text, so they double too (`indent`, `blockquote` alike):
     // stopped by the memory limit (1.5 s here), where they went on doubling.
