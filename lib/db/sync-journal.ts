@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
+import type { DBCore, DBCoreMutateRequest } from 'dexie';
 
 /** The tables that replicate (issue #18). Drafts, settings, images and the sync tables never do. */
 export const SYNCED_TABLES = ['conferences', 'talks', 'notes', 'highlights', 'templates'] as const;

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import { deleteHighlight } from '../../../lib/highlights/store';
-import type { Highlight, Note, Talk, Template } from '../../../lib/model';
+import type { Template } from '../../../lib/model';
+import { aHighlight, aNote, aTalk } from './records';
 import { deleteNote, restoreNote } from '../../../lib/notes/notes-store';
 import { deleteTalk } from '../../../lib/talks/edit';
 import { deleteTemplate } from '../../../lib/db/templates';
@@ -13,55 +14,6 @@ let db: TalkmarkDB;
 beforeEach(async () => {
   db = new TalkmarkDB(`journal-${crypto.randomUUID()}`);
   await db.open();
-});
-
-export const aTalk = (over: Partial<Talk> = {}): Talk => ({
-  id: 't1',
-  key: 'conf.sched.com/aaaa',
-  source: 'sched',
-  url: 'https://conf.sched.com/event/aaaa',
-  externalId: 'aaaa',
-  title: 'A talk',
-  start: null,
-  end: null,
-  timeZone: null,
-  room: null,
-  tracks: [],
-  customFields: {},
-  speakers: [],
-  descriptionHtml: null,
-  description: null,
-  files: [],
-  videoUrl: null,
-  conferenceId: null,
-  startAt: null,
-  endAt: null,
-  links: [],
-  clippedAt: 1,
-  updatedAt: 1,
-  ...over,
-});
-export const aNote = (over: Partial<Note> = {}): Note => ({
-  id: 'n1',
-  talkId: 't1',
-  kind: 'plain',
-  text: 'hello',
-  createdAt: 10,
-  updatedAt: 10,
-  ...over,
-});
-const aHighlight = (over: Partial<Highlight> = {}): Highlight => ({
-  id: 'h1',
-  talkId: 't1',
-  pageUrl: 'https://example.com/a',
-  pageTitle: 'A',
-  quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
-  position: null,
-  comment: '',
-  color: 'yellow',
-  createdAt: 1,
-  updatedAt: 1,
-  ...over,
 });
 
 describe('sync journal (schema v4)', () => {
