@@ -11,12 +11,15 @@ import replication from 'pouchdb-replication';
 /**
  * A CouchDB-compatible server on loopback, in the test's own process (express-pouchdb over
  * PouchDB's memory adapter). Its databases live in this process, so `stop()` then `start()`
- * is a server restart that keeps the data, and a test can write hostile documents straight
- * into a database (`db(name)`).
+ * is a server restart that keeps the data, and a test can write any document into a database
+ * (`db(name)`), as a hostile server would serve it.
  */
 export interface SyncServer {
   url: string;
   port: number;
+  /** Creates a database; its URL. */
+  create(name: string): Promise<string>;
+  /** A client of one of its databases over HTTP (to write documents a hostile server would send). */
   db(name: string): PouchDBHandle;
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -72,10 +75,18 @@ export async function startSyncServer(): Promise<SyncServer> {
     get port() {
       return port;
     },
+    async create(name) {
+      const res = await fetch(`http://127.0.0.1:${port}/${name}`, {
+        method: 'PUT',
+        headers: { authorization: `Basic ${btoa('admin:admin')}` },
+      });
+      if (!res.ok && res.status !== 412) throw new Error(`creating ${name}: ${res.status}`);
+      return `http://127.0.0.1:${port}/${name}`;
+    },
     db(name) {
       let h = handles.get(name);
       if (!h) {
-        h = new ServerPouch(name);
+        h = new ServerPouch(`http://127.0.0.1:${port}/${name}`, { skip_setup: true });
         handles.set(name, h);
       }
       return h;
