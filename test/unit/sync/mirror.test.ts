@@ -114,6 +114,30 @@ describe('two machines through a CouchDB-compatible server', () => {
     }
   });
 
+  it('an edit made while the other machine’s edit sat unapplied in the mirror becomes a conflict, not an overwrite', async () => {
+    const remote = await freshRemote();
+    const a = side();
+    const b = side();
+    await a.db.talks.put(aTalk({ id: 'talk-a' }));
+    await a.db.notes.add(aNote({ talkId: 'talk-a', text: 'first' }));
+    await syncSide(a, remote);
+    await syncSide(b, remote);
+    await updateNoteText(b.db, 'n1', 'from B');
+    await syncSide(b, remote);
+    await ServerPouch.replicate(remote, a.local); // B's edit is in A's mirror, not yet in A's Dexie
+    await updateNoteText(a.db, 'n1', 'from A');
+    await syncSide(a, remote);
+    await syncSide(b, remote);
+    const texts = new Set<string>();
+    for (const s of [a, b]) {
+      const note = (await s.db.notes.get('n1'))!;
+      const conflict = await s.db.syncConflicts.get('notes:n1');
+      texts.add(note.text);
+      expect([note.text, ...(conflict?.losers.map((l) => l.text) ?? [])].sort()).toEqual(['from A', 'from B']);
+    }
+    expect(texts.size).toBe(1); // the same winner on both
+  });
+
   it('a hostile document on the server is refused and reported, never stored', async () => {
     const remote = await freshRemote();
     const name = remote.slice(remote.lastIndexOf('/') + 1);
