@@ -61,7 +61,7 @@ export async function startSync(
         ? 'error'
         : replicationState === 'offline'
           ? 'offline'
-          : replicationState === 'active' || running
+          : replicationState === 'active' || running !== null
             ? 'syncing'
             : pending > 0
               ? 'waiting'
@@ -70,7 +70,7 @@ export async function startSync(
   };
 
   const pass = (): Promise<void> => {
-    if (running) {
+    if (running !== null) {
       again = true;
       return running;
     }
