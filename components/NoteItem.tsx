@@ -16,6 +16,8 @@ import { formatTime } from '../lib/time/zones';
 import { KindBadge } from './KindBadge';
 import { NoteImageThumb } from './NoteImageThumb';
 import { NoteText } from './NoteText';
+import { SyncConflictNote } from './SyncConflictNote';
+import type { SyncConflict } from '../lib/db/sync-journal';
 import { useDurableWriter } from './useDurableWriter';
 import { useFocusOnMount } from './useFocusOnMount';
 
@@ -66,10 +68,12 @@ export interface NoteItemProps {
   talk: Talk;
   viewerZone: string;
   onDelete: (note: Note) => void;
+  /** Another machine's version of this note, when both were edited at once (sync). */
+  conflict?: SyncConflict;
 }
 
 /** One note: kind, offset into the talk and wall-clock time; editable in place, deletable. */
-export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
+export function NoteItem({ note, talk, viewerZone, onDelete, conflict }: NoteItemProps) {
   const db = useDb();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
@@ -186,6 +190,7 @@ export function NoteItem({ note, talk, viewerZone, onDelete }: NoteItemProps) {
         </p>
       )}
       {note.imageId && <NoteImageThumb imageId={note.imageId} alt={note.text} />}
+      {conflict && <SyncConflictNote conflict={conflict} />}
     </li>
   );
 }

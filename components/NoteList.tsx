@@ -33,6 +33,10 @@ export function revealAboveComposer(el: Element): void {
 export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
   const db = useDb();
   const notes = useLiveQuery(() => listNotes(db, talk.id), [talk.id]);
+  // Notes edited on two machines at once (sync): few, usually none, so read them all.
+  const conflicts = useLiveQuery(() => db.syncConflicts.where('table').equals('notes').toArray(), []);
+  const conflictOf = (id: string) =>
+    conflicts.status === 'ready' ? conflicts.value.find((c) => c.id === id && c.losers.length > 0) : undefined;
   const list = useRef<HTMLOListElement>(null);
   const revealed = useRef<string | null>(null);
   // The note typed a moment ago shows up when the live query catches up with the write.
@@ -75,7 +79,14 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
       {notes.status === 'ready' && notes.value.length > 0 && (
         <ol ref={list} class="plain notes" aria-label="Notes of this talk">
           {notes.value.map((n) => (
-            <NoteItem key={n.id} note={n} talk={talk} viewerZone={viewerZone} onDelete={(x) => void remove(x)} />
+            <NoteItem
+              key={n.id}
+              note={n}
+              talk={talk}
+              viewerZone={viewerZone}
+              conflict={conflictOf(n.id)}
+              onDelete={(x) => void remove(x)}
+            />
           ))}
         </ol>
       )}

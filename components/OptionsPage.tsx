@@ -4,6 +4,7 @@ import { useDb } from './services';
 import { BackupSection } from './BackupSection';
 import { ExportDefaultsSection } from './ExportDefaultsSection';
 import { StorageSection } from './StorageSection';
+import { SyncSection } from './SyncSection';
 import { TemplatesSection } from './TemplatesSection';
 
 /** Settings: storage, backups, recap export defaults and templates. */
@@ -21,6 +22,7 @@ export function OptionsPage() {
       )}
       <StorageSection />
       <BackupSection />
+      <SyncSection />
       <ExportDefaultsSection />
       <TemplatesSection />
     </main>

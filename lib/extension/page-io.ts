@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { TalkmarkDB } from '../db/schema';
 import { copyPlainText, copyRichText } from '../export/clipboard';
 import { setDailyBackup, settlePendingDailyBackup, watchDownloadsPermission } from './daily-backup';
@@ -32,6 +33,8 @@ export interface ExtensionIo {
   captureVisibleTab(): Promise<Uint8Array | null>;
   /** The browser's image decoder and encoder (createImageBitmap + OffscreenCanvas). */
   imageCodec: ImageCodec;
+  /** Ask for one server's origin (sync), on a user gesture: an optional host permission. */
+  requestOrigin?(pattern: string): Promise<boolean>;
 }
 
 /** The daily backup as the settings page drives it (lib/extension/daily-backup.ts). */
@@ -60,5 +63,6 @@ export function createExtensionIo(db: TalkmarkDB): ExtensionIo {
     },
     captureVisibleTab: () => captureVisibleTab(null).catch(() => null),
     imageCodec: canvasCodec as ImageCodec,
+    requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
   };
 }
