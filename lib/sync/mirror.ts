@@ -344,3 +344,21 @@ export async function mirrorOnce(db: TalkmarkDB, local: PouchLike): Promise<Pull
   await dropResolvedConflicts(db, local);
   return pullMirror(db, local);
 }
+
+/**
+ * The first run against a mirror: every record already stored (before sync was on, or before
+ * schema v4) is queued, so turning sync on sends the whole library once. Marked done per mirror.
+ */
+export async function queueEverythingOnce(db: TalkmarkDB, mirror: string): Promise<void> {
+  const flag = `queued:${mirror}`;
+  if (await db.syncMeta.get(flag)) return;
+  const now = Date.now();
+  for (const table of SYNCED_TABLES) {
+    const ids = (await db.table(table).toCollection().primaryKeys()) as string[];
+    for (let i = 0; i < ids.length; i += 5_000)
+      await db.syncOutbox.bulkPut(
+        ids.slice(i, i + 5_000).map((id) => ({ key: journalKey(table, id), table, id, changedAt: now })),
+      );
+  }
+  await db.syncMeta.put({ key: flag, value: now });
+}

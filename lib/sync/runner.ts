@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import type { TalkmarkDB } from '../db/schema';
 import { readSyncConfig, type SyncConfig, writeSyncStatus } from './config';
 import { checkAddress, guardedFetch } from './connection';
-import { BATCH, mirrorOnce } from './mirror';
+import { BATCH, mirrorOnce, queueEverythingOnce } from './mirror';
 import type { PouchLike } from './pouch-types';
 
 /**
@@ -42,7 +42,9 @@ export async function startSync(
     await writeSyncStatus(db, { state: 'error', waiting: 0, message: address.message });
     return null;
   }
-  const local = new PouchDB(options.mirror ?? mirrorName(config), options.adapter ? { adapter: options.adapter } : {});
+  const mirror = options.mirror ?? mirrorName(config);
+  await queueEverythingOnce(db, mirror);
+  const local = new PouchDB(mirror, options.adapter ? { adapter: options.adapter } : {});
   const remote = new PouchDB(address.url, {
     fetch: guardedFetch(address.url, config.user, config.password, options.fetch),
     skip_setup: true,

@@ -39,6 +39,8 @@ describe('the live runner', () => {
     await server.create('team');
     const a = new TalkmarkDB(`run-a-${crypto.randomUUID()}`);
     const b = new TalkmarkDB(`run-b-${crypto.randomUUID()}`);
+    await a.talks.put(aTalk({ id: 'old', key: 'before-sync', url: 'https://example.com/old' }));
+    await a.syncOutbox.clear(); // as a database from before schema v4 would be
     await writeSyncConfig(a, config());
     await writeSyncConfig(b, { ...config(), password: 'pw' });
     // Distinct mirrors per profile: the memory adapter shares names within one process.
@@ -48,6 +50,7 @@ describe('the live runner', () => {
     await a.talks.put(aTalk({ id: 'ta' }));
     await a.notes.add(aNote({ talkId: 'ta', text: 'typed in A' }));
     await until(async () => (await b.notes.count()) === 1);
+    expect((await b.talks.toArray()).map((t) => t.key).sort()).toEqual(['before-sync', 'conf.sched.com/aaaa']);
     expect((await b.notes.toArray())[0]!.text).toBe('typed in A');
     await until(async () => (await readSyncStatus(a)).state === 'up-to-date');
     runA.stop();
