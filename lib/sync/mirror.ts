@@ -32,6 +32,8 @@ export interface PullReport {
   deleted: number;
   rejected: Array<{ id: string; reason: string }>;
   waiting: number;
+  /** Documents this pass wrote to the mirror (local changes the replicator has yet to send). */
+  pushed: number;
 }
 
 const META = { checkpoint: 'checkpoint', parked: 'parked', rejected: 'rejected' } as const;
@@ -288,7 +290,7 @@ async function applyChanges(
 
 /** The mirror's changes → Dexie, in batches, from the stored checkpoint; then the parked documents again. */
 export async function pullMirror(db: TalkmarkDB, local: PouchLike, limit = BATCH): Promise<PullReport> {
-  const report: PullReport = { applied: 0, deleted: 0, rejected: [], waiting: 0 };
+  const report: PullReport = { applied: 0, deleted: 0, rejected: [], waiting: 0, pushed: 0 };
   for (;;) {
     const since = ((await db.syncMeta.get(META.checkpoint))?.value as number | string | undefined) ?? 0;
     const page = await local.changes({ since, include_docs: true, conflicts: true, limit });
@@ -340,9 +342,10 @@ export async function dropResolvedConflicts(db: TalkmarkDB, local: PouchLike): P
 /** One full pass: local changes out, dismissed conflict versions away, the mirror's changes in. */
 export async function mirrorOnce(db: TalkmarkDB, local: PouchLike): Promise<PullReport> {
   // Each pass takes its batch out of the outbox (a record written again meanwhile stays for the next).
-  for (let pass = 0; pass < 10_000 && (await db.syncOutbox.count()) > 0; pass++) await pushOutbox(db, local);
+  let pushed = 0;
+  for (let pass = 0; pass < 10_000 && (await db.syncOutbox.count()) > 0; pass++) pushed += await pushOutbox(db, local);
   await dropResolvedConflicts(db, local);
-  return pullMirror(db, local);
+  return { ...(await pullMirror(db, local)), pushed };
 }
 
 /**

@@ -53,6 +53,8 @@ export async function startSync(
   let running: Promise<void> | null = null;
   let again = false;
   let pending = 0;
+  // Written to the mirror and not yet confirmed sent: counted until the replicator is idle with no error.
+  let unsent = 0;
   let replicationState: 'active' | 'paused' | 'offline' | 'error' = 'active';
   let lastError: string | null = null;
 
@@ -65,10 +67,10 @@ export async function startSync(
           ? 'offline'
           : replicationState === 'active' || running !== null
             ? 'syncing'
-            : pending > 0
+            : pending + unsent > 0
               ? 'waiting'
               : 'up-to-date';
-    return writeSyncStatus(db, { state, waiting: pending, message: lastError }).catch(() => undefined);
+    return writeSyncStatus(db, { state, waiting: pending + unsent, message: lastError }).catch(() => undefined);
   };
 
   const pass = (): Promise<void> => {
@@ -81,6 +83,7 @@ export async function startSync(
         again = false;
         try {
           const result = await mirrorOnce(db, local as PouchLike);
+          unsent += result.pushed;
           if (result.rejected.length)
             lastError = `${result.rejected.length} document(s) from the server were refused (not valid Talkmark data).`;
         } catch (error) {
@@ -93,10 +96,18 @@ export async function startSync(
     return running;
   };
 
-  const replication = local.sync(remote, { live: true, retry: true, batch_size: BATCH, batches_limit: 4 });
+  const replication = local.sync(remote, {
+    live: true,
+    retry: true,
+    batch_size: BATCH,
+    batches_limit: 4,
+    // Back after a dropped connection within seconds (conference Wi-Fi), never more than 30 s.
+    back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 1_000), 30_000),
+  });
   replication
-    .on('change', (info: { direction: string; change: { pending?: number } }) => {
+    .on('change', (info: { direction: string; change: { pending?: number; docs_written?: number } }) => {
       pending = info.change.pending ?? 0;
+      if (info.direction === 'push') unsent = Math.max(0, unsent - (info.change.docs_written ?? 0));
       if (info.direction === 'pull') void pass();
     })
     .on('active', () => {
@@ -105,7 +116,11 @@ export async function startSync(
     })
     .on('paused', (err: unknown) => {
       replicationState = err ? 'offline' : 'paused';
-      if (!err) pending = 0;
+      if (!err) {
+        pending = 0;
+        unsent = 0;
+        lastError = null;
+      }
       void report();
     })
     .on('denied', (err: { reason?: string }) => {
