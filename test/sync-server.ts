@@ -29,7 +29,10 @@ export interface SyncServer {
 // biome-ignore lint/suspicious/noExplicitAny: untyped library
 type PouchDBHandle = any;
 
-export const ServerPouch = PouchDB.plugin(memory).plugin(http).plugin(replication).defaults({ adapter: 'memory' });
+/** PouchDB for tests: a URL goes over HTTP, anything else needs `MemoryPouch`. */
+export const ServerPouch = PouchDB.plugin(memory).plugin(http).plugin(replication);
+/** A database in this process's memory (the server's own, or a test's local mirror). */
+export const MemoryPouch = ServerPouch.defaults({ adapter: 'memory' });
 
 export async function startSyncServer(): Promise<SyncServer> {
   const app = express();
@@ -43,7 +46,7 @@ export async function startSyncServer(): Promise<SyncServer> {
     }
     next();
   });
-  app.use(expressPouchDB(ServerPouch, { mode: 'minimumForPouchDB', logPath: '/dev/null' }));
+  app.use(expressPouchDB(MemoryPouch, { mode: 'minimumForPouchDB', logPath: '/dev/null' }));
   let server: Server | null = null;
   let port = 0;
   const handles = new Map<string, PouchDBHandle>();

@@ -6,7 +6,7 @@ import type { Note } from '../../../lib/model';
 import { deleteNote, updateNoteText } from '../../../lib/notes/notes-store';
 import { mirrorOnce, pullMirror } from '../../../lib/sync/mirror';
 import type { PouchLike } from '../../../lib/sync/pouch-types';
-import { ServerPouch, type SyncServer, startSyncServer } from '../../sync-server';
+import { MemoryPouch, ServerPouch, type SyncServer, startSyncServer } from '../../sync-server';
 import { aNote, aTalk } from './records';
 
 let server: SyncServer;
@@ -24,7 +24,7 @@ interface Side {
 
 function side(): Side {
   const db = new TalkmarkDB(`mirror-${crypto.randomUUID()}`);
-  return { db, local: new ServerPouch(`local-${crypto.randomUUID()}`) };
+  return { db, local: new MemoryPouch(`local-${crypto.randomUUID()}`) };
 }
 
 /** Mirror, replicate both ways through the server, mirror again (what the runner does live). */

@@ -44,8 +44,8 @@ describe('the live runner', () => {
     await writeSyncConfig(a, config());
     await writeSyncConfig(b, { ...config(), password: 'pw' });
     // Distinct mirrors per profile: the memory adapter shares names within one process.
-    const runA = (await startSync(a, ServerPouch, { mirror: `a-${crypto.randomUUID()}` }))!;
-    const runB = (await startSync(b, ServerPouch, { mirror: `b-${crypto.randomUUID()}` }))!;
+    const runA = (await startSync(a, ServerPouch, { adapter: 'memory', mirror: `a-${crypto.randomUUID()}` }))!;
+    const runB = (await startSync(b, ServerPouch, { adapter: 'memory', mirror: `b-${crypto.randomUUID()}` }))!;
     await Promise.all([runA.settled, runB.settled]);
     await a.talks.put(aTalk({ id: 'ta' }));
     await a.notes.add(aNote({ talkId: 'ta', text: 'typed in A' }));
