@@ -104,6 +104,16 @@ export async function startSync(
     // Back after a dropped connection within seconds (conference Wi-Fi), never more than 30 s.
     back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 1_000), 30_000),
   });
+  // The two-way object's 'paused' drops the error: read each direction's own (set before it fires).
+  const failed = { push: null as unknown, pull: null as unknown };
+  for (const direction of ['push', 'pull'] as const) {
+    replication[direction]?.on('paused', (err: unknown) => {
+      failed[direction] = err ?? null;
+    });
+    replication[direction]?.on('active', () => {
+      failed[direction] = null;
+    });
+  }
   replication
     .on('change', (info: { direction: string; change: { pending?: number; docs_written?: number } }) => {
       pending = info.change.pending ?? 0;
@@ -115,6 +125,7 @@ export async function startSync(
       void report();
     })
     .on('paused', (err: unknown) => {
+      err = err ?? failed.push ?? failed.pull;
       replicationState = err ? 'offline' : 'paused';
       if (!err) {
         pending = 0;

@@ -114,3 +114,22 @@ describe('Settings → Sync: the connection test names what is wrong', () => {
     expect(seen[0]![1]!.credentials).toBe('omit');
   });
 });
+
+describe('the live runner without its server', () => {
+  it('says offline, with the notes waiting, while the server is down; up to date once it is back', async () => {
+    const db = new TalkmarkDB(`run-off-${crypto.randomUUID()}`);
+    await server.create('alone');
+    await writeSyncConfig(db, config({ database: 'alone' }));
+    const run = (await startSync(db, ServerPouch, { adapter: 'memory', mirror: `off-${crypto.randomUUID()}` }))!;
+    await run.settled;
+    await until(async () => (await readSyncStatus(db)).state === 'up-to-date');
+    await server.stop();
+    await db.talks.put(aTalk({ id: 'ta' }));
+    await db.notes.add(aNote({ talkId: 'ta' }));
+    await until(async () => (await readSyncStatus(db)).state === 'offline');
+    expect((await readSyncStatus(db)).waiting).toBeGreaterThan(0);
+    await server.start();
+    await until(async () => (await readSyncStatus(db)).state === 'up-to-date', 40_000);
+    run.stop();
+  });
+});
