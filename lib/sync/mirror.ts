@@ -236,33 +236,55 @@ async function applyChanges(
   await db.transaction('rw', tables, async () => {
     const parked = new Set(((await db.syncMeta.get(META.parked))?.value as string[] | undefined) ?? []);
     const applied: string[] = [];
+    const records: Array<{
+      doc: SyncDoc;
+      read: Extract<Incoming, { kind: 'record' }>;
+      losers?: SyncConflict['losers'];
+    }> = [];
     for (const { doc, read, losers } of reads) {
       if (read.kind === 'rejected') {
         report.rejected.push({ id: read.id, reason: read.reason });
         parked.delete(doc._id);
-        continue;
+      } else if (read.kind === 'wait') parked.add(doc._id);
+      else {
+        parked.delete(doc._id);
+        records.push({ doc, read, losers });
       }
-      if (read.kind === 'wait') {
-        parked.add(doc._id);
-        continue;
-      }
-      parked.delete(doc._id);
-      const key = journalKey(read.table, read.record.id);
-      if (await db.syncOutbox.get(key)) continue; // an unpushed local change: the push decides
-      const table = db.table(read.table);
-      const mine = (await table.get(read.record.id)) as SyncRecord | undefined;
+    }
+    // Read in bulk (one request per table), write in bulk: 10,000 documents are 20 requests, not 30,000.
+    const keys = records.map((r) => journalKey(r.read.table, r.read.record.id));
+    const unpushed = keys.length ? await db.syncOutbox.bulkGet(keys) : [];
+    const mine = new Map<string, SyncRecord | undefined>();
+    for (const table of SYNCED_TABLES) {
+      const ids = records.filter((r) => r.read.table === table).map((r) => r.read.record.id);
+      if (ids.length === 0) continue;
+      const found = (await db.table(table).bulkGet(ids)) as Array<SyncRecord | undefined>;
+      ids.forEach((id, i) => mine.set(journalKey(table, id), found[i]));
+    }
+    const puts = new Map<SyncedTable, SyncRecord[]>();
+    const revRows: RevRow[] = [];
+    const conflictRows: SyncConflict[] = [];
+    const settled: string[] = [];
+    records.forEach(({ doc, read, losers }, i) => {
+      const key = keys[i]!;
+      if (unpushed[i]) return; // an unpushed local change: the push decides
+      const old = mine.get(key);
       const next = { ...read.record } as SyncRecord & { imageId?: string };
-      if (read.table === 'notes' && mine && (mine as Note).imageId) next.imageId = (mine as Note).imageId;
-      if (!mine || JSON.stringify(mine) !== JSON.stringify(next)) {
-        await table.put(next);
+      if (read.table === 'notes' && old && (old as Note).imageId) next.imageId = (old as Note).imageId;
+      if (!old || JSON.stringify(old) !== JSON.stringify(next)) {
+        puts.set(read.table, [...(puts.get(read.table) ?? []), next]);
         applied.push(key);
         report.applied++;
       }
-      await db.syncRevs.put({ key, rev: doc._rev!, docId: doc._id } as RevRow);
+      revRows.push({ key, rev: doc._rev!, docId: doc._id });
       if (losers?.length && (read.table === 'notes' || read.table === 'highlights'))
-        await db.syncConflicts.put({ key, table: read.table, id: read.record.id, losers });
-      else await db.syncConflicts.delete(key);
-    }
+        conflictRows.push({ key, table: read.table, id: read.record.id, losers });
+      else settled.push(key);
+    });
+    for (const [table, rows] of puts) await db.table(table).bulkPut(rows);
+    if (revRows.length) await db.syncRevs.bulkPut(revRows);
+    if (conflictRows.length) await db.syncConflicts.bulkPut(conflictRows);
+    if (settled.length) await db.syncConflicts.bulkDelete(settled);
     for (const { change, table } of delKeys) {
       if (!table) continue;
       const id =
