@@ -16,6 +16,8 @@ import { formatTime } from '../lib/time/zones';
 import { KindBadge } from './KindBadge';
 import { NoteImageThumb } from './NoteImageThumb';
 import { NoteText } from './NoteText';
+import { SyncConflictNote } from './SyncConflictNote';
+import type { SyncConflict } from '../lib/db/sync-journal';
 import { useDurableWriter } from './useDurableWriter';
 import { useFocusOnMount } from './useFocusOnMount';
 
@@ -72,10 +74,12 @@ export interface NoteItemProps {
    */
   byOther?: string | null;
   onDelete: (note: Note) => void;
+  /** Another machine's version of this note, when both were edited at once (sync). */
+  conflict?: SyncConflict;
 }
 
 /** One note: kind, offset into the talk and wall-clock time; editable in place, deletable. */
-export function NoteItem({ note, talk, viewerZone, byOther = null, onDelete }: NoteItemProps) {
+export function NoteItem({ note, talk, viewerZone, byOther = null, onDelete, conflict }: NoteItemProps) {
   const db = useDb();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
@@ -201,6 +205,7 @@ export function NoteItem({ note, talk, viewerZone, byOther = null, onDelete }: N
         </p>
       )}
       {note.imageId && <NoteImageThumb imageId={note.imageId} alt={note.text} />}
+      {conflict && <SyncConflictNote conflict={conflict} />}
     </li>
   );
 }

@@ -40,6 +40,10 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
     async () => ({ list: await listNotes(db, talk.id), me: (await ownAuthor(db)) ?? null }),
     [talk.id],
   );
+  // Notes edited on two machines at once (sync): few, usually none, so read them all.
+  const conflicts = useLiveQuery(() => db.syncConflicts.where('table').equals('notes').toArray(), []);
+  const conflictOf = (id: string) =>
+    conflicts.status === 'ready' ? conflicts.value.find((c) => c.id === id && c.losers.length > 0) : undefined;
   const list = useRef<HTMLOListElement>(null);
   const revealed = useRef<string | null>(null);
   // The note typed a moment ago shows up when the live query catches up with the write.
@@ -99,6 +103,7 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
               talk={talk}
               viewerZone={viewerZone}
               byOther={isOwn(n, me) ? null : (n.author ?? null)}
+              conflict={conflictOf(n.id)}
               onDelete={(x) => void remove(x)}
             />
           ))}

@@ -6,6 +6,7 @@ import { BackupSection } from './BackupSection';
 import { ExportDefaultsSection } from './ExportDefaultsSection';
 import { PictureSizeSection } from './PictureSizeSection';
 import { StorageSection } from './StorageSection';
+import { SyncSection } from './SyncSection';
 import { TemplatesSection } from './TemplatesSection';
 
 /** Settings: your name, storage, backups, recap export defaults and templates. */
@@ -25,6 +26,7 @@ export function OptionsPage() {
       <StorageSection />
       <BackupSection />
       <PictureSizeSection />
+      <SyncSection />
       <ExportDefaultsSection />
       <TemplatesSection />
     </main>

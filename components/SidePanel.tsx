@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { SyncStatusBadge } from './SyncStatusBadge';
 import { checkDatabase, type Availability } from '../lib/db/availability';
 import { useDb } from './services';
 import { getSetting, setSetting } from '../lib/db/settings';
@@ -177,6 +178,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     <main class="panel">
       <header class="panel-header">
         <h1>Talkmark</h1>
+        <SyncStatusBadge />
         <nav aria-label="Views" class="tabs">
           {VIEWS.map(([id, label]) => (
             <button

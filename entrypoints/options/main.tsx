@@ -14,3 +14,6 @@ render(
   </ServicesContext.Provider>,
   document.getElementById('app')!,
 );
+
+// Sync runs in this page while it is open when no side panel runs it (lib/extension/sync-host.ts).
+void import('../../lib/extension/sync-host').then((m) => m.hostSync(db));

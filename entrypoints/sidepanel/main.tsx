@@ -41,3 +41,7 @@ browser.commands
     draw();
   })
   .catch(() => {});
+
+// Sync (when the user turned it on) runs in this page while it is open, loaded once the panel
+// has drawn: PouchDB never weighs on the first render (lib/extension/sync-host.ts).
+setTimeout(() => void import('../../lib/extension/sync-host').then((m) => m.hostSync(db)), 1_500);

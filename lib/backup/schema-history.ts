@@ -26,10 +26,21 @@ const V2_STORES = {
 // v3: note images (slide snapshots, photos), a new table.
 const V3_STORES = { ...V2_STORES, images: 'id, noteId, talkId, [talkId+createdAt], sourceHash' } as const;
 
+// v4: sync (tombstones, outbox, revisions, sync settings and conflicts), new tables.
+const V4_STORES = {
+  ...V3_STORES,
+  tombstones: 'key, deletedAt',
+  syncOutbox: 'key',
+  syncRevs: 'key',
+  syncMeta: 'key',
+  syncConflicts: 'key, table',
+} as const;
+
 export const SCHEMA_HISTORY: ReadonlyArray<{ version: number; stores: Readonly<Record<string, string>> }> = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
   { version: 3, stores: V3_STORES },
+  { version: 4, stores: V4_STORES },
 ];
 
 /** A Dexie handle on `name` declaring only the given historical version (no upgrades). */

@@ -1,6 +1,14 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Transaction } from 'dexie';
 import type { Conference, Draft, Highlight, Note, NoteImage, Setting, Talk, Template } from '../model';
 import { noteWords, talkWords } from './search-words';
+import {
+  type SyncConflict,
+  type SyncMeta,
+  type SyncOutboxEntry,
+  type SyncRev,
+  type Tombstone,
+  withSyncJournal,
+} from './sync-journal';
 
 export const DB_NAME = 'talkmark';
 
@@ -18,6 +26,11 @@ export class TalkmarkDB extends Dexie {
   templates!: EntityTable<Template, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   images!: EntityTable<NoteImage, 'id'>;
+  tombstones!: EntityTable<Tombstone, 'key'>;
+  syncOutbox!: EntityTable<SyncOutboxEntry, 'key'>;
+  syncRevs!: EntityTable<SyncRev, 'key'>;
+  syncMeta!: EntityTable<SyncMeta, 'key'>;
+  syncConflicts!: EntityTable<SyncConflict, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -49,7 +62,27 @@ export class TalkmarkDB extends Dexie {
       .upgrade(() => {
         // Nothing to migrate: notes without `imageId` have no image.
       });
+    // v4: sync (issue #18). Records keep their ids (UUIDs since v1; talks and conferences also
+    // have their unique `key`, which names them across machines) and their `updatedAt`. New
+    // tables only: `tombstones` (`<table>:<id>` of every deleted synced record, written in the
+    // delete's own transaction by `withSyncJournal`, so deletes replicate and never come back),
+    // `syncOutbox` (records changed since the sync runner last looked), `syncRevs` (the CouchDB
+    // revision each local record stands on), `syncMeta` (settings, checkpoint, status) and
+    // `syncConflicts` (the losing versions of a record, for the user to resolve). Old records
+    // need nothing rewritten: the first sync mirrors every table whole.
+    this.version(4)
+      .stores({
+        tombstones: 'key, deletedAt',
+        syncOutbox: 'key',
+        syncRevs: 'key',
+        syncMeta: 'key',
+        syncConflicts: 'key, table',
+      })
+      .upgrade(() => {
+        // Nothing to migrate: a database without sync state has never synced.
+      });
     this.use(withSearchWords);
+    this.use(withSyncJournal);
     this.notes.hook('reading', (n: Note) => withoutWords(n));
     this.talks.hook('reading', (t: Talk) => withoutWords(t));
   }

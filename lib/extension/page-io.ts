@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { TalkmarkDB } from '../db/schema';
 import { copyPlainText, copyRichText } from '../export/clipboard';
 import { setDailyBackup, settlePendingDailyBackup, watchDownloadsPermission } from './daily-backup';
@@ -37,6 +38,8 @@ export interface ExtensionIo {
   imageCodec: ImageCodec;
   /** "Save to folder"'s folders (File System Access API); null where the browser has none (Firefox). */
   exportFolder: ExportFolderIo | null;
+  /** Ask for one server's origin (sync), on a user gesture: an optional host permission. */
+  requestOrigin?(pattern: string): Promise<boolean>;
 }
 
 /** The folder picked once per front-matter flavour, remembered outside the database (export-folder.ts). */
@@ -73,5 +76,6 @@ export function createExtensionIo(db: TalkmarkDB): ExtensionIo {
     captureVisibleTab: () => captureVisibleTab(null).catch(() => null),
     imageCodec: canvasCodec as ImageCodec,
     exportFolder: canPickFolder() ? { remembered: rememberedFolder, pick: pickFolder } : null,
+    requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
   };
 }

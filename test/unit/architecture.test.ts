@@ -29,6 +29,7 @@ const ROOMS = [
   'recap',
   'export',
   'backup',
+  'sync',
   'messages',
   'extension',
 ] as const;

@@ -1,0 +1,166 @@
+import { liveQuery } from 'dexie';
+import type { TalkmarkDB } from '../db/schema';
+import { readSyncConfig, type SyncConfig, writeSyncStatus } from './config';
+import { checkAddress, guardedFetch } from './connection';
+import { BATCH, mirrorOnce, queueEverythingOnce } from './mirror';
+import type { PouchLike } from './pouch-types';
+
+/**
+ * Live sync for as long as the page that runs it is open (the side panel, or the settings page):
+ * the replicator (PouchDB's, CouchDB's protocol) between the local mirror and the server, and
+ * the mirror passes between Dexie and the local mirror, run one at a time whenever either side
+ * changes. Nothing lives only in memory: the outbox, the mirror, both checkpoints and the status
+ * are in IndexedDB, so a page closed at any moment loses nothing and the next runner resumes.
+ */
+export interface PouchFactory {
+  // biome-ignore lint/suspicious/noExplicitAny: PouchDB is untyped; narrowed to PouchLike here
+  new (name: string, options?: Record<string, unknown>): any;
+}
+
+export interface Running {
+  stop(): void;
+  /** Resolves after the first full pass (both loops caught up once): for tests and the bench. */
+  settled: Promise<void>;
+}
+
+/** The local mirror's name: one per server, database and account, so switching never mixes them. */
+export function mirrorName(config: SyncConfig): string {
+  let h = 0;
+  for (const c of `${config.server}|${config.database}|${config.user}`) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+  return `talkmark-sync-${(h >>> 0).toString(36)}`;
+}
+
+export async function startSync(
+  db: TalkmarkDB,
+  PouchDB: PouchFactory,
+  options: { fetch?: typeof fetch; adapter?: string; mirror?: string } = {},
+): Promise<Running | null> {
+  const config = await readSyncConfig(db);
+  if (!config?.enabled) return null;
+  const address = checkAddress(config);
+  if (!address.ok) {
+    await writeSyncStatus(db, { state: 'error', waiting: 0, message: address.message });
+    return null;
+  }
+  const mirror = options.mirror ?? mirrorName(config);
+  await queueEverythingOnce(db, mirror);
+  const local = new PouchDB(mirror, options.adapter ? { adapter: options.adapter } : {});
+  const remote = new PouchDB(address.url, {
+    fetch: guardedFetch(address.url, config.user, config.password, options.fetch),
+    skip_setup: true,
+  });
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let pending = 0;
+  // Written to the mirror and not yet confirmed sent: counted until the replicator is idle with no error.
+  let unsent = 0;
+  let replicationState: 'active' | 'paused' | 'offline' | 'error' = 'active';
+  let lastError: string | null = null;
+
+  const report = () => {
+    if (stopped) return Promise.resolve();
+    const state =
+      replicationState === 'error'
+        ? 'error'
+        : replicationState === 'offline'
+          ? 'offline'
+          : replicationState === 'active' || running !== null
+            ? 'syncing'
+            : pending + unsent > 0
+              ? 'waiting'
+              : 'up-to-date';
+    return writeSyncStatus(db, { state, waiting: pending + unsent, message: lastError }).catch(() => undefined);
+  };
+
+  const pass = (): Promise<void> => {
+    if (running !== null) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const result = await mirrorOnce(db, local as PouchLike);
+          unsent += result.pushed;
+          if (result.rejected.length)
+            lastError = `${result.rejected.length} document(s) from the server were refused (not valid Talkmark data).`;
+        } catch (error) {
+          lastError = `Sync could not update this browser’s copy: ${String(error)}`;
+        }
+      } while (again && !stopped);
+      running = null;
+      await report();
+    })();
+    return running;
+  };
+
+  const replication = local.sync(remote, {
+    live: true,
+    retry: true,
+    batch_size: BATCH,
+    batches_limit: 4,
+    // Back after a dropped connection within seconds (conference Wi-Fi), never more than 30 s.
+    back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 1_000), 30_000),
+  });
+  // The two-way object's 'paused' drops the error: read each direction's own (set before it fires).
+  const failed = { push: null as unknown, pull: null as unknown };
+  for (const direction of ['push', 'pull'] as const) {
+    replication[direction]?.on('paused', (err: unknown) => {
+      failed[direction] = err ?? null;
+    });
+    replication[direction]?.on('active', () => {
+      failed[direction] = null;
+    });
+  }
+  replication
+    .on('change', (info: { direction: string; change: { pending?: number; docs_written?: number } }) => {
+      pending = info.change.pending ?? 0;
+      if (info.direction === 'push') unsent = Math.max(0, unsent - (info.change.docs_written ?? 0));
+      if (info.direction === 'pull') void pass();
+    })
+    .on('active', () => {
+      replicationState = 'active';
+      void report();
+    })
+    .on('paused', (err: unknown) => {
+      err = err ?? failed.push ?? failed.pull;
+      replicationState = err ? 'offline' : 'paused';
+      if (!err) {
+        pending = 0;
+        unsent = 0;
+        lastError = null;
+      }
+      void report();
+    })
+    .on('denied', (err: { reason?: string }) => {
+      lastError = `The server refused a document: ${err?.reason ?? 'no rights'}`;
+    })
+    .on('error', (err: { status?: number; message?: string }) => {
+      replicationState = 'error';
+      lastError =
+        err?.status === 401
+          ? 'The server refused the user name or password (401).'
+          : err?.status === 403
+            ? 'This account has no rights on the database.'
+            : `Sync stopped: ${err?.message ?? String(err)}`;
+      void report();
+    });
+  // Local writes land in the outbox (any page, the worker): a pass moves them to the mirror.
+  const outbox = liveQuery(() => db.syncOutbox.count()).subscribe({
+    next: (n) => {
+      if (n > 0) void pass();
+    },
+    error: () => undefined,
+  });
+  const settled = pass();
+  return {
+    settled,
+    stop() {
+      stopped = true;
+      outbox.unsubscribe();
+      replication.cancel();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { Page } from '@playwright/test';
+import { startSyncServer, type SyncServer } from '../sync-server';
+import { expect, pressShortcut, readTable, test } from './fixtures';
+import { clipSessions, MINUTE } from './pages';
+import { launchSecondProfile } from './second-profile';
+
+// Two profiles (two machines) syncing through a CouchDB-compatible server started by this test
+// on loopback. Turning sync on asks for the server's origin in Chromium's own prompt, answered
+// with real keys (xdotool), so the test runs headed.
+test.use({ headed: true });
+
+let server: SyncServer;
+test.beforeAll(async () => {
+  server = await startSyncServer();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+async function turnSyncOn(options: Page, database: string) {
+  const section = options.getByRole('region', { name: 'Sync' });
+  await section.getByLabel('Server').fill(server.url);
+  await section.getByLabel('Database').fill(database);
+  await section.getByLabel('User').fill('ada');
+  await section.getByLabel('Password').fill('secret');
+  await section.getByRole('button', { name: 'Turn sync on' }).click();
+  // Chromium's prompt starts on Deny; Tab moves to Allow. Its buttons wait a moment (click-jacking).
+  await options.waitForTimeout(1_500);
+  await pressShortcut(options, 'Tab Return', { dialog: true });
+  await expect(section.getByText('Sync is on.')).toBeVisible({ timeout: 15_000 });
+}
+
+interface StoredNote {
+  id: string;
+  text: string;
+}
+
+test('two profiles: a typed note arrives, a delete follows, the server restarts mid-sync, a hostile document is refused', async ({
+  context,
+  openExtensionPage,
+}) => {
+  test.setTimeout(240_000);
+  const database = await server.create(`team-${Date.now()}`).then((url) => url.slice(url.lastIndexOf('/') + 1));
+  await clipSessions(context, [
+    { id: 'd'.repeat(32), title: 'Synced Talk', start: Date.now() - 5 * MINUTE, minutes: 40, room: 'A' },
+  ]);
+  const optionsA = await openExtensionPage('options.html');
+  await turnSyncOn(optionsA, database);
+
+  const b = await launchSecondProfile();
+  try {
+    const id = new URL(optionsA.url()).host;
+    const optionsB = await b.context.newPage();
+    await optionsB.goto(`chrome-extension://${id}/options.html`);
+    await turnSyncOn(optionsB, database);
+    await expect.poll(async () => (await readTable(optionsB, 'talks')).length, { timeout: 30_000 }).toBe(1);
+
+    // Typed in A with real keys.
+    const panel = await openExtensionPage('sidepanel.html');
+    const box = panel.getByRole('textbox', { name: 'Note' });
+    await box.click();
+    await panel.keyboard.type('Typed in profile A');
+    await panel.keyboard.press('Enter');
+    const started = Date.now();
+    await expect
+      .poll(async () => (await readTable<StoredNote>(optionsB, 'notes')).map((n) => n.text), { timeout: 30_000 })
+      .toEqual(['Typed in profile A']);
+    console.log(`typed note reached profile B in ${Date.now() - started} ms`);
+
+    // The server goes away mid-sync and comes back: nothing lost, nothing duplicated.
+    await server.stop();
+    await box.click();
+    for (const text of ['While offline 1', 'While offline 2', 'While offline 3']) {
+      await panel.keyboard.type(text);
+      await panel.keyboard.press('Enter');
+    }
+    await expect(
+      panel
+        .getByRole('status')
+        .filter({ hasText: /waiting|Offline|Syncing/ })
+        .first(),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    await server.start();
+    await expect
+      .poll(async () => (await readTable<StoredNote>(optionsB, 'notes')).map((n) => n.text).sort(), { timeout: 60_000 })
+      .toEqual(['Typed in profile A', 'While offline 1', 'While offline 2', 'While offline 3']);
+
+    // Deleted in A → gone in B.
+    const first = panel.locator('li.note', { hasText: 'While offline 1' });
+    await first.getByRole('button', { name: 'Delete note' }).click();
+    await expect
+      .poll(async () => (await readTable<StoredNote>(optionsB, 'notes')).map((n) => n.text).sort(), { timeout: 30_000 })
+      .toEqual(['Typed in profile A', 'While offline 2', 'While offline 3']);
+
+    // A hostile server: a note with a query object for its talk, a design document with code.
+    await server.db(database).bulkDocs([
+      {
+        _id: 'note:evil',
+        type: 'note',
+        schema: 1,
+        talkKey: { $gt: null },
+        kind: 'plain',
+        text: '<img src=x onerror=alert(1)>',
+        createdAt: 1,
+        updatedAt: 1,
+      },
+      { _id: '_design/evil', filters: { f: 'function (doc) { return true }' } },
+    ]);
+    await expect(optionsB.getByText(/2 document\(s\) from the server were refused/)).toBeVisible({ timeout: 30_000 });
+    expect((await readTable<StoredNote>(optionsB, 'notes')).map((n) => n.id)).not.toContain('evil');
+  } finally {
+    await b.close();
+  }
+});
