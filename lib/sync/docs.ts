@@ -19,8 +19,6 @@ import { ValidationError } from '../validate';
 export const DOC_SCHEMA = 1;
 /** A document bigger than this (as JSON) is refused before it is read. */
 export const MAX_DOC_CHARS = 2_000_000;
-/** The author's display name (team sync); longer values are refused. */
-export const MAX_AUTHOR_CHARS = 200;
 
 const PREFIX = {
   notes: 'note:',
@@ -177,12 +175,10 @@ export function docToRecord(raw: unknown, refs: RemoteRefs): IncomingResult {
       schema: _s,
       talkKey,
       conferenceKey,
-      author,
       ...fields
     } = doc as SyncDoc & Record<string, unknown>;
-    if (author !== undefined && (typeof author !== 'string' || author.length > MAX_AUTHOR_CHARS))
-      throw new ValidationError('author is not a short text');
-    const withAuthor = <T>(r: T): T => (typeof author === 'string' && author ? { ...r, author } : r);
+    // A note's and a highlight's `author` is checked by their record checks, as in a backup
+    // (lib/validate's authorName: a clean short name, else the document is refused).
     const keyText = (v: unknown, what: string): string => {
       if (typeof v !== 'string' || v.length === 0 || v.length > 10_000)
         throw new ValidationError(`${what} is not a key`);
@@ -194,7 +190,7 @@ export function docToRecord(raw: unknown, refs: RemoteRefs): IncomingResult {
         const talkId = refs.talkId(key);
         if (talkId === null) return { kind: 'wait', table, talkKey: key };
         const note = noteCheck({ ...fields, id: name, talkId }, 'note');
-        return { kind: 'record', table, record: withAuthor(note), dropped: 0 };
+        return { kind: 'record', table, record: note, dropped: 0 };
       }
       case 'highlights': {
         let talkId: string | null = null;
@@ -204,7 +200,7 @@ export function docToRecord(raw: unknown, refs: RemoteRefs): IncomingResult {
           if (talkId === null) return { kind: 'wait', table, talkKey: key };
         }
         const h = highlightCheck({ ...fields, id: name, talkId }, 'highlight');
-        return { kind: 'record', table, record: withAuthor(h), dropped: 0 };
+        return { kind: 'record', table, record: h, dropped: 0 };
       }
       case 'templates':
         return { kind: 'record', table, record: templateCheck({ ...fields, id: name }, 'template'), dropped: 0 };
