@@ -1,5 +1,6 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Transaction } from 'dexie';
 import type { Conference, Draft, Highlight, Note, NoteImage, Setting, Talk, Template } from '../model';
+import { legacyTalkKey, talkKey } from '../schedule/talk-key';
 import { noteWords, talkWords } from './search-words';
 import {
   type SyncConflict,
@@ -78,8 +79,22 @@ export class TalkmarkDB extends Dexie {
         syncMeta: 'key',
         syncConflicts: 'key, table',
       })
-      .upgrade(() => {
-        // Nothing to migrate: a database without sync state has never synced.
+      .upgrade(async (tx) => {
+        // Sync names a talk by its key on every machine, and keys became machine-independent in
+        // this version (talk-key.ts: no scheme, `www.`, trailing slash or tracking parameters).
+        // A talk still under the key the old formula gives for its fields moves to the new one,
+        // so it is one talk with what another machine clips. A key the old formula does not give
+        // (a title edited since, a hand-made talk) stays: the next clip finds it by either key.
+        const talks = tx.table<Talk, string>('talks');
+        const all = await talks.toArray();
+        const taken = new Set(all.map((t) => t.key));
+        for (const t of all) {
+          if (t.source === 'manual' || legacyTalkKey(t) !== t.key) continue;
+          const key = talkKey(t);
+          if (key === t.key || taken.has(key)) continue;
+          taken.add(key);
+          await talks.update(t.id, { key });
+        }
       });
     this.use(withSearchWords);
     this.use(withSyncJournal);
