@@ -95,6 +95,9 @@ export class TalkmarkDB extends Dexie {
           taken.add(key);
           await talks.update(t.id, { key });
         }
+        // The journal saw those moves; a database that never synced has nothing to send yet
+        // (turning sync on queues the whole library).
+        await tx.table('syncOutbox').clear();
       });
     this.use(withSearchWords);
     this.use(withSyncJournal);
