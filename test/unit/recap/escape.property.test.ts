@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { escapeMarkdownInline, markdownLink, normalizeInlineText } from '../../../lib/recap/escape';
 import { neutralizeMarkdown } from '../../../lib/recap/neutralize';
+import { indentContinuation } from '../../../lib/recap/talk-section';
 import { hostileString, hostileUrl } from './arbitraries';
 import { dangerousNodes, nodesOfType, parseMarkdown, plainText } from './commonmark-helpers';
 
@@ -93,7 +94,9 @@ describe('neutralizeMarkdown', () => {
     fc.assert(
       fc.property(hostileString, fc.constantFrom('user', 'page') as fc.Arbitrary<'user' | 'page'>, (s, mode) => {
         const md = neutralizeMarkdown(s, mode);
-        const indented = md.replace(/\n(?=.)/g, '\n  ');
+        // Placed in a list item the way the recap places a note (a JS `.` would skip a line that
+        // starts with U+2028, which CommonMark reads as text: fast-check found it).
+        const indented = indentContinuation(md, 2);
         for (const placed of [
           md,
           `- [12:34] ${indented}`,
@@ -113,7 +116,9 @@ describe('neutralizeMarkdown', () => {
     fc.assert(
       fc.property(hostileString, fc.constantFrom('user', 'page') as fc.Arbitrary<'user' | 'page'>, (s, mode) => {
         const md = neutralizeMarkdown(s, mode);
-        const indented = md.replace(/\n(?=.)/g, '\n  ');
+        // Placed in a list item the way the recap places a note (a JS `.` would skip a line that
+        // starts with U+2028, which CommonMark reads as text: fast-check found it).
+        const indented = indentContinuation(md, 2);
         for (const placed of [md, `- [12:34] ${indented}`, `> ${md.replace(/\n/g, '\n> ')}`, `**Note:** ${md}`]) {
           const doc = parseMarkdown(`${placed}\n\n## END\n\n- [ ] next`);
           const last = doc.lastChild!;
@@ -124,7 +129,7 @@ describe('neutralizeMarkdown', () => {
         }
         expect(md).not.toMatch(/\n[ \t]*\n[ \t]*\n/);
       }),
-      { numRuns: 4000 },
+      { numRuns: 4000, examples: [['~~~\n\u2028*', 'user']] },
     );
   });
 
