@@ -5,13 +5,14 @@
  * has no test hook of its own. Everything after that is real: the click, the permission check,
  * the writes, the overwrite confirm.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { alpha, openExport, typeNotes } from './export-helpers';
-import { expect, OWN_FIXTURES, test } from './fixtures';
-import { readImages } from './images';
+import { expect, test } from './fixtures';
+import { copySlidePng, readImageDigests, readImages } from './images';
 import { clipSessions } from './pages';
+
+/** SHA-256 of each stored picture's bytes. */
+const storedDigests = async (page: Page) => (await readImageDigests(page)).map((r) => r.bytes);
 
 test.use({ headed: true }); // a real paste of a picture (the clipboard), as slides.spec.ts does
 
@@ -67,44 +68,13 @@ async function opfsFiles(page: Page, name: string) {
   }, name);
 }
 
-/** SHA-256 of each stored picture's bytes. */
-async function storedShas(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('talkmark');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const rows = await new Promise<Array<{ bytes: ArrayBuffer }>>((resolve, reject) => {
-      const req = db.transaction('images').objectStore('images').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    const hex = async (b: ArrayBuffer) =>
-      [...new Uint8Array(await crypto.subtle.digest('SHA-256', b))]
-        .map((x) => x.toString(16).padStart(2, '0'))
-        .join('');
-    return Promise.all(rows.map((r) => hex(r.bytes)));
-  });
-}
-
 test('Save to folder writes the Hugo bundle with its picture, and asks before touching a file that exists', async ({
   context,
   openExtensionPage,
   serve,
 }) => {
   await clipSessions(context, [alpha]);
-  const gallery = 'https://photos.example/';
-  await serve(gallery, { html: '<!doctype html><title>Photos</title><p>photo</p>' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gallery });
-  const source = await context.newPage();
-  await source.goto(gallery);
-  const png = readFileSync(join(OWN_FIXTURES, 'images/slide-300x200.png')).toString('base64');
-  await source.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
-  }, png);
+  await copySlidePng(context, serve);
 
   const panel = await openExtensionPage('sidepanel.html');
   await panel.setViewportSize({ width: 360, height: 700 });
@@ -113,7 +83,7 @@ test('Save to folder writes the Hugo bundle with its picture, and asks before to
   await panel.getByRole('textbox', { name: 'Note' }).click();
   await panel.keyboard.press('ControlOrMeta+V');
   await expect.poll(async () => (await readImages(panel)).length).toBe(1);
-  const [sha] = await storedShas(panel);
+  const [sha] = await storedDigests(panel);
 
   await rememberOpfsFolder(panel, 'hugo', 'blog');
   await openExport(panel);

@@ -3,11 +3,9 @@
  * and Shift+Tab stay inside it, the panel under it does not scroll, Escape closes it and the
  * focus is back on the thumbnail that opened it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { alpha, typeNotes } from './export-helpers';
-import { expect, OWN_FIXTURES, test } from './fixtures';
-import { readImages } from './images';
+import { expect, test } from './fixtures';
+import { copySlidePng, readImages } from './images';
 import { clipSessions } from './pages';
 
 test.use({ headed: true }); // a real paste of a picture (the clipboard), as slides.spec.ts does
@@ -18,16 +16,7 @@ test('the full view traps Tab, locks the scroll, and Escape returns the focus to
   serve,
 }) => {
   await clipSessions(context, [alpha]);
-  const gallery = 'https://photos.example/';
-  await serve(gallery, { html: '<!doctype html><title>Photos</title><p>photo</p>' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gallery });
-  const source = await context.newPage();
-  await source.goto(gallery);
-  const png = readFileSync(join(OWN_FIXTURES, 'images/slide-300x200.png')).toString('base64');
-  await source.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
-  }, png);
+  await copySlidePng(context, serve);
 
   const panel = await openExtensionPage('sidepanel.html');
   await panel.setViewportSize({ width: 360, height: 700 });

@@ -1,7 +1,15 @@
 /** Reading the extension's stored images from an extension page, for the image e2e tests. */
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { type ExtensionFixtures, OWN_FIXTURES } from './fixtures';
 
-/** The images table as facts a test can compare (bytes do not cross page.evaluate as-is). */
+type Serve = ExtensionFixtures['serve'];
+
+/**
+ * The images table as facts a test can compare (bytes do not cross page.evaluate as-is): each
+ * picture's fields, the first bytes of picture and thumbnail, and their SHA-256 digests.
+ */
 export async function readImages(page: Page) {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -17,36 +25,6 @@ export async function readImages(page: Page) {
     });
     db.close();
     const head = (b: ArrayBuffer) => String.fromCharCode(...new Uint8Array(b).slice(0, 16));
-    return rows.map((r) => ({
-      id: r.id as string,
-      noteId: r.noteId as string,
-      talkId: r.talkId as string,
-      mime: r.mime as string,
-      width: r.width as number,
-      height: r.height as number,
-      thumbWidth: r.thumbWidth as number,
-      head: head(r.bytes as ArrayBuffer),
-      thumbHead: head(r.thumb as ArrayBuffer),
-      byteLength: (r.bytes as ArrayBuffer).byteLength,
-    }));
-  });
-}
-
-/** Each stored picture's SHA-256, of its bytes and of its thumbnail, by id (sorted by id). */
-export async function readImageDigests(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('talkmark');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    if (!db.objectStoreNames.contains('images')) return [];
-    const rows = await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-      const req = db.transaction('images').objectStore('images').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
     const hex = async (b: ArrayBuffer) =>
       Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', b)), (x) => x.toString(16).padStart(2, '0')).join(
         '',
@@ -56,11 +34,44 @@ export async function readImageDigests(page: Page) {
       out.push({
         id: r.id as string,
         noteId: r.noteId as string,
-        bytes: await hex(r.bytes as ArrayBuffer),
-        thumb: await hex(r.thumb as ArrayBuffer),
+        talkId: r.talkId as string,
+        mime: r.mime as string,
+        width: r.width as number,
+        height: r.height as number,
+        thumbWidth: r.thumbWidth as number,
+        head: head(r.bytes as ArrayBuffer),
+        thumbHead: head(r.thumb as ArrayBuffer),
+        byteLength: (r.bytes as ArrayBuffer).byteLength,
+        digest: await hex(r.bytes as ArrayBuffer),
+        thumbDigest: await hex(r.thumb as ArrayBuffer),
       });
-    return out.sort((a, b) => a.id.localeCompare(b.id));
+    return out;
   });
+}
+
+/** Each stored picture's SHA-256, of its bytes and of its thumbnail, by id (sorted by id). */
+export async function readImageDigests(page: Page) {
+  return (await readImages(page))
+    .map((r) => ({ id: r.id, noteId: r.noteId, bytes: r.digest, thumb: r.thumbDigest }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * A web page that copied the slide fixture (a PNG, what Chromium's clipboard takes) to the
+ * clipboard, as a user copying a photo would; the page is returned to copy again from.
+ */
+export async function copySlidePng(context: BrowserContext, serve: Serve): Promise<Page> {
+  const gallery = 'https://photos.example/';
+  await serve(gallery, { html: '<!doctype html><title>Photos</title><p>photo</p>' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gallery });
+  const source = await context.newPage();
+  await source.goto(gallery);
+  const png = readFileSync(join(OWN_FIXTURES, 'images/slide-300x200.png')).toString('base64');
+  await source.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+  }, png);
+  return source;
 }
 
 /** The SHA-256 of what each thumbnail `<img>` on the page shows (its blob: URL's bytes), in page order. */

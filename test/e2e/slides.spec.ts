@@ -9,7 +9,7 @@ import { resolveLink } from '../../lib/export/post-layout';
 import { sniffImageType } from '../../lib/images/check';
 import { join } from 'node:path';
 import { expect, OWN_FIXTURES, pressShortcut, readTable, test } from './fixtures';
-import { readImages } from './images';
+import { copySlidePng, readImages } from './images';
 import { clipSessions, MINUTE, type SessionSpec } from './pages';
 
 test.use({ headed: true });
@@ -97,16 +97,7 @@ test('a photo pasted into the note box (a real Ctrl+V of an image on the clipboa
 }) => {
   await clipSessions(context, [{ ...running, id: 'f'.repeat(32), title: 'Photo Talk' }]);
   // A photo copied on a web page (PNG: what Chromium's clipboard takes), then pasted in the panel.
-  const gallery = 'https://photos.example/';
-  await serve(gallery, { html: '<!doctype html><title>Photos</title><p>photo</p>' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gallery });
-  const source = await context.newPage();
-  await source.goto(gallery);
-  const photo = readFileSync(join(OWN_FIXTURES, 'images/slide-300x200.png')).toString('base64');
-  await source.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
-  }, photo);
+  await copySlidePng(context, serve);
   const panel = await openExtensionPage('sidepanel.html');
   await panel.setViewportSize({ width: 360, height: 700 });
   const box = panel.getByRole('textbox', { name: 'Note' });

@@ -1,32 +1,18 @@
 import type { Highlight, Note, Talk } from '../../../lib/model';
+import { makeTalk } from '../notes/factories';
 
 /** Small valid records for the sync tests. */
-export const aTalk = (over: Partial<Talk> = {}): Talk => ({
-  id: 't1',
-  key: 'conf.sched.com/aaaa',
-  source: 'sched',
-  url: 'https://conf.sched.com/event/aaaa',
-  externalId: 'aaaa',
-  title: 'A talk',
-  start: null,
-  end: null,
-  timeZone: null,
-  room: null,
-  tracks: [],
-  customFields: {},
-  speakers: [],
-  descriptionHtml: null,
-  description: null,
-  files: [],
-  videoUrl: null,
-  conferenceId: null,
-  startAt: null,
-  endAt: null,
-  links: [],
-  clippedAt: 1,
-  updatedAt: 1,
-  ...over,
-});
+export const aTalk = (over: Partial<Talk> = {}): Talk =>
+  makeTalk({
+    id: 't1',
+    key: 'conf.sched.com/aaaa',
+    url: 'https://conf.sched.com/event/aaaa',
+    externalId: 'aaaa',
+    timeZone: null,
+    clippedAt: 1,
+    updatedAt: 1,
+    ...over,
+  });
 export const aNote = (over: Partial<Note> = {}): Note => ({
   id: 'n1',
   talkId: 't1',
