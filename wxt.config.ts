@@ -36,8 +36,8 @@ function nativeBrowserInContentScripts(): Plugin {
 }
 
 /**
- * Two `innerHTML =` assignments in libraries, removed at build time (web-ext lint flags both, and
- * only recognises unmodified library files, which a bundle is not). Each rewrite must match
+ * Two `innerHTML =` assignments and one Function constructor in libraries, removed at build time
+ * (web-ext lint flags each, and only recognises unmodified library files, which a bundle is not). Each rewrite must match
  * exactly once, so a library upgrade that moves the code fails the build instead of slipping by.
  * - Preact's `dangerouslySetInnerHTML`: Talkmark never passes it (Biome's
  *   noDangerouslySetInnerHtml forbids it in our code), so the assignment becomes a throw. Also a
@@ -46,6 +46,7 @@ function nativeBrowserInContentScripts(): Plugin {
  *   configured (neither happens in our browsers or config): it would write the unsanitized
  *   string into an inert XML document. Without it that case yields an empty document, so
  *   DOMPurify returns nothing (fails closed); the DOMParser path, the one that runs, is untouched.
+ * - PouchDB's `scopeEval` (see its rule below): it throws instead of building a function.
  */
 const LIBRARY_HTML_WRITES: Array<{ module: RegExp; code: RegExp; replacement: string; what: string }> = [
   {
@@ -60,6 +61,15 @@ const LIBRARY_HTML_WRITES: Array<{ module: RegExp; code: RegExp; replacement: st
     code: /doc\.documentElement\.innerHTML = IS_EMPTY_INPUT \? emptyHTML : dirtyPayload;/g,
     replacement: '/* Talkmark: no fallback parser, see wxt.config.ts */',
   },
+  {
+    // PouchDB builds a function from a string only for string filters and views (`filter:
+    // 'ddoc/name'`, `query()`), which lib/sync never uses; MV3's CSP would refuse it anyway, and
+    // web-ext lint rightly flags a Function constructor. Fail closed instead.
+    what: "PouchDB's scopeEval (string filters)",
+    module: /\/node_modules\/pouchdb-utils\/lib\/index(?:-browser)?(?:\.es)?\.js$/,
+    code: /return Function\.apply\(null, keys\)\.apply\(null, values\);/g,
+    replacement: 'throw new Error("Talkmark runs no code from documents (string filters and views)");',
+  },
 ];
 
 function noLibraryHtmlWrites(): Plugin {
@@ -70,8 +80,7 @@ function noLibraryHtmlWrites(): Plugin {
       const rule = LIBRARY_HTML_WRITES.find((r) => r.module.test(id.split('?')[0]!));
       if (!rule) return null;
       const count = code.match(rule.code)?.length ?? 0;
-      if (count !== 1)
-        this.error(`${rule.what}: expected 1 innerHTML write in ${id}, found ${count}; update wxt.config.ts`);
+      if (count !== 1) this.error(`${rule.what}: expected 1 match in ${id}, found ${count}; update wxt.config.ts`);
       return { code: code.replace(rule.code, rule.replacement), map: null };
     },
   };
