@@ -39,6 +39,18 @@ async function freshRemote(): Promise<string> {
   return server.create(`team-${crypto.randomUUID().slice(0, 8)}`);
 }
 
+/** Two machines and a server that all hold note n1 ("first") of one talk, typed on A. */
+async function twoSidesWithOneNote(): Promise<{ remote: string; a: Side; b: Side }> {
+  const remote = await freshRemote();
+  const a = side();
+  const b = side();
+  await a.db.talks.put(aTalk({ id: 'talk-a' }));
+  await a.db.notes.add(aNote({ talkId: 'talk-a', text: 'first' }));
+  await syncSide(a, remote);
+  await syncSide(b, remote);
+  return { remote, a, b };
+}
+
 describe('two machines through a CouchDB-compatible server', () => {
   it('a note written in A appears in B under B’s own copy of the talk; nothing echoes back', async () => {
     const remote = await freshRemote();
@@ -79,13 +91,7 @@ describe('two machines through a CouchDB-compatible server', () => {
   });
 
   it('both edit one note offline: the same winner on both, the other text kept as a conflict; keeping it resolves everywhere', async () => {
-    const remote = await freshRemote();
-    const a = side();
-    const b = side();
-    await a.db.talks.put(aTalk({ id: 'talk-a' }));
-    await a.db.notes.add(aNote({ talkId: 'talk-a', text: 'first' }));
-    await syncSide(a, remote);
-    await syncSide(b, remote);
+    const { remote, a, b } = await twoSidesWithOneNote();
     await updateNoteText(a.db, 'n1', 'from A');
     await updateNoteText(b.db, 'n1', 'from B');
     await syncSide(a, remote);
@@ -115,13 +121,7 @@ describe('two machines through a CouchDB-compatible server', () => {
   });
 
   it('an edit made while the other machine’s edit sat unapplied in the mirror becomes a conflict, not an overwrite', async () => {
-    const remote = await freshRemote();
-    const a = side();
-    const b = side();
-    await a.db.talks.put(aTalk({ id: 'talk-a' }));
-    await a.db.notes.add(aNote({ talkId: 'talk-a', text: 'first' }));
-    await syncSide(a, remote);
-    await syncSide(b, remote);
+    const { remote, a, b } = await twoSidesWithOneNote();
     await updateNoteText(b.db, 'n1', 'from B');
     await syncSide(b, remote);
     await ServerPouch.replicate(remote, a.local); // B's edit is in A's mirror, not yet in A's Dexie
