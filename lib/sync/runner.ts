@@ -3,6 +3,7 @@ import type { TalkmarkDB } from '../db/schema';
 import { readSyncConfig, type SyncConfig, writeSyncStatus } from './config';
 import { checkAddress, guardedFetch } from './connection';
 import { BATCH, mirrorOnce, queueEverythingOnce } from './mirror';
+import { observeInfoFailures } from './observe-info';
 import type { PouchLike } from './pouch-types';
 
 /**
@@ -44,11 +45,13 @@ export async function startSync(
   }
   const mirror = options.mirror ?? mirrorName(config);
   await queueEverythingOnce(db, mirror);
-  const local = new PouchDB(mirror, options.adapter ? { adapter: options.adapter } : {});
-  const remote = new PouchDB(address.url, {
-    fetch: guardedFetch(address.url, config.user, config.password, options.fetch),
-    skip_setup: true,
-  });
+  const local = observeInfoFailures(new PouchDB(mirror, options.adapter ? { adapter: options.adapter } : {}));
+  const remote = observeInfoFailures(
+    new PouchDB(address.url, {
+      fetch: guardedFetch(address.url, config.user, config.password, options.fetch),
+      skip_setup: true,
+    }),
+  );
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
