@@ -1,6 +1,6 @@
 import { cleanup, render, type RenderResult } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
-import { afterEach, vi, type Mock } from 'vitest';
+import { afterAll, afterEach, vi, type Mock } from 'vitest';
 import { ServicesContext, type PageServices } from '../../../components/services';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import type { DailyBackupIo, ExtensionIo } from '../../../lib/extension/page-io';
@@ -11,6 +11,14 @@ import { fixtureCodec } from '../images/fixtures';
 afterEach(() => {
   cleanup();
   localStorage.clear();
+});
+
+// Preact runs effects after paint: a 35 ms timer, then a 0 ms one. When a file's last test ends
+// inside that window the timers fire after Vitest has torn jsdom down, and a cleanup that calls
+// removeEventListener throws "not defined" (seen on a loaded machine). Let them run first.
+afterAll(async () => {
+  cleanup();
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 40));
 });
 
 /** A fresh, empty Talkmark database (fake-indexeddb, from test/unit/setup.ts). */
