@@ -5,20 +5,55 @@
  * restore reads each entry's stated CRC here and compares it with the bytes it got.
  */
 
-const TABLE = (() => {
-  const table = new Uint32Array(256);
+/** Slicing-by-8 tables: TABLES[k][b] is the CRC of byte b followed by k zero bytes. */
+const TABLES = (() => {
+  const t = Array.from({ length: 8 }, () => new Uint32Array(256));
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+    t[0]![n] = c >>> 0;
   }
-  return table;
+  for (let n = 0; n < 256; n++) {
+    let c = t[0]![n]!;
+    for (let k = 1; k < 8; k++) {
+      c = t[0]![c & 0xff]! ^ (c >>> 8);
+      t[k]![n] = c >>> 0;
+    }
+  }
+  return t;
 })();
 
-/** CRC-32 (ISO-HDLC, the zip one) of bytes, as an unsigned 32-bit number. */
+/**
+ * CRC-32 (ISO-HDLC, the zip one) of bytes, as an unsigned 32-bit number. Eight bytes a step
+ * (slicing-by-8): a restore checks every picture, up to 1 GB.
+ */
 export function crc32(bytes: Uint8Array): number {
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+  ];
   let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  let i = 0;
+  const end8 = bytes.length - (bytes.length % 8);
+  for (; i < end8; i += 8) {
+    const a = c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
+    c =
+      t7[a & 0xff]! ^
+      t6[(a >>> 8) & 0xff]! ^
+      t5[(a >>> 16) & 0xff]! ^
+      t4[a >>> 24]! ^
+      t3[bytes[i + 4]!]! ^
+      t2[bytes[i + 5]!]! ^
+      t1[bytes[i + 6]!]! ^
+      t0[bytes[i + 7]!]!;
+  }
+  for (; i < bytes.length; i++) c = t0[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 

@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc32, firstCrcMismatch, statedCrcs } from '../../../lib/backup/zip-crc';
 
@@ -8,6 +9,20 @@ describe('zip CRC-32', () => {
   it('computes the zip CRC-32 (the standard check value)', () => {
     expect(crc32(bytes('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array())).toBe(0);
+  });
+
+  it('gives the bytewise CRC for every length and content (slicing-by-8 against one byte a step)', () => {
+    const table = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const simple = (b: Uint8Array) => {
+      let c = 0xffffffff;
+      for (const x of b) c = table[(c ^ x) & 0xff]! ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), (b) => crc32(b) === simple(b)));
   });
 
   it("reads each entry's stated CRC from the central directory, UTF-8 names included", () => {
