@@ -43,6 +43,7 @@ test('a crop dragged and nudged on a capture is kept by the talk’s next captur
   openExtensionPage,
   serve,
 }) => {
+  test.setTimeout(180_000); // three real captures and the worker's encoding: slow on a loaded machine
   await clipSessions(context, [running]);
   await serve('https://stream.example/live', { html: deckHtml(1) });
   await serve('https://stream.example/live2', { html: deckHtml(2) });
@@ -54,7 +55,7 @@ test('a crop dragged and nudged on a capture is kept by the talk’s next captur
   const panel = await openExtensionPage('sidepanel.html');
   // (No panel viewport size here: resizing it resizes the window the stream's tab shares, and the
   // captures would then differ in size for that reason alone.)
-  await expect.poll(async () => (await readImages(panel)).length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(async () => (await readImages(panel)).length, { timeout: 40_000 }).toBe(1);
   const [whole] = await readImages(panel);
   expect(whole!.crop).toBeUndefined();
 
@@ -106,7 +107,7 @@ test('a crop dragged and nudged on a capture is kept by the talk’s next captur
   // The next capture (another slide on the stream) keeps that area only.
   await deck.goto('https://stream.example/live2');
   await pressShortcut(deck, CAPTURE);
-  await expect.poll(async () => (await readImages(panel)).length, { timeout: 15_000 }).toBe(2);
+  await expect.poll(async () => (await readImages(panel)).length, { timeout: 40_000 }).toBe(2);
   const cropped = (await readImages(panel)).find((i) => i.id !== whole!.id)!;
   expectNear(cropped.crop, { x: 0.1, y: 0.2, width: 0.8, height: 0.79 }, 0.001);
 
@@ -129,7 +130,7 @@ test('a crop dragged and nudged on a capture is kept by the talk’s next captur
 
   await deck.goto('https://stream.example/live3');
   await pressShortcut(deck, CAPTURE);
-  await expect.poll(async () => (await readImages(panel)).length, { timeout: 15_000 }).toBe(3);
+  await expect.poll(async () => (await readImages(panel)).length, { timeout: 40_000 }).toBe(3);
   const again = (await readImages(panel)).find((i) => i.id !== whole!.id && i.id !== cropped.id)!;
   expect(again.crop).toBeUndefined();
   // The cropped capture's shape is the crop's share of a whole capture's (the same window).
