@@ -1,7 +1,7 @@
 import { getSetting } from '../lib/db/settings';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useDb, useExtensionIo } from './services';
-import { addImageNoteFromBytes, imageMaxSideOf, MAX_IMAGE_BYTES } from '../lib/images';
+import { addImageNoteFromBytes, captureCropOf, imageMaxSideOf, MAX_IMAGE_BYTES } from '../lib/images';
 import { currentPlatform, formatKeys, shortcutLetter } from '../lib/keyboard';
 import type { NoteKind, Talk } from '../lib/model';
 import {
@@ -184,15 +184,17 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
   };
 
   /** Stores an image (a capture, a pasted or dropped photo) as a note; the box's text is untouched. */
-  const addImage = async (bytes: Uint8Array, noteKind: NoteKind, noteText: string, at: number) => {
+  const addImage = async (bytes: Uint8Array, noteKind: NoteKind, noteText: string, at: number, capture = false) => {
     setSaveState({ state: 'saving' });
     const maxSide = imageMaxSideOf(await getSetting(db, 'imageMaxSide').catch(() => null));
+    // A capture of the tab keeps the talk's crop (the slide area); a pasted photo is kept whole.
+    const crop = capture ? await captureCropOf(db, talk.id).catch(() => undefined) : undefined;
     const result = await addImageNoteFromBytes(
       db,
       bytes,
       extension.imageCodec,
       { talkId: talk.id, kind: noteKind, text: noteText, at },
-      { maxSide },
+      { maxSide, crop },
     );
     if (!result.ok) {
       setImageError(result.error.message);
@@ -208,7 +210,7 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
   const markSlide = async () => {
     const at = Date.now();
     const shot = await extension.captureVisibleTab();
-    if (shot) await addImage(shot, 'slide', 'Slide', at);
+    if (shot) await addImage(shot, 'slide', 'Slide', at, true);
     else await send('slide', '');
   };
 

@@ -1,4 +1,7 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { captureCropOf, composeCrop, cropWithin, setCaptureCrop, WHOLE_CROP } from '../lib/images';
+import type { CaptureCrop } from '../lib/model';
+import { CropEditor } from './CropEditor';
 import { useDb } from './services';
 import { useImageUrl } from './useImageUrl';
 import './note-image.css';
@@ -7,20 +10,36 @@ export interface ImageViewerProps {
   imageId: string;
   alt: string;
   onClose: () => void;
+  /** A slide capture's talk: the viewer offers to set the crop of its next captures. */
+  cropTalkId?: string;
 }
 
 const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** Where a new crop starts when the talk has none: inset, so the rectangle shows. */
+const FIRST_CROP: CaptureCrop = { x: 0.1, y: 0.1, width: 0.8, height: 0.8 };
 
 /**
  * A note's picture at full size over the panel, as a modal: Tab and Shift+Tab go round its own
  * controls, the page under it does not scroll (wheel, keys), Escape or Close closes it and the
- * opener gives the focus back to the thumbnail.
+ * opener gives the focus back to the thumbnail. On a slide capture, "Crop next captures…" sets
+ * the area of the tab the talk's later captures keep (`CropEditor`); Escape there leaves the crop.
  */
-export function ImageViewer({ imageId, alt, onClose }: ImageViewerProps) {
+export function ImageViewer({ imageId, alt, onClose, cropTalkId }: ImageViewerProps) {
   const db = useDb();
   const full = useImageUrl(db, imageId, 'full', true);
   const close = useRef<HTMLButtonElement>(null);
+  const cropButton = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
+  /** The talk's crop as the editor opened (undefined: none), or null while not cropping. */
+  const [editing, setEditing] = useState<{ talkCrop: CaptureCrop | undefined } | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const leaveCrop = useRef<(() => void) | null>(null);
+  leaveCrop.current = editing
+    ? () => {
+        setEditing(null);
+        requestAnimationFrame(() => cropButton.current?.focus());
+      }
+    : null;
   useLayoutEffect(() => {
     close.current?.focus();
     const root = document.documentElement;
@@ -29,7 +48,8 @@ export function ImageViewer({ imageId, alt, onClose }: ImageViewerProps) {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault();
-        onClose();
+        if (leaveCrop.current) leaveCrop.current();
+        else onClose();
         return;
       }
       if (e.key !== 'Tab' || !dialog.current) return;
@@ -53,6 +73,29 @@ export function ImageViewer({ imageId, alt, onClose }: ImageViewerProps) {
       root.style.overflow = overflow;
     };
   }, []);
+
+  const startCrop = async () => {
+    if (!cropTalkId) return;
+    setStatus(null);
+    setEditing({ talkCrop: await captureCropOf(db, cropTalkId).catch(() => undefined) });
+  };
+  const saveCrop = async (crop: CaptureCrop | null) => {
+    if (!cropTalkId || full.state !== 'ready') return;
+    // The rectangle is drawn on this picture, which may itself be a crop of its capture.
+    const whole = crop && composeCrop(full.crop ?? WHOLE_CROP, crop);
+    const result = await setCaptureCrop(db, cropTalkId, whole);
+    setStatus(
+      !result.ok
+        ? { ok: false, text: result.error.message }
+        : result.value
+          ? { ok: true, text: 'This talk’s next captures keep this area of the tab.' }
+          : { ok: true, text: 'This talk’s next captures keep the whole tab.' },
+    );
+    leaveCrop.current?.();
+  };
+
+  const cropping = editing && full.state === 'ready';
+  const pictureCrop = full.state === 'ready' ? (full.crop ?? WHOLE_CROP) : WHOLE_CROP;
   return (
     <div ref={dialog} class="image-viewer" role="dialog" aria-modal="true" aria-label={`Picture: ${alt}`}>
       <div class="image-viewer-bar">
@@ -64,10 +107,38 @@ export function ImageViewer({ imageId, alt, onClose }: ImageViewerProps) {
           Close
         </button>
       </div>
-      <div class="image-viewer-frame">
-        {full.state === 'ready' && <img src={full.url} alt={alt} width={full.width} height={full.height} />}
-        {full.state === 'missing' && <p class="muted">This picture is no longer stored.</p>}
-      </div>
+      {cropping ? (
+        <CropEditor
+          url={full.url}
+          width={full.width}
+          height={full.height}
+          alt={alt}
+          initial={editing.talkCrop ? cropWithin(pictureCrop, editing.talkCrop) : FIRST_CROP}
+          hasCrop={!!editing.talkCrop}
+          onUse={(crop) => void saveCrop(crop)}
+          onClear={() => void saveCrop(null)}
+          onCancel={() => leaveCrop.current?.()}
+        />
+      ) : (
+        <>
+          <div class="image-viewer-frame">
+            {full.state === 'ready' && <img src={full.url} alt={alt} width={full.width} height={full.height} />}
+            {full.state === 'missing' && <p class="muted">This picture is no longer stored.</p>}
+          </div>
+          {cropTalkId && full.state === 'ready' && (
+            <div class="image-viewer-foot">
+              <button ref={cropButton} type="button" class="secondary" onClick={() => void startCrop()}>
+                Crop next captures…
+              </button>
+              {status && (
+                <p role="status" class={status.ok ? 'muted' : 'error'}>
+                  {status.text}
+                </p>
+              )}
+            </div>
+          )}
+        </>
+      )}
     </div>
   );
 }

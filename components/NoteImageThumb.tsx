@@ -8,13 +8,15 @@ export interface NoteImageThumbProps {
   imageId: string;
   /** What the picture is (the note's text): the thumbnail's and the full view's alt text. */
   alt: string;
+  /** A slide capture's talk: its full view offers to crop the talk's next captures. */
+  cropTalkId?: string;
 }
 
 /**
  * A note's picture in the list: an empty fixed-size box until it nears the viewport, then the
  * thumbnail (so the panel's first render reads no image at all). A click opens the full view.
  */
-export function NoteImageThumb({ imageId, alt }: NoteImageThumbProps) {
+export function NoteImageThumb({ imageId, alt, cropTalkId }: NoteImageThumbProps) {
   const db = useDb();
   const button = useRef<HTMLButtonElement>(null);
   const [near, setNear] = useState(typeof IntersectionObserver === 'undefined');
@@ -53,6 +55,7 @@ export function NoteImageThumb({ imageId, alt }: NoteImageThumbProps) {
         <ImageViewer
           imageId={imageId}
           alt={alt}
+          cropTalkId={cropTalkId}
           onClose={() => {
             setOpen(false);
             button.current?.focus(); // back where the viewer was opened from

@@ -204,7 +204,13 @@ export function NoteItem({ note, talk, viewerZone, byOther = null, onDelete, con
           <NoteText text={note.text} />
         </p>
       )}
-      {note.imageId && <NoteImageThumb imageId={note.imageId} alt={note.text} />}
+      {note.imageId && (
+        <NoteImageThumb
+          imageId={note.imageId}
+          alt={note.text}
+          cropTalkId={note.kind === 'slide' ? note.talkId : undefined}
+        />
+      )}
       {conflict && <SyncConflictNote conflict={conflict} />}
     </li>
   );

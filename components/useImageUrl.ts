@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TalkmarkDB } from '../lib/db/schema';
 import { getImage } from '../lib/images';
+import type { CaptureCrop } from '../lib/model';
 
 export type ImageUrl =
   | { state: 'idle' | 'loading' | 'missing' }
-  | { state: 'ready'; url: string; width: number; height: number };
+  | { state: 'ready'; url: string; width: number; height: number; crop?: CaptureCrop };
 
 /**
  * An object URL for a stored image (its thumbnail or the full picture), made when `active`
@@ -32,6 +33,7 @@ export function useImageUrl(db: TalkmarkDB, imageId: string, which: 'thumb' | 'f
           url,
           width: thumb ? image.thumbWidth : image.width,
           height: thumb ? image.thumbHeight : image.height,
+          ...(image.crop ? { crop: image.crop } : {}),
         });
       });
     return () => {

@@ -98,6 +98,20 @@ export interface Talk extends Omit<ExtractedTalk, 'conference'> {
   editedFields?: EditableField[];
   /** The user skipped this talk: day exports leave it out. Absent means attended. */
   notAttended?: boolean;
+  /**
+   * The part of the visible tab that slide captures of this talk keep (the slide area of a
+   * stream), as fractions of the capture. Absent: the whole tab. Not indexed (no schema change).
+   */
+  captureCrop?: CaptureCrop;
+}
+
+/** A rectangle as fractions (0..1) of a picture's width and height: sizes-independent, so a crop
+ * chosen on one capture fits the next even after the window or the screen's scale changed. */
+export interface CaptureCrop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /**
@@ -163,9 +177,15 @@ export interface NoteImage {
   thumbMime: ImageMime;
   thumbWidth: number;
   thumbHeight: number;
-  /** SHA-256 (hex) of the bytes as captured or pasted: an identical next capture is not stored again. */
+  /**
+   * SHA-256 (hex) of the bytes as captured or pasted: an identical next capture is not stored
+   * again. A cropped capture hashes the cropped picture, so the same slide beside a moving
+   * speaker is stored once.
+   */
   sourceHash: string;
   createdAt: number;
+  /** The part of the capture this picture shows, when the talk's crop applied. Absent: all of it. */
+  crop?: CaptureCrop;
 }
 
 export interface TextQuoteSelector {

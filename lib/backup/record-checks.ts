@@ -3,6 +3,7 @@ import {
   IMAGE_MIMES,
   NOTE_KINDS,
   TALK_SOURCES,
+  type CaptureCrop,
   type Conference,
   type Draft,
   type Highlight,
@@ -14,6 +15,7 @@ import {
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../model';
+import { isValidCrop } from '../images/crop';
 import type { BackupData, BackupImage, BackupTable } from './format';
 import {
   arrayOf,
@@ -78,6 +80,19 @@ const short = string(BACKUP_LIMITS.short);
 const long = string(BACKUP_LIMITS.long);
 const isoTime = string(BACKUP_LIMITS.isoTime);
 
+/** A fraction of a picture's side. */
+const fraction: Check<number> = (v, path) => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) fail(path, 'a number from 0 to 1', v);
+  return v;
+};
+const cropFields = shape<CaptureCrop>({ x: fraction, y: fraction, width: fraction, height: fraction });
+/** A talk's capture crop (or the part of a capture a picture shows): inside the picture, not a sliver. */
+export const captureCropCheck: Check<CaptureCrop> = (v, path) => {
+  const crop = cropFields(v, path);
+  if (!isValidCrop(crop)) fail(path, 'a rectangle inside the picture, at least 5 % of each side', v);
+  return crop;
+};
+
 const speaker = speakerShape({ name: short, text: nullable(short), link: nullable(url) });
 
 const talkFile: Check<TalkFile> = talkFileShape({ name: short, url });
@@ -117,6 +132,8 @@ const talkFields = shape<Talk>({
   updatedAt: timestamp,
   editedFields: optional(arrayOf(memberOf(EDITABLE_FIELDS), EDITABLE_FIELDS.length)),
   notAttended: optional(boolean),
+  // The slide area its captures keep (a field, not an index: no schema change).
+  captureCrop: optional(captureCropCheck),
 });
 
 /** A talk needs its http(s) page, except one added by hand (a hallway talk has no page). */
@@ -196,6 +213,7 @@ export const imageRecordCheck = shape<BackupImage>({
   thumbHeight: side,
   sourceHash: matching(/^[0-9a-f]{64}$/, 64, 'a SHA-256 in hex'),
   createdAt: timestamp,
+  crop: optional(captureCropCheck),
 });
 
 /** Rejects two records with the same primary key: IndexedDB would keep only one of them. */

@@ -11,6 +11,7 @@ import type { ImageMime, NoteImage } from '../model';
 import { type BackupFile, type BackupImage } from './format';
 import { MAX_BACKUP_CHARS, parseBackup } from './parse';
 import type { DroppedValue } from './unsafe-values';
+import { firstCrcMismatch, statedCrcs } from './zip-crc';
 
 export const BACKUP_JSON_NAME = 'talkmark-backup.json';
 /** Every picture and thumbnail together (a page holds them all in memory while restoring). */
@@ -81,6 +82,18 @@ export function parseBackupZip(
       `The file is too large for a Talkmark backup (${mb(bytes.length)}; the limit is ${mb(MAX_BACKUP_ZIP_BYTES)}).`,
     );
 
+  // Each entry's CRC-32 as the zip states it: fflate inflates without comparing them.
+  const crcs = statedCrcs(bytes);
+  if (!crcs) return failure('The .zip file is damaged (it may be truncated): it could not be opened.');
+  const crcProblem = (entries: Unzipped): ParseBackupZipResult | null => {
+    const name = firstCrcMismatch(crcs, entries);
+    return name === null
+      ? null
+      : failure(
+          `The backup is damaged: ${name.slice(0, 200)} does not match its checksum (a byte changed in copying or on disk).`,
+        );
+  };
+
   let jsonTooLarge = false;
   const head = unzip(bytes, (name, size) => {
     if (name !== BACKUP_JSON_NAME) return false;
@@ -91,6 +104,8 @@ export function parseBackupZip(
   if (jsonTooLarge) return failure(`The backup's records are too large (over ${mb(MAX_BACKUP_CHARS)}).`);
   const json = head[BACKUP_JSON_NAME];
   if (!json) return failure(`This .zip is not a Talkmark backup (it has no ${BACKUP_JSON_NAME}).`);
+  const jsonCrc = crcProblem(head);
+  if (jsonCrc) return jsonCrc;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(json);
@@ -140,6 +155,8 @@ export function parseBackupZip(
   });
   if (typeof entries === 'string') return failure(entries);
   if (problems.length) return failure(problems[0]!);
+  const pictureCrc = crcProblem(entries);
+  if (pictureCrc) return pictureCrc;
 
   const images: NoteImage[] = [];
   const parts = new Map<string, { bytes?: Uint8Array; thumb?: Uint8Array }>();

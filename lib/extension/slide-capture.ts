@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { getSetting } from '../db/settings';
 import type { TalkmarkDB } from '../db/schema';
 import { canvasCodec } from '../images/canvas-codec';
+import { captureCropOf } from '../images/capture-crop';
 import { imageMaxSideOf } from '../images/fit';
 import { addImageNoteFromBytes, type AddedImageNote } from '../images/image-notes';
 import type { ImageCodec } from '../images/prepare';
@@ -55,7 +56,10 @@ export async function talkForNotesAt(db: TalkmarkDB, now: number): Promise<strin
   return currentTalkId(talks, pick, now);
 }
 
-/** Downscales (to the longest side the user chose) and stores a captured image as a slide note of `talkId` at `at`. */
+/**
+ * Crops (to the talk's capture crop, when it has one), downscales (to the longest side the user
+ * chose) and stores a captured image as a slide note of `talkId` at `at`.
+ */
 export async function storeSlide(
   db: TalkmarkDB,
   bytes: Uint8Array,
@@ -63,13 +67,16 @@ export async function storeSlide(
   at: number,
   codec: ImageCodec = canvasCodec as ImageCodec,
 ): Promise<SlideOutcome> {
-  const maxSide = imageMaxSideOf(await getSetting(db, 'imageMaxSide').catch(() => null));
+  const [maxSide, crop] = await Promise.all([
+    getSetting(db, 'imageMaxSide').then(imageMaxSideOf, () => imageMaxSideOf(null)),
+    captureCropOf(db, talkId).catch(() => undefined),
+  ]);
   const result = await addImageNoteFromBytes(
     db,
     bytes,
     codec,
     { talkId, kind: 'slide', text: 'Slide', at },
-    { maxSide },
+    { maxSide, crop },
   );
   return result.ok ? { ok: true, added: result.value } : { ok: false, message: result.error.message };
 }

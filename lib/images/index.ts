@@ -10,6 +10,25 @@ export {
 } from './check';
 export { DEFAULT_MAX_SIDE, MAX_SIDE_CHOICES, THUMB_MAX_SIDE, fitWithin, imageMaxSideOf } from './fit';
 export { sha256Hex } from './hash';
+export { captureCropOf, setCaptureCrop } from './capture-crop';
+export {
+  CROP_BIG_STEP,
+  CROP_STEP,
+  MIN_CROP_SIDE,
+  WHOLE_CROP,
+  clampCrop,
+  composeCrop,
+  cropFromDrag,
+  cropPercent,
+  cropPixels,
+  cropWithin,
+  isValidCrop,
+  isWholeCrop,
+  moveCrop,
+  resizeCrop,
+  type PixelRect,
+  type Point,
+} from './crop';
 export {
   prepareImage,
   type DecodedImage,

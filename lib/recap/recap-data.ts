@@ -158,18 +158,17 @@ export function slideNoteText(text: string): string {
   return text.replace(/^\s*slide\s*(?::\s*|$)/i, '');
 }
 
-/** One line, and `\`, `[` and `]` escaped: the alt text cannot end the image syntax. */
-function altText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\[\]]/g, (c) => `\\${c}`);
+/** `\`, `[` and `]` escaped: the alt text cannot end the image syntax. */
+function escapeAlt(alt: string): string {
+  return alt.replace(/[\\[\]]/g, (c) => `\\${c}`);
 }
 
 function imageView(note: Note, ref: NoteImageRef | undefined): ImageView | null {
   if (!ref) return null;
-  const alt = altText(note.kind === 'slide' ? slideNoteText(note.text) || 'Slide' : note.text);
-  return { ...ref, alt, markdown: md(`![${alt}](<${ref.path}>)`) };
+  // `alt` is plain text, one line: a template's output escapes it like any text (escaping it
+  // here too showed the backslashes twice); `markdown` is written whole, so it escapes itself.
+  const alt = (note.kind === 'slide' ? slideNoteText(note.text) || 'Slide' : note.text).replace(/\s+/g, ' ').trim();
+  return { ...ref, alt, markdown: md(`![${escapeAlt(alt)}](<${ref.path}>)`) };
 }
 
 function noteView(

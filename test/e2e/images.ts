@@ -44,6 +44,7 @@ export async function readImages(page: Page) {
         byteLength: (r.bytes as ArrayBuffer).byteLength,
         digest: await hex(r.bytes as ArrayBuffer),
         thumbDigest: await hex(r.thumb as ArrayBuffer),
+        crop: r.crop as { x: number; y: number; width: number; height: number } | undefined,
       });
     return out;
   });

@@ -78,6 +78,15 @@ async function entries(): Promise<{ files: Record<string, Uint8Array>; images: N
   return { files: unzipSync(zip), images };
 }
 
+/** Where `part` first occurs in `whole`, or -1. */
+function indexOf(whole: Uint8Array, part: Uint8Array): number {
+  outer: for (let i = 0; i + part.length <= whole.length; i++) {
+    for (let j = 0; j < part.length; j++) if (whole[i + j] !== part[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 function rezip(files: Record<string, Uint8Array>): Uint8Array {
   const z: Zippable = {};
   for (const [name, bytes] of Object.entries(files)) z[name] = [bytes, { level: 0 }];
@@ -201,6 +210,52 @@ describe('backup .zip', () => {
     files[BACKUP_JSON_NAME] = new TextEncoder().encode(JSON.stringify(json));
     await wipe(db);
     await expectRejected(rezip(files), /its size is not the one the backup lists/);
+  });
+
+  it('refuses a picture with one byte flipped inside the zip (its CRC-32), and restores nothing', async () => {
+    const images = await addPictures();
+    const { zip } = await exportBackupZip(db, NOON);
+    // The PNG is stored uncompressed: find its bytes in the zip and flip one in the middle of its
+    // pixel data, where the header, the size and the IEND end all still read as whole.
+    const png = new Uint8Array(images[0]!.bytes);
+    const at = indexOf(zip, png);
+    expect(at).toBeGreaterThan(0);
+    const flipped = zip.slice();
+    const middle = at + Math.floor(png.length / 2);
+    flipped[middle] = flipped[middle]! ^ 0x01;
+    // Without the CRC check this zip restores: every picture check passes on the changed bytes.
+    expect(unzipSync(flipped)[`images/${images[0]!.id}.png`]).not.toEqual(png);
+    await wipe(db);
+    await db.talks.add(talk);
+    await expectRejected(flipped, new RegExp(`images/${images[0]!.id}\\.png does not match its checksum`));
+  });
+
+  it('refuses records changed by one byte (the JSON entry, stored, still valid JSON)', async () => {
+    const { files } = await entries();
+    const text = new TextDecoder().decode(files[BACKUP_JSON_NAME]!);
+    const zip = rezip(files);
+    const word = new TextEncoder().encode('slide 1');
+    const at = indexOf(zip, word);
+    expect(at).toBeGreaterThan(0);
+    expect(text).toContain('slide 1');
+    const flipped = zip.slice();
+    flipped[at + 6] = '2'.charCodeAt(0); // "slide 1" → "slide 2": still a valid backup but for its CRC
+    await wipe(db);
+    await expectRejected(flipped, /talkmark-backup\.json does not match its checksum/);
+  });
+
+  it('refuses a zip that names an entry twice (either copy could be read)', async () => {
+    const { files } = await entries();
+    const twinName = `${'z'.repeat(BACKUP_JSON_NAME.length - 5)}.json`;
+    const zip = rezip({ ...files, [twinName]: files[BACKUP_JSON_NAME]! });
+    // Rename the last entry to the JSON's name in both its local header and the central directory.
+    const fake = new TextEncoder().encode(twinName);
+    const real = new TextEncoder().encode(BACKUP_JSON_NAME);
+    expect(real.length).toBe(fake.length);
+    const twin = zip.slice();
+    for (let at = indexOf(twin, fake); at >= 0; at = indexOf(twin, fake)) twin.set(real, at);
+    await wipe(db);
+    await expectRejected(twin, /\.zip file is damaged/);
   });
 
   it('refuses a zip without the records, and JSON of a zip given alone', async () => {

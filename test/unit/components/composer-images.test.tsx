@@ -63,6 +63,33 @@ describe('Composer: images', () => {
     expect(await services.db.images.count()).toBe(0);
   });
 
+  it('a dropped photo becomes a note with its image', async () => {
+    await openComposer();
+    const form = screen.getByRole('form', { name: 'New note' });
+    fireEvent.drop(form, { dataTransfer: { files: [fileOf('slide-300x200.png', 'image/png')], types: ['Files'] } });
+    await vi.waitFor(async () => expect(await services.db.images.count()).toBe(1));
+    const [note] = await listNotes(services.db, talk.id);
+    const [image] = await services.db.images.toArray();
+    expect(note).toMatchObject({ text: 'Photo', imageId: image!.id });
+    expect(image).toMatchObject({ talkId: talk.id, width: 300, height: 200 });
+  });
+
+  it("Mark slide keeps the talk's capture crop; a pasted photo is kept whole", async () => {
+    await services.db.talks.update(talk.id, { captureCrop: { x: 0.5, y: 0, width: 0.5, height: 1 } });
+    const box = await openComposer();
+    const user = userEvent.setup();
+    services.extension.captureVisibleTab.mockResolvedValueOnce(imageFixture('big-2400x1200.jpg'));
+    await user.click(screen.getByRole('button', { name: 'Mark slide' }));
+    await vi.waitFor(async () => expect(await services.db.images.count()).toBe(1));
+    fireEvent.paste(box, { clipboardData: { files: [fileOf('slide-300x200.png', 'image/png')], getData: () => '' } });
+    await vi.waitFor(async () => expect(await services.db.images.count()).toBe(2));
+    const images = (await services.db.images.toArray()).sort((a, b) => a.createdAt - b.createdAt);
+    expect(images.map((i) => [i.width, i.height, i.crop])).toEqual([
+      [1200, 1200, { x: 0.5, y: 0, width: 0.5, height: 1 }],
+      [300, 200, undefined],
+    ]);
+  });
+
   it('pasted text is left to the box', async () => {
     const box = await openComposer();
     const user = userEvent.setup();

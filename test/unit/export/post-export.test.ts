@@ -53,6 +53,35 @@ describe('buildZipExport', () => {
     expect(post.indexOf('Words first')).toBeLessThan(post.indexOf('slide-01'));
   });
 
+  it("a user template sees each note's picture: path (a file in the zip), alt text, width and height", async () => {
+    const input = await loadRecapInput(db, [talk]);
+    const source = [
+      '{% for note in talk.notes %}{% if note.image %}',
+      '<img src="{{ note.image.path }}" alt="{{ note.image.alt }}" width="{{ note.image.width }}" height="{{ note.image.height }}">',
+      '{% else %}text: {{ note.text }}{% endif %}',
+      '{% endfor %}',
+    ].join('');
+    const built = await buildZipExport(db, input, {
+      preset: 'bulleted',
+      singleTalk: true,
+      frontMatter: { flavour: 'hugo' },
+      template: { kind: 'talk', source },
+    });
+    if (!built.ok) throw new Error(built.message);
+    const files = unzipSync(built.bytes);
+    const post = Object.keys(files).find((n) => n.endsWith('.md'))!;
+    const tags = [
+      ...strFromU8(files[post]!).matchAll(/<img src="([^"]+)" alt="([^"]*)" width="(\d+)" height="(\d+)">/g),
+    ];
+    expect(tags.map((m) => [m[2], m[3], m[4]])).toEqual([
+      ['Slide', '1920', '960'], // the stored size, after the 1920 px downscale
+      // Escaped for Markdown by the template's output, once (not `\\\[`: escaped twice).
+      ['The \\[speaker\\] on stage', '300', '200'],
+    ]);
+    for (const [, path] of tags) expect(Object.keys(files)).toContain(resolveLink(post, path!));
+    expect(strFromU8(files[post]!)).toContain('text: Words first');
+  });
+
   it('every flavour: each link in the post names a file in the zip', async () => {
     for (const flavour of ['hugo', 'jekyll', 'obsidian', 'none'] as const) {
       const { files } = await zipOf(flavour);

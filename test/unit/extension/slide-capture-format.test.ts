@@ -53,3 +53,33 @@ describe('storeSlide', () => {
     expect(second.calls[0]).toMatchObject({ width: 1280, height: 640 });
   });
 });
+
+describe('storeSlide with a crop', () => {
+  it("keeps the talk's capture crop, and the whole tab again once it is cleared", async () => {
+    const { setCaptureCrop } = await import('../../../lib/images/capture-crop');
+    const db = new TalkmarkDB(`slides-${crypto.randomUUID()}`);
+    await db.talks.add(makeTalk({ id: 't', updatedAt: 1 }));
+    const set = await setCaptureCrop(db, 't', { x: 0.5, y: 0, width: 0.5, height: 0.5 }, 50);
+    expect(set).toEqual({ ok: true, value: { x: 0.5, y: 0, width: 0.5, height: 0.5 } });
+    expect(await db.talks.get('t')).toMatchObject({ updatedAt: 50, captureCrop: { x: 0.5 } });
+    const cropped = fixtureCodec();
+    const first = await storeSlide(db, imageFixture('big-2400x1200.jpg'), 't', 1, cropped.codec);
+    expect(first.ok && first.added.image.crop).toEqual({ x: 0.5, y: 0, width: 0.5, height: 0.5 });
+    expect(cropped.calls[0]).toMatchObject({
+      width: 1200,
+      height: 600,
+      source: { sx: 1200, sy: 0, sw: 1200, sh: 600 },
+    });
+
+    expect(await setCaptureCrop(db, 't', null, 60)).toEqual({ ok: true, value: null });
+    const talk = await db.talks.get('t');
+    expect(talk && 'captureCrop' in talk).toBe(false);
+    const whole = fixtureCodec();
+    const source = imageFixture('big-2400x1200.jpg').slice();
+    source[source.length - 3] = (source[source.length - 3] ?? 0) ^ 1;
+    const second = await storeSlide(db, source, 't', 2, whole.codec);
+    expect(second.ok && second.added.image.crop).toBeUndefined();
+    expect(whole.calls[0]).toEqual({ width: 1920, height: 960, mime: 'image/webp', quality: 0.85 });
+    expect(await setCaptureCrop(db, 'gone', null)).toMatchObject({ ok: false, error: { kind: 'missing' } });
+  });
+});

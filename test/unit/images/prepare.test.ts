@@ -21,6 +21,36 @@ describe('prepareImage', () => {
     expect(image.sourceHash).toBe(await sha256Hex(source as Uint8Array<ArrayBuffer>));
   });
 
+  it("keeps only the crop, in the picture's own pixels, for the picture and its thumbnail", async () => {
+    const { codec, calls } = fixtureCodec();
+    const source = imageFixture('big-2400x1200.jpg');
+    const crop = { x: 0.25, y: 0.1, width: 0.5, height: 0.8 };
+    const result = await prepareImage(source, codec, { crop });
+    if (!result.ok) throw new Error(result.reason);
+    const part = { sx: 600, sy: 120, sw: 1200, sh: 960 };
+    expect(calls).toEqual([
+      { width: 1200, height: 960, mime: 'image/webp', quality: 0.85, source: part },
+      { width: 320, height: 256, mime: 'image/webp', quality: 0.7, source: part },
+    ]);
+    expect([result.image.width, result.image.height, result.image.crop]).toEqual([1200, 960, crop]);
+    // The cropped picture is what is hashed: the same slide, whatever moves around it.
+    expect(result.image.sourceHash).toBe(await sha256Hex(new Uint8Array(result.image.bytes)));
+    expect(result.image.sourceHash).not.toBe(await sha256Hex(source as Uint8Array<ArrayBuffer>));
+  });
+
+  it('never keeps the source as it is when a crop applies, and ignores a crop of the whole picture', async () => {
+    const cropped = await prepareImage(imageFixture('slide-300x200.webp'), fixtureCodec().codec, {
+      crop: { x: 0, y: 0, width: 0.5, height: 1 },
+    });
+    expect(cropped.ok && [cropped.image.width, cropped.image.height]).toEqual([150, 200]);
+    const whole = fixtureCodec();
+    const kept = await prepareImage(imageFixture('slide-300x200.webp'), whole.codec, {
+      crop: { x: 0, y: 0, width: 1, height: 1 },
+    });
+    expect(kept.ok && kept.image.crop).toBeUndefined();
+    expect(whole.calls.every((c) => c.source === undefined)).toBe(true);
+  });
+
   it('takes the longest side from the options', async () => {
     const { codec, calls } = fixtureCodec();
     const result = await prepareImage(imageFixture('big-2400x1200.jpg'), codec, { maxSide: 1280 });

@@ -84,10 +84,24 @@ describe('hostile documents are refused with a reason', () => {
     ['not an object', 'hello'],
     ['a talk whose page is a script', { ...recordToDoc('talks', aTalk(), here)!, url: 'javascript:alert(1)' }],
     ['a talk whose key is not its id', { ...recordToDoc('talks', aTalk(), here)!, key: 'other' }],
+    [
+      'a talk whose capture crop leaves the picture',
+      { ...recordToDoc('talks', aTalk(), here)!, captureCrop: { x: 0.9, y: 0, width: 0.5, height: 1 } },
+    ],
+    [
+      'a talk whose capture crop is not numbers',
+      { ...recordToDoc('talks', aTalk(), here)!, captureCrop: { x: '0', y: 0, width: 1, height: 1 } },
+    ],
   ];
   it.each(cases)('%s', (_name, doc) => {
     const read = docToRecord(doc, there());
     expect(read.kind).toBe('rejected');
+  });
+
+  it('brings a valid capture crop across, as a restore does', () => {
+    const captureCrop = { x: 0.1, y: 0.2, width: 0.5, height: 0.6 };
+    const read = docToRecord({ ...recordToDoc('talks', aTalk(), here)!, captureCrop }, there());
+    expect(read.kind === 'record' && (read.record as { captureCrop: unknown }).captureCrop).toEqual(captureCrop);
   });
 
   it('drops an optional link that is not http(s), as a restore does', () => {
