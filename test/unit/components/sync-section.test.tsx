@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SyncSection } from '../../../components/SyncSection';
-import { readSyncConfig, writeSyncStatus } from '../../../lib/sync/config';
+import { SyncStatusBadge, lastSyncedLabel } from '../../../components/SyncStatusBadge';
+import { readSyncConfig, readSyncStatus, writeSyncConfig, writeSyncStatus } from '../../../lib/sync/config';
 import { renderWithServices, testServices, type TestServices } from './harness';
 
 // Settings → Sync as a person uses it: fill the form, Test, turn on, turn off. The server is a
@@ -110,7 +111,13 @@ describe('Settings → Sync', () => {
       enabled: true,
     });
     await writeSyncStatus(services.db, { state: 'up-to-date', waiting: 0, message: null });
+    expect(within(section).getByText(/Not synced with the server yet/)).toBeTruthy();
     await within(section).findByText(/State: Synced/);
+    expect(within(section).getByText(/Last synced just now/)).toBeTruthy();
+    // Offline later: the state says so, and the last agreement with the server is still shown.
+    await writeSyncStatus(services.db, { state: 'offline', waiting: 2, message: null });
+    await within(section).findByText(/State: Offline, 2 waiting/);
+    expect(within(section).getByText(/Last synced just now/)).toBeTruthy();
     expect(within(section).getByRole('button', { name: 'Save' })).toBeTruthy();
 
     await click(user, section, 'Turn sync off');
@@ -127,5 +134,36 @@ describe('Settings → Sync', () => {
     await click(user, section, 'Turn sync on');
     expect((await within(section).findByRole('alert')).textContent).toContain('There is no database “team”');
     expect(await readSyncConfig(services.db)).toBeNull();
+  });
+});
+
+describe('when this browser last synced', () => {
+  it('is kept through later states until the next time both sides agree', async () => {
+    const db = services.db;
+    await writeSyncConfig(db, { server: 'https://c.example', database: 'team', user: '', password: '', enabled: true });
+    await writeSyncStatus(db, { state: 'syncing', waiting: 0, message: null }, 1_000);
+    expect((await readSyncStatus(db)).syncedAt).toBeNull();
+    await writeSyncStatus(db, { state: 'up-to-date', waiting: 0, message: null }, 2_000);
+    await writeSyncStatus(db, { state: 'offline', waiting: 3, message: null }, 3_000);
+    await writeSyncStatus(db, { state: 'error', waiting: 3, message: 'down' }, 4_000);
+    expect(await readSyncStatus(db)).toMatchObject({ state: 'error', at: 4_000, syncedAt: 2_000 });
+    await writeSyncStatus(db, { state: 'up-to-date', waiting: 0, message: null }, 5_000);
+    expect((await readSyncStatus(db)).syncedAt).toBe(5_000);
+  });
+
+  it('reads as a person would say it, and the panel badge says it when not up to date', async () => {
+    const now = Date.UTC(2026, 11, 7, 12, 0);
+    expect(lastSyncedLabel(null, now)).toBe('Not synced with the server yet');
+    expect(lastSyncedLabel(now - 20_000, now)).toBe('Last synced just now');
+    expect(lastSyncedLabel(now - 5 * 60_000, now)).toBe('Last synced 5 min ago');
+    expect(lastSyncedLabel(now - 9 * 3_600_000, now)).toBe('Last synced 9 h ago');
+    expect(lastSyncedLabel(now - 3 * 86_400_000, now, 'en-US')).toMatch(/^Last synced Dec 4, 2026/);
+    const db = services.db;
+    await writeSyncConfig(db, { server: 'https://c.example', database: 'team', user: '', password: '', enabled: true });
+    await writeSyncStatus(db, { state: 'up-to-date', waiting: 0, message: null }, Date.now() - 5 * 60_000);
+    await writeSyncStatus(db, { state: 'offline', waiting: 1, message: null });
+    renderWithServices(<SyncStatusBadge />, services);
+    const badge = await screen.findByRole('status');
+    expect(badge.getAttribute('aria-label')).toBe('Sync: Offline, 1 waiting. Last synced 5 min ago');
   });
 });
