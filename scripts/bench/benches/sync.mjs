@@ -18,8 +18,19 @@ import { join } from 'node:path';
 import { extensionSnippets, profileTop } from '../lib/profile.mjs';
 
 let pouch = null;
+let couch = null;
 
-export async function startCouch(root) {
+/**
+ * One server for the whole bench process: express-pouchdb keeps state of its own per PouchDB
+ * class, and a second app over the same class could not create databases. Unref'd, so it never
+ * keeps the process alive.
+ */
+export function startCouch(root) {
+  couch ??= makeCouch(root);
+  return couch;
+}
+
+async function makeCouch(root) {
   const require = createRequire(join(root, 'package.json'));
   const express = require('express');
   pouch ??= require('pouchdb-core')
@@ -33,6 +44,7 @@ export async function startCouch(root) {
   const srv = await new Promise((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));
   });
+  srv.unref();
   const url = `http://127.0.0.1:${srv.address().port}`;
   return {
     url,
@@ -43,7 +55,7 @@ export async function startCouch(root) {
       for (let i = 0; i < docs.length; i += 1000) await remote.bulkDocs(docs.slice(i, i + 1000));
       await remote.close();
     },
-    close: () => new Promise((r) => srv.close(r)),
+    close: async () => {},
   };
 }
 
