@@ -262,8 +262,27 @@ export async function typingWhileSyncing({ extDir, chromiumPath, hermetic, root,
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 700 });
     await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    // The synced notes' talk, picked in the panel (a raw write: the server has it already).
+    const { _id, type, schema, conferenceKey, ...talk } = benchTalkDoc();
+    await page.evaluate(
+      async (talk) => {
+        const db = await new Promise((resolve) => {
+          const open = indexedDB.open('talkmark');
+          open.onsuccess = () => resolve(open.result);
+        });
+        await new Promise((resolve) => {
+          const tx = db.transaction(['talks', 'settings'], 'readwrite');
+          tx.objectStore('talks').put(talk);
+          tx.objectStore('settings').put({ key: 'pickedTalkId', value: talk.id });
+          tx.oncomplete = resolve;
+        });
+        db.close();
+      },
+      { ...talk, id: 'bench-talk-id', conferenceId: null },
+    );
+    await page.reload();
     const box = page.getByRole('textbox', { name: 'Note' });
-    await box.waitFor();
+    await box.waitFor({ timeout: 60_000 });
     await page.waitForFunction(
       () => !document.querySelector('textarea[aria-label="Note"]')?.placeholder.startsWith('Loading'),
     );
