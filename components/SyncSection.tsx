@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { readSyncConfig, readSyncStatus, type SyncConfig, writeSyncConfig } from '../lib/sync/config';
 import { checkAddress, testConnection } from '../lib/sync/connection';
 import { useDb, useExtensionIo } from './services';
-import { syncStatusLabel } from './SyncStatusBadge';
+import { lastSyncedLabel, syncStatusLabel } from './SyncStatusBadge';
 import { useLiveQuery } from './useLiveQuery';
 
 const EMPTY: SyncConfig = { server: '', database: '', user: '', password: '', enabled: false };
@@ -112,6 +112,12 @@ export function SyncSection() {
         <p role="status">
           State: {label}
           {status.status === 'ready' && status.value.message ? ` — ${status.value.message}` : ''}
+        </p>
+      )}
+      {form.enabled && status.status === 'ready' && status.value.state !== 'off' && (
+        <p class="muted">
+          {lastSyncedLabel(status.value.syncedAt)}. Sync runs while the side panel or this page is open; a browser
+          closed meanwhile catches up when you next open one.
         </p>
       )}
       {rejected.status === 'ready' && rejected.value && rejected.value.count > 0 && (

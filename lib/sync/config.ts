@@ -22,6 +22,12 @@ export interface SyncStatus {
   waiting: number;
   message: string | null;
   at: number;
+  /**
+   * When this browser and the server last agreed (the replicator idle, nothing waiting, no
+   * error); null before the first time. Kept across every later state, so an offline or closed
+   * runner still says how old this browser's copy is.
+   */
+  syncedAt: number | null;
 }
 
 export async function readSyncConfig(db: TalkmarkDB): Promise<SyncConfig | null> {
@@ -41,15 +47,30 @@ export async function writeSyncConfig(db: TalkmarkDB, config: SyncConfig): Promi
   await db.syncMeta.put({ key: 'config', value: config });
 }
 
-export async function writeSyncStatus(db: TalkmarkDB, status: Omit<SyncStatus, 'at'>): Promise<void> {
-  await db.syncMeta.put({ key: 'status', value: { ...status, at: Date.now() } });
+export async function writeSyncStatus(
+  db: TalkmarkDB,
+  status: Omit<SyncStatus, 'at' | 'syncedAt'>,
+  now = Date.now(),
+): Promise<void> {
+  await db.transaction('rw', db.syncMeta, async () => {
+    const old = (await db.syncMeta.get('status'))?.value as Partial<SyncStatus> | undefined;
+    const syncedAt = status.state === 'up-to-date' ? now : typeof old?.syncedAt === 'number' ? old.syncedAt : null;
+    await db.syncMeta.put({ key: 'status', value: { ...status, at: now, syncedAt } });
+  });
 }
 
 export async function readSyncStatus(db: TalkmarkDB): Promise<SyncStatus> {
   const row: SyncMeta | undefined = await db.syncMeta.get('status');
   const config = await readSyncConfig(db);
-  if (!config?.enabled) return { state: 'off', waiting: 0, message: null, at: 0 };
-  const status = (row?.value as SyncStatus | undefined) ?? { state: 'syncing', waiting: 0, message: null, at: 0 };
+  if (!config?.enabled) return { state: 'off', waiting: 0, message: null, at: 0, syncedAt: null };
+  const stored = row?.value as Partial<SyncStatus> | undefined;
+  const status: SyncStatus = {
+    state: stored?.state ?? 'syncing',
+    waiting: stored?.waiting ?? 0,
+    message: stored?.message ?? null,
+    at: stored?.at ?? 0,
+    syncedAt: typeof stored?.syncedAt === 'number' ? stored.syncedAt : null,
+  };
   const outbox = await db.syncOutbox.count();
   return {
     ...status,

@@ -6,6 +6,7 @@
  *   node scripts/bench/run.mjs [--no-build] [--runs N] [--rounds N] [--no-profile] [--out FILE]
  *   node scripts/bench/run.mjs --write-fixtures DIR   (only writes the generated fixtures)
  *   node scripts/bench/run.mjs --only images [--no-build] [--runs N]   (rows 11a–11d only, printed, BENCHMARKS.md untouched)
+ *   node scripts/bench/run.mjs --only sync [--no-build] [--sync-runs N] [--profile-sync]   (rows 12a–12b only, printed)
  *
  * Not part of `npm test`: timings depend on the machine, so nothing here fails a build; the
  * exit code is 0 unless the benchmark itself could not run.
@@ -45,6 +46,7 @@ import {
 import { libraryDb } from './benches/library-db.mjs';
 import { imageBenches } from './benches/images.mjs';
 import { sizes } from './benches/sizes.mjs';
+import { syncFromEmpty, typingWhileSyncing } from './benches/sync.mjs';
 import { renderMarkdown, renderTable } from './lib/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -59,6 +61,8 @@ function parseArgs(argv) {
     out: join(ROOT, 'BENCHMARKS.md'),
     writeFixtures: null,
     only: null,
+    syncRuns: 3,
+    profileSync: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -69,6 +73,8 @@ function parseArgs(argv) {
     else if (a === '--out') args.out = resolve(argv[++i]);
     else if (a === '--write-fixtures') args.writeFixtures = resolve(argv[++i]);
     else if (a === '--only') args.only = argv[++i];
+    else if (a === '--sync-runs') args.syncRuns = Math.max(1, Number(argv[++i]));
+    else if (a === '--profile-sync') args.profileSync = true;
     else throw new Error(`Unknown option ${a}`);
   }
   return args;
@@ -173,6 +179,27 @@ async function main() {
       process.stdout.write(`${renderTable(rows)}\n${rows.map((r) => `${r.id}: ${r.detail}`).join('\n')}\n`);
       return;
     }
+    const runSync = async () => {
+      const common = { extDir, chromiumPath, hermetic: HERMETIC, root: ROOT };
+      const fromEmpty = await timed(`sync: 10,000 notes from empty (${args.syncRuns} runs)`, () =>
+        syncFromEmpty({ ...common, runs: args.syncRuns, profile: args.profileSync }),
+      );
+      const typing = await timed('sync: typing while 10,000 notes replicate', () => typingWhileSyncing(common));
+      return { fromEmpty, typing };
+    };
+    if (args.only === 'sync') {
+      const r = await runSync();
+      const rows = syncRows(r);
+      process.stdout.write(`${renderTable(rows)}\n${rows.map((row) => `${row.id}: ${row.detail}`).join('\n')}\n`);
+      for (const s of r.fromEmpty.samples) if (s.profile) process.stdout.write(`${formatProfile(s.profile)}\n`);
+      process.stdout.write(
+        `load ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}\n`,
+      );
+      return;
+    }
     if (args.only) throw new Error(`Unknown --only ${args.only}`);
 
     // ---- In the extension: page load, side panel, composer --------------------------------
@@ -238,6 +265,7 @@ async function main() {
     await context.close();
     cleanups.shift();
     results.images = await runImages();
+    results.sync = await runSync();
 
     // ---- The libraries, in a plain page ----------------------------------------------------
     const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: HERMETIC });
@@ -349,6 +377,39 @@ function gitCommit() {
   } catch {
     return 'unknown';
   }
+}
+
+/** Rows 12a–12b: sync (#18). */
+function syncRows(r) {
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const s = (x) => `${(x / 1000).toFixed(1)} s`;
+  const all = r.fromEmpty.samples.map((x) => x.ms);
+  const mirror = r.fromEmpty.samples.map((x) => x.mirrorMs ?? Number.NaN);
+  const complete = r.fromEmpty.samples.every((x) => x.notes >= r.fromEmpty.n);
+  const busy = percentile(r.typing.busy, 95);
+  const quiet = percentile(r.typing.quiet, 95);
+  return [
+    {
+      id: '12a',
+      what: `Sync: ${r.fromEmpty.n.toLocaleString('en-US')} notes replicate from empty (sync turned on → all in Talkmark's Dexie; server on loopback)`,
+      figure: s(median(all)),
+      range: `${s(Math.min(...all))}–${s(Math.max(...all))}`,
+      runs: `${all.length} runs`,
+      budget: '≤ 30 s',
+      pass: complete && median(all) <= 30_000,
+      detail: `in the mirror (PouchDB) after ${s(median(mirror))}, the rest is the last mirror pass into Dexie${complete ? '' : `; INCOMPLETE: ${r.fromEmpty.samples.map((x) => x.notes).join(', ')} notes`}`,
+    },
+    {
+      id: '12b',
+      what: `Keystroke → durable p95 in the side panel while it replicates ${r.fromEmpty.n.toLocaleString('en-US')} notes (~${Math.round(r.typing.charsPerSecond)} chars/s)`,
+      figure: ms(busy),
+      range: `${ms(Math.min(...r.typing.busy))}–${ms(Math.max(...r.typing.busy))}`,
+      runs: `${r.typing.busy.length} keystrokes`,
+      budget: '≤ 300 ms (as row 3c)',
+      pass: busy <= 300,
+      detail: `sync off in the same panel (control): p95 ${ms(quiet)}, median ${ms(median(r.typing.quiet))}; while syncing median ${ms(median(r.typing.busy))}; ${Math.round(r.typing.syncedDuring).toLocaleString('en-US')} notes arrived during each typing round on average`,
+    },
+  ];
 }
 
 /** Rows 11a–11d: pictures (#17). */
@@ -697,6 +758,7 @@ function buildRows(r, args, profiles, composition) {
     row.diagnosis = diagnose(row, r, profiles, composition);
   }
   if (r.images) for (const row of imageRows(r.images)) add(row);
+  if (r.sync) for (const row of syncRows(r.sync)) add(row);
   return rows;
 }
 

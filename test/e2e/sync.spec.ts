@@ -114,3 +114,85 @@ test('two profiles: a typed note arrives, a delete follows, the server restarts 
     await b.close();
   }
 });
+
+/** Opens the talk's only note's editor with a real click, types at its end with real keys, then Enter. */
+async function editNote(panel: Page, text: string, added: string) {
+  const item = panel.locator('li.note'); // while edited, its text is the box's value, not the item's text
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText(text);
+  await item.getByRole('button', { name: 'Edit' }).click();
+  await expect(item.getByRole('textbox', { name: 'Edit note' })).toBeFocused();
+  await panel.keyboard.type(added);
+  await panel.keyboard.press('Enter');
+  await expect(item.getByRole('textbox', { name: 'Edit note' })).toHaveCount(0);
+}
+
+test('two profiles edit one note while apart: both texts survive as a conflict, and the choice resolves it on both', async ({
+  context,
+  openExtensionPage,
+}) => {
+  test.setTimeout(240_000);
+  const database = await server.create(`pair-${Date.now()}`).then((url) => url.slice(url.lastIndexOf('/') + 1));
+  await clipSessions(context, [
+    { id: 'e'.repeat(32), title: 'Conflicted Talk', start: Date.now() - 5 * MINUTE, minutes: 40, room: 'B' },
+  ]);
+  const optionsA = await openExtensionPage('options.html');
+  await turnSyncOn(optionsA, database);
+  const b = await launchSecondProfile();
+  try {
+    const id = new URL(optionsA.url()).host;
+    const optionsB = await b.context.newPage();
+    await optionsB.goto(`chrome-extension://${id}/options.html`);
+    await turnSyncOn(optionsB, database);
+
+    const panelA = await openExtensionPage('sidepanel.html');
+    await panelA.getByRole('textbox', { name: 'Note' }).click();
+    await panelA.keyboard.type('Shared note');
+    await panelA.keyboard.press('Enter');
+    const panelB = await b.context.newPage();
+    await panelB.goto(`chrome-extension://${id}/sidepanel.html`);
+    await expect(panelB.locator('li.note', { hasText: 'Shared note' })).toBeVisible({ timeout: 30_000 });
+
+    // Apart: the server is gone while each machine edits the same note.
+    await server.stop();
+    await editNote(panelA, 'Shared note', ', edited in A');
+    await editNote(panelB, 'Shared note', ', edited in B');
+    await expect
+      .poll(async () => (await readTable<StoredNote>(optionsA, 'notes')).map((n) => n.text))
+      .toEqual(['Shared note, edited in A']);
+    await expect
+      .poll(async () => (await readTable<StoredNote>(optionsB, 'notes')).map((n) => n.text))
+      .toEqual(['Shared note, edited in B']);
+    await server.start();
+
+    // Both texts survive: the same winner on both machines, the other version under it.
+    const texts = ['Shared note, edited in A', 'Shared note, edited in B'];
+    const shown = async (panel: Page) => {
+      const group = panel.getByRole('group', { name: 'Sync conflict' });
+      await expect(group).toBeVisible({ timeout: 90_000 });
+      const other = ((await group.getByLabel('The other version').textContent()) ?? '').trim();
+      const note = (await readTable<StoredNote>(panel, 'notes'))[0]!.text;
+      expect([note, other].sort()).toEqual(texts);
+      return { note, other };
+    };
+    const onA = await shown(panelA);
+    const onB = await shown(panelB);
+    expect(onB).toEqual(onA);
+
+    // B keeps the other version (a real click): both machines end with it, the conflict gone.
+    await panelB.getByRole('button', { name: 'Keep the other version' }).click();
+    for (const [panel, options] of [
+      [panelA, optionsA],
+      [panelB, optionsB],
+    ] as const) {
+      await expect(panel.getByRole('group', { name: 'Sync conflict' })).toHaveCount(0, { timeout: 60_000 });
+      await expect
+        .poll(async () => (await readTable<StoredNote>(options, 'notes')).map((n) => n.text), { timeout: 60_000 })
+        .toEqual([onA.other]);
+      await expect(panel.locator('li.note', { hasText: onA.other })).toBeVisible();
+    }
+    expect(await readTable(optionsA, 'syncConflicts')).toEqual([]);
+  } finally {
+    await b.close();
+  }
+});

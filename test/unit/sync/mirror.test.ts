@@ -232,3 +232,50 @@ describe('two machines through a CouchDB-compatible server', () => {
     expect((await b.db.syncMeta.get('parked'))?.value).toEqual([]);
   });
 });
+
+// The rule (ARCHITECTURE.md, README "Sync"): an edit wins over a concurrent delete. The delete
+// was made without seeing the edit, and the edit is text someone wants; CouchDB agrees (a live
+// leaf always beats a deleted one), so every machine ends with the edited note, none with a
+// conflict to resolve, and the deleting machine gets the note back.
+describe('a delete against a concurrent edit: the edit wins everywhere', () => {
+  it('A deletes while B edits, apart; after sync both hold B’s text', async () => {
+    const { remote, a, b } = await twoSidesWithOneNote();
+    await deleteNote(a.db, 'n1');
+    await updateNoteText(b.db, 'n1', 'edited in B');
+    await syncSide(a, remote);
+    await syncSide(b, remote);
+    await syncSide(a, remote);
+    for (const s of [a, b]) {
+      expect((await s.db.notes.toArray()).map((n) => n.text)).toEqual(['edited in B']);
+      expect(await s.db.syncConflicts.count()).toBe(0);
+      expect(await s.db.syncOutbox.count()).toBe(0);
+    }
+    // Settled: more rounds change nothing.
+    await syncSide(b, remote);
+    await syncSide(a, remote);
+    expect((await a.db.notes.toArray()).map((n) => n.text)).toEqual(['edited in B']);
+  });
+
+  it('B syncs its edit first, then A (which never saw it) deletes: A gets the edited note back', async () => {
+    const { remote, a, b } = await twoSidesWithOneNote();
+    await updateNoteText(b.db, 'n1', 'edited in B');
+    await syncSide(b, remote);
+    await ServerPouch.replicate(remote, a.local); // B's edit is in A's mirror, not yet in A's Dexie
+    await deleteNote(a.db, 'n1');
+    await syncSide(a, remote);
+    await syncSide(b, remote);
+    for (const s of [a, b]) expect((await s.db.notes.toArray()).map((n) => n.text)).toEqual(['edited in B']);
+  });
+
+  it('a delete made after seeing the edit wins: the note is gone on both', async () => {
+    const { remote, a, b } = await twoSidesWithOneNote();
+    await updateNoteText(b.db, 'n1', 'edited in B');
+    await syncSide(b, remote);
+    await syncSide(a, remote);
+    expect((await a.db.notes.get('n1'))?.text).toBe('edited in B');
+    await deleteNote(a.db, 'n1');
+    await syncSide(a, remote);
+    await syncSide(b, remote);
+    for (const s of [a, b]) expect(await s.db.notes.count()).toBe(0);
+  });
+});

@@ -133,3 +133,44 @@ describe('the live runner without its server', () => {
     run.stop();
   });
 });
+
+describe('a new machine: the first pull into an empty mirror', () => {
+  it('fills Dexie without offering the pulled documents back to the server, and a note typed meanwhile still reaches it', async () => {
+    const name = `first-${crypto.randomUUID().slice(0, 8)}`;
+    await server.create(name);
+    const a = new TalkmarkDB(`first-a-${crypto.randomUUID()}`);
+    await a.talks.put(aTalk({ id: 'ta' }));
+    await a.notes.bulkAdd(Array.from({ length: 1200 }, (_, i) => aNote({ id: `n${i}`, talkId: 'ta', text: `n ${i}` })));
+    await writeSyncConfig(a, config({ database: name }));
+    const runA = (await startSync(a, ServerPouch, { adapter: 'memory', mirror: `fa-${crypto.randomUUID()}` }))!;
+    await runA.settled;
+    const serverDb = server.db(name);
+    await until(async () => (await serverDb.info()).doc_count === 1201, 60_000);
+    runA.stop();
+
+    const b = new TalkmarkDB(`first-b-${crypto.randomUUID()}`);
+    await writeSyncConfig(b, config({ database: name }));
+    let offered = 0;
+    const counting = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.includes('/_revs_diff') && typeof init?.body === 'string')
+        offered += Object.keys(JSON.parse(init.body) as object).length;
+      return fetch(input, init);
+    }) as typeof fetch;
+    const runB = (await startSync(b, ServerPouch, {
+      adapter: 'memory',
+      mirror: `fb-${crypto.randomUUID()}`,
+      fetch: counting,
+    }))!;
+    // Typed on B while its first pull runs: waits in the outbox, then goes out.
+    await until(async () => (await b.talks.count()) === 1);
+    const talkB = (await b.talks.toArray())[0]!;
+    await b.notes.add(aNote({ id: 'typed-on-b', talkId: talkB.id, text: 'typed during the first pull' }));
+    await runB.settled;
+    await until(async () => (await b.notes.count()) === 1201, 60_000);
+    await until(async () => (await serverDb.info()).doc_count === 1202, 30_000);
+    expect((await serverDb.get('note:typed-on-b')).text).toBe('typed during the first pull');
+    expect(offered).toBeLessThan(10); // only B's own note, not the 1,201 documents it pulled
+    runB.stop();
+  });
+});
