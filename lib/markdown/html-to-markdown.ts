@@ -43,8 +43,16 @@ function withMarkupEscaped(service: TurndownService): TurndownService {
   return service;
 }
 
+/**
+ * Every character Turndown's escapes and escapeMarkupText look for, anywhere (`\ * ` [ ] _ < &`)
+ * or at the start of the text (`- + = # ~ >` and a digit): text without any of them comes back
+ * unchanged from both, so most text nodes skip their ~14 regular-expression passes.
+ */
+const MAY_ESCAPE = /[\\*`[\]_<&]|^[-+=#~>\d]/;
+
 /** The text escaping of every converter here: Turndown's own, then markup-looking text. */
-const escapeText = (text: string) => escapeMarkupText(TurndownService.prototype.escape(text));
+export const escapeText = (text: string) =>
+  MAY_ESCAPE.test(text) ? escapeMarkupText(TurndownService.prototype.escape(text)) : text;
 
 /**
  * The Markdown of a sanitized element holding only simple markup (paragraphs, breaks, links,

@@ -102,6 +102,8 @@ interface Reads {
   localName(e: Element): string;
   namespaceURI(e: Element): string | null;
   attributes(e: Element): NamedNodeMap;
+  /** Whether `attributes` has anything to read: most description elements (p, li, strong) have none. */
+  hasAttributes(e: Element): boolean;
   data(n: Node): string;
   isClobbered(e: Element): boolean;
 }
@@ -131,6 +133,7 @@ function readsFor(win: Win): Reads {
     localName: getter<string>(element, 'localName'),
     namespaceURI: getter<string | null>(element, 'namespaceURI'),
     attributes,
+    hasAttributes: (e) => element.hasAttributes.call(e),
     data: getter<string>(win.CharacterData.prototype, 'data'),
     // DOMPurify's _isClobbered: a form whose controls shadow the DOM it would use is removed whole.
     isClobbered: (f) => {
@@ -199,7 +202,9 @@ export function copyAllowed(source: Element, target: Element, win: Win, rules: C
     }
     const copy = doc.createElement(tag);
     // In the page's order, as DOMPurify leaves them.
-    for (const attr of Array.from(r.attributes(el))) {
+    const attrs = r.hasAttributes(el) ? r.attributes(el) : null;
+    for (let i = 0; attrs && i < attrs.length; i++) {
+      const attr = attrs[i]!;
       if (attr.namespaceURI !== null) continue;
       const value = attr.name === 'title' || attr.name === 'href' ? keptValue(attr.value) : null;
       if (value === null) continue;

@@ -58,11 +58,31 @@ const SELECTOR = [
 const DAY_ID = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK = /\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|$)|\d{1,2}:\d{2}/i;
 
-/** Which part of a session an element is, by its class (cheaper than matching selectors again). */
+const PART_BY_CLASS = new Map<string, PartKey>(PART_CLASSES);
+const SPACE = /[ \t\n\f\r]+/;
+
+/**
+ * Which part of a session an element is, by its class (cheaper than matching selectors again).
+ * The class attribute is read as one string: a `classList` per element is one more object to make
+ * and collect, for the ~6,000 elements of a 600-session page. The split is the one `classList`
+ * makes (ASCII white space), so the same classes are seen.
+ */
 function partOf(el: Element): PartKey | null {
   if (el.tagName === 'IFRAME') return 'frames';
-  for (const [name, key] of PART_CLASSES) if (el.classList.contains(name)) return key;
+  const cls = el.getAttribute('class');
+  if (!cls) return null;
+  const direct = PART_BY_CLASS.get(cls);
+  if (direct) return direct;
+  // PART_CLASSES' order decides when an element carries two part classes.
+  const names = cls.split(SPACE);
+  for (const [name, key] of PART_CLASSES) if (names.includes(name)) return key;
   return null;
+}
+
+/** `span.event` among the matches (a span with another part class is not one). */
+function isEvent(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  return cls === 'event' || (!!cls && cls.split(SPACE).includes('event'));
 }
 
 export function scanSchedPage(doc: Document): SchedBlock[] {
@@ -70,7 +90,9 @@ export function scanSchedPage(doc: Document): SchedBlock[] {
   let day: string | null = null;
   let heading: string | null = null;
   let current: SchedBlock | null = null;
-  for (const el of Array.from(doc.querySelectorAll(SELECTOR))) {
+  const matches = doc.querySelectorAll(SELECTOR);
+  for (let i = 0; i < matches.length; i++) {
+    const el = matches[i]!;
     if (el.tagName === 'A') {
       if (DAY_ID.test(el.id)) [day, heading] = [el.id, null];
       continue;
@@ -81,7 +103,7 @@ export function scanSchedPage(doc: Document): SchedBlock[] {
       if (text.length < 40 && CLOCK.test(text) && !el.closest('.tip-description, .sched-event-details')) heading = text;
       continue;
     }
-    if (el.tagName === 'SPAN' && el.classList.contains('event')) {
+    if (el.tagName === 'SPAN' && isEvent(el)) {
       const anchor = el.querySelector('a.name');
       if (!anchor) continue;
       current = {
