@@ -12,9 +12,9 @@ export interface AgendaViewProps {
 }
 
 /**
- * The Agenda tab: its talks are read a day at a time, newest first (lib/talks/agenda-pages.ts),
- * as many whole days as the cards drawn need plus two pages ahead; scrolling near the end asks for
- * more. A live query, so a talk clipped in a tab appears here.
+ * The Agenda tab: its talks are read newest day first, each day in ascending pieces
+ * (lib/talks/agenda-pages.ts), as many as the cards drawn need plus two pages ahead; scrolling near
+ * the end asks for more. A live query, so a talk clipped in a tab appears here.
  */
 export function AgendaView({ viewerZone, onOpen }: AgendaViewProps) {
   const db = useDb();
@@ -33,6 +33,7 @@ export function AgendaView({ viewerZone, onOpen }: AgendaViewProps) {
         <TalkList
           talks={agenda.value.talks}
           complete={agenda.value.complete}
+          settled={agenda.value.settled}
           onWantMore={(n) => setWanted((w) => Math.max(w, n))}
           viewerZone={viewerZone}
           showNoteCounts

@@ -15,8 +15,13 @@ export interface TalkListProps {
   onOpen?: (talk: Talk) => void;
   /** False while `talks` holds only the newest days of the library (the Agenda reads it in pages). */
   complete?: boolean;
-  /** Asked when `shown` cards are wanted and `talks` has fewer (only while not `complete`). */
+  /** Asked when `shown` cards are wanted and fewer are settled (only while not `complete`). */
   onWantMore?: (shown: number) => void;
+  /**
+   * Cards from the top that are final (lib/talks/agenda-pages.ts); the talks past them only give
+   * the overlaps of those. Every talk when absent.
+   */
+  settled?: number;
 }
 
 /** Cards drawn at first, and added each time the end of the list comes near the viewport. */
@@ -27,7 +32,15 @@ export const AGENDA_PAGE = 40;
  * page at a time: a library of 5,000 talks first paints 40 cards, and more are added before
  * scrolling (wheel, keys or Tab) reaches the end of what is drawn.
  */
-export function TalkList({ talks, viewerZone, showNoteCounts, onOpen, complete = true, onWantMore }: TalkListProps) {
+export function TalkList({
+  talks,
+  viewerZone,
+  showNoteCounts,
+  onOpen,
+  complete = true,
+  onWantMore,
+  settled = talks.length,
+}: TalkListProps) {
   const db = useDb();
   const [shown, setShown] = useState(AGENDA_PAGE);
   const groups = useMemo(() => groupByDay(talks), [talks]);
@@ -54,23 +67,23 @@ export function TalkList({ talks, viewerZone, showNoteCounts, onOpen, complete =
     if (!sentinel) return;
     // Well before the end (a screen ahead), so a scroll never meets a blank.
     const observer = new IntersectionObserver(
-      (entries) => entries.some((e) => e.isIntersecting) && setShown((n) => n + AGENDA_PAGE),
+      (entries) => entries.some((e) => e.isIntersecting) && setShown((n) => Math.min(n, settled) + AGENDA_PAGE),
       { rootMargin: '0px 0px 100% 0px' },
     );
     observer.observe(sentinel);
     return () => observer.disconnect();
-  }, [shown, talks.length]);
+  }, [shown, talks.length, settled]);
   // Ask for two pages ahead: the next cards are read before the scroll reaches them.
   useEffect(() => {
-    if (!complete && shown + 2 * AGENDA_PAGE > talks.length) onWantMore?.(shown + 2 * AGENDA_PAGE);
-  }, [shown, talks.length, complete]);
+    if (!complete && shown + 2 * AGENDA_PAGE > settled) onWantMore?.(shown + 2 * AGENDA_PAGE);
+  }, [shown, settled, complete]);
   if (!talks.length && complete) {
     return <p class="muted">No talks clipped yet. Open a talk on a schedule page (Sched, for one) and press “Clip”.</p>;
   }
   return (
     <AgendaPage
       groups={groups}
-      shown={shown}
+      shown={Math.min(shown, settled)}
       more={more}
       total={complete ? talks.length : Infinity}
       overlapsOfDay={overlapsOfDay}

@@ -7,6 +7,7 @@
  *   node scripts/bench/run.mjs --write-fixtures DIR   (only writes the generated fixtures)
  *   node scripts/bench/run.mjs --only images [--no-build] [--runs N]   (rows 11a–11d only, printed, BENCHMARKS.md untouched)
  *   node scripts/bench/run.mjs --only sync [--no-build] [--sync-runs N] [--profile-sync]   (rows 12a–12b only, printed)
+ *   node scripts/bench/run.mjs --only agenda|search [--no-build] [--runs N]   (rows 10/10b or 8/9, both sizes, printed)
  *
  * Not part of `npm test`: timings depend on the machine, so nothing here fails a build; the
  * exit code is 0 unless the benchmark itself could not run.
@@ -200,6 +201,14 @@ async function main() {
       );
       return;
     }
+    if (args.only === 'agenda' || args.only === 'search') {
+      const rows =
+        args.only === 'agenda'
+          ? await onlyAgenda(args, fx, tmp, chromiumPath, extDir)
+          : await onlySearch(args, bundles, server, chromiumPath);
+      process.stdout.write(`${renderTable(rows)}\n${rows.map((r) => `${r.id}: ${r.detail ?? ''}`).join('\n')}\n`);
+      return;
+    }
     if (args.only) throw new Error(`Unknown --only ${args.only}`);
 
     // ---- In the extension: page load, side panel, composer --------------------------------
@@ -365,6 +374,50 @@ async function main() {
   }
 }
 
+/** `--only agenda`: rows 10 and 10b, seeding the same two libraries as the full run. */
+async function onlyAgenda(args, fx, tmp, chromiumPath, extDir) {
+  const profileDir = join(tmp, 'profile');
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...HERMETIC],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    await new Promise((r) => setTimeout(r, 1000));
+    const panel = fx.panelData();
+    await timed('seeding 500 talks / 10,000 notes', () => seedDatabase(context, extensionId, fx.storedRows(panel)));
+    const results = {};
+    results.agenda = await timed('Agenda, small', () => agenda({ context, extensionId, runs: args.runs }));
+    const large = fx.panelData({ talks: 4500, notes: 90_000, seed: fx.SEED + 7 });
+    large.conference = panel.conference;
+    for (const t of large.talks) t.conferenceId = panel.conference.id;
+    await timed('seeding up to 5,000 talks / 100,000 notes', () =>
+      seedDatabase(context, extensionId, fx.storedRows(large)),
+    );
+    results.agendaLarge = await timed('Agenda, large', () => agenda({ context, extensionId, runs: args.runs }));
+    return agendaRows(results);
+  } finally {
+    await context.close();
+  }
+}
+
+/** `--only search`: rows 8 and 9 at both sizes, in a plain page. */
+async function onlySearch(args, bundles, server, chromiumPath) {
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: HERMETIC });
+  try {
+    const plain = await browser.newContext();
+    const libraryDbResults = await timed('search and day export, both sizes', () =>
+      libraryDb({ context: plain, origin: server.origin, bundle: bundles['library-db'], runs: args.runs }),
+    );
+    return libraryDbRows({ libraryDb: libraryDbResults });
+  } finally {
+    await browser.close();
+  }
+}
+
 function gitCommit() {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -410,6 +463,76 @@ function syncRows(r) {
       detail: `sync off in the same panel (control): p95 ${ms(quiet)}, median ${ms(median(r.typing.quiet))}; while syncing median ${ms(median(r.typing.busy))}; ${Math.round(r.typing.syncedDuring).toLocaleString('en-US')} notes arrived during each typing round on average`,
     },
   ];
+}
+
+/** Rows 10 and 10b at both library sizes (`r.agenda`, `r.agendaLarge`). */
+function agendaRows(r) {
+  const rows = [];
+  const within = (value, budget) => value <= budget;
+  // 10. Agenda, both library sizes
+  for (const [id, a, label] of [
+    ['10', r.agenda, '500 talks / 10,000 notes'],
+    ['10-large', r.agendaLarge, '5,000 talks / 100,000 notes'],
+  ]) {
+    const s = summary(a.samples);
+    rows.push({
+      id,
+      what: `Agenda: click → first card painted, ${label}`,
+      figure: ms(s.median),
+      range: `${s.min.toFixed(1)}–${s.max.toFixed(1)}`,
+      runs: `${s.n} runs`,
+      budget: '≤ 150 ms',
+      pass: within(s.median, 150),
+      detail: `main-thread CPU time click → paint ${a.cpu?.length ? ms(median(a.cpu)) : '—'}; then ${a.screens} screens scrolled (one a frame, ${a.cards} cards drawn by the end): long tasks per run ${a.longTasks.join(', ')}, longest ${ms(Math.max(...a.longest))}`,
+    });
+    rows.push({
+      id: `${id}b`,
+      what: `Agenda: long tasks while scrolling ${a.screens} screens, ${label}`,
+      figure: String(median(a.longTasks)),
+      range: `${Math.min(...a.longTasks)}–${Math.max(...a.longTasks)}`,
+      runs: `${a.longTasks.length} runs`,
+      budget: '0',
+      pass: median(a.longTasks) === 0,
+    });
+  }
+
+  return rows;
+}
+
+/** Rows 8 and 9 at both library sizes (`r.libraryDb`). */
+function libraryDbRows(r) {
+  const rows = [];
+  const within = (value, budget) => value <= budget;
+  // 8–9. Search and a day export against the product's database, at both library sizes
+  for (const [size, lib] of Object.entries(r.libraryDb)) {
+    const label = `${lib.seeded.talks.toLocaleString('en-US')} talks / ${lib.seeded.notes.toLocaleString('en-US')} notes`;
+    for (const [query, runs] of Object.entries(lib.search)) {
+      const s = summary(runs.map((x) => x.toResults));
+      rows.push({
+        id: `8-${size}-${query.replace(/\s+/g, '_')}`,
+        what: `Search “${query}”, last keystroke → results (40 ms debounce + searchAll on the words index), ${label} (${runs[0].notes.toLocaleString('en-US')} notes, ${runs[0].talks} talks match)`,
+        figure: ms(s.median),
+        range: `${s.min.toFixed(1)}–${s.max.toFixed(1)}`,
+        runs: `${s.n} runs`,
+        budget: '≤ 100 ms',
+        pass: within(s.median, 100),
+        detail: `searchAll alone ${ms(median(runs.map((x) => x.ms)))}${runs[0].firstMs !== undefined ? `, first page shown at ${ms(median(runs.map((x) => x.firstMs)))}` : ''}; main-thread CPU time (reopening the database included) ${runs[0].cpu !== undefined ? ms(median(runs.map((x) => x.cpu))) : '—'}`,
+      });
+    }
+    const ex = summary(lib.exportDay.map((x) => x.ms));
+    rows.push({
+      id: `9-${size}`,
+      what: `Day export of ${lib.exportDay[0].talks} talks (${lib.exportDay[0].notes.toLocaleString('en-US')} notes): loadRecapInput + renderRecap narrative, ${label}`,
+      figure: ms(ex.median),
+      range: `${ex.min.toFixed(1)}–${ex.max.toFixed(1)}`,
+      runs: `${ex.n} runs`,
+      budget: '≤ 300 ms',
+      pass: within(ex.median, 300),
+      detail: `of which reading: ${ms(median(lib.exportDay.map((x) => x.read)))}`,
+    });
+  }
+
+  return rows;
 }
 
 /** Rows 11a–11d: pictures (#17). */
@@ -686,60 +809,8 @@ function buildRows(r, args, profiles, composition) {
     });
   }
 
-  // 10. Agenda, both library sizes
-  for (const [id, a, label] of [
-    ['10', r.agenda, '500 talks / 10,000 notes'],
-    ['10-large', r.agendaLarge, '5,000 talks / 100,000 notes'],
-  ]) {
-    const s = summary(a.samples);
-    add({
-      id,
-      what: `Agenda: click → first card painted, ${label}`,
-      figure: ms(s.median),
-      range: `${s.min.toFixed(1)}–${s.max.toFixed(1)}`,
-      runs: `${s.n} runs`,
-      budget: '≤ 150 ms',
-      pass: within(s.median, 150),
-      detail: `then ${a.screens} screens scrolled (one a frame, ${a.cards} cards drawn by the end): long tasks per run ${a.longTasks.join(', ')}, longest ${ms(Math.max(...a.longest))}`,
-    });
-    add({
-      id: `${id}b`,
-      what: `Agenda: long tasks while scrolling ${a.screens} screens, ${label}`,
-      figure: String(median(a.longTasks)),
-      range: `${Math.min(...a.longTasks)}–${Math.max(...a.longTasks)}`,
-      runs: `${a.longTasks.length} runs`,
-      budget: '0',
-      pass: median(a.longTasks) === 0,
-    });
-  }
-
-  // 8–9. Search and a day export against the product's database, at both library sizes
-  for (const [size, lib] of Object.entries(r.libraryDb)) {
-    const label = `${lib.seeded.talks.toLocaleString('en-US')} talks / ${lib.seeded.notes.toLocaleString('en-US')} notes`;
-    for (const [query, runs] of Object.entries(lib.search)) {
-      const s = summary(runs.map((x) => x.toResults));
-      add({
-        id: `8-${size}-${query.replace(/\s+/g, '_')}`,
-        what: `Search “${query}”, last keystroke → results (40 ms debounce + searchAll on the words index), ${label} (${runs[0].notes.toLocaleString('en-US')} notes, ${runs[0].talks} talks match)`,
-        figure: ms(s.median),
-        range: `${s.min.toFixed(1)}–${s.max.toFixed(1)}`,
-        runs: `${s.n} runs`,
-        budget: '≤ 100 ms',
-        pass: within(s.median, 100),
-      });
-    }
-    const ex = summary(lib.exportDay.map((x) => x.ms));
-    add({
-      id: `9-${size}`,
-      what: `Day export of ${lib.exportDay[0].talks} talks (${lib.exportDay[0].notes.toLocaleString('en-US')} notes): loadRecapInput + renderRecap narrative, ${label}`,
-      figure: ms(ex.median),
-      range: `${ex.min.toFixed(1)}–${ex.max.toFixed(1)}`,
-      runs: `${ex.n} runs`,
-      budget: '≤ 300 ms',
-      pass: within(ex.median, 300),
-      detail: `of which reading: ${ms(median(lib.exportDay.map((x) => x.read)))}`,
-    });
-  }
+  for (const row of agendaRows(r)) add(row);
+  for (const row of libraryDbRows(r)) add(row);
 
   // 7. Sizes (the table in BENCHMARKS.md has every entry)
   add({

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TalkmarkDB } from '../../lib/db/schema';
 import type { Talk } from '../../lib/model';
+import { findConflicts } from '../../lib/notes';
 import { groupByDay } from '../../lib/talks/agenda';
 import { readAgendaTalks } from '../../lib/talks/agenda-pages';
 import { makeTalk } from './notes/factories';
@@ -20,6 +21,18 @@ async function store(talks: Talk[]): Promise<TalkmarkDB> {
   db = new TalkmarkDB(`agenda-pages-${Math.random()}`);
   await db.talks.bulkPut(talks);
   return db;
+}
+
+/** The Agenda's cards in order: day, talk id and the ids of the talks it overlaps (as TalkList finds them). */
+function cards(talks: readonly Talk[]) {
+  return groupByDay(talks).flatMap((g) => {
+    const overlaps = new Map<string, string[]>();
+    for (const [a, b] of findConflicts(g.talks).pairs) {
+      overlaps.set(a, [...(overlaps.get(a) ?? []), b]);
+      overlaps.set(b, [...(overlaps.get(b) ?? []), a]);
+    }
+    return g.talks.map((t) => ({ day: g.day, id: t.id, overlaps: (overlaps.get(t.id) ?? []).sort() }));
+  });
 }
 
 const talkArb = fc.record({
@@ -41,25 +54,49 @@ const toTalks = (specs: Array<{ hour: number | null; zone: string; title: string
   );
 
 describe('readAgendaTalks: the Agenda read a day at a time', () => {
-  it('returns whole days: its groups are the first groups of the whole library, in the same order', async () => {
+  it('settles cards in the order, place and overlaps of the whole library, as many as wanted', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(talkArb, { maxLength: 60 }), fc.integer({ min: 1, max: 70 }), async (specs, wanted) => {
-        const talks = toTalks(specs);
-        const d = await store(talks);
-        const page = await readAgendaTalks(d, wanted);
-        await d.delete();
-        db = null;
-        const all = groupByDay(talks);
-        const got = groupByDay(page.talks);
-        expect(got).toEqual(all.slice(0, got.length));
-        const count = page.talks.length;
-        // Enough for what was asked, or every talk; complete exactly when every talk is there.
-        expect(count >= wanted || count === talks.length).toBe(true);
-        expect(page.complete).toBe(count === talks.length);
-        if (page.complete) expect(got).toEqual(all);
-      }),
-      { numRuns: 60 },
+      fc.asyncProperty(
+        fc.array(talkArb, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.constantFrom(5, 20, 30, 40, 90, 200), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        async (specs, wanted, minutes, piece) => {
+          // Some talks with an end (of varied length, some long), the rest estimated.
+          const talks = toTalks(specs).map((t, i) =>
+            t.startAt !== null && minutes[i] ? { ...t, endAt: t.startAt + minutes[i]! * 60_000 } : t,
+          );
+          const d = await store(talks);
+          const page = await readAgendaTalks(d, wanted, piece);
+          await d.delete();
+          db = null;
+          const all = cards(talks);
+          expect(cards(page.talks).slice(0, page.settled)).toEqual(all.slice(0, page.settled));
+          // Enough for what was asked, or every talk; complete exactly when every talk is there.
+          expect(page.settled >= wanted || page.settled === talks.length).toBe(true);
+          expect(page.complete).toBe(page.talks.length === talks.length);
+          if (page.complete) expect(groupByDay(page.talks)).toEqual(groupByDay(talks));
+        },
+      ),
+      { numRuns: 80 },
     );
+  });
+
+  it('settles a first page from the first talks of a long day, and the overlaps of its last card', async () => {
+    // One day of 1,400 talks, 14 rooms every 35 minutes, some 85 minutes long (Row 10's shape).
+    const talks = toTalks(Array.from({ length: 1400 }, () => ({ hour: null, zone: 'UTC', title: 'T' }))).map((t, k) => {
+      const startAt = DAY0 + Math.floor(k / 14) * 35 * 60_000 - 12 * HOUR;
+      return { ...t, title: `T${k}`, startAt, endAt: startAt + (k % 4 === 3 ? 85 : 30) * 60_000 };
+    });
+    const d = await store(talks);
+    const first = await readAgendaTalks(d, 40);
+    expect(first.complete).toBe(false);
+    expect(first.settled).toBeGreaterThanOrEqual(40);
+    expect(first.talks.length).toBeLessThan(300);
+    const all = cards(talks);
+    expect(cards(first.talks).slice(0, first.settled)).toEqual(all.slice(0, first.settled));
+    // The settled cards' last overlaps are with talks past them: those were read too.
+    expect(all[first.settled - 1]!.overlaps.length).toBeGreaterThan(0);
   });
 
   it('reads a day, not the library, for a first page', async () => {
@@ -72,6 +109,7 @@ describe('readAgendaTalks: the Agenda read a day at a time', () => {
     expect(first.complete).toBe(false);
     expect(new Set(groupByDay(first.talks).map((g) => g.day)).size).toBe(1);
     expect(first.talks).toHaveLength(50);
+    expect(first.settled).toBe(50);
     const more = await readAgendaTalks(d, 120);
     expect(more.talks).toHaveLength(150);
     expect((await readAgendaTalks(d, 10_000)).talks).toHaveLength(500);
