@@ -6,6 +6,7 @@
  *   node scripts/bench/run.mjs [--no-build] [--runs N] [--rounds N] [--no-profile] [--out FILE]
  *   node scripts/bench/run.mjs --write-fixtures DIR   (only writes the generated fixtures)
  *   node scripts/bench/run.mjs --only images [--no-build] [--runs N]   (rows 11a–11d only, printed, BENCHMARKS.md untouched)
+ *   node scripts/bench/run.mjs --only notes [--no-build]   (rows 3a–3c only: note writes, printed, BENCHMARKS.md untouched)
  *
  * Not part of `npm test`: timings depend on the machine, so nothing here fails a build; the
  * exit code is 0 unless the benchmark itself could not run.
@@ -173,7 +174,7 @@ async function main() {
       process.stdout.write(`${renderTable(rows)}\n${rows.map((r) => `${r.id}: ${r.detail}`).join('\n')}\n`);
       return;
     }
-    if (args.only) throw new Error(`Unknown --only ${args.only}`);
+    if (args.only && args.only !== 'notes') throw new Error(`Unknown --only ${args.only}`);
 
     // ---- In the extension: page load, side panel, composer --------------------------------
     const profileDir = join(tmp, 'profile');
@@ -199,6 +200,19 @@ async function main() {
     results.seeded = await timed('seeding 500 talks / 10,000 notes', () =>
       seedDatabase(context, extensionId, fx.storedRows(panel)),
     );
+    if (args.only === 'notes') {
+      const n = await timed('note writes (100 notes) and continuous typing', () =>
+        noteWrites({ context, extensionId, seededRandom: fx.seededRandom }),
+      );
+      const p = (xs, q) => ms(percentile(xs, q));
+      process.stdout.write(
+        `3a/3b note write (Enter → stored, ${n.writes.length} notes, ${results.seeded.notes}+ present): p50 ${p(n.writes, 50)}, p90 ${p(n.writes, 90)}, p95 ${p(n.writes, 95)}, max ${ms(Math.max(...n.writes))}; control p50 ${p(n.controlWrites, 50)}, p95 ${p(n.controlWrites, 95)}; 3c keystroke → durable p95 ${p(n.durable, 95)}; load ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')}\n`,
+      );
+      return;
+    }
     results.panel = await timed('side panel first render', () =>
       panelFirstRender({ context, extensionId, runs: args.runs }),
     );
