@@ -193,9 +193,10 @@ async function main() {
     const extensionId = new URL(worker.url()).host;
     await new Promise((r) => setTimeout(r, 1000)); // let the worker finish its install-time work
 
-    results.pageLoad = await timed(`page load, with / without / control (${args.rounds} rounds)`, () =>
-      pageLoad({ context, worker, origin: server.origin, triples: args.rounds }),
-    );
+    if (args.only !== 'notes')
+      results.pageLoad = await timed(`page load, with / without / control (${args.rounds} rounds)`, () =>
+        pageLoad({ context, worker, origin: server.origin, triples: args.rounds }),
+      );
     const panel = fx.panelData();
     results.seeded = await timed('seeding 500 talks / 10,000 notes', () =>
       seedDatabase(context, extensionId, fx.storedRows(panel)),
