@@ -9,19 +9,21 @@ export interface AuthorFilterProps {
 }
 
 /**
- * "Everyone · Only mine": which of a talk's notes the list shows. The note list renders it only
+ * "Everyone · Only mine": which of a talk's notes the list shows. A named group of toggle buttons
+ * (`aria-pressed`), one Tab stop each, as the kind chips: see Composer. The note list renders it only
  * when someone else wrote a note for the talk; alone, the user never sees it.
  */
 export function AuthorFilter({ scope, everyone, mine, onScope }: AuthorFilterProps) {
   const choice = (value: AuthorScope, label: string, count: number) => (
-    <button type="button" class="chip" role="radio" aria-checked={scope === value} onClick={() => onScope(value)}>
+    <button type="button" class="chip" aria-pressed={scope === value} onClick={() => onScope(value)}>
       {label} ({count})
     </button>
   );
   return (
-    <div class="kinds author-filter" role="radiogroup" aria-label="Whose notes">
+    <fieldset class="kinds author-filter">
+      <legend class="visually-hidden">Whose notes</legend>
       {choice('everyone', 'Everyone', everyone)}
       {choice('mine', 'Only mine', mine)}
-    </div>
+    </fieldset>
   );
 }

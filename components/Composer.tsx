@@ -269,13 +269,15 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
       onDragOver={(e) => e.dataTransfer?.types.includes('Files') && e.preventDefault()}
       onDrop={onDrop}
     >
-      <div class="kinds" role="radiogroup" aria-label="Kind of the next note">
+      {/* A named group of toggle buttons, each a Tab stop that Space or Enter presses: the keyboard
+          model they always had. Not radios: a radio group is one Tab stop moved by arrow keys. */}
+      <fieldset class="kinds">
+        <legend class="visually-hidden">Kind of the next note</legend>
         {PICKABLE.map((k) => (
           <button
             key={k}
             type="button"
-            role="radio"
-            aria-checked={(kind ?? 'plain') === k}
+            aria-pressed={(kind ?? 'plain') === k}
             class="chip"
             onClick={() => {
               setKind(k === 'plain' ? null : k);
@@ -287,7 +289,7 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
             {NOTE_KIND_LABELS[k]}
           </button>
         ))}
-      </div>
+      </fieldset>
       <textarea
         ref={box}
         aria-label="Note"

@@ -110,15 +110,17 @@ export function NowView({
         <p class="muted">No talk is on right now. Pick one above to take notes for it.</p>
       )}
       {next && (
-        <p class="next card" aria-label="Next talk">
-          <span class="muted">Next</span>{' '}
-          {next.startAt !== null && <span>{formatTime(next.startAt, venueZone(next))} · </span>}
-          <strong>{next.title}</strong>
-          {next.room && <span class="muted"> · {next.room}</span>}{' '}
-          <button type="button" class="link-button" onClick={() => (pickTalk(next.id), onNoteBox())}>
-            Take notes for it
-          </button>
-        </p>
+        <section aria-label="Next talk">
+          <p class="next card">
+            <span class="muted">Next</span>{' '}
+            {next.startAt !== null && <span>{formatTime(next.startAt, venueZone(next))} · </span>}
+            <strong>{next.title}</strong>
+            {next.room && <span class="muted"> · {next.room}</span>}{' '}
+            <button type="button" class="link-button" onClick={() => (pickTalk(next.id), onNoteBox())}>
+              Take notes for it
+            </button>
+          </p>
+        </section>
       )}
     </div>
   );

@@ -215,7 +215,8 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
         <legend>Speakers</legend>
         {form.speakers.length === 0 && <p class="meta muted">No speaker yet.</p>}
         {form.speakers.map((s, i) => (
-          <div class="speaker-row" key={i} role="group" aria-label={`Speaker ${i + 1}`}>
+          <fieldset class="speaker-row" key={i}>
+            <legend class="visually-hidden">{`Speaker ${i + 1}`}</legend>
             <label class="editor-field">
               <span>Name</span>
               <input
@@ -251,7 +252,7 @@ export function TalkEditor({ talk, viewerZone, conferenceId, notice, onClose, on
             >
               Remove
             </button>
-          </div>
+          </fieldset>
         ))}
         <p class="editor-actions">
           <button

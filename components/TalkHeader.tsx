@@ -56,7 +56,8 @@ export function TalkHeader({ talk, agenda, viewerZone }: TalkHeaderProps) {
         {time?.viewer && <span class="muted"> (your time {time.viewer})</span>}
       </p>
       {progress && (
-        <p class="meta progress" aria-label="Elapsed time">
+        // A timer (not live: it ticks every second) named by what it counts; a <p> cannot be named.
+        <p class="meta progress" role="timer" aria-label="Elapsed time">
           {progress}
         </p>
       )}

@@ -8,6 +8,7 @@
  *   node scripts/bench/run.mjs --only images [--no-build] [--runs N]   (rows 11a–11d only, printed, BENCHMARKS.md untouched)
  *   node scripts/bench/run.mjs --only sync [--no-build] [--sync-runs N] [--profile-sync]   (rows 12a–12b only, printed)
  *   node scripts/bench/run.mjs --only agenda|search [--no-build] [--runs N]   (rows 10/10b or 8/9, both sizes, printed)
+ *   node scripts/bench/run.mjs --only notes [--no-build]   (rows 3a–3c only: note writes, printed, BENCHMARKS.md untouched)
  *
  * Not part of `npm test`: timings depend on the machine, so nothing here fails a build; the
  * exit code is 0 unless the benchmark itself could not run.
@@ -209,7 +210,7 @@ async function main() {
       process.stdout.write(`${renderTable(rows)}\n${rows.map((r) => `${r.id}: ${r.detail ?? ''}`).join('\n')}\n`);
       return;
     }
-    if (args.only) throw new Error(`Unknown --only ${args.only}`);
+    if (args.only && args.only !== 'notes') throw new Error(`Unknown --only ${args.only}`);
 
     // ---- In the extension: page load, side panel, composer --------------------------------
     const profileDir = join(tmp, 'profile');
@@ -228,13 +229,27 @@ async function main() {
     const extensionId = new URL(worker.url()).host;
     await new Promise((r) => setTimeout(r, 1000)); // let the worker finish its install-time work
 
-    results.pageLoad = await timed(`page load, with / without / control (${args.rounds} rounds)`, () =>
-      pageLoad({ context, worker, origin: server.origin, triples: args.rounds }),
-    );
+    if (args.only !== 'notes')
+      results.pageLoad = await timed(`page load, with / without / control (${args.rounds} rounds)`, () =>
+        pageLoad({ context, worker, origin: server.origin, triples: args.rounds }),
+      );
     const panel = fx.panelData();
     results.seeded = await timed('seeding 500 talks / 10,000 notes', () =>
       seedDatabase(context, extensionId, fx.storedRows(panel)),
     );
+    if (args.only === 'notes') {
+      const n = await timed('note writes (100 notes) and continuous typing', () =>
+        noteWrites({ context, extensionId, seededRandom: fx.seededRandom }),
+      );
+      const p = (xs, q) => ms(percentile(xs, q));
+      process.stdout.write(
+        `3a/3b note write (Enter → stored, ${n.writes.length} notes, ${results.seeded.notes}+ present): p50 ${p(n.writes, 50)}, p90 ${p(n.writes, 90)}, p95 ${p(n.writes, 95)}, max ${ms(Math.max(...n.writes))}; control p50 ${p(n.controlWrites, 50)}, p95 ${p(n.controlWrites, 95)}; 3c keystroke → durable p95 ${p(n.durable, 95)}; load ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')}\n`,
+      );
+      return;
+    }
     results.panel = await timed('side panel first render', () =>
       panelFirstRender({ context, extensionId, runs: args.runs }),
     );

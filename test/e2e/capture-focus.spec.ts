@@ -125,12 +125,37 @@ test('a kind chip picks the kind and gives the caret back to the note box', asyn
   const panel = await panelAt360(openExtensionPage);
   await caretInNoteBox(panel);
   await panel.keyboard.type('Containers are not');
-  await panel.getByRole('radio', { name: 'Quote' }).click();
+  await panel.getByRole('button', { name: 'Quote' }).click();
   await typeNote(panel, ' a security boundary');
   await expect(notes(panel).first()).toContainText('Quote');
   expect(await readTable<StoredNote>(panel, 'notes')).toEqual([
     expect.objectContaining({ kind: 'quote', text: 'Containers are not a security boundary' }),
   ]);
+});
+
+test('the kind chips are a named group of toggle buttons: Shift+Tab reaches each one, Space picks it and the caret goes back', async ({
+  context,
+  openExtensionPage,
+}) => {
+  await clipSessions(context, [running]);
+  const panel = await panelAt360(openExtensionPage);
+  await expect(noteBox(panel)).toBeFocused();
+  const kinds = panel.getByRole('group', { name: 'Kind of the next note' });
+  await expect(kinds.getByRole('button', { name: 'Note', pressed: true })).toBeVisible();
+  // One Tab stop per chip, in reading order backwards from the note box; arrow keys move nothing.
+  await panel.keyboard.press('Shift+Tab');
+  await expect(kinds.getByRole('button', { name: 'To do' })).toBeFocused();
+  await panel.keyboard.press('Shift+Tab');
+  await expect(kinds.getByRole('button', { name: 'Link' })).toBeFocused();
+  await panel.keyboard.press('ArrowLeft');
+  await expect(kinds.getByRole('button', { name: 'Link' })).toBeFocused();
+  await expect(kinds.getByRole('button', { name: 'Note', pressed: true })).toBeVisible();
+  await panel.keyboard.press('Space');
+  await expect(kinds.getByRole('button', { name: 'Link', pressed: true })).toBeVisible();
+  await expect(kinds.getByRole('button', { pressed: true })).toHaveCount(1);
+  await expect(noteBox(panel)).toBeFocused();
+  await typeNote(panel, 'https://example.org/slides');
+  expect(await readTable<StoredNote>(panel, 'notes')).toEqual([expect.objectContaining({ kind: 'link' })]);
 });
 
 test('Option+letter on a Mac (a symbol for event.key, the letter for event.code) picks the kind and marks slides', async ({
@@ -146,7 +171,7 @@ test('Option+letter on a Mac (a symbol for event.key, the letter for event.code)
     for (const type of ['rawKeyDown', 'keyUp'] as const)
       await cdp.send('Input.dispatchKeyEvent', { type, modifiers: 1, key, code });
   };
-  const checked = panel.getByRole('radiogroup', { name: 'Kind of the next note' }).locator('[aria-checked="true"]');
+  const checked = panel.getByRole('group', { name: 'Kind of the next note' }).getByRole('button', { pressed: true });
   await option('†', 'KeyT');
   await expect(checked).toHaveText('Takeaway');
   await option('∂', 'KeyD');
@@ -168,7 +193,7 @@ test('the help line names the keys as the platform does: ⌥ on a Mac, Alt elsew
   await expect(help).toContainText('Shortcut: Alt+Shift+J opens this panel and jumps to the note box.');
   await expect(help).toContainText('Alt+T takeaway');
   await expect(help).toContainText('Shift+Enter new line');
-  await expect(linux.getByRole('radio', { name: 'Takeaway' })).toHaveAttribute('title', 'Alt+T');
+  await expect(linux.getByRole('button', { name: 'Takeaway' })).toHaveAttribute('title', 'Alt+T');
 
   await context.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' });
@@ -181,7 +206,7 @@ test('the help line names the keys as the platform does: ⌥ on a Mac, Alt elsew
     '⌥T takeaway · ⌥Q quote · ⌥A question · ⌥L link · ⌥D to do · ⌥P plain · ⌥S slide',
   );
   await expect(macHelp).toContainText('⇧Return new line');
-  await expect(mac.getByRole('radio', { name: 'Takeaway' })).toHaveAttribute('title', '⌥T');
+  await expect(mac.getByRole('button', { name: 'Takeaway' })).toHaveAttribute('title', '⌥T');
 });
 
 test('with 30 notes in a 360×700 panel, the note just typed is on screen above the note box, and said to be saved', async ({

@@ -181,6 +181,8 @@ test('a hallway talk is added by hand: now, in the viewer’s zone, in the curre
   await panel.keyboard.type('Hallway: eBPF with Liz');
   await editor.getByRole('button', { name: 'Add a speaker' }).click();
   expect(await focused(panel)).toBe('input:Name');
+  // Each speaker's fields are a group named for a screen reader (a <fieldset> and its legend).
+  await expect(editor.getByRole('group', { name: 'Speaker 1' }).getByRole('textbox', { name: 'Name' })).toBeFocused();
   await panel.keyboard.type('Liz Rice');
   await panel.keyboard.press('Tab');
   await panel.keyboard.press('Tab');

@@ -101,10 +101,10 @@ test('a note by Ada shows with her name, the filter narrows to mine, and the exp
   await shoot(panel, 'team-panel');
 
   // Only mine, and back.
-  await panel.getByRole('radio', { name: 'Only mine (1)' }).click();
+  await panel.getByRole('button', { name: 'Only mine (1)' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).not.toContainText('Ship the boring version first');
-  await panel.getByRole('radio', { name: 'Everyone (2)' }).click();
+  await panel.getByRole('button', { name: 'Everyone (2)' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(2);
 
   // The talk's export merges both, credited.

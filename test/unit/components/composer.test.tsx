@@ -109,7 +109,7 @@ describe('Composer', () => {
     const user = userEvent.setup();
     await user.click(box);
     await user.keyboard('{Alt>}q{/Alt}');
-    expect(screen.getByRole('radio', { name: 'Quote' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Quote' }).getAttribute('aria-pressed')).toBe('true');
     await user.keyboard('Make it work, then fast{Enter}');
     await user.keyboard('? Why not both{Enter}');
     await vi.waitFor(async () => expect(await listNotes(services.db, talk.id)).toHaveLength(2));

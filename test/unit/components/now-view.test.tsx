@@ -54,7 +54,7 @@ describe('NowView', () => {
   it('shows the talk on now and the next one, with its time and room', () => {
     renderWithServices(<Panel now={DURING_STREAMS} />, services);
     expect(currentTitle()).toBe('Streams in practice');
-    const next = screen.getByLabelText('Next talk');
+    const next = screen.getByRole('region', { name: 'Next talk' });
     expect(next.textContent).toContain('Scaling Kafka');
     expect(next.textContent).toContain('Room 2');
     expect(next.textContent).toMatch(/10:15/);

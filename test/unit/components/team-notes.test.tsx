@@ -72,11 +72,11 @@ describe('a talk with notes by several people', () => {
   it('filters to the user’s own notes and back, with counts', async () => {
     const user = userEvent.setup();
     const list = await openList();
-    const mine = await screen.findByRole('radio', { name: 'Only mine (2)' });
-    const everyone = screen.getByRole('radio', { name: 'Everyone (3)' });
-    expect(everyone.getAttribute('aria-checked')).toBe('true');
+    const mine = await screen.findByRole('button', { name: 'Only mine (2)' });
+    const everyone = screen.getByRole('button', { name: 'Everyone (3)' });
+    expect(everyone.getAttribute('aria-pressed')).toBe('true');
     await user.click(mine);
-    expect(mine.getAttribute('aria-checked')).toBe('true');
+    expect(mine.getAttribute('aria-pressed')).toBe('true');
     const shown = within(screen.getByRole('list', { name: 'Notes of this talk' })).getAllByRole('listitem');
     expect(shown.map((li) => li.querySelector('.note-text')?.textContent)).toEqual([
       'Backpressure is a contract',
@@ -93,7 +93,7 @@ describe('a talk with notes by several people', () => {
     await waitFor(() =>
       expect(item(list, 'Retries need budgets').querySelector('.note-author')?.textContent).toContain('Grace'),
     );
-    expect(await screen.findByRole('radio', { name: 'Only mine (1)' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Only mine (1)' })).toBeTruthy();
   });
 });
 
@@ -102,7 +102,7 @@ describe('a talk with only the user’s notes', () => {
     await services.db.notes.bulkAdd([old, named]);
     const list = await openList();
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
-    expect(screen.queryByRole('radiogroup', { name: 'Whose notes' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Whose notes' })).toBeNull();
     expect(list.querySelector('.note-author')).toBeNull();
   });
 });
