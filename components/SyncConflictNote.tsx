@@ -14,7 +14,8 @@ export function SyncConflictNote({ conflict }: SyncConflictNoteProps) {
   const db = useDb();
   if (conflict.losers.length === 0) return null;
   return (
-    <div class="sync-conflict" role="group" aria-label="Sync conflict">
+    // A fieldset: the native element for a named group of controls (here the two choices).
+    <fieldset class="sync-conflict" aria-label="Sync conflict">
       <strong>Conflict:</strong> this note was also edited on another machine
       {conflict.losers.map((loser) => (
         <div key={loser.rev}>
@@ -30,6 +31,6 @@ export function SyncConflictNote({ conflict }: SyncConflictNoteProps) {
       <button type="button" class="link-button" onClick={() => void resolveConflict(db, conflict.key, 'this')}>
         Keep this version
       </button>
-    </div>
+    </fieldset>
   );
 }
