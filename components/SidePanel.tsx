@@ -19,6 +19,7 @@ import { TalkEditingHost } from './TalkEditingHost';
 import { KIND_KEYS, SLIDE_KEY } from './Composer';
 import { NOTE_KIND_LABELS } from './KindBadge';
 import { focusField } from './useFocusOnMount';
+import { markPanelReady } from './panelReady';
 import { type LiveResult, useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
 
@@ -142,11 +143,16 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   // Another view starts at its top, not at the scroll position the last one was left at.
   useEffect(() => window.scrollTo(0, 0), [view]);
 
-  // First render with data, for the benchmark (User Timing, visible in DevTools too).
+  // First render with data, for the benchmark (User Timing, visible in DevTools too): when the
+  // Now view shows a talk, its note list marks once the notes are on screen (panelReady.ts).
   const ready = talks.status !== 'loading';
+  const showsNotes =
+    talks.status === 'ready' && view === 'now' && !libraryEmpty && currentTalkId(talks.value, pick, now) !== null;
+  useEffect(() => {
+    if (ready && !showsNotes) markPanelReady();
+  }, [ready, showsNotes]);
   useEffect(() => {
     if (!ready) return;
-    requestAnimationFrame(() => performance.mark('talkmark:panel-ready'));
     // A library small enough for the picker to list every talk at once (TalkPicker) is read
     // once the panel is idle, so its options are all there; a larger one only when asked.
     if ((near?.total ?? Infinity) > EAGER_OPTIONS) return;
