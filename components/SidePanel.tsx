@@ -10,18 +10,22 @@ import { readAllTalks } from '../lib/talks/all-talks';
 import { NEARBY_VALID_MS, nearbyTalks } from '../lib/talks/nearby';
 import { viewerTimeZone } from '../lib/time/zones';
 import { AddTalkButton } from './AddTalkButton';
-import { AgendaView } from './AgendaView';
 import { EAGER_OPTIONS } from './TalkOptions';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
-import { SearchView } from './SearchView';
-import { TalkEditingHost } from './TalkEditingHost';
+import { TalkEditingHost, TalkEditor } from './TalkEditingHost';
+import { lazyComponent } from './lazy';
 import { KIND_KEYS, SLIDE_KEY } from './Composer';
 import { NOTE_KIND_LABELS } from './KindBadge';
 import { focusField } from './useFocusOnMount';
 import { markPanelReady } from './panelReady';
 import { type LiveResult, useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
+
+// Not drawn by the first render: their code loads once the panel is ready, or when opened first.
+const loading = () => <p class="muted">Loading…</p>;
+const AgendaView = lazyComponent(() => import('./AgendaView').then((m) => m.AgendaView), loading);
+const SearchView = lazyComponent(() => import('./SearchView').then((m) => m.SearchView), loading);
 
 type View = 'now' | 'agenda' | 'search' | 'export';
 const VIEWS: Array<[View, string]> = [
@@ -153,6 +157,11 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   }, [ready, showsNotes]);
   useEffect(() => {
     if (!ready) return;
+    // The other views' code, fetched once the first render is done, so a tab opens at once.
+    const later = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
+    later(() => void Promise.all([AgendaView.preload(), SearchView.preload(), TalkEditor.preload()]).catch(() => {}), {
+      timeout: 2000,
+    });
     // A library small enough for the picker to list every talk at once (TalkPicker) is read
     // once the panel is idle, so its options are all there; a larger one only when asked.
     if ((near?.total ?? Infinity) > EAGER_OPTIONS) return;

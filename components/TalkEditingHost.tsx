@@ -5,9 +5,12 @@ import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
 import { currentConferenceId, restoreTalk, type DeletedTalk } from '../lib/talks/edit';
 import { TalkEditingContext, type TalkEditing } from './talk-editing';
-import { TalkEditor } from './TalkEditor';
+import { lazyComponent } from './lazy';
 import { UndoToast } from './UndoToast';
 import { useLiveQuery } from './useLiveQuery';
+
+/** The editor's code (and the form's checks) load when it first opens, or once the panel is ready. */
+export const TalkEditor = lazyComponent(() => import('./TalkEditor').then((m) => m.TalkEditor));
 
 export interface TalkEditingHostProps {
   talks: readonly Talk[];
