@@ -37,10 +37,10 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
   const db = useDb();
   // The user's name is read with the notes, in one live query: whose note is whose is known as
   // the list first shows (no flash of buttons on someone else's note), and follows a rename.
-  const notes = useLiveQuery(
-    async () => ({ list: await listNotes(db, talk.id), me: (await ownAuthor(db)) ?? null }),
-    [talk.id],
-  );
+  const notes = useLiveQuery(async () => {
+    const [list, me] = await Promise.all([listNotes(db, talk.id), ownAuthor(db)]);
+    return { list, me: me ?? null };
+  }, [talk.id]);
   // Notes edited on two machines at once (sync): few, usually none, so read them all.
   const conflicts = useLiveQuery(() => db.syncConflicts.where('table').equals('notes').toArray(), []);
   const conflictOf = (id: string) =>

@@ -64,10 +64,11 @@ function noteBoxKeys(platform: string): string {
 export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelProps) {
   const db = useDb();
   const [view, setView] = useState<View>('now');
-  const stored = useLiveQuery(async () => ({
-    id: await getSetting(db, 'pickedTalkId'),
-    at: await getSetting(db, 'pickedAt'),
-  }));
+  // Both settings at once: the first render waits for the slowest read, not for their sum.
+  const stored = useLiveQuery(async () => {
+    const [id, at] = await Promise.all([getSetting(db, 'pickedTalkId'), getSetting(db, 'pickedAt')]);
+    return { id, at };
+  });
   // A pick is in force the moment it is made; the stored setting catches up. Without this, the
   // Now view saw the old pick for a moment and a note typed then went to the old talk.
   const [optimistic, setOptimistic] = useState<TalkPick | null>(null);
@@ -82,16 +83,20 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   // Export, the picker's list, the talk editor (the Agenda reads its own pages).
   // Read from the start of the current hour: that answer holds until the next one (nearby.ts).
   const readFrom = Math.floor(now / NEARBY_VALID_MS) * NEARBY_VALID_MS;
+  // It starts with the settings read, not after it: it reads the stored pick itself (a live
+  // query, so it follows a pick stored by another page), or takes the pick just made. The view
+  // waits for `stored` too, so it never shows a talk the pick overrides.
+  const known = optimistic !== null || stored.status === 'ready';
   const nearby = useLiveQuery(
-    () => (stored.status === 'ready' ? nearbyTalks(db, pick.id, readFrom) : null),
-    [stored.status, pick.id, readFrom],
+    async () => nearbyTalks(db, optimistic ? optimistic.id : await getSetting(db, 'pickedTalkId'), readFrom),
+    [optimistic !== null, optimistic?.id, readFrom],
   );
   const [wantAll, setWantAll] = useState(false);
   const everyTalk = useLiveQuery<Talk[] | null>(() => (wantAll ? readAllTalks(db) : null), [wantAll]);
   const all = everyTalk.status === 'ready' ? everyTalk.value : null;
   // The talks the Now view decides with: those around now, plus the pick once every talk is read
   // (a pick from the full list is in force before the nearby query has caught up with it).
-  const near = nearby.status === 'ready' ? nearby.value : null;
+  const near = nearby.status === 'ready' && known ? nearby.value : null;
   // A talk opened from the Agenda or Search is its own record here: the full list may not be read.
   const [opened, setOpened] = useState<Talk | null>(null);
   const nowTalks = useMemo(() => {
