@@ -13,7 +13,7 @@ import { AddTalkButton } from './AddTalkButton';
 import { EAGER_OPTIONS } from './TalkOptions';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
-import { TalkEditingHost, TalkEditor } from './TalkEditingHost';
+import { LazyTalkEditor, TalkEditingHost } from './TalkEditingHost';
 import { lazyComponent } from './lazy';
 import { KIND_KEYS, SLIDE_KEY } from './Composer';
 import { NOTE_KIND_LABELS } from './KindBadge';
@@ -164,7 +164,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     if (!ready) return;
     // The other views' code, fetched once the first render is done, so a tab opens at once.
     const later = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
-    later(() => void Promise.all([AgendaView.preload(), SearchView.preload(), TalkEditor.preload()]).catch(() => {}), {
+    later(() => void Promise.all([AgendaView.preload(), SearchView.preload(), LazyTalkEditor.preload()]).catch(() => {}), {
       timeout: 2000,
     });
     // A library small enough for the picker to list every talk at once (TalkPicker) is read

@@ -10,7 +10,7 @@ import { UndoToast } from './UndoToast';
 import { useLiveQuery } from './useLiveQuery';
 
 /** The editor's code (and the form's checks) load when it first opens, or once the panel is ready. */
-export const TalkEditor = lazyComponent(() => import('./TalkEditor').then((m) => m.TalkEditor));
+export const LazyTalkEditor = lazyComponent(() => import('./TalkEditor').then((m) => m.TalkEditor));
 
 export interface TalkEditingHostProps {
   talks: readonly Talk[];
@@ -126,7 +126,7 @@ export function TalkEditingHost({
   return (
     <TalkEditingContext.Provider value={editing}>
       {editor && stillThere ? (
-        <TalkEditor
+        <LazyTalkEditor
           key={editor.talkId ?? 'new'}
           talk={talk}
           viewerZone={viewerZone}
