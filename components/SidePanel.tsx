@@ -164,9 +164,12 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     if (!ready) return;
     // The other views' code, fetched once the first render is done, so a tab opens at once.
     const later = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
-    later(() => void Promise.all([AgendaView.preload(), SearchView.preload(), LazyTalkEditor.preload()]).catch(() => {}), {
-      timeout: 2000,
-    });
+    later(
+      () => void Promise.all([AgendaView.preload(), SearchView.preload(), LazyTalkEditor.preload()]).catch(() => {}),
+      {
+        timeout: 2000,
+      },
+    );
     // A library small enough for the picker to list every talk at once (TalkPicker) is read
     // once the panel is idle, so its options are all there; a larger one only when asked.
     if ((near?.total ?? Infinity) > EAGER_OPTIONS) return;
