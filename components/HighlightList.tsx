@@ -25,10 +25,10 @@ export function HighlightList({ talk, talks, onWantTalks }: HighlightListProps) 
   const db = useDb();
   const extension = useExtensionIo();
   // Read with the user's name: someone else's highlight (a team's shared database) is read-only.
-  const read = useLiveQuery(
-    async () => ({ list: await highlightsForTalk(db, talk.id), me: (await ownAuthor(db)) ?? null }),
-    [talk.id],
-  );
+  const read = useLiveQuery(async () => {
+    const [list, me] = await Promise.all([highlightsForTalk(db, talk.id), ownAuthor(db)]);
+    return { list, me: me ?? null };
+  }, [talk.id]);
   const highlights = read.status === 'ready' ? { status: 'ready' as const, value: read.value.list } : read;
   const me = read.status === 'ready' ? read.value.me : null;
   const [deleted, setDeleted] = useState<Highlight | null>(null);

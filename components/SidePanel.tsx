@@ -10,17 +10,22 @@ import { readAllTalks } from '../lib/talks/all-talks';
 import { NEARBY_VALID_MS, nearbyTalks } from '../lib/talks/nearby';
 import { viewerTimeZone } from '../lib/time/zones';
 import { AddTalkButton } from './AddTalkButton';
-import { AgendaView } from './AgendaView';
 import { EAGER_OPTIONS } from './TalkOptions';
 import { ExportViewLoader } from './ExportViewLoader';
 import { NowView } from './NowView';
-import { SearchView } from './SearchView';
-import { TalkEditingHost } from './TalkEditingHost';
+import { LazyTalkEditor, TalkEditingHost } from './TalkEditingHost';
+import { lazyComponent } from './lazy';
 import { KIND_KEYS, SLIDE_KEY } from './Composer';
 import { NOTE_KIND_LABELS } from './KindBadge';
 import { focusField } from './useFocusOnMount';
+import { markPanelReady } from './panelReady';
 import { type LiveResult, useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
+
+// Not drawn by the first render: their code loads once the panel is ready, or when opened first.
+const loading = () => <p class="muted">Loading…</p>;
+const AgendaView = lazyComponent(() => import('./AgendaView').then((m) => m.AgendaView), loading);
+const SearchView = lazyComponent(() => import('./SearchView').then((m) => m.SearchView), loading);
 
 type View = 'now' | 'agenda' | 'search' | 'export';
 const VIEWS: Array<[View, string]> = [
@@ -59,10 +64,11 @@ function noteBoxKeys(platform: string): string {
 export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelProps) {
   const db = useDb();
   const [view, setView] = useState<View>('now');
-  const stored = useLiveQuery(async () => ({
-    id: await getSetting(db, 'pickedTalkId'),
-    at: await getSetting(db, 'pickedAt'),
-  }));
+  // Both settings at once: the first render waits for the slowest read, not for their sum.
+  const stored = useLiveQuery(async () => {
+    const [id, at] = await Promise.all([getSetting(db, 'pickedTalkId'), getSetting(db, 'pickedAt')]);
+    return { id, at };
+  });
   // A pick is in force the moment it is made; the stored setting catches up. Without this, the
   // Now view saw the old pick for a moment and a note typed then went to the old talk.
   const [optimistic, setOptimistic] = useState<TalkPick | null>(null);
@@ -77,16 +83,20 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   // Export, the picker's list, the talk editor (the Agenda reads its own pages).
   // Read from the start of the current hour: that answer holds until the next one (nearby.ts).
   const readFrom = Math.floor(now / NEARBY_VALID_MS) * NEARBY_VALID_MS;
+  // It starts with the settings read, not after it: it reads the stored pick itself (a live
+  // query, so it follows a pick stored by another page), or takes the pick just made. The view
+  // waits for `stored` too, so it never shows a talk the pick overrides.
+  const known = optimistic !== null || stored.status === 'ready';
   const nearby = useLiveQuery(
-    () => (stored.status === 'ready' ? nearbyTalks(db, pick.id, readFrom) : null),
-    [stored.status, pick.id, readFrom],
+    async () => nearbyTalks(db, optimistic ? optimistic.id : await getSetting(db, 'pickedTalkId'), readFrom),
+    [optimistic !== null, optimistic?.id, readFrom],
   );
   const [wantAll, setWantAll] = useState(false);
   const everyTalk = useLiveQuery<Talk[] | null>(() => (wantAll ? readAllTalks(db) : null), [wantAll]);
   const all = everyTalk.status === 'ready' ? everyTalk.value : null;
   // The talks the Now view decides with: those around now, plus the pick once every talk is read
   // (a pick from the full list is in force before the nearby query has caught up with it).
-  const near = nearby.status === 'ready' ? nearby.value : null;
+  const near = nearby.status === 'ready' && known ? nearby.value : null;
   // A talk opened from the Agenda or Search is its own record here: the full list may not be read.
   const [opened, setOpened] = useState<Talk | null>(null);
   const nowTalks = useMemo(() => {
@@ -142,11 +152,24 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   // Another view starts at its top, not at the scroll position the last one was left at.
   useEffect(() => window.scrollTo(0, 0), [view]);
 
-  // First render with data, for the benchmark (User Timing, visible in DevTools too).
+  // First render with data, for the benchmark (User Timing, visible in DevTools too): when the
+  // Now view shows a talk, its note list marks once the notes are on screen (panelReady.ts).
   const ready = talks.status !== 'loading';
+  const showsNotes =
+    talks.status === 'ready' && view === 'now' && !libraryEmpty && currentTalkId(talks.value, pick, now) !== null;
+  useEffect(() => {
+    if (ready && !showsNotes) markPanelReady();
+  }, [ready, showsNotes]);
   useEffect(() => {
     if (!ready) return;
-    requestAnimationFrame(() => performance.mark('talkmark:panel-ready'));
+    // The other views' code, fetched once the first render is done, so a tab opens at once.
+    const later = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 300));
+    later(
+      () => void Promise.all([AgendaView.preload(), SearchView.preload(), LazyTalkEditor.preload()]).catch(() => {}),
+      {
+        timeout: 2000,
+      },
+    );
     // A library small enough for the picker to list every talk at once (TalkPicker) is read
     // once the panel is idle, so its options are all there; a larger one only when asked.
     if ((near?.total ?? Infinity) > EAGER_OPTIONS) return;

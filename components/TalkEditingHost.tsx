@@ -5,9 +5,12 @@ import { getSetting, setSetting } from '../lib/db/settings';
 import type { Talk } from '../lib/model';
 import { currentConferenceId, restoreTalk, type DeletedTalk } from '../lib/talks/edit';
 import { TalkEditingContext, type TalkEditing } from './talk-editing';
-import { TalkEditor } from './TalkEditor';
+import { lazyComponent } from './lazy';
 import { UndoToast } from './UndoToast';
 import { useLiveQuery } from './useLiveQuery';
+
+/** The editor's code (and the form's checks) load when it first opens, or once the panel is ready. */
+export const LazyTalkEditor = lazyComponent(() => import('./TalkEditor').then((m) => m.TalkEditor));
 
 export interface TalkEditingHostProps {
   talks: readonly Talk[];
@@ -123,7 +126,7 @@ export function TalkEditingHost({
   return (
     <TalkEditingContext.Provider value={editing}>
       {editor && stillThere ? (
-        <TalkEditor
+        <LazyTalkEditor
           key={editor.talkId ?? 'new'}
           talk={talk}
           viewerZone={viewerZone}

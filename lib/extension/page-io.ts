@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { TalkmarkDB } from '../db/schema';
 import { copyPlainText, copyRichText } from '../export/clipboard';
-import { setDailyBackup, settlePendingDailyBackup, watchDownloadsPermission } from './daily-backup';
 import { downloadBlob, downloadText } from './download';
 import { broadcastHighlightsChanged } from './highlighter-injection';
 import { canvasCodec } from '../images/canvas-codec';
@@ -68,10 +67,22 @@ export function createExtensionIo(db: TalkmarkDB): ExtensionIo {
       downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type })),
     copyText: copyPlainText,
     copyRichText,
+    // Only the settings page drives it: its code (and the backup writer's) is not part of the
+    // side panel's start-up.
     dailyBackup: {
-      set: (on) => setDailyBackup(db, on),
-      settlePending: () => settlePendingDailyBackup(db),
-      watchPermission: watchDownloadsPermission,
+      set: (on) => import('./daily-backup').then((m) => m.setDailyBackup(db, on)),
+      settlePending: () => import('./daily-backup').then((m) => m.settlePendingDailyBackup(db)),
+      watchPermission: (onChange) => {
+        let stop: (() => void) | null = null;
+        let stopped = false;
+        void import('./daily-backup').then((m) => {
+          if (!stopped) stop = m.watchDownloadsPermission(onChange);
+        });
+        return () => {
+          stopped = true;
+          stop?.();
+        };
+      },
     },
     captureVisibleTab: () => captureVisibleTab(null).catch(() => null),
     imageCodec: canvasCodec as ImageCodec,

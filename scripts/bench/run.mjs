@@ -9,6 +9,7 @@
  *   node scripts/bench/run.mjs --only sync [--no-build] [--sync-runs N] [--profile-sync]   (rows 12a–12b only, printed)
  *   node scripts/bench/run.mjs --only agenda|search [--no-build] [--runs N]   (rows 10/10b or 8/9, both sizes, printed)
  *   node scripts/bench/run.mjs --only notes [--no-build]   (rows 3a–3c only: note writes, printed, BENCHMARKS.md untouched)
+ *   node scripts/bench/run.mjs --only panel [--no-build] [--runs N]    (rows 2, 2-large, 11c only, printed, BENCHMARKS.md untouched)
  *
  * Not part of `npm test`: timings depend on the machine, so nothing here fails a build; the
  * exit code is 0 unless the benchmark itself could not run.
@@ -200,6 +201,11 @@ async function main() {
           .map((x) => x.toFixed(1))
           .join(' ')}\n`,
       );
+      return;
+    }
+    if (args.only === 'panel') {
+      const rows = await panelOnly({ fx, extDir, buildDir, tmp, chromiumPath, server, routes, runs: args.runs });
+      process.stdout.write(`${renderTable(rows)}\n${rows.map((r) => `${r.id}: ${r.detail}`).join('\n')}\n`);
       return;
     }
     if (args.only === 'agenda' || args.only === 'search') {
@@ -431,6 +437,94 @@ async function onlySearch(args, bundles, server, chromiumPath) {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * `--only panel`: the first-render rows alone (2, 2-large, 11c), measured as the full run does
+ * them, without the rows in between. So 2-large's library holds 100,000 notes, not the full
+ * run's 100,140 (the full run's note-write rows add 140 first).
+ */
+async function panelOnly({ fx, extDir, buildDir, tmp, chromiumPath, server, routes, runs }) {
+  const profileDir = join(tmp, 'profile');
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...HERMETIC],
+  });
+  const r = {};
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    await new Promise((res) => setTimeout(res, 1000));
+    const panel = fx.panelData();
+    r.seeded = await timed('seeding 500 talks / 10,000 notes', () =>
+      seedDatabase(context, extensionId, fx.storedRows(panel)),
+    );
+    r.panel = await timed('side panel first render', () => panelFirstRender({ context, extensionId, runs }));
+    const large = fx.panelData({ talks: 4500, notes: 90_000, seed: fx.SEED + 7 });
+    large.conference = panel.conference;
+    for (const t of large.talks) t.conferenceId = panel.conference.id;
+    r.seededLarge = await timed('seeding up to 5,000 talks / 100,000 notes', () =>
+      seedDatabase(context, extensionId, fx.storedRows(large)),
+    );
+    r.panelLarge = await timed('side panel first render, large library', () =>
+      panelFirstRender({ context, extensionId, runs }),
+    );
+  } finally {
+    await context.close();
+  }
+  const images = await timed('side panel with 200 pictures', () =>
+    imageBenches({
+      root: ROOT,
+      buildDir,
+      tmp,
+      chromiumPath,
+      hermetic: HERMETIC,
+      fx,
+      origin: server.origin,
+      routes,
+      runs,
+      captures: 0,
+      panelOnly: true,
+    }),
+  );
+  const row = (id, what, samples, cpu) => {
+    const s = summary(samples);
+    return {
+      id,
+      what,
+      figure: ms(s.median),
+      range: `${s.min.toFixed(1)}–${s.max.toFixed(1)}`,
+      runs: `${s.n} opens`,
+      budget: '≤ 150 ms',
+      pass: s.median <= 150,
+      detail: `main-thread CPU ${ms(median(cpu))} (${cpu.map((x) => x.toFixed(0)).join(', ')}); wall ${samples.map((x) => x.toFixed(0)).join(', ')}; load ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    };
+  };
+  return [
+    row(
+      '2',
+      `Side panel first render, ${r.seeded.talks} talks / ${r.seeded.notes} notes`,
+      r.panel.samples,
+      r.panel.cpu,
+    ),
+    row(
+      '2-large',
+      `Side panel first render, ${r.seededLarge.talks} talks / ${r.seededLarge.notes} notes`,
+      r.panelLarge.samples,
+      r.panelLarge.cpu,
+    ),
+    row(
+      '11c',
+      'Side panel first render, the Now talk holding 200 picture notes',
+      images.panel.samples,
+      images.panel.cpu,
+    ),
+  ];
 }
 
 function gitCommit() {

@@ -41,6 +41,7 @@ export async function imageBenches({
   routes,
   runs,
   captures,
+  panelOnly = false,
 }) {
   const extDir = benchExtensionCopy(buildDir, join(tmp, 'extension-images'));
   // The command's key press grants activeTab; here the bench copy holds the host permission instead.
@@ -78,7 +79,7 @@ export async function imageBenches({
 
     const backup = [];
     const day = [];
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < (panelOnly ? 0 : runs); i++) {
       backup.push(await bench.evaluate(() => globalThis.__bench.backupZip()));
       day.push(await bench.evaluate((id) => globalThis.__bench.dayZip(id), talkId));
     }
@@ -89,6 +90,7 @@ export async function imageBenches({
     });
     await bench.evaluate((id) => globalThis.__bench.pick(id), talkId);
     const panel = await panelFirstRender({ context, extensionId, runs });
+    if (panelOnly) return { seeded, panel };
     const thumbs = await (async () => {
       const page = await context.newPage();
       await page.setViewportSize({ width: 360, height: 700 });
