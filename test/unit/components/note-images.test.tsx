@@ -59,10 +59,13 @@ describe('Note pictures in the list', () => {
     expect(document.activeElement?.textContent).toBe('Close');
     // A modal: Tab and Shift+Tab stay on its controls, the page under it is locked.
     expect(document.documentElement.style.overflow).toBe('hidden');
+    // A slide capture's view has two controls: Close and "Crop next captures…"; Tab goes round them.
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Crop next captures…');
     await user.tab();
     expect(document.activeElement?.textContent).toBe('Close');
     await user.tab({ shift: true });
-    expect(document.activeElement?.textContent).toBe('Close');
+    expect(document.activeElement?.textContent).toBe('Crop next captures…');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(open);
