@@ -12,7 +12,7 @@ import { enUsDayLabel, enUsTimeSpan } from '../time/en-us-clock';
 import { commonZoneAbbreviation } from '../time/zone-abbreviation';
 import { dayKey, isValidTimeZone, viewerTimeZone } from '../time/zones';
 import { conferenceDayNumber, conferenceView, type ConferenceInput } from './conference-view';
-import { escapeMarkdownInline, markdownUrl, normalizeInlineText, safeLinkUrl } from './escape';
+import { escapeMarkdownInline, normalizeInlineText, safeLinkUrl } from './escape';
 import { md, type MarkdownString } from './markdown-string';
 import { neutralizeMarkdown } from './neutralize';
 import { recordingLinker, recordingVideo } from './recording-links';
@@ -193,7 +193,8 @@ function noteView(
     offset_ms: offsetMs,
     offset_label: label,
     offset_url: url,
-    offset: md(label === null ? '' : markdownUrl(url) ? `[${label}](${markdownUrl(url)})` : `[${label}]`),
+    // The linker builds its links from a checked id and digits: already fit for a destination.
+    offset: md(label === null ? '' : url ? `[${label}](${url})` : `[${label}]`),
     image: imageView(note, images?.get(note.id)),
     author: authorOf(note, me),
     credit: md(''),
