@@ -70,6 +70,13 @@ export function mirrorExportChoices(storage: DraftStorage | null, choices: Expor
   writeMirror(storage, EXPORT_CHOICES_MIRROR_KEY, JSON.stringify(choices), at);
 }
 
+/** The choices in the mirror (the newest any page of this browser wrote), or null. */
+export function mirroredExportChoices(storage: DraftStorage | null): ExportChoices | null {
+  const mirror = readMirror(storage, EXPORT_CHOICES_MIRROR_KEY);
+  const parsed = mirror ? parseObject(mirror.text) : null;
+  return parsed ? cleanExportChoices(parsed) : null;
+}
+
 /** The newer of the stored choices and the mirror; `unsaved` when the mirror must be written back. */
 export function choicesToUse(
   storage: DraftStorage | null,

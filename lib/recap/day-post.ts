@@ -59,16 +59,16 @@ export function renderDayPost(data: RecapData, layout: DayPostLayout): string {
  * (neutralize.ts), not even inside code.
  */
 export function tidyMarkdown(markdown: string): string {
-  const out: string[] = [];
-  let blank = false;
-  for (const raw of markdown.replace(/\r\n?/g, '\n').split('\n')) {
-    if (raw.trim() === '') {
-      blank = out.length > 0;
-      continue;
-    }
-    if (blank) out.push('');
-    blank = false;
-    out.push(/\S $/.test(raw) && !/^\s*(?:[-+*]|\d{1,9}[.)])\s$/.test(raw) ? raw.slice(0, -1) : raw);
-  }
-  return `${out.join('\n')}\n`;
+  // Whole-text passes (native regular expressions), not a loop over ~10,000 lines: a line is
+  // blank when String#trim() would empty it, i.e. only \s other than \n.
+  const text = markdown
+    .replace(/\r\n?/g, '\n')
+    // One trailing space after text goes, except after a bare list marker (`- `, `1. `).
+    .replace(LONE_TRAILING_SPACE, (_all, marker: string | undefined, last: string | undefined) => marker ?? last!)
+    .replace(/^(?:[^\S\n]*\n)+/, '')
+    .replace(/(?:\n[^\S\n]*)+$/, '')
+    .replace(/\n(?:[^\S\n]*\n)+/g, '\n\n');
+  return /^[^\S\n]*$/.test(text) ? '\n' : `${text}\n`;
 }
+
+const LONE_TRAILING_SPACE = /(?<=^|\n)([^\S\n]*(?:[-+*]|\d{1,9}[.)]) )(?=\n|$)|(\S) (?=\n|$)/g;

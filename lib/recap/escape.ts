@@ -22,6 +22,8 @@ const ALWAYS_ESCAPED = new Set(['\\', '`', '*', '[', ']', '<', '|', '~', '{']);
 /** Looks like an entity CommonMark would decode (`&amp;`, `&#58;`): its `&` must be escaped. */
 const ENTITY_AHEAD = /^&(?:#\d{1,7};|#[xX][\da-fA-F]{1,6};|[A-Za-z][A-Za-z\d]{1,31};)/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Every character escapeMarkdownInline may escape (`%` only after `{`, itself escaped). */
+const MAY_NEED_ESCAPE = /[\\`*[\]<|~{_&#]/;
 
 /**
  * Escapes text for use inside one Markdown line: a heading, a list item, link text, a table cell.
@@ -29,6 +31,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function escapeMarkdownInline(text: string): string {
   const s = normalizeInlineText(text);
+  // Most titles and names hold none of the characters below: copied whole, not char by char.
+  if (!MAY_NEED_ESCAPE.test(s)) return guardLineStart(s);
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;

@@ -12,7 +12,7 @@ import { enUsDayLabel, enUsTimeSpan } from '../time/en-us-clock';
 import { commonZoneAbbreviation } from '../time/zone-abbreviation';
 import { dayKey, isValidTimeZone, viewerTimeZone } from '../time/zones';
 import { conferenceDayNumber, conferenceView, type ConferenceInput } from './conference-view';
-import { escapeMarkdownInline, markdownUrl, normalizeInlineText, safeLinkUrl } from './escape';
+import { escapeMarkdownInline, normalizeInlineText, safeLinkUrl } from './escape';
 import { md, type MarkdownString } from './markdown-string';
 import { neutralizeMarkdown } from './neutralize';
 import { recordingLinker, recordingVideo } from './recording-links';
@@ -147,6 +147,15 @@ function byTime<T extends { created_at: number; id: string }>(a: T, b: T): numbe
   return a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Sorted by time: one pass when they already are (a talk's notes mostly come so), else a sort. */
+function inTimeOrder<T extends { created_at: number; id: string }>(items: T[]): T[] {
+  for (let i = 1; i < items.length; i++) if (byTime(items[i - 1]!, items[i]!) > 0) return items.sort(byTime);
+  return items;
+}
+
+/** Empty Markdown (MarkdownString is immutable): one for every note without an offset or credit. */
+const NO_MARKDOWN = md('');
+
 type Linker = ((offsetMs: number | null) => string | null) | null;
 
 /**
@@ -192,10 +201,11 @@ function noteView(
     offset_ms: offsetMs,
     offset_label: label,
     offset_url: url,
-    offset: md(label === null ? '' : markdownUrl(url) ? `[${label}](${markdownUrl(url)})` : `[${label}]`),
+    // The linker builds its links from a checked id and digits: already fit for a destination.
+    offset: label === null ? NO_MARKDOWN : md(url ? `[${label}](${url})` : `[${label}]`),
     image: imageView(note, images?.get(note.id)),
     author: authorOf(note, me),
-    credit: md(''),
+    credit: NO_MARKDOWN,
   };
 }
 
@@ -258,10 +268,9 @@ function talkView(
     .filter((f): f is LinkView => f.url !== null);
   const linkAt = recordingLinker(videoUrl);
   const video = recordingVideo(videoUrl);
-  const noteViews = notes
-    .map((n) => noteView(n, talk, linkAt, options.images, me))
-    .filter((n): n is NoteView => n !== null)
-    .sort(byTime);
+  const noteViews = inTimeOrder(
+    notes.map((n) => noteView(n, talk, linkAt, options.images, me)).filter((n): n is NoteView => n !== null),
+  );
   const speakers = speakerViews(talk.speakers);
   const byKind = Object.fromEntries(NOTE_KINDS.map((k) => [k, [] as NoteView[]])) as Record<NoteKind, NoteView[]>;
   for (const n of noteViews) byKind[n.kind].push(n);
@@ -292,10 +301,9 @@ function talkView(
     links: talk.links.map(safeLinkUrl).filter((u): u is string => u !== null),
     notes: noteViews,
     notes_by_kind: byKind,
-    highlights: highlights
-      .map((h) => highlightView(h, url, me))
-      .filter((h): h is HighlightView => h !== null)
-      .sort(byTime),
+    highlights: inTimeOrder(
+      highlights.map((h) => highlightView(h, url, me)).filter((h): h is HighlightView => h !== null),
+    ),
     authors: [...new Set(noteViews.map((n) => n.author).filter((a): a is string => a !== null))],
   };
 }

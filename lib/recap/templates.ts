@@ -266,10 +266,19 @@ interface Engine {
 const engines = new Map<string, Engine>();
 const ENGINES_KEPT = 4;
 
-function getEngine(snippets: Snippets = {}): Engine {
+/** The engine last used for a snippets object: a recap renders 50 talks with the same one. */
+const engineOf = new WeakMap<Snippets, { key: string; engine: Engine }>();
+const NO_SNIPPETS: Snippets = {};
+
+function getEngine(snippets: Snippets = NO_SNIPPETS): Engine {
+  const known = engineOf.get(snippets);
+  if (known && engines.get(known.key) === known.engine) return known.engine;
   const key = JSON.stringify(Object.entries(snippets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const hit = engines.get(key);
-  if (hit) return hit;
+  if (hit) {
+    engineOf.set(snippets, { key, engine: hit });
+    return hit;
+  }
   const liquid = new Liquid({
     outputEscape: escapeOutput,
     strictFilters: true,
@@ -289,6 +298,7 @@ function getEngine(snippets: Snippets = {}): Engine {
   for (const [name, handler] of Object.entries(TEXT_FILTERS)) liquid.registerFilter(name, charged(handler) as never);
   const engine = { liquid, parsed: new Map<string, Template[]>() };
   engines.set(key, engine);
+  engineOf.set(snippets, { key, engine });
   if (engines.size > ENGINES_KEPT) engines.delete(engines.keys().next().value!);
   return engine;
 }

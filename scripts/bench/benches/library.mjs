@@ -124,11 +124,12 @@ export async function recap({ context, origin, bundle, presets, runs }) {
   return out;
 }
 
-export async function profileRecap({ context, origin, bundle, preset }) {
+export async function profileRecap({ context, origin, bundle, preset, top = 8 }) {
   const page = await freshPage(context, `${origin}/blank.html`, bundle);
   await page.evaluate(() => __bench.prepare());
   const cdp = await context.newCDPSession(page);
   const profile = await profileTop(cdp, () => page.evaluate((p) => __bench.run(p), preset), {
+    top,
     moduleOf: moduleOfBundle(bundle),
   });
   await page.close();

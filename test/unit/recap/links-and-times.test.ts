@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recapFileName, slugify } from '../../../lib/recap/file-name';
+import { markdownUrl } from '../../../lib/recap/escape';
 import { recordingDeepLink, recordingPlayer } from '../../../lib/recap/recording-links';
 import { LATE_NOTE_GRACE_MS, formatElapsed, noteOffsetMs } from '../../../lib/recap/timestamps';
 
@@ -106,6 +108,27 @@ describe('a hostile recording URL', () => {
     );
     expect(recordingDeepLink('https://player.vimeo.com/video/987654321?h=abc&x=)[y](javascript:1)', 1000)).toBe(
       'https://player.vimeo.com/video/987654321?h=abc#t=1s',
+    );
+  });
+});
+
+describe('a deep link as the recap writes it', () => {
+  it('is already fit for a Markdown destination (recap-data.ts prints it without markdownUrl)', () => {
+    const videos = [
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ&list=x)y',
+      'https://youtu.be/dQw4w9WgXcQ?si=a<b',
+      'https://www.youtube.com/live/dQw4w9WgXcQ',
+      'https://vimeo.com/channels/staffpicks/987654321',
+      'https://vimeo.com/987654321/abc123def',
+      'https://player.vimeo.com/video/987654321?h=abc&x=)[y](javascript:1)',
+      'https://player.vimeo.com/video/987654321?h=zz`',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...videos), fc.integer({ min: 0, max: 40 * 3_600_000 }), (video, ms) => {
+        const link = recordingDeepLink(video, ms);
+        expect(link).not.toBeNull();
+        expect(markdownUrl(link)).toBe(link);
+      }),
     );
   });
 });
