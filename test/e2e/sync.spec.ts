@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startSyncServer, type SyncServer } from '../sync-server';
 import { expect, pressShortcut, readTable, test } from './fixtures';
 import { clipSessions, MINUTE } from './pages';
@@ -30,6 +30,33 @@ async function turnSyncOn(options: Page, database: string) {
   await expect(section.getByText('Sync is on.')).toBeVisible({ timeout: 15_000 });
 }
 
+/**
+ * Profile A (the test's own) and a second profile B, both with sync on to one new database on
+ * the test server, after A clipped `session`. B is closed here if turning sync on fails.
+ */
+async function twoProfilesSyncing(
+  context: BrowserContext,
+  openExtensionPage: (path: string) => Promise<Page>,
+  prefix: string,
+  session: Parameters<typeof clipSessions>[1][number],
+) {
+  const database = await server.create(`${prefix}-${Date.now()}`).then((url) => url.slice(url.lastIndexOf('/') + 1));
+  await clipSessions(context, [session]);
+  const optionsA = await openExtensionPage('options.html');
+  await turnSyncOn(optionsA, database);
+  const b = await launchSecondProfile();
+  try {
+    const extensionId = new URL(optionsA.url()).host;
+    const optionsB = await b.context.newPage();
+    await optionsB.goto(`chrome-extension://${extensionId}/options.html`);
+    await turnSyncOn(optionsB, database);
+    return { database, extensionId, optionsA, b, optionsB };
+  } catch (error) {
+    await b.close();
+    throw error;
+  }
+}
+
 interface StoredNote {
   id: string;
   text: string;
@@ -40,19 +67,14 @@ test('two profiles: a typed note arrives, a delete follows, the server restarts 
   openExtensionPage,
 }) => {
   test.setTimeout(240_000);
-  const database = await server.create(`team-${Date.now()}`).then((url) => url.slice(url.lastIndexOf('/') + 1));
-  await clipSessions(context, [
-    { id: 'd'.repeat(32), title: 'Synced Talk', start: Date.now() - 5 * MINUTE, minutes: 40, room: 'A' },
-  ]);
-  const optionsA = await openExtensionPage('options.html');
-  await turnSyncOn(optionsA, database);
-
-  const b = await launchSecondProfile();
+  const { database, b, optionsB } = await twoProfilesSyncing(context, openExtensionPage, 'team', {
+    id: 'd'.repeat(32),
+    title: 'Synced Talk',
+    start: Date.now() - 5 * MINUTE,
+    minutes: 40,
+    room: 'A',
+  });
   try {
-    const id = new URL(optionsA.url()).host;
-    const optionsB = await b.context.newPage();
-    await optionsB.goto(`chrome-extension://${id}/options.html`);
-    await turnSyncOn(optionsB, database);
     await expect.poll(async () => (await readTable(optionsB, 'talks')).length, { timeout: 30_000 }).toBe(1);
 
     // Typed in A with real keys.
@@ -132,25 +154,20 @@ test('two profiles edit one note while apart: both texts survive as a conflict, 
   openExtensionPage,
 }) => {
   test.setTimeout(240_000);
-  const database = await server.create(`pair-${Date.now()}`).then((url) => url.slice(url.lastIndexOf('/') + 1));
-  await clipSessions(context, [
-    { id: 'e'.repeat(32), title: 'Conflicted Talk', start: Date.now() - 5 * MINUTE, minutes: 40, room: 'B' },
-  ]);
-  const optionsA = await openExtensionPage('options.html');
-  await turnSyncOn(optionsA, database);
-  const b = await launchSecondProfile();
+  const { extensionId, optionsA, b, optionsB } = await twoProfilesSyncing(context, openExtensionPage, 'pair', {
+    id: 'e'.repeat(32),
+    title: 'Conflicted Talk',
+    start: Date.now() - 5 * MINUTE,
+    minutes: 40,
+    room: 'B',
+  });
   try {
-    const id = new URL(optionsA.url()).host;
-    const optionsB = await b.context.newPage();
-    await optionsB.goto(`chrome-extension://${id}/options.html`);
-    await turnSyncOn(optionsB, database);
-
     const panelA = await openExtensionPage('sidepanel.html');
     await panelA.getByRole('textbox', { name: 'Note' }).click();
     await panelA.keyboard.type('Shared note');
     await panelA.keyboard.press('Enter');
     const panelB = await b.context.newPage();
-    await panelB.goto(`chrome-extension://${id}/sidepanel.html`);
+    await panelB.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await expect(panelB.locator('li.note', { hasText: 'Shared note' })).toBeVisible({ timeout: 30_000 });
 
     // Apart: the server is gone while each machine edits the same note.
