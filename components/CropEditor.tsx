@@ -3,7 +3,7 @@ import {
   CROP_BIG_STEP,
   CROP_STEP,
   cropFromDrag,
-  cropPercent,
+  cropPlace,
   moveCrop,
   type Point,
   resizeCrop,
@@ -73,8 +73,7 @@ export function CropEditor({ url, width, height, alt, initial, hasCrop, onUse, o
     setCrop((c) => (e.shiftKey ? resizeCrop(c, dx, dy) : moveCrop(c, dx, dy)));
   };
 
-  const p = cropPercent(crop);
-  const where = `${p.width} % × ${p.height} %, from ${p.x} % left, ${p.y} % top`;
+  const where = cropPlace(crop);
   return (
     <div class="crop-editor">
       <p id="crop-help" class="crop-help">

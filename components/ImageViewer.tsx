@@ -1,9 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { captureCropOf, composeCrop, cropWithin, setCaptureCrop, WHOLE_CROP } from '../lib/images';
+import { captureCropOf, composeCrop, cropPlace, cropWithin, setCaptureCrop, WHOLE_CROP } from '../lib/images';
 import type { CaptureCrop } from '../lib/model';
 import { CropEditor } from './CropEditor';
 import { useDb } from './services';
 import { useImageUrl } from './useImageUrl';
+import { useLiveQuery } from './useLiveQuery';
 import './note-image.css';
 
 export interface ImageViewerProps {
@@ -21,8 +22,10 @@ const FIRST_CROP: CaptureCrop = { x: 0.1, y: 0.1, width: 0.8, height: 0.8 };
 /**
  * A note's picture at full size over the panel, as a modal: Tab and Shift+Tab go round its own
  * controls, the page under it does not scroll (wheel, keys), Escape or Close closes it and the
- * opener gives the focus back to the thumbnail. On a slide capture, "Crop next captures…" sets
- * the area of the tab the talk's later captures keep (`CropEditor`); Escape there leaves the crop.
+ * opener gives the focus back to the thumbnail. On a slide capture, a line says whether the talk's
+ * captures are cropped (and whether this picture is), so a cut-off slide is explained where it is
+ * seen; "Crop next captures…" (or "Change crop…") sets the area of the tab the talk's later
+ * captures keep (`CropEditor`); Escape there leaves the crop.
  */
 export function ImageViewer({ imageId, alt, onClose, cropTalkId }: ImageViewerProps) {
   const db = useDb();
@@ -33,6 +36,12 @@ export function ImageViewer({ imageId, alt, onClose, cropTalkId }: ImageViewerPr
   /** The talk's crop as the editor opened (undefined: none), or null while not cropping. */
   const [editing, setEditing] = useState<{ talkCrop: CaptureCrop | undefined } | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // Live: the line follows a crop set here, in another panel, or by sync.
+  const talkCrop = useLiveQuery<CaptureCrop | undefined>(
+    () => (cropTalkId ? captureCropOf(db, cropTalkId).catch(() => undefined) : undefined),
+    [db, cropTalkId],
+  );
+  const currentCrop = talkCrop.status === 'ready' ? talkCrop.value : undefined;
   const leaveCrop = useRef<(() => void) | null>(null);
   leaveCrop.current = editing
     ? () => {
@@ -127,8 +136,18 @@ export function ImageViewer({ imageId, alt, onClose, cropTalkId }: ImageViewerPr
           </div>
           {cropTalkId && full.state === 'ready' && (
             <div class="image-viewer-foot">
+              {talkCrop.status === 'ready' && (
+                <p class="muted image-viewer-crop">
+                  {currentCrop
+                    ? `This talk’s captures are cropped (${cropPlace(currentCrop)}).`
+                    : 'This talk’s captures keep the whole tab.'}
+                  {full.crop
+                    ? ` This picture was cropped (${cropPlace(full.crop)}).`
+                    : currentCrop && ' This picture shows the whole tab.'}
+                </p>
+              )}
               <button ref={cropButton} type="button" class="secondary" onClick={() => void startCrop()}>
-                Crop next captures…
+                {currentCrop ? 'Change crop…' : 'Crop next captures…'}
               </button>
               {status && (
                 <p role="status" class={status.ok ? 'muted' : 'error'}>

@@ -132,3 +132,9 @@ export function cropPercent(c: CaptureCrop): { x: number; y: number; width: numb
   const p = (v: number) => Math.round(v * 100);
   return { x: p(c.x), y: p(c.y), width: p(c.width), height: p(c.height) };
 }
+
+/** Where a crop lies, in words: "80 % × 79 %, from 10 % left, 20 % top" (the editor's label, the viewer's line). */
+export function cropPlace(c: CaptureCrop): string {
+  const p = cropPercent(c);
+  return `${p.width} % × ${p.height} %, from ${p.x} % left, ${p.y} % top`;
+}

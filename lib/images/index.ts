@@ -21,6 +21,7 @@ export {
   cropFromDrag,
   cropPercent,
   cropPixels,
+  cropPlace,
   cropWithin,
   isValidCrop,
   isWholeCrop,

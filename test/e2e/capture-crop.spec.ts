@@ -126,7 +126,11 @@ test('a crop dragged and nudged on a capture is kept by the talk’s next captur
     await expect(dialog).toBeHidden();
   }
   await expect(dialog).toContainText(`${cropped.width}×${cropped.height}`);
-  await dialog.getByRole('button', { name: 'Crop next captures…' }).click();
+  // The view says the talk's captures are cropped, and this one was: the setting is one click away.
+  await expect(dialog.locator('.image-viewer-crop')).toHaveText(
+    'This talk’s captures are cropped (80 % × 79 %, from 10 % left, 20 % top). This picture was cropped (80 % × 79 %, from 10 % left, 20 % top).',
+  );
+  await dialog.getByRole('button', { name: 'Change crop…' }).click();
   await expect(rect).toHaveAccessibleName('Crop area: 100 % × 100 %, from 0 % left, 0 % top');
   await expect(dialog.getByRole('button', { name: 'Clear crop' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Clear crop' }).click();

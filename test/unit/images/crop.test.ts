@@ -5,6 +5,7 @@ import {
   composeCrop,
   cropFromDrag,
   cropPixels,
+  cropPlace,
   cropWithin,
   isValidCrop,
   isWholeCrop,
@@ -55,6 +56,11 @@ describe('capture crop maths', () => {
     const whole = composeCrop(outer, inner);
     expect(whole).toEqual(crop(0.25, 0.5, 0.25, 0.2));
     expect(cropWithin(outer, whole)).toEqual(inner);
+  });
+
+  it('says where a crop lies in whole percentages (the editor’s label, the viewer’s line)', () => {
+    expect(cropPlace({ x: 0.1, y: 0.2, width: 0.8, height: 0.789 })).toBe('80 % × 79 %, from 10 % left, 20 % top');
+    expect(cropPlace(WHOLE_CROP)).toBe('100 % × 100 %, from 0 % left, 0 % top');
   });
 
   it('tells the whole picture and valid crops apart', () => {
