@@ -16,6 +16,8 @@ export interface ImageViewerProps {
 }
 
 const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** A crop's place for the running text: "10 %" never split at the line's end. */
+const cropText = (c: CaptureCrop) => cropPlace(c).replaceAll(' %', '\u00a0%');
 /** Where a new crop starts when the talk has none: inset, so the rectangle shows. */
 const FIRST_CROP: CaptureCrop = { x: 0.1, y: 0.1, width: 0.8, height: 0.8 };
 
@@ -139,10 +141,10 @@ export function ImageViewer({ imageId, alt, onClose, cropTalkId }: ImageViewerPr
               {talkCrop.status === 'ready' && (
                 <p class="muted image-viewer-crop">
                   {currentCrop
-                    ? `This talk’s captures are cropped (${cropPlace(currentCrop)}).`
+                    ? `This talk’s captures are cropped (${cropText(currentCrop)}).`
                     : 'This talk’s captures keep the whole tab.'}
                   {full.crop
-                    ? ` This picture was cropped (${cropPlace(full.crop)}).`
+                    ? ` This picture was cropped (${cropText(full.crop)}).`
                     : currentCrop && ' This picture shows the whole tab.'}
                 </p>
               )}

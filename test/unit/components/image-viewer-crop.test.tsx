@@ -32,7 +32,8 @@ async function addSlide(crop?: CaptureCrop): Promise<string> {
   return result.value.image.id;
 }
 
-const cropLine = () => document.querySelector('.image-viewer-crop')?.textContent;
+// The line keeps "10 %" on one line (no-break spaces): compared with plain spaces.
+const cropLine = () => document.querySelector('.image-viewer-crop')?.textContent?.replaceAll('\u00a0', ' ');
 
 describe('A slide’s full view says how the talk’s captures are cropped, and reaches the setting', () => {
   it('no crop: says the whole tab is kept; a crop set elsewhere shows at once, with Change crop… and Clear', async () => {

@@ -60,7 +60,7 @@ describe('Settings → Sync', () => {
     expect(await readSyncConfig(services.db)).toBeNull();
   });
 
-  it('Test names each failure: unreachable, 401, 403, insecure http, permission refused', async () => {
+  it('Test names each failure: unreachable (TLS), 401, 403, no such database, insecure http, permission refused', async () => {
     const { user, section } = await fillForm();
     const alert = () => within(section).findByRole('alert');
 
@@ -76,6 +76,15 @@ describe('Settings → Sync', () => {
     await click(user, section, 'Test');
     await waitFor(async () =>
       expect((await alert()).textContent).toContain('The account “ada” has no rights on the database'),
+    );
+
+    answer = (url) =>
+      url.endsWith('/')
+        ? Response.json({ couchdb: 'Welcome' })
+        : Response.json({ error: 'not_found', reason: 'Database does not exist.' }, { status: 404 });
+    await click(user, section, 'Test');
+    await waitFor(async () =>
+      expect((await alert()).textContent).toContain('There is no database “team” on this server: create it first'),
     );
 
     services.extension.requestOrigin = vi.fn(async () => false);

@@ -98,6 +98,17 @@ describe('Settings → Sync: the connection test names what is wrong', () => {
     expect(!result.ok && result.message).toMatch(/certificate/);
   });
 
+  it('the Test itself asks only the server’s root and the database, never following a redirect or sending cookies', async () => {
+    const seen: Array<[string, RequestInit | undefined]> = [];
+    const spy = (async (url: string, init?: RequestInit) => {
+      seen.push([url, init]);
+      return url.endsWith('/') ? Response.json({ couchdb: 'Welcome' }) : Response.json({ db_name: 'team' });
+    }) as typeof fetch;
+    expect(await testConnection(config({ server: 'https://couch.example.org' }), spy)).toMatchObject({ ok: true });
+    expect(seen.map(([url]) => url)).toEqual(['https://couch.example.org/', 'https://couch.example.org/team']);
+    for (const [, init] of seen) expect([init?.redirect, init?.credentials]).toEqual(['error', 'omit']);
+  });
+
   it('PouchDB’s fetch reaches only the database, with the account, never following redirects', async () => {
     const seen: Array<[string, RequestInit | undefined]> = [];
     const spy = (async (url: string, init?: RequestInit) => {
