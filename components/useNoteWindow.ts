@@ -42,12 +42,13 @@ export function useNoteWindow(total: number, list: { readonly current: HTMLEleme
   useEffect(() => {
     if (start === 0) return;
     const more = () => grow(Math.max(0, start - STEP));
-    if (typeof requestIdleCallback !== 'function') {
+    if (typeof requestIdleCallback !== 'function' || typeof cancelIdleCallback !== 'function') {
       const t = setTimeout(more, 100);
       return () => clearTimeout(t);
     }
+    const cancel = cancelIdleCallback;
     const handle = requestIdleCallback(more, { timeout: 1_000 });
-    return () => cancelIdleCallback(handle);
+    return () => cancel(handle);
   }, [start, key]);
   return { start, showAll: () => grow(0) };
 }
