@@ -71,6 +71,16 @@ export function NoteList({ talk, viewerZone, reveal }: NoteListProps) {
     revealed.current = reveal;
     revealAboveComposer(item);
   }, [reveal, notes]);
+  // The newest note in view as a talk's notes first show (issue #12): the list ends at the note
+  // box, but the page opens at its top, and focusing the box (pinned, so already on screen)
+  // scrolls nothing. Before the frame is painted, so the first frame shows it.
+  const opened = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (notes.status !== 'ready' || opened.current === talk.id) return;
+    opened.current = talk.id;
+    const newest = list.current?.lastElementChild;
+    if (newest) revealAboveComposer(newest);
+  }, [notes.status, talk.id]);
   const [deleted, setDeleted] = useState<DeletedNote | null>(null);
   const [error, setError] = useState<string | null>(null);
   // A team's database holds other people's notes too: they are shown with their author's name,
