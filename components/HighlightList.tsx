@@ -12,6 +12,7 @@ import { HighlightItem } from './HighlightItem';
 import { useDb, useExtensionIo } from './services';
 import { UndoToast } from './UndoToast';
 import { useLiveQuery } from './useLiveQuery';
+import { takeFirstRead } from './firstRead';
 
 export interface HighlightListProps {
   talk: Talk;
@@ -25,10 +26,17 @@ export function HighlightList({ talk, talks, onWantTalks }: HighlightListProps) 
   const db = useDb();
   const extension = useExtensionIo();
   // Read with the user's name: someone else's highlight (a team's shared database) is read-only.
-  const read = useLiveQuery(async () => {
-    const [list, me] = await Promise.all([highlightsForTalk(db, talk.id), ownAuthor(db)]);
-    return { list, me: me ?? null };
-  }, [talk.id]);
+  const read = useLiveQuery(
+    async () => {
+      const [list, me] = await Promise.all([highlightsForTalk(db, talk.id), ownAuthor(db)]);
+      return { list, me: me ?? null };
+    },
+    [talk.id],
+    // The panel's first read (main.tsx) holds them when this is the talk it chose.
+    useState(() =>
+      takeFirstRead('highlights', (r) => (r.talkId === talk.id ? { list: r.highlights, me: r.me } : undefined)),
+    )[0],
+  );
   const highlights = read.status === 'ready' ? { status: 'ready' as const, value: read.value.list } : read;
   const me = read.status === 'ready' ? read.value.me : null;
   const [deleted, setDeleted] = useState<Highlight | null>(null);

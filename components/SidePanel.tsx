@@ -18,6 +18,7 @@ import { lazyComponent } from './lazy';
 import { KIND_KEYS, SLIDE_KEY } from './Composer';
 import { NOTE_KIND_LABELS } from './KindBadge';
 import { focusField } from './useFocusOnMount';
+import { takeFirstRead } from './firstRead';
 import { markPanelReady } from './panelReady';
 import { type LiveResult, useLiveQuery } from './useLiveQuery';
 import { useNow } from './useNow';
@@ -65,10 +66,15 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   const db = useDb();
   const [view, setView] = useState<View>('now');
   // Both settings at once: the first render waits for the slowest read, not for their sum.
-  const stored = useLiveQuery(async () => {
-    const [id, at] = await Promise.all([getSetting(db, 'pickedTalkId'), getSetting(db, 'pickedAt')]);
-    return { id, at };
-  });
+  // The first render starts from the panel's first read (main.tsx), when it is there.
+  const stored = useLiveQuery(
+    async () => {
+      const [id, at] = await Promise.all([getSetting(db, 'pickedTalkId'), getSetting(db, 'pickedAt')]);
+      return { id, at };
+    },
+    [],
+    useState(() => takeFirstRead('pick', (r) => r.pick))[0],
+  );
   // A pick is in force the moment it is made; the stored setting catches up. Without this, the
   // Now view saw the old pick for a moment and a note typed then went to the old talk.
   const [optimistic, setOptimistic] = useState<TalkPick | null>(null);
@@ -90,6 +96,7 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
   const nearby = useLiveQuery(
     async () => nearbyTalks(db, optimistic ? optimistic.id : await getSetting(db, 'pickedTalkId'), readFrom),
     [optimistic !== null, optimistic?.id, readFrom],
+    useState(() => takeFirstRead('nearby', (r) => (r.readFrom === readFrom ? r.nearby : undefined)))[0],
   );
   const [wantAll, setWantAll] = useState(false);
   const everyTalk = useLiveQuery<Talk[] | null>(() => (wantAll ? readAllTalks(db) : null), [wantAll]);

@@ -4,7 +4,9 @@ import '../../components/theme.css';
 import { keepEarlyKeys } from '../../components/earlyKeys';
 import { ServicesContext, type PageServices } from '../../components/services';
 import { SidePanel } from '../../components/SidePanel';
+import { setPanelFirstRead } from '../../components/firstRead';
 import { getDb } from '../../lib/db/schema';
+import { readPanelFirst } from '../../lib/talks/panel-first-read';
 import { createExtensionIo } from '../../lib/extension/page-io';
 import { OPEN_PANEL_COMMAND, parseMessage } from '../../lib/messages';
 
@@ -13,32 +15,41 @@ keepEarlyKeys();
 const root = document.getElementById('app')!;
 // The panel's I/O, given to every component through the context (components/services.ts).
 const db = getDb();
+// What the first frame shows, in one read started now (lib/talks/panel-first-read.ts); a failed
+// read is no error here: the components then read for themselves, and say what failed.
+const firstRead = readPanelFirst(db, Date.now()).then(setPanelFirstRead, () => {});
 const services: PageServices = { db, extension: createExtensionIo(db) };
 let focusSignal = 0;
 let shortcut: string | null = null;
 const openSettings = () => void browser.runtime.openOptionsPage();
-const draw = () =>
+let drawn = false;
+const draw = () => {
+  drawn = true;
   render(
     <ServicesContext.Provider value={services}>
       <SidePanel shortcut={shortcut} focusSignal={focusSignal} onOpenSettings={openSettings} />
     </ServicesContext.Provider>,
     root,
   );
+};
 
 // The shortcut fired while the panel is open: jump to the note box.
 browser.runtime.onMessage.addListener((raw, sender) => {
   if (sender.id !== browser.runtime.id || parseMessage(raw)?.type !== 'focus-composer') return undefined;
   focusSignal++;
-  draw();
+  if (drawn) draw(); // else the first render puts the caret in the box anyway
   return undefined;
 });
 
-draw();
+// The first render waits for that read (a blank panel for those milliseconds instead of a frame
+// of "Loading…" and a second render), but not for long: a database held up by an upgrade in
+// another page renders now, and the components' own reads wait for it.
+void Promise.race([firstRead, new Promise((r) => setTimeout(r, 500))]).then(draw);
 browser.commands
   .getAll()
   .then((commands) => {
     shortcut = commands.find((c) => c.name === OPEN_PANEL_COMMAND)?.shortcut ?? '';
-    draw();
+    if (drawn) draw();
   })
   .catch(() => {});
 

@@ -14,7 +14,7 @@ const notes = [1, 2, 3].map((i) =>
 
 let services: TestServices;
 /** What the page showed each time the ready mark was set. */
-let atMark: Array<{ notes: number; box: boolean }>;
+let atMark: Array<{ notes: number; box: boolean; focused?: boolean }>;
 beforeEach(async () => {
   services = testServices();
   await services.db.talks.add(talk);
@@ -28,6 +28,7 @@ beforeEach(async () => {
       atMark.push({
         notes: document.querySelectorAll('[data-note-id]').length,
         box: !!screen.queryByRole('textbox', { name: 'Note' }),
+        focused: document.activeElement === screen.queryByRole('textbox', { name: 'Note' }),
       });
     return undefined as unknown as PerformanceMark;
   });
@@ -38,7 +39,7 @@ describe('the side panel’s ready mark (npm run bench, rows 2 and 11c)', () => 
   it('is set once, when the note box is there and the Now talk’s notes are shown', async () => {
     renderWithServices(<SidePanel shortcut="" focusSignal={0} onOpenSettings={() => {}} />, services);
     await vi.waitFor(() => expect(atMark.length).toBe(1), { timeout: 3000 });
-    expect(atMark[0]).toEqual({ notes: 3, box: true });
+    expect(atMark[0]).toEqual({ notes: 3, box: true, focused: true });
     await new Promise((r) => setTimeout(r, 100));
     expect(atMark.length).toBe(1);
   });
