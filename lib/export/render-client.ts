@@ -10,13 +10,15 @@ import type { RenderRequest } from './render-worker';
 import RenderWorker from './render-worker?worker';
 
 type Reply = { seq: number; result: RecapResult };
+type Pending = { resolve: (r: RecapResult) => void; input: RecapInput; options: RecapOptions };
 
 export class RecapRenderer {
   private worker: Worker | null;
   private inputIds = new WeakMap<RecapInput, number>();
   private sentInput: RecapInput | null = null;
   private nextId = 1;
-  private waiting = new Map<number, { resolve: (r: RecapResult) => void; input: RecapInput; options: RecapOptions }>();
+  private waiting = new Map<number, Pending>();
+  private queued: Pending | null = null;
 
   constructor(worker: Worker | null) {
     this.worker = worker;
@@ -24,26 +26,38 @@ export class RecapRenderer {
       const w = this.waiting.get(e.data.seq);
       this.waiting.delete(e.data.seq);
       w?.resolve(e.data.result);
+      this.sendQueued();
     });
     // A worker that cannot run (blocked, crashed) hands its renders back to this thread.
     worker?.addEventListener('error', () => this.fallBack());
   }
 
-  /** Resolves with the recap; renders arrive in the order asked. */
+  /**
+   * Resolves with the recap. While the worker renders, only the newest request waits its turn:
+   * one it replaces never resolves (nobody shows it), so typing never queues up stale renders.
+   */
   render(input: RecapInput, options: RecapOptions): Promise<RecapResult> {
     if (!this.worker) return Promise.resolve(renderExport(input, options));
-    let inputId = this.inputIds.get(input);
-    if (inputId === undefined || this.sentInput !== input) {
+    return new Promise((resolve) => {
+      this.queued = { resolve, input, options };
+      if (this.waiting.size === 0) this.sendQueued();
+    });
+  }
+
+  private sendQueued(): void {
+    const next = this.queued;
+    this.queued = null;
+    if (!next || !this.worker) return;
+    let inputId = this.inputIds.get(next.input);
+    if (inputId === undefined || this.sentInput !== next.input) {
       inputId ??= this.nextId++;
-      this.inputIds.set(input, inputId);
-      this.sentInput = input;
-      this.post({ type: 'input', inputId, input });
+      this.inputIds.set(next.input, inputId);
+      this.sentInput = next.input;
+      this.post({ type: 'input', inputId, input: next.input });
     }
     const seq = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(seq, { resolve, input, options });
-      this.post({ type: 'render', seq, inputId, options });
-    });
+    this.waiting.set(seq, next);
+    this.post({ type: 'render', seq, inputId, options: next.options });
   }
 
   dispose(): void {
@@ -63,8 +77,9 @@ export class RecapRenderer {
   private fallBack(): void {
     this.worker?.terminate();
     this.worker = null;
-    const pending = [...this.waiting.values()];
+    const pending = [...this.waiting.values(), ...(this.queued ? [this.queued] : [])];
     this.waiting.clear();
+    this.queued = null;
     for (const w of pending) w.resolve(renderExport(w.input, w.options));
   }
 }

@@ -42,6 +42,12 @@ const HERMETIC = [
   '--disable-gpu',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
 ];
+/** Words typed after the template's text: plain text, so the template stays valid at every pause. */
+const WORDS = ['notes', 'from', 'the', 'talk', 'today', 'recap', 'again', 'below'];
+const KEY_GAP_MS = 60;
+/** Longer than the editor's 250 ms debounce: the preview renders, and the next word lands on it. */
+const WORD_PAUSE_MS = 320;
+
 if (argv.includes('--typing')) {
   try {
     await typingRow();
@@ -82,12 +88,6 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-
-/** Words typed after the template's text: plain text, so the template stays valid at every pause. */
-const WORDS = ['notes', 'from', 'the', 'talk', 'today', 'recap', 'again', 'below'];
-const KEY_GAP_MS = 60;
-/** Longer than the editor's 250 ms debounce: the preview renders, and the next word lands on it. */
-const WORD_PAUSE_MS = 320;
 
 async function typingOnce(extDir, fx, n) {
   const profileDir = mkdtempSync(join(tmp, `profile-${n}-`));
@@ -148,18 +148,24 @@ async function typingOnce(extDir, fx, n) {
       await page.keyboard.type(` ${word}`, { delay: KEY_GAP_MS });
       await page.waitForTimeout(WORD_PAUSE_MS);
     }
-    await page.waitForTimeout(1000);
     const typed = WORDS.join(' ');
-    const { keys, tasks, shown } = await page.evaluate(() => ({
-      keys: window.__keys,
-      tasks: window.__tasks,
-      shown: document.querySelector('textarea[aria-label="Template preview"]')?.value ?? '',
-    }));
+    // The preview follows (the last render may still be under way).
+    const updated = await page
+      .waitForFunction(
+        (t) => document.querySelector('textarea[aria-label="Template preview"]')?.value.includes(t),
+        typed,
+        { timeout: 30_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    const { keys, tasks } = await page.evaluate(() => ({ keys: window.__keys, tasks: window.__tasks }));
     // The longest task that overlaps each keystroke's wait for its frame.
     const longest = keys.map((k) =>
       Math.max(0, ...tasks.filter((t) => t.end > k.at && t.start < k.at + k.frame).map((t) => t.end - t.start)),
     );
-    return { frames: keys.map((k) => k.frame), longest, updated: shown.includes(typed) };
+    return { frames: keys.map((k) => k.frame), longest, updated };
   } finally {
     await context.close();
   }

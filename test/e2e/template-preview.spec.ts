@@ -10,6 +10,7 @@ test('typing into a template updates its preview, rendered off the page in a wor
   context,
   openExtensionPage,
 }) => {
+  test.setTimeout(120_000); // a clip, notes, the options page and the Export view: slow on a loaded machine
   const tab = await clipSessions(context, [alpha]);
   await tab.close();
   const panel = await openExtensionPage('sidepanel.html');
