@@ -21,6 +21,7 @@ import { ExportScopeFields } from './ExportScopeFields';
 import { ExportStyleFields } from './ExportStyleFields';
 import { ExportTextFields } from './ExportTextFields';
 import { RecapPreview } from './RecapPreview';
+import { useRecapRender } from './useRecapRender';
 import { useExportChoices } from './useExportChoices';
 import { useLiveQuery } from './useLiveQuery';
 import './export.css';
@@ -92,18 +93,24 @@ export function ExportView({ talks, talkId = null, initialScope }: ExportViewPro
   // choices apply at once.
   const settled = useSettledChoices(choices);
   const renderChoices = choices && settled && sameButTyped(choices, settled) ? settled : choices;
-  const result = useMemo(() => {
+  const request = useMemo(() => {
     // Until templates load, a chosen template would silently fall back to the preset.
     if (!renderChoices || !input || inScope.length === 0 || templates.status === 'loading') return null;
     // The scope shown (an "Export this talk" button may override the remembered one).
-    return renderExport(input, recapOptionsFor({ ...renderChoices, scope: selection.scope }, template, snippets));
+    return { input, options: recapOptionsFor({ ...renderChoices, scope: selection.scope }, template, snippets) };
   }, [renderChoices, selection.scope, input, template, snippets, inScope.length, templates.status]);
+  // Rendered in a worker (off the keystroke's path); the last recap stays shown until the next is in.
+  const rendered = useRecapRender(request);
+  const result = request ? (rendered?.result ?? null) : null;
   const optionsFor = (c: ExportChoices) => recapOptionsFor({ ...c, scope: selection.scope }, template, snippets);
-  // What an action exports is what is typed now: a click within the typing pause must not take
-  // the preview from before the last keys, so it renders the latest choices when they differ.
+  // What an action exports is what is typed now: a click within the typing pause (or before the
+  // worker answers) must not take an older preview, so it renders the latest choices when they differ.
   const recapNow = () => {
     if (!choices || !input || inScope.length === 0) return null;
-    const now = renderChoices === choices ? result : renderExport(input, optionsFor(choices));
+    const now =
+      renderChoices === choices && rendered && rendered.request === request
+        ? rendered.result
+        : renderExport(input, optionsFor(choices));
     return now?.ok ? now : null;
   };
   // Day posts leave out talks not attended and (by choice) those without notes: say so when that is all of them.

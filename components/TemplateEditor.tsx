@@ -9,7 +9,6 @@ import { variableCompletions, type Completion } from '../lib/recap/template-comp
 import { unknownVariables } from '../lib/recap/templates';
 import { renderTagFor, snippetName } from '../lib/export/snippets';
 import { describeTemplateError } from '../lib/export/error-text';
-import { renderExport } from '../lib/export/export-choices';
 import {
   mirrorTemplate,
   parseTemplateFields,
@@ -24,6 +23,7 @@ import { RecapPreview } from './RecapPreview';
 import { TemplateReference } from './TemplateReference';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useDurableWriter } from './useDurableWriter';
+import { useRecapRender } from './useRecapRender';
 import './export.css';
 
 /** Checking and previewing follow typing by this much; saving has its own (shorter) clock. */
@@ -65,16 +65,21 @@ export function TemplateEditor({ template, preview, onDelete, snippets = {} }: T
 
   const { name, kind, body } = fields;
   const checkedBody = useDebouncedValue(body, CHECK_DEBOUNCE_MS);
-  const result = useMemo(() => {
+  const request = useMemo(() => {
     if (!preview) return null;
     // A snippet is previewed as each talk would show it through `{% render %}`.
     if (kind === 'snippet')
-      return renderExport(preview.input, {
-        template: { kind: 'talk', source: renderTagFor(name) },
-        snippets: { ...snippets, [snippetName(name)]: checkedBody },
-      });
-    return renderExport(preview.input, { template: { kind, source: checkedBody }, snippets });
+      return {
+        input: preview.input,
+        options: {
+          template: { kind: 'talk' as const, source: renderTagFor(name) },
+          snippets: { ...snippets, [snippetName(name)]: checkedBody },
+        },
+      };
+    return { input: preview.input, options: { template: { kind, source: checkedBody }, snippets } };
   }, [preview, kind, checkedBody, name, snippets]);
+  // Rendered in a worker: the keystroke that ends a pause never waits for a 2,000-note render.
+  const result = useRecapRender(request)?.result ?? null;
   const warnings = useMemo(() => {
     const check = validateTemplate(checkedBody, kind === 'snippet' ? undefined : kind, snippets);
     // An unknown variable is named where it is typed: "Line 2, column 4: “titel” is not…".

@@ -14,8 +14,31 @@ const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 
 /** One line of text: controls dropped, runs of whitespace (newlines too) made one space, ends trimmed. */
 export function normalizeInlineText(text: string): string {
+  if (isPlainLine(text)) return text;
   // Ends are trimmed of all Unicode spaces, as Markdown parsers do for headings and paragraphs.
   return text.replace(CONTROLS, '').replace(LINE_WHITESPACE, ' ').trim();
+}
+
+/**
+ * Printable text with single ASCII spaces inside and none at the ends, which normalizing leaves
+ * as it is: most titles, names and rooms. One pass over char codes, no regular expression.
+ */
+function isPlainLine(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  let prevSpace = true; // a leading space is not plain
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 32 || c === 127 || c >= 0x2000 || c === 0xa0 || c === 0x1680 || c === 0x85) {
+      // Controls, and any character String#trim() or a later pass might treat as a space, take the full path.
+      if (c < 32 || c === 127 || i === 0 || i === n - 1) return false;
+      prevSpace = false;
+    } else prevSpace = false;
+  }
+  return !prevSpace;
 }
 
 const ALWAYS_ESCAPED = new Set(['\\', '`', '*', '[', ']', '<', '|', '~', '{']);
@@ -80,8 +103,24 @@ export function escapeMarkdownParagraphs(text: string): string[] {
     .filter((p) => p !== '');
 }
 
+/**
+ * Checked URLs by raw text: a recap checks each talk's, file's and page's URL several times (its
+ * view, then each link to it), and a cold `new URL` is among the render's dearest calls.
+ */
+const checkedUrls = new Map<string, string | null>();
+const CHECKED_URLS_KEPT = 4096;
+
 /** Absolute http(s)/mailto URLs only (see lib/html/safe-url.ts). */
-export const safeLinkUrl = (url: string | null | undefined): string | null => safeUrl(url, 'link');
+export function safeLinkUrl(url: string | null | undefined): string | null {
+  if (typeof url !== 'string') return safeUrl(url, 'link');
+  let safe = checkedUrls.get(url);
+  if (safe === undefined) {
+    safe = safeUrl(url, 'link');
+    if (checkedUrls.size >= CHECKED_URLS_KEPT) checkedUrls.clear();
+    checkedUrls.set(url, safe);
+  }
+  return safe;
+}
 
 /**
  * A safe URL made fit for a Markdown link destination: characters that would end the destination

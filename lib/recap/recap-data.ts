@@ -134,6 +134,18 @@ function timeLabel(start: number | null, end: number | null, timeZone: string, l
   return `${span} ${commonZoneAbbreviation(start, timeZone)}`;
 }
 
+/** Zone names already checked: a day's 50 talks share one or two. */
+const zoneChecks = new Map<string, boolean>();
+function validZone(zone: string): boolean {
+  let ok = zoneChecks.get(zone);
+  if (ok === undefined) {
+    ok = isValidTimeZone(zone);
+    if (zoneChecks.size >= 256) zoneChecks.clear();
+    zoneChecks.set(zone, ok);
+  }
+  return ok;
+}
+
 function readerZone(given: string | undefined): string {
   const zone = given ?? viewerTimeZone();
   return zone && isValidTimeZone(zone) ? zone : 'UTC';
@@ -259,7 +271,7 @@ function talkView(
   // A zone string from a page may be garbage; Intl would throw on it.
   const zone =
     [venueZone(talk), venueZone({ start: talk.start, timeZone: null }), options.fallbackTimeZone].find(
-      (z): z is string => !!z && isValidTimeZone(z),
+      (z): z is string => !!z && validZone(z),
     ) ?? 'UTC';
   const url = safeLinkUrl(talk.url);
   const videoUrl = safeLinkUrl(talk.videoUrl);

@@ -32,7 +32,17 @@ export function youtubeVideoId(url: URL): string | null {
   return id !== null && YOUTUBE_ID.test(id) ? id : null;
 }
 
+/** The last URL parsed: a talk's linker and its video id read the same one (the URL is only read). */
+let lastParsed: { raw: string; url: URL | null } | null = null;
+
 function parse(videoUrl: string): URL | null {
+  if (lastParsed?.raw === videoUrl) return lastParsed.url;
+  const url = parseFresh(videoUrl);
+  lastParsed = { raw: videoUrl, url };
+  return url;
+}
+
+function parseFresh(videoUrl: string): URL | null {
   try {
     const url = new URL(videoUrl.trim());
     return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;

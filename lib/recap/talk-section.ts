@@ -66,6 +66,8 @@ export function extraLinks(talk: TalkView): string[] {
 
 /** Continuation lines indented by `spaces`, so multi-line Markdown stays inside a list item. */
 export function indentContinuation(markdown: string, spaces: number): string {
+  // Most notes are one line: nothing to indent.
+  if (!markdown.includes('\n')) return markdown;
   const pad = ' '.repeat(spaces);
   return markdown.replace(/\n(?=[^\n])/g, `\n${pad}`);
 }
