@@ -145,12 +145,18 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
    * The box empties the moment Enter is pressed, so typing can go straight on; clearing it only
    * after the write would wipe whatever was typed meanwhile. If the write fails, the sent text
    * comes back in front of anything typed since, and the draft holds both.
+   *
+   * Order matters for row 3b (Enter → stored): the write is issued first, before any state
+   * update, so its transaction's microtask runs ahead of Preact's re-render (also a microtask) and
+   * its first IndexedDB requests leave before the box and the status line are drawn again.
    */
   const send = async (noteKind: NoteKind | null, raw: string) => {
+    const started = performance.now();
     const parsed = parseComposerInput(raw, noteKind);
     if (!parsed.text && parsed.kind !== 'slide') return;
     const consumesText = noteKind !== 'slide';
     const id = crypto.randomUUID();
+    const writing = addNote(db, { talkId: talk.id, kind: parsed.kind, text: parsed.text || 'Slide' }, { id });
     if (consumesText) {
       // Until the write is confirmed, the note's only synchronous copy is this one.
       markSending(pageStorage(), draftKey, { id, text: raw });
@@ -159,9 +165,8 @@ export function Composer({ talk, boxRef, onAdded }: ComposerProps) {
       writeMirror(pageStorage(), draftKey, '');
       draft.schedule('');
     }
-    const started = performance.now();
     setSaveState({ state: 'saving' });
-    const result = await addNote(db, { talkId: talk.id, kind: parsed.kind, text: parsed.text || 'Slide' }, { id });
+    const result = await writing;
     performance.measure('talkmark:note-write', { start: started, end: performance.now() });
     if (consumesText) markSent(pageStorage(), draftKey, id);
     if (result.ok) {

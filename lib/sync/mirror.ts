@@ -284,7 +284,10 @@ async function applyChanges(
     for (const [table, rows] of puts) await db.table(table).bulkPut(rows);
     if (revRows.length) await db.syncRevs.bulkPut(revRows);
     if (conflictRows.length) await db.syncConflicts.bulkPut(conflictRows);
-    if (settled.length) await db.syncConflicts.bulkDelete(settled);
+    // Only rows that exist: a delete of absent keys still counts as a change for live queries,
+    // and every view that lists conflicts (the note list) would re-read once per pulled batch.
+    const stale = settled.length ? (await db.syncConflicts.bulkGet(settled)).filter((r) => r).map((r) => r!.key) : [];
+    if (stale.length) await db.syncConflicts.bulkDelete(stale);
     for (const { change, table } of delKeys) {
       if (!table) continue;
       const id =

@@ -3,6 +3,7 @@ import type { TalkmarkDB } from '../db/schema';
 import { readSyncConfig, type SyncConfig, writeSyncStatus } from './config';
 import { checkAddress, guardedFetch } from './connection';
 import { BATCH, mirrorOnce, pullMirror, queueEverythingOnce } from './mirror';
+import { setPulling } from './activity';
 import { observeInfoFailures } from './observe-info';
 import type { PouchLike } from './pouch-types';
 
@@ -94,6 +95,7 @@ export async function startSync(
         }
       } while (again && !stopped);
       running = null;
+      setPulling('pass', false);
       await report();
     })();
     return running;
@@ -105,6 +107,8 @@ export async function startSync(
   const begin = async (): Promise<void> => {
     // The first pull into an empty mirror (see firstPull), with pull-only mirror passes behind it.
     void report();
+    // Views coalesce their live queries while records arrive (activity.ts).
+    setPulling('first', true);
     let pulling: Promise<void> | null = null;
     const pullPass = () => {
       pulling ??= (async () => {
@@ -127,6 +131,7 @@ export async function startSync(
       },
     );
     await pulling;
+    setPulling('first', false);
     if (stopped) return;
     replication = local.sync(remote, {
       live: true,
@@ -151,7 +156,10 @@ export async function startSync(
       .on('change', (info: { direction: string; change: { pending?: number; docs_written?: number } }) => {
         pending = info.change.pending ?? 0;
         if (info.direction === 'push') unsent = Math.max(0, unsent - (info.change.docs_written ?? 0));
-        if (info.direction === 'pull') void pass();
+        if (info.direction === 'pull') {
+          setPulling('pass', true);
+          void pass();
+        }
       })
       .on('active', () => {
         replicationState = 'active';
@@ -196,6 +204,8 @@ export async function startSync(
     settled,
     stop() {
       stopped = true;
+      setPulling('first', false);
+      setPulling('pass', false);
       current?.cancel();
       outbox?.unsubscribe();
       replication?.cancel();

@@ -6,9 +6,9 @@
  * 12a. 10,000 notes replicate from empty: sync turned on (the config written as Settings → Sync
  *      writes it) in a profile with no data → all 10,000 notes in Talkmark's Dexie. Sampled every
  *      100 ms: when the mirror (PouchDB's own IndexedDB) holds them all, and when Dexie does.
- * 12b. Keystroke → durable p95 while a big replication runs: the side panel (the page that runs
- *      sync) receiving 10,000 notes, typed into continuously; the same typing with sync off in the
- *      same profile is the control arm.
+ * 12b. Keystroke → durable p95 while a big replication runs: row 3c's measure in the side panel
+ *      (the page that runs sync) while it receives 10,000 notes; the same typing in the same
+ *      panel before sync is turned on is the control arm.
  */
 import { chromium } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionSnippets, profileTop } from '../lib/profile.mjs';
+import { typeContinuously } from './panel.mjs';
 
 let pouch = null;
 let couch = null;
@@ -239,83 +240,98 @@ export async function syncFromEmpty({
   }
 }
 
-/** Types `chars` characters with real key events (`delay` ms apart) into the panel's composer; the durable times. */
-async function typeAndMeasure(page, text, delay) {
-  await page.evaluate(() => performance.clearMeasures('talkmark:keystroke-to-durable'));
-  await page.keyboard.type(text, { delay });
-  await page.waitForTimeout(600);
-  const durable = await page.evaluate(() =>
-    performance.getEntriesByName('talkmark:keystroke-to-durable').map((e) => e.duration),
-  );
-  await page.keyboard.press('Enter');
-  return durable;
-}
-
 const TYPED =
   'consumer lag grows when the partition count is lower than the number of consumers in the group so keep them equal ';
 
-/** 12b: the panel runs a 10,000-note replication while a person types; control: same typing, sync off. */
-export async function typingWhileSyncing({ extDir, chromiumPath, hermetic, root, n = 10_000, rounds = 3, delay = 60 }) {
+/** The panel with the bench talk picked (raw writes: the server has the talk too), its note box focused. */
+async function panelOnBenchTalk(browser) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 700 });
+  await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  const { _id, type, schema, conferenceKey, ...talk } = benchTalkDoc();
+  await page.evaluate(
+    async (talk) => {
+      const db = await new Promise((resolve) => {
+        const open = indexedDB.open('talkmark');
+        open.onsuccess = () => resolve(open.result);
+      });
+      await new Promise((resolve) => {
+        const tx = db.transaction(['talks', 'settings'], 'readwrite');
+        tx.objectStore('talks').put(talk);
+        tx.objectStore('settings').put({ key: 'pickedTalkId', value: talk.id });
+        tx.oncomplete = resolve;
+      });
+      db.close();
+    },
+    { ...talk, id: 'bench-talk-id', conferenceId: null },
+  );
+  await reopen(page);
+  return page;
+}
+
+async function reopen(page) {
+  await page.reload();
+  const box = page.getByRole('textbox', { name: 'Note' });
+  await box.waitFor({ timeout: 60_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('textarea[aria-label="Note"]')?.placeholder.startsWith('Loading'),
+  );
+  await box.click();
+}
+
+/**
+ * 12b: row 3c's measure (typeContinuously: the same 300 characters' worth of real keys 25 ms
+ * apart, the same draft-write clock) in a panel that pulls 10,000 notes meanwhile. Each round
+ * is a fresh profile, so every round replicates all of them (the same ids a second time would
+ * arrive as no change) and nothing of one round runs on into the next: first the control arm,
+ * sync never on; then sync is turned on (config written, the panel reopened, which is when the
+ * runner reads it) and typing starts once notes arrive.
+ */
+export async function typingWhileSyncing({
+  extDir,
+  chromiumPath,
+  hermetic,
+  root,
+  n = 10_000,
+  rounds = 3,
+  chars = 300,
+  delay = 25,
+}) {
   const couch = await startCouch(root);
-  const browser = await launch(extDir, chromiumPath, hermetic);
+  const text = TYPED.repeat(Math.ceil(chars / TYPED.length)).slice(0, chars);
+  const quiet = [];
+  const busy = [];
+  const arrived = [];
+  const rates = [];
   try {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 700 });
-    await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
-    // The synced notes' talk, picked in the panel (a raw write: the server has it already).
-    const { _id, type, schema, conferenceKey, ...talk } = benchTalkDoc();
-    await page.evaluate(
-      async (talk) => {
-        const db = await new Promise((resolve) => {
-          const open = indexedDB.open('talkmark');
-          open.onsuccess = () => resolve(open.result);
-        });
-        await new Promise((resolve) => {
-          const tx = db.transaction(['talks', 'settings'], 'readwrite');
-          tx.objectStore('talks').put(talk);
-          tx.objectStore('settings').put({ key: 'pickedTalkId', value: talk.id });
-          tx.oncomplete = resolve;
-        });
-        db.close();
-      },
-      { ...talk, id: 'bench-talk-id', conferenceId: null },
-    );
-    await page.reload();
-    const box = page.getByRole('textbox', { name: 'Note' });
-    await box.waitFor({ timeout: 60_000 });
-    await page.waitForFunction(
-      () => !document.querySelector('textarea[aria-label="Note"]')?.placeholder.startsWith('Loading'),
-    );
-    await box.click();
-    const quiet = [];
-    const busy = [];
-    let syncedDuring = 0;
     for (let round = 0; round < rounds; round++) {
-      // Control arm: sync off.
-      quiet.push(...(await typeAndMeasure(page, TYPED, delay)));
-      // Sync on against a fresh database of n notes: the panel (the runner) pulls them while typed into.
       const database = `typing-${round}-${Math.random().toString(36).slice(2, 8)}`;
       await couch.seed(database, n);
-      const before = (await counts(page)).notes;
-      await writeConfig(page, couch.url, database, true);
-      await page.waitForTimeout(2_500); // the panel imports the runner 1.5 s after its first render
-      await page.reload();
-      await box.waitFor();
-      await page.waitForFunction(
-        () => !document.querySelector('textarea[aria-label="Note"]')?.placeholder.startsWith('Loading'),
-      );
-      await box.click();
-      // Wait until the replication is under way (notes arriving), then type through it.
-      const t0 = Date.now();
-      while ((await counts(page)).notes <= before + 200 && Date.now() - t0 < 120_000) await page.waitForTimeout(100);
-      busy.push(...(await typeAndMeasure(page, TYPED, delay)));
-      syncedDuring += (await counts(page)).notes - before;
-      await writeConfig(page, couch.url, database, false);
-      await page.waitForTimeout(500);
+      const browser = await launch(extDir, chromiumPath, hermetic);
+      try {
+        const page = await panelOnBenchTalk(browser);
+        await page.waitForTimeout(400);
+        const control = await typeContinuously(page, text, delay);
+        quiet.push(...control.durable);
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(300);
+        await writeConfig(page, couch.url, database, true);
+        await reopen(page);
+        // Typing starts once the replication is under way (notes arriving in Dexie).
+        const t0 = Date.now();
+        while ((await counts(page)).notes <= 200 && Date.now() - t0 < 120_000) await page.waitForTimeout(100);
+        const before = (await counts(page)).notes;
+        const during = await typeContinuously(page, text, delay);
+        busy.push(...during.durable);
+        rates.push(during.charsPerSecond);
+        arrived.push((await counts(page)).notes - before);
+      } finally {
+        await browser.close();
+      }
     }
-    return { quiet, busy, syncedDuring: syncedDuring / rounds, charsPerSecond: 1000 / delay };
+    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    return { quiet, busy, syncedDuring: mean(arrived), charsPerSecond: mean(rates) };
   } finally {
-    await browser.close();
     await couch.close();
   }
 }

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TalkmarkDB } from '../../../lib/db/schema';
 import type { Note } from '../../../lib/model';
 import { deleteNote, updateNoteText } from '../../../lib/notes/notes-store';
@@ -277,5 +278,26 @@ describe('a delete against a concurrent edit: the edit wins everywhere', () => {
     await syncSide(a, remote);
     await syncSide(b, remote);
     for (const s of [a, b]) expect(await s.db.notes.count()).toBe(0);
+  });
+});
+
+describe('a pull with nothing in conflict', () => {
+  it('does not touch the conflicts table, so views listing conflicts are not woken per batch', async () => {
+    const remote = await freshRemote();
+    const a = side();
+    const b = side();
+    await a.db.talks.put(aTalk({ id: 'talk-a' }));
+    await syncSide(a, remote);
+    await syncSide(b, remote);
+    for (let i = 0; i < 3; i++) await a.db.notes.add(aNote({ id: `p${i}`, talkId: 'talk-a', text: `note ${i}` }));
+    await syncSide(a, remote);
+    let reads = 0;
+    const watching = liveQuery(() => b.db.syncConflicts.toArray()).subscribe({ next: () => reads++ });
+    await vi.waitFor(() => expect(reads).toBe(1));
+    await syncSide(b, remote);
+    expect(await b.db.notes.count()).toBe(3);
+    await new Promise((r) => setTimeout(r, 100));
+    watching.unsubscribe();
+    expect(reads).toBe(1);
   });
 });
