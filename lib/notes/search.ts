@@ -251,20 +251,16 @@ async function newestByHour<T extends { id: string }>(
   while (hour !== null && total < limit && walked < hoursAtMost) {
     const hours = Array.from({ length: Math.min(step, hoursAtMost - walked) }, (_, i) => hour! - i);
     const oldest = hours[hours.length - 1]!;
-    const [perHour, below] = await Promise.all([
-      Promise.all(
-        hours.map((h) =>
-          Promise.all(
-            words.map(
-              async (w) =>
-                (await table
-                  .where('hourWords')
-                  .between([h, w], [h, `${w}\uffff`], true, true)
-                  .primaryKeys()) as string[],
-            ),
-          ),
-        ),
-      ),
+    const inHour = async (h: number, w: string) =>
+      (await table
+        .where('hourWords')
+        .between([h, w], [h, `${w}\uffff`], true, true)
+        .primaryKeys()) as string[];
+    // The first (longest, likely rarest) word in every hour, the others only where it is found:
+    // an hour without it (a night, a gap) costs one request, not one per word.
+    const [lead, ...others] = [...words].sort((a, b) => b.length - a.length);
+    const [leadKeys, below] = await Promise.all([
+      Promise.all(hours.map((h) => inHour(h, lead!))),
       table
         .where(index)
         .below(oldest * WORD_HOUR_MS)
@@ -272,6 +268,13 @@ async function newestByHour<T extends { id: string }>(
         .limit(1)
         .keys() as Promise<number[]>,
     ]);
+    const perHour = await Promise.all(
+      hours.map(async (h, i) =>
+        leadKeys[i]!.length && others.length
+          ? [leadKeys[i]!, ...(await Promise.all(others.map((w) => inHour(h, w))))]
+          : [leadKeys[i]!],
+      ),
+    );
     perHour.forEach((lists, i) => {
       // Hours past the one that completed the screen are not needed (nor counted).
       if (total >= limit) return;
