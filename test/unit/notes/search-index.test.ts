@@ -61,10 +61,13 @@ describe('the search index is kept on every write', () => {
     await db.talks.add(makeTalk({ id: 't', title: 'Words' }));
     await db.notes.add(makeNote({ id: 'n', talkId: 't', text: 'hidden words' }));
     expect(await db.notes.get('n')).not.toHaveProperty('words');
+    expect(await db.notes.get('n')).not.toHaveProperty('hourWords');
     expect((await db.talks.toArray())[0]).not.toHaveProperty('words');
+    expect((await db.talks.toArray())[0]).not.toHaveProperty('hourWords');
     expect((await db.notes.bulkGet(['n']))[0]).not.toHaveProperty('words');
     const backup = await exportBackup(db);
     expect(JSON.stringify(backup)).not.toContain('"words"');
+    expect(JSON.stringify(backup)).not.toContain('hourWords');
   });
 
   it('a backup import indexes what it writes', async () => {
