@@ -36,11 +36,19 @@ const V4_STORES = {
   syncConflicts: 'key, table',
 } as const;
 
+// v5: search by hour (`*hourWords` on talks and notes, derived on write).
+const V5_STORES = {
+  ...V4_STORES,
+  talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt], *hourWords',
+  notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words, *hourWords',
+} as const;
+
 export const SCHEMA_HISTORY: ReadonlyArray<{ version: number; stores: Readonly<Record<string, string>> }> = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
   { version: 3, stores: V3_STORES },
   { version: 4, stores: V4_STORES },
+  { version: 5, stores: V5_STORES },
 ];
 
 /** A Dexie handle on `name` declaring only the given historical version (no upgrades). */

@@ -1,7 +1,7 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Transaction } from 'dexie';
 import type { Conference, Draft, Highlight, Note, NoteImage, Setting, Talk, Template } from '../model';
 import { legacyTalkKey, talkKey } from '../schedule/talk-key';
-import { noteWords, talkWords } from './search-words';
+import { noteHourWords, noteWords, talkHourWords, talkWords } from './search-words';
 import {
   type SyncConflict,
   type SyncMeta,
@@ -99,6 +99,23 @@ export class TalkmarkDB extends Dexie {
         // (turning sync on queues the whole library).
         await tx.table('syncOutbox').clear();
       });
+    // v5: search by hour (issue #19). Each note and talk also carries `[hour, word]` pairs
+    // (`*hourWords`, multi-entry, derived on write like `words`): a query whose words are all
+    // common reads them hour by hour, newest first, and stops after a screen of hits, where the
+    // `words` index alone made it read every key of every word. The upgrade fills the pairs.
+    this.version(5)
+      .stores({
+        talks: 'id, &key, url, startAt, conferenceId, clippedAt, *words, [conferenceId+startAt], *hourWords',
+        notes: 'id, talkId, [talkId+createdAt], updatedAt, createdAt, *words, *hourWords',
+      })
+      .upgrade(async (tx) => {
+        // Derived fields only: the sync journal must not take the rewrite for changes to send.
+        const outbox = tx.table('syncOutbox');
+        const queued = await outbox.toArray();
+        await fillSearchWords(tx);
+        await outbox.clear();
+        await outbox.bulkPut(queued);
+      });
     this.use(withSearchWords);
     this.use(withSyncJournal);
     this.notes.hook('reading', (n: Note) => withoutWords(n));
@@ -107,12 +124,16 @@ export class TalkmarkDB extends Dexie {
 }
 
 function withoutWords<T extends object>(record: T): T {
-  if (!record || !('words' in record)) return record;
-  const { words: _derived, ...rest } = record as T & { words: unknown };
+  if (!record || !('words' in record || 'hourWords' in record)) return record;
+  const { words: _derived, hourWords: _byHour, ...rest } = record as T & { words: unknown; hourWords: unknown };
   return rest as T;
 }
 
-const WORDS_OF: Record<string, (value: never) => string[]> = { notes: noteWords, talks: talkWords };
+/** The derived fields each indexed table's records get on write. */
+const WORDS_OF: Record<string, (value: never) => { words: string[]; hourWords: Array<[number, string]> }> = {
+  notes: (n: Note) => ({ words: noteWords(n), hourWords: noteHourWords(n) }),
+  talks: (t: Talk) => ({ words: talkWords(t), hourWords: talkHourWords(t) }),
+};
 
 /** Every record written to `notes` or `talks`, by any path (add, put, update, modify, import), gets its words. */
 const withSearchWords = {
@@ -132,7 +153,7 @@ const withSearchWords = {
               req = {
                 ...req,
                 values: req.values.map((v: Record<string, unknown>) =>
-                  v && typeof v === 'object' ? { ...v, words: wordsOf(v as never) } : v,
+                  v && typeof v === 'object' ? { ...v, ...wordsOf(v as never) } : v,
                 ),
               };
             return table.mutate(req);
@@ -143,19 +164,23 @@ const withSearchWords = {
   },
 };
 
-/** v1 → v2: index the notes and talks already stored. */
+type Indexed = { words?: string[]; hourWords?: Array<[number, string]> };
+
+/** v1 → v2 and v4 → v5: index the notes and talks already stored (both fields, whatever was there). */
 async function fillSearchWords(tx: Transaction): Promise<void> {
   await tx
     .table('notes')
     .toCollection()
-    .modify((n: Note & { words?: string[] }) => {
+    .modify((n: Note & Indexed) => {
       n.words = noteWords(n);
+      n.hourWords = noteHourWords(n);
     });
   await tx
     .table('talks')
     .toCollection()
-    .modify((t: Talk & { words?: string[] }) => {
+    .modify((t: Talk & Indexed) => {
       t.words = talkWords(t);
+      t.hourWords = talkHourWords(t);
     });
 }
 

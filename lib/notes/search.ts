@@ -1,4 +1,4 @@
-import { noteWords, talkSearchText, talkWords, textWords } from '../db/search-words';
+import { hourOf, noteWords, talkSearchText, talkWords, textWords, WORD_HOUR_MS } from '../db/search-words';
 import type { TalkmarkDB } from '../db/schema';
 import type { Note, Talk } from '../model';
 import { makeSnippet, type Snippet } from './snippet';
@@ -40,8 +40,8 @@ export const DEFAULT_SEARCH_LIMIT = 50;
 export const SEARCH_DEBOUNCE_MS = 40;
 
 /**
- * Up to this many hits are read and sorted in memory; past it the newest are found by walking
- * the time index's keys (one getAllKeys) and only `limit` records are read.
+ * A word with up to this many keys in the `words` index is rare: its keys are every candidate.
+ * Past it the word is common and the hours are walked (`newestByHour`).
  */
 const READ_ALL_HITS_UP_TO = 1500;
 
@@ -133,18 +133,26 @@ async function newestOf<T extends { id: string }>(
 export interface SearchOptions {
   /** See READ_ALL_HITS_UP_TO; tests lower it to exercise the index walk on a small corpus. */
   readAllHitsUpTo?: number;
-  /** The first page of the newest-first reading (FIRST_SCAN_PAGE); tests lower it. */
-  firstScanPage?: number;
-  /** Records read newest first before the exact fallback (SCAN_AT_MOST); tests lower it. */
-  scanAtMost?: number;
+  /** Hours read, at most, newest first, before the exact fallback (HOURS_AT_MOST); tests lower it. */
+  hoursAtMost?: number;
+  /** See READ_HOUR_UP_TO (also: rare words' hits read whole up to this); tests lower it to exercise the time index pick. */
+  readHourUpTo?: number;
 }
 
-/** Records read newest first, at most, before a common-words query falls back to its exact key sets. */
-const SCAN_AT_MOST = 4_000;
-/** A query of several words reads each word's keys up to this many before its exact fallback. */
+/** A query of several words reads each word's keys up to this many before walking hours. */
 const MULTI_WORD_CAP = 300;
-/** The first page of that reading; each next one is twice as long. */
-const FIRST_SCAN_PAGE = 250;
+/**
+ * Hours (of records' time) read newest first, at most, before a common-words query falls back to
+ * its exact key sets: common words that seldom meet, or meet only in old records.
+ */
+const HOURS_AT_MOST = 256;
+/** The hours read at once grow from 1 by doubling, up to this (a common word fills an hour or two). */
+const HOURS_PER_STEP_MAX = 16;
+/**
+ * Hits (of a rare word, or of the walk's last hour) past this many are not all read: their newest
+ * are picked through the time index's keys.
+ */
+const READ_HOUR_UP_TO = 100;
 
 interface Hits<T> {
   rows: T[];
@@ -152,14 +160,16 @@ interface Hits<T> {
   atLeast: boolean;
 }
 
+const read = async <T>(table: TalkmarkDB['notes'] | TalkmarkDB['talks'], ks: string[]) =>
+  ((await table.bulkGet(ks)) as unknown as Array<T | undefined>).filter((r): r is T => r !== undefined);
+
 /**
  * The newest `limit` records having a word that starts with every one of `words`, and how many
  * there are. Each word's range of the `words` index is read up to `cap` keys. If one of them has
  * fewer (a rare word), its keys are every candidate: they are read and checked in memory, and
- * the total is exact. If the query is one common word, records are read newest first through the
- * time index in growing pages until `limit` hits are found (a common word hits every few
- * records), and the total is a lower bound; past `SCAN_AT_MOST` records read, and for several
- * common words (which may seldom meet), the exact key sets are intersected as before.
+ * the total is exact. If every word is common, the hours are walked newest first (`newestByHour`)
+ * until `limit` hits are found, and the total is a lower bound; past `hoursAtMost` hours the
+ * exact key sets are intersected (`matchingKeys`, `newestOf`).
  */
 async function newestHits<T extends { id: string }>(
   table: TalkmarkDB['notes'] | TalkmarkDB['talks'],
@@ -168,16 +178,12 @@ async function newestHits<T extends { id: string }>(
   limit: number,
   compare: (a: T, b: T) => number,
   recordWords: (r: T) => string[],
-  cap: number,
-  firstScanPage: number,
-  scanAtMost: number,
+  { readAllHitsUpTo: cap, hoursAtMost, readHourUpTo }: Required<SearchOptions>,
 ): Promise<Hits<T>> {
   const matches = (r: T) => {
     const own = recordWords(r);
     return words.every((w) => own.some((o) => o.startsWith(w)));
   };
-  const read = async (ks: string[]) =>
-    ((await table.bulkGet(ks)) as Array<T | undefined>).filter((r) => r !== undefined);
   // Several words: a smaller cap, as the keys read are wasted when every word turns out common.
   const wordCap = words.length > 1 ? Math.min(cap, MULTI_WORD_CAP) : cap;
   const capped = await Promise.all(
@@ -195,47 +201,131 @@ async function newestHits<T extends { id: string }>(
     complete.sort((a, b) => a.size - b.size);
     const [first, ...rest] = complete;
     const candidates = [...first!].filter((k) => rest.every((s) => s.has(k)));
+    // Every word's keys known: the hits are exact, and only the newest are read (through the
+    // time index when there are many: a word in 1,000 notes read whole cost ~100 ms).
+    if (complete.length === words.length) {
+      const keys = new Set(candidates);
+      return {
+        rows: await newestOf<T>(table, index, keys, limit, compare, readHourUpTo),
+        total: keys.size,
+        atLeast: false,
+      };
+    }
     // Words whose range was cut short are checked on the records themselves.
-    const rows = complete.length === words.length ? await read(candidates) : (await read(candidates)).filter(matches);
-    return { rows: rows.sort(compare).slice(0, limit), total: rows.length, atLeast: false };
+    const hits = (await read<T>(table, candidates)).filter(matches);
+    return { rows: hits.sort(compare).slice(0, limit), total: hits.length, atLeast: false };
   }
-  // Every word is common: read newest first, a page at a time (with the page's last value's ties).
-  const hits: T[] = [];
-  const seen = new Set<string>();
-  let scanned = 0;
-  let page = firstScanPage;
-  let below: number | null = null;
-  // Only for one word: several common words may seldom meet, and their key sets are cheaper then.
-  const scanLimit = words.length === 1 ? scanAtMost : 0;
-  while (hits.length < limit && scanned < scanLimit) {
-    const rows = (await (below === null ? table.orderBy(index) : table.where(index).below(below))
-      .reverse()
-      .limit(page)
-      .toArray()) as unknown as T[];
-    if (rows.length === 0) break;
-    const last = (rows[rows.length - 1] as unknown as Record<string, number>)[index]!;
-    const ties = rows.length === page ? ((await table.where(index).equals(last).toArray()) as unknown as T[]) : [];
-    for (const r of [...rows, ...ties]) {
-      if (seen.has(r.id)) continue;
-      seen.add(r.id);
-      scanned++;
-      if (matches(r)) hits.push(r);
-    }
-    if (rows.length < page) {
-      // The whole index is read: add the records it leaves out (no time), and the total is exact.
-      const indexed = new Set((await table.orderBy(index).primaryKeys()) as string[]);
-      const rest = ((await table.toCollection().primaryKeys()) as string[]).filter((k) => !indexed.has(k));
-      if (rest.length) hits.push(...(await read(rest)).filter(matches));
-      return { rows: hits.sort(compare).slice(0, limit), total: hits.length, atLeast: false };
-    }
-    below = last;
-    page *= 2;
-  }
-  if (hits.length >= limit) return { rows: hits.sort(compare).slice(0, limit), total: hits.length, atLeast: true };
-  // Common words that seldom meet: the exact key sets, as before.
+  const byHour = await newestByHour<T>(table, index, words, limit, compare, hoursAtMost, readHourUpTo);
+  if (byHour) return byHour;
+  // Common words that seldom meet: the exact key sets.
   const keys = await matchingKeys(table, words);
   const rows = await newestOf<T>(table, index, keys, limit, compare, cap);
   return { rows, total: keys.size, atLeast: false };
+}
+
+/**
+ * Every word common: the `hourWords` index, hour by hour from the newest record's hour. In each
+ * hour the keys of every word's range are intersected (index keys only, no record read); hours are
+ * read 1, 2, 4… at a time, and an empty stretch is skipped by asking the time index for the next
+ * older record. Once the hours read hold `limit` hits, no older hour can hold a newer one: the
+ * hits of the earlier hours are read, and the newest of the last hour's. Null when the walk ends
+ * (oldest record reached, or `hoursAtMost` read) without `limit` hits: the caller counts exactly,
+ * which also finds records without a time (talks without `startAt`, not in `hourWords`).
+ */
+async function newestByHour<T extends { id: string }>(
+  table: TalkmarkDB['notes'] | TalkmarkDB['talks'],
+  index: 'createdAt' | 'startAt',
+  words: readonly string[],
+  limit: number,
+  compare: (a: T, b: T) => number,
+  hoursAtMost: number,
+  readHourUpTo: number,
+): Promise<Hits<T> | null> {
+  const newest = (await table.orderBy(index).reverse().limit(1).keys()) as number[];
+  if (newest.length === 0) return null;
+  let hour: number | null = hourOf(newest[0]!);
+  const found: Array<{ hour: number; keys: string[] }> = [];
+  let total = 0;
+  let walked = 0;
+  let step = 1;
+  while (hour !== null && total < limit && walked < hoursAtMost) {
+    const hours = Array.from({ length: Math.min(step, hoursAtMost - walked) }, (_, i) => hour! - i);
+    const oldest = hours[hours.length - 1]!;
+    const inHour = async (h: number, w: string) =>
+      (await table
+        .where('hourWords')
+        .between([h, w], [h, `${w}\uffff`], true, true)
+        .primaryKeys()) as string[];
+    // The first (longest, likely rarest) word in every hour, the others only where it is found:
+    // an hour without it (a night, a gap) costs one request, not one per word.
+    const [lead, ...others] = [...words].sort((a, b) => b.length - a.length);
+    const [leadKeys, below] = await Promise.all([
+      Promise.all(hours.map((h) => inHour(h, lead!))),
+      table
+        .where(index)
+        .below(oldest * WORD_HOUR_MS)
+        .reverse()
+        .limit(1)
+        .keys() as Promise<number[]>,
+    ]);
+    const perHour = await Promise.all(
+      hours.map(async (h, i) =>
+        leadKeys[i]!.length && others.length
+          ? [leadKeys[i]!, ...(await Promise.all(others.map((w) => inHour(h, w))))]
+          : [leadKeys[i]!],
+      ),
+    );
+    perHour.forEach((lists, i) => {
+      // Hours past the one that completed the screen are not needed (nor counted).
+      if (total >= limit) return;
+      // A record has an entry per matching word (prefix "r": read, rollout…): one key each.
+      const [first, ...rest] = lists.map((l) => new Set(l)).sort((a, b) => a.size - b.size);
+      const keys = [...first!].filter((k) => rest.every((s) => s.has(k)));
+      if (keys.length) found.push({ hour: hours[i]!, keys });
+      total += keys.length;
+    });
+    walked += hours.length;
+    hour = below.length ? hourOf(below[0]!) : null;
+    step = Math.min(step * 2, HOURS_PER_STEP_MAX);
+  }
+  if (total < limit) return null;
+  const last = found.pop()!;
+  const earlier = await read<T>(
+    table,
+    found.flatMap((f) => f.keys),
+  );
+  const need = limit - earlier.length;
+  const lastRows =
+    last.keys.length <= readHourUpTo
+      ? await read<T>(table, last.keys)
+      : await newestInHour<T>(table, index, last.hour, new Set(last.keys), need);
+  const rows = earlier.concat(lastRows.sort(compare).slice(0, need)).sort(compare);
+  return { rows, total, atLeast: true };
+}
+
+/** The newest `need` of `keys` (all in `hour`), with every hit tied with the last one's time. */
+async function newestInHour<T extends { id: string }>(
+  table: TalkmarkDB['notes'] | TalkmarkDB['talks'],
+  index: 'createdAt' | 'startAt',
+  hour: number,
+  keys: Set<string>,
+  need: number,
+): Promise<T[]> {
+  const inTimeOrder = (await table
+    .where(index)
+    .between(hour * WORD_HOUR_MS, (hour + 1) * WORD_HOUR_MS, true, false)
+    .primaryKeys()) as string[];
+  const picked: string[] = [];
+  for (let i = inTimeOrder.length - 1; i >= 0 && picked.length < need; i--)
+    if (keys.has(inTimeOrder[i]!)) picked.push(inTimeOrder[i]!);
+  const rows = await read<T>(table, picked);
+  // Ties are ordered by `compare`, not by the index: every hit at the last time competes.
+  const lastAt = Math.min(...rows.map((r) => (r as unknown as Record<string, number>)[index]!));
+  const have = new Set(picked);
+  const ties = ((await table.where(index).equals(lastAt).primaryKeys()) as string[]).filter(
+    (k) => keys.has(k) && !have.has(k),
+  );
+  return rows.concat(await read<T>(table, ties));
 }
 
 /**
@@ -251,37 +341,18 @@ export async function searchAll(
   limit = DEFAULT_SEARCH_LIMIT,
   {
     readAllHitsUpTo = READ_ALL_HITS_UP_TO,
-    firstScanPage = FIRST_SCAN_PAGE,
-    scanAtMost = SCAN_AT_MOST,
+    hoursAtMost = HOURS_AT_MOST,
+    readHourUpTo = READ_HOUR_UP_TO,
   }: SearchOptions = {},
 ): Promise<SearchResults> {
+  const opts = { readAllHitsUpTo, hoursAtMost, readHourUpTo };
   const words = queryWords(query);
   if (words.length === 0 || limit <= 0) return { talks: [], notes: [], totalTalks: 0, totalNotes: 0 };
 
   return db.transaction('r', db.talks, db.notes, async () => {
     const [talkHits, noteHits] = await Promise.all([
-      newestHits<Talk>(
-        db.talks,
-        'startAt',
-        words,
-        limit,
-        newestTalkFirst,
-        talkWords,
-        readAllHitsUpTo,
-        firstScanPage,
-        scanAtMost,
-      ),
-      newestHits<Note>(
-        db.notes,
-        'createdAt',
-        words,
-        limit,
-        newestNoteFirst,
-        noteWords,
-        readAllHitsUpTo,
-        firstScanPage,
-        scanAtMost,
-      ),
+      newestHits<Talk>(db.talks, 'startAt', words, limit, newestTalkFirst, talkWords, opts),
+      newestHits<Note>(db.notes, 'createdAt', words, limit, newestNoteFirst, noteWords, opts),
     ]);
     const talks = talkHits.rows;
     const notes = noteHits.rows;

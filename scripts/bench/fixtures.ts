@@ -11,7 +11,7 @@
  * Bundled by run.mjs with esbuild for Node (to serve and seed) and for the browser (recap input).
  * `node scripts/bench/run.mjs --write-fixtures <dir>` writes them out for inspection.
  */
-import { noteWords, talkWords } from '../../lib/db/search-words';
+import { noteHourWords, noteWords, talkHourWords, talkWords } from '../../lib/db/search-words';
 import type { Conference, Highlight, Note, NoteKind, Speaker, Talk } from '../../lib/model';
 import { generateArticle, pickSpans, seededRandom } from '../../test/fixtures/articles/generate';
 
@@ -476,8 +476,8 @@ export function panelData(options: { talks?: number; notes?: number; seed?: numb
 export function storedRows(data: PanelData): PanelData {
   return {
     ...data,
-    talks: data.talks.map((t) => ({ ...t, words: talkWords(t) })),
-    notes: data.notes.map((n) => ({ ...n, words: noteWords(n) })),
+    talks: data.talks.map((t) => ({ ...t, words: talkWords(t), hourWords: talkHourWords(t) })),
+    notes: data.notes.map((n) => ({ ...n, words: noteWords(n), hourWords: noteHourWords(n) })),
   };
 }
 

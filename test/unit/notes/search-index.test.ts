@@ -61,10 +61,13 @@ describe('the search index is kept on every write', () => {
     await db.talks.add(makeTalk({ id: 't', title: 'Words' }));
     await db.notes.add(makeNote({ id: 'n', talkId: 't', text: 'hidden words' }));
     expect(await db.notes.get('n')).not.toHaveProperty('words');
+    expect(await db.notes.get('n')).not.toHaveProperty('hourWords');
     expect((await db.talks.toArray())[0]).not.toHaveProperty('words');
+    expect((await db.talks.toArray())[0]).not.toHaveProperty('hourWords');
     expect((await db.notes.bulkGet(['n']))[0]).not.toHaveProperty('words');
     const backup = await exportBackup(db);
     expect(JSON.stringify(backup)).not.toContain('"words"');
+    expect(JSON.stringify(backup)).not.toContain('hourWords');
   });
 
   it('a backup import indexes what it writes', async () => {
@@ -135,6 +138,45 @@ describe('upgrading a v1 database with data', () => {
   });
 });
 
+describe.each([1, 2, 3, 4])('upgrading a v%i database to search by hour', (version) => {
+  it('pairs every stored word with its hour, and the hour walk finds what the exact search does', async () => {
+    const name = `search-hours-v${version}-${crypto.randomUUID()}`;
+    const old = openHistoricalSchema(name, version);
+    const hour = 3_600_000;
+    const talks = [makeTalk({ id: 't1', title: 'Canary rollout', startAt: 5 * hour }), makeTalk({ id: 't2' })];
+    const notes = Array.from({ length: 40 }, (_, i) =>
+      makeNote({ id: `n${i}`, talkId: 't1', text: `canary ${i % 4 ? 'rollout' : 'deploy'}`, createdAt: i * 1_000_000 }),
+    );
+    const queued = { key: 'notes:n1', table: 'notes', id: 'n1', changedAt: 7 };
+    await seedDatabase(old, { talks, notes, ...(version >= 4 ? { syncOutbox: [queued] } : {}) });
+    old.close();
+    const db = new TalkmarkDB(name);
+    await db.open();
+    expect((await stored(db, 'notes', 'n5')) as unknown).toMatchObject({
+      words: ['canary', 'rollout'],
+      hourWords: [
+        [1, 'canary'],
+        [1, 'rollout'],
+      ],
+    });
+    expect((await stored(db, 'talks', 't1')) as unknown).toMatchObject({
+      hourWords: [
+        [5, 'canary'],
+        [5, 'rollout'],
+      ],
+    });
+    // Common words (no key set is read whole): the hours are walked, newest first.
+    const walked = await searchAll(db, 'can roll', 10, { readAllHitsUpTo: 0, readHourUpTo: 0 });
+    const exact = await searchAll(db, 'can roll', 10);
+    expect(walked.notesAtLeast).toBe(true);
+    expect(ids(walked).notes).toEqual(ids(exact).notes);
+    expect(exact.totalNotes).toBe(30);
+    // The rewrite is not a change to sync: what was queued stays as it was, nothing is added.
+    if (version >= 4) expect(await db.syncOutbox.toArray()).toEqual([queued]);
+    db.close();
+  });
+});
+
 /** The full scan searchAll did before the index (every record read, folded, matched in memory). */
 async function oldFullScan(db: TalkmarkDB, query: string, limit: number) {
   const terms = queryTerms(query);
@@ -175,25 +217,34 @@ describe('index search equals the old full scan', () => {
       .trim(),
   );
 
+  // Times over many hours, often on an hour's first millisecond (the search walks hours).
+  const hourMs = 3_600_000;
+  const atHour = fc.oneof(
+    fc.integer({ min: 0, max: 30 * hourMs }),
+    fc.nat(30).map((h) => h * hourMs),
+    fc.nat(30).map((h) => h * hourMs - 1),
+  );
+
   it('on random corpora and queries, both orders of reading hits', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(text, fc.option(fc.integer({ min: 0, max: 5 }), { nil: null })), {
+        fc.array(fc.tuple(text, fc.option(fc.oneof(fc.integer({ min: 0, max: 5 }), atHour), { nil: null })), {
           minLength: 1,
           maxLength: 6,
         }),
         fc.array(
-          fc.tuple(text, fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1e6 })), fc.nat(5)),
+          fc.tuple(text, fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1e6 }), atHour), fc.nat(5)),
           { maxLength: 40 },
         ),
         fc.array(fc.tuple(word, fc.nat(4)), { minLength: 1, maxLength: 3 }),
         fc.integer({ min: 1, max: 6 }),
         fc.constantFrom(0, 3, 1500),
-        // Common words: records read newest first in pages from 1 record up, stopping early or
-        // falling back to the exact key sets after a few.
-        fc.constantFrom(1, 2, 250),
-        fc.constantFrom(3, 4_000),
-        async (talkSpecs, noteSpecs, queryParts, limit, readAllHitsUpTo, firstScanPage, scanAtMost) => {
+        // Common words: hours walked newest first, stopping early or falling back to the exact
+        // key sets after a few.
+        fc.constantFrom(1, 2, 3, 256),
+        // The last hour's newest: all its hits read, or picked through the time index.
+        fc.constantFrom(0, 100),
+        async (talkSpecs, noteSpecs, queryParts, limit, readAllHitsUpTo, hoursAtMost, readHourUpTo) => {
           const db = fresh();
           const talks = talkSpecs.map(([title, start], i) =>
             makeTalk({ id: `t${i}`, title, startAt: start, clippedAt: 1000 + (i % 2) }),
@@ -212,7 +263,7 @@ describe('index search equals the old full scan', () => {
           // A query word is a prefix of a corpus-like word (at least its "q").
           const query = queryParts.map(([w, cut]) => w.slice(0, Math.max(1, w.length - cut))).join(' ');
           const expected = await oldFullScan(db, query, limit);
-          const got = await searchAll(db, query, limit, { readAllHitsUpTo, firstScanPage, scanAtMost });
+          const got = await searchAll(db, query, limit, { readAllHitsUpTo, hoursAtMost, readHourUpTo });
           // The newest hits are the same; a total said to be a lower bound lies between them.
           const { totalTalks, totalNotes, ...shown } = ids(got);
           const { totalTalks: allTalks, totalNotes: allNotes, ...expectedShown } = expected;
