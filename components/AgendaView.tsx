@@ -3,7 +3,7 @@ import type { Talk } from '../lib/model';
 import { readAgendaTalks } from '../lib/talks/agenda-pages';
 import { AddTalkButton } from './AddTalkButton';
 import { useDb } from './services';
-import { AGENDA_PAGE, TalkList } from './TalkList';
+import { FIRST_SCREEN, TalkList } from './TalkList';
 import { useLiveQuery } from './useLiveQuery';
 
 export interface AgendaViewProps {
@@ -18,7 +18,8 @@ export interface AgendaViewProps {
  */
 export function AgendaView({ viewerZone, onOpen }: AgendaViewProps) {
   const db = useDb();
-  const [wanted, setWanted] = useState(3 * AGENDA_PAGE);
+  // One screen first; TalkList asks for the pages past it once that screen is painted.
+  const [wanted, setWanted] = useState(FIRST_SCREEN);
   const agenda = useLiveQuery(() => readAgendaTalks(db, wanted), [wanted]);
   return (
     <section aria-label="Clipped talks">
