@@ -49,8 +49,15 @@ export function TalkList({
 }: TalkListProps) {
   const db = useDb();
   const [shown, setShown] = useState(FIRST_SCREEN);
-  // The rest of the first page once the first screen is painted (effects run after paint).
-  useEffect(() => setShown((n) => Math.max(n, AGENDA_PAGE)), []);
+  // The rest of the first page once the first screen is painted: effects run after that paint,
+  // and one frame more lets the browser show it before the page's cards are drawn and read.
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setShown((n) => Math.max(n, AGENDA_PAGE)));
+    });
+    return () => (cancelAnimationFrame(frame), clearTimeout(timer));
+  }, []);
   const groups = useMemo(() => groupByDay(talks), [talks]);
   const titles = useMemo(() => new Map(talks.map((t) => [t.id, t.title])), [talks]);
   // A day's overlaps, found once per list of talks (a 1,500-talk day is a sweep, not per page drawn).
@@ -87,10 +94,9 @@ export function TalkList({
     return () => observer.disconnect();
   }, [shown, talks.length, settled]);
   // Ask for two pages ahead: the next cards are read before the scroll reaches them.
-  // (Past the first page at once: the first screen is painted when this runs, see above.)
+  // (Not while only the first screen is drawn: its paint comes first, see above.)
   useEffect(() => {
-    const ahead = Math.max(shown, AGENDA_PAGE) + 2 * AGENDA_PAGE;
-    if (!complete && ahead > settled) onWantMore?.(ahead);
+    if (!complete && shown > FIRST_SCREEN && shown + 2 * AGENDA_PAGE > settled) onWantMore?.(shown + 2 * AGENDA_PAGE);
   }, [shown, settled, complete]);
   if (!talks.length && complete) {
     return <p class="muted">No talks clipped yet. Open a talk on a schedule page (Sched, for one) and press “Clip”.</p>;
