@@ -13,9 +13,9 @@ class NoObserver {
   disconnect() {}
 }
 
-/** 100 talks on one UTC day, 9 minutes apart; the first has 2 notes. */
+/** 100 talks, 50 a UTC day on two days, 9 minutes apart; the first (newest day's first) has 2 notes. */
 const talks = Array.from({ length: 100 }, (_, i) => {
-  const startAt = Date.UTC(2026, 4, 12, 1) + i * 9 * 60_000;
+  const startAt = Date.UTC(2026, 4, 13 - Math.floor(i / 50), 1) + (i % 50) * 9 * 60_000;
   return makeTalk({
     id: `t${String(i).padStart(3, '0')}`,
     key: `k${i}`,
