@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Talk } from '../lib/model';
-import { readAgendaTalks } from '../lib/talks/agenda-pages';
+import { type AgendaTalks, readAgendaTalks } from '../lib/talks/agenda-pages';
 import { AddTalkButton } from './AddTalkButton';
 import { useDb } from './services';
-import { AGENDA_PAGE, TalkList } from './TalkList';
-import { useLiveQuery } from './useLiveQuery';
+import { FIRST_SCREEN, TalkList } from './TalkList';
+import type { LiveResult } from './useLiveQuery';
 
 export interface AgendaViewProps {
   viewerZone: string;
@@ -18,8 +19,9 @@ export interface AgendaViewProps {
  */
 export function AgendaView({ viewerZone, onOpen }: AgendaViewProps) {
   const db = useDb();
-  const [wanted, setWanted] = useState(3 * AGENDA_PAGE);
-  const agenda = useLiveQuery(() => readAgendaTalks(db, wanted), [wanted]);
+  // One screen first; TalkList asks for the pages past it once that screen is painted.
+  const [wanted, setWanted] = useState(FIRST_SCREEN);
+  const agenda = useAgendaTalks(db, wanted);
   return (
     <section aria-label="Clipped talks">
       <AddTalkButton />
@@ -42,4 +44,21 @@ export function AgendaView({ viewerZone, onOpen }: AgendaViewProps) {
       )}
     </section>
   );
+}
+
+/**
+ * `readAgendaTalks` as a live query, subscribed in a layout effect: the read starts before the
+ * browser paints "Loading…", not a frame later as useLiveQuery's effect would.
+ */
+function useAgendaTalks(db: ReturnType<typeof useDb>, wanted: number): LiveResult<AgendaTalks> {
+  const [result, setResult] = useState<LiveResult<AgendaTalks>>({ status: 'loading' });
+  useLayoutEffect(() => {
+    const subscription = liveQuery(() => readAgendaTalks(db, wanted)).subscribe({
+      next: (value) => setResult({ status: 'ready', value }),
+      error: (error: unknown) =>
+        setResult({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+    });
+    return () => subscription.unsubscribe();
+  }, [db, wanted]);
+  return result;
 }

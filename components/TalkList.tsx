@@ -24,8 +24,14 @@ export interface TalkListProps {
   settled?: number;
 }
 
-/** Cards drawn at first, and added each time the end of the list comes near the viewport. */
+/** Cards added each time the end of the list comes near the viewport. */
 export const AGENDA_PAGE = 40;
+
+/**
+ * Cards drawn in the first paint: a 700 px panel shows about five. The first page follows
+ * right after that paint, so the click paints after reading and drawing one screen only.
+ */
+export const FIRST_SCREEN = 12;
 
 /**
  * Clipped talks as a day-by-day agenda, newest day first, with overlapping talks marked. Drawn a
@@ -42,7 +48,16 @@ export function TalkList({
   settled = talks.length,
 }: TalkListProps) {
   const db = useDb();
-  const [shown, setShown] = useState(AGENDA_PAGE);
+  const [shown, setShown] = useState(FIRST_SCREEN);
+  // The rest of the first page once the first screen is painted: effects run after that paint,
+  // and one frame more lets the browser show it before the page's cards are drawn and read.
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setShown((n) => Math.max(n, AGENDA_PAGE)));
+    });
+    return () => (cancelAnimationFrame(frame), clearTimeout(timer));
+  }, []);
   const groups = useMemo(() => groupByDay(talks), [talks]);
   const titles = useMemo(() => new Map(talks.map((t) => [t.id, t.title])), [talks]);
   // A day's overlaps, found once per list of talks (a 1,500-talk day is a sweep, not per page drawn).
@@ -52,9 +67,14 @@ export function TalkList({
       let overlaps = cache.get(day);
       if (!overlaps) {
         overlaps = new Map<string, string[]>();
+        const add = (id: string, other: string) => {
+          const list = overlaps!.get(id);
+          if (list) list.push(titles.get(other)!);
+          else overlaps!.set(id, [titles.get(other)!]);
+        };
         for (const [a, b] of findConflicts(groups.find((g) => g.day === day)!.talks).pairs) {
-          overlaps.set(a, [...(overlaps.get(a) ?? []), titles.get(b)!]);
-          overlaps.set(b, [...(overlaps.get(b) ?? []), titles.get(a)!]);
+          add(a, b);
+          add(b, a);
         }
         cache.set(day, overlaps);
       }
@@ -74,8 +94,9 @@ export function TalkList({
     return () => observer.disconnect();
   }, [shown, talks.length, settled]);
   // Ask for two pages ahead: the next cards are read before the scroll reaches them.
+  // (Not while only the first screen is drawn: its paint comes first, see above.)
   useEffect(() => {
-    if (!complete && shown + 2 * AGENDA_PAGE > settled) onWantMore?.(shown + 2 * AGENDA_PAGE);
+    if (!complete && shown > FIRST_SCREEN && shown + 2 * AGENDA_PAGE > settled) onWantMore?.(shown + 2 * AGENDA_PAGE);
   }, [shown, settled, complete]);
   if (!talks.length && complete) {
     return <p class="muted">No talks clipped yet. Open a talk on a schedule page (Sched, for one) and press “Clip”.</p>;
@@ -120,12 +141,9 @@ function AgendaPage({ groups, shown, more, total, overlapsOfDay, viewerZone, cou
     () => (counts ? noteCountsOf(counts, ids) : null),
     [counts, ids.length, ids[0], ids[ids.length - 1]],
   );
+  // Undefined (no count drawn) until this card's count is read: never a "0 notes" that is not so.
   const countOf = (id: string) =>
-    !counts
-      ? undefined
-      : noteCounts.status === 'ready' && noteCounts.value
-        ? (noteCounts.value.get(id) ?? 0)
-        : undefined;
+    counts && noteCounts.status === 'ready' && noteCounts.value ? noteCounts.value.get(id) : undefined;
   return (
     <div>
       {visible.map((group) => {

@@ -1,5 +1,5 @@
 import type { ComponentType, JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /** A component whose code is fetched on first use (a dynamic `import()`), or ahead with `preload`. */
 export interface LazyComponent<P> {
@@ -33,7 +33,8 @@ export function lazyComponent<P>(
   function Lazy(props: P) {
     const [component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     const [error, setError] = useState<string | null>(null);
-    useEffect(() => {
+    // A layout effect: the code is asked for before the fallback paints, not a frame later.
+    useLayoutEffect(() => {
       if (component) return;
       let live = true;
       preload().then(

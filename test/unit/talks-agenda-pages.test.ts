@@ -60,14 +60,13 @@ describe('readAgendaTalks: the Agenda read a day at a time', () => {
         fc.array(talkArb, { maxLength: 60 }),
         fc.integer({ min: 1, max: 40 }),
         fc.array(fc.constantFrom(5, 20, 30, 40, 90, 200), { maxLength: 60 }),
-        fc.integer({ min: 1, max: 8 }),
-        async (specs, wanted, minutes, piece) => {
+        async (specs, wanted, minutes) => {
           // Some talks with an end (of varied length, some long), the rest estimated.
           const talks = toTalks(specs).map((t, i) =>
             t.startAt !== null && minutes[i] ? { ...t, endAt: t.startAt + minutes[i]! * 60_000 } : t,
           );
           const d = await store(talks);
-          const page = await readAgendaTalks(d, wanted, piece);
+          const page = await readAgendaTalks(d, wanted);
           await d.delete();
           db = null;
           const all = cards(talks);
@@ -82,20 +81,18 @@ describe('readAgendaTalks: the Agenda read a day at a time', () => {
     );
   });
 
-  it('settles a first page from the first talks of a long day, and the overlaps of its last card', async () => {
+  it('reads a long day whole, in one piece, with every overlap of its cards', async () => {
     // One day of 1,400 talks, 14 rooms every 35 minutes, some 85 minutes long (Row 10's shape).
+    // (Reading such a day in ascending pieces lost to this one read in the bench: af981ff.)
     const talks = toTalks(Array.from({ length: 1400 }, () => ({ hour: null, zone: 'UTC', title: 'T' }))).map((t, k) => {
       const startAt = DAY0 + Math.floor(k / 14) * 35 * 60_000 - 12 * HOUR;
       return { ...t, title: `T${k}`, startAt, endAt: startAt + (k % 4 === 3 ? 85 : 30) * 60_000 };
     });
     const d = await store(talks);
-    const first = await readAgendaTalks(d, 40);
-    expect(first.complete).toBe(false);
-    expect(first.settled).toBeGreaterThanOrEqual(40);
-    expect(first.talks.length).toBeLessThan(300);
+    const first = await readAgendaTalks(d, 12);
     const all = cards(talks);
+    expect(first.settled).toBe(first.talks.length);
     expect(cards(first.talks).slice(0, first.settled)).toEqual(all.slice(0, first.settled));
-    // The settled cards' last overlaps are with talks past them: those were read too.
     expect(all[first.settled - 1]!.overlaps.length).toBeGreaterThan(0);
   });
 
