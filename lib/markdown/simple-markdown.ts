@@ -103,6 +103,11 @@ function nextInWalk(prev: VNode | null, current: VNode): VNode {
   return current.first ?? current.next ?? current.parent!;
 }
 
+/** White space that collapsing changes: a tab, CR or LF, or two spaces in a row. */
+const COLLAPSIBLE = /[\r\n\t]| {2}/;
+/** `s.replace(/ $/, '')` without a regular expression (V8 tries `/ $/` at every position of the text). */
+const withoutTrailingSpace = (s: string) => (s.endsWith(' ') ? s.slice(0, -1) : s);
+
 /** Turndown's collapseWhitespace (from collapse-whitespace), for a tree without PRE or void elements other than BR. */
 function collapseWhitespace(root: VNode): void {
   if (!root.first) return;
@@ -111,8 +116,9 @@ function collapseWhitespace(root: VNode): void {
   let current = nextInWalk(prev, root);
   while (current !== root) {
     if (current.tag === '#text') {
-      let text = current.data.replace(/[ \r\n\t]+/g, ' ');
-      if ((!prevText || / $/.test(prevText.data)) && text[0] === ' ') text = text.substr(1);
+      // Most prose has only single spaces: nothing to collapse, no new string.
+      let text = COLLAPSIBLE.test(current.data) ? current.data.replace(/[ \r\n\t]+/g, ' ') : current.data;
+      if ((!prevText || prevText.data.endsWith(' ')) && text[0] === ' ') text = text.substr(1);
       if (!text) {
         current = remove(current);
         continue;
@@ -120,7 +126,7 @@ function collapseWhitespace(root: VNode): void {
       current.data = text;
       prevText = current;
     } else if (isBlock(current) || current.tag === 'BR') {
-      if (prevText) prevText.data = prevText.data.replace(/ $/, '');
+      if (prevText) prevText.data = withoutTrailingSpace(prevText.data);
       prevText = null;
     }
     const following = nextInWalk(prev, current);
@@ -128,7 +134,7 @@ function collapseWhitespace(root: VNode): void {
     current = following;
   }
   if (prevText) {
-    prevText.data = prevText.data.replace(/ $/, '');
+    prevText.data = withoutTrailingSpace(prevText.data);
     if (!prevText.data) remove(prevText);
   }
 }
@@ -159,10 +165,11 @@ function isBlank(n: VNode): boolean {
 
 function isFlankedByWhitespace(side: 'left' | 'right', n: VNode): boolean {
   const sibling = side === 'left' ? n.prev : n.next;
-  const re = side === 'left' ? / $/ : /^ /;
   if (!sibling) return false;
-  if (sibling.tag === '#text') return re.test(sibling.data);
-  return !isBlock(sibling) && re.test(textContent(sibling));
+  // Turndown's / $/ and /^ / tests, as string checks.
+  const flanks = (s: string) => (side === 'left' ? s.endsWith(' ') : s.startsWith(' '));
+  if (sibling.tag === '#text') return flanks(sibling.data);
+  return !isBlock(sibling) && flanks(textContent(sibling));
 }
 
 const EDGES = /^(([ \t\r\n]*)(\s*))(?:(?=\S)[\s\S]*\S)?((\s*?)([ \t\r\n]*))$/;
@@ -232,7 +239,7 @@ function replace(content: string, n: VNode): string {
         const index = elementIndex(n);
         prefix = `${start ? Number(start) + index : index + 1}.  `;
       }
-      const isParagraph = /\n$/.test(content);
+      const isParagraph = content.endsWith('\n');
       let body = trimLeadingNewlines(trimTrailingNewlines(content)) + (isParagraph ? '\n' : '');
       body = body.replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
       return prefix + body + (n.next ? '\n' : '');

@@ -10,6 +10,7 @@
  *   node scripts/bench/run.mjs --only agenda|search [--no-build] [--runs N]   (rows 10/10b or 8/9, both sizes, printed)
  *   node scripts/bench/run.mjs --only notes [--no-build] [--large]   (rows 3a–3c, with --large 3-large too: note writes, printed)
  *   node scripts/bench/run.mjs --only panel [--no-build] [--runs N]    (rows 2, 2-large, 11c only, printed, BENCHMARKS.md untouched)
+ *   node scripts/bench/run.mjs --only extract [--runs N]   (row 5 only: wall, CPU, second call; no extension build)
  *
  * Not part of `npm test`: timings depend on the machine, so nothing here fails a build; the
  * exit code is 0 unless the benchmark itself could not run.
@@ -147,6 +148,22 @@ async function main() {
 
     const chromiumPath = await findChromium();
     if (!chromiumPath) throw new Error('No Chromium: set CHROMIUM_PATH or run `node scripts/ensure-chromium.mjs`.');
+    if (args.only === 'extract') {
+      // Row 5 alone, measured as the full run does (fresh page per run, plain Chromium); no extension build.
+      const bundle = await bundleForBrowser(join(here, 'browser', 'extract.ts'), join(tmp, 'extract.js'));
+      const server = await startServer(new Map([['/sched/list/descriptions/', { body: schedPage }]]));
+      cleanups.unshift(() => server.close());
+      const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: HERMETIC });
+      cleanups.unshift(() => browser.close());
+      const context = await browser.newContext();
+      context.setDefaultNavigationTimeout(180_000); // the 600-session page loads slowly on a loaded machine
+      const r = await extraction({ context, origin: server.origin, bundle, url: fx.SCHED_URL, runs: args.runs });
+      const f = (xs) => `${ms(median(xs))} (${xs.map((x) => x.toFixed(0)).join(', ')})`;
+      process.stdout.write(
+        `5 extractTalks, ${r.last.talks} talks, ${args.runs} cold runs: wall ${f(r.samples)}; CPU ${f(r.cpu)}; second call ${f(r.warm)}; load ${os.loadavg()[0].toFixed(1)}\n`,
+      );
+      return;
+    }
     const buildDir = args.build ? await timed('wxt build', () => buildExtension(ROOT)) : existingBuild(ROOT);
     const extDir = benchExtensionCopy(buildDir, join(tmp, 'extension'));
     const bundles = {};
