@@ -5,6 +5,7 @@
  */
 import type { RecapInput, RecapOptions } from '../recap';
 import { renderExport } from './export-choices';
+import { reviveRecapOptions } from './render-revive';
 
 export type RenderRequest =
   | { type: 'input'; inputId: number; input: RecapInput }
@@ -29,7 +30,7 @@ scope.onmessage = (e) => {
   scope.postMessage({
     seq: msg.seq,
     result: input
-      ? renderExport(input, msg.options)
+      ? renderExport(input, reviveRecapOptions(msg.options))
       : { ok: false, error: { line: 1, message: 'The preview lost its data: reopen the view.' } },
   });
 };

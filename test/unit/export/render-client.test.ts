@@ -3,6 +3,9 @@ import { RecapRenderer } from '../../../lib/export/render-client';
 import type { RenderRequest } from '../../../lib/export/render-worker';
 import { renderExport } from '../../../lib/export/export-choices';
 import { SAMPLE_RECAP_INPUT } from '../../../lib/export/sample-data';
+import { reviveRecapOptions } from '../../../lib/export/render-revive';
+import type { RecapOptions } from '../../../lib/recap';
+import { FrontMatterDate } from '../../../lib/recap/front-matter';
 
 /** A worker stand-in: records what is posted; the test answers when it likes. */
 class FakeWorker extends EventTarget {
@@ -51,5 +54,30 @@ describe('RecapRenderer', () => {
     expect(await renderer.render(SAMPLE_RECAP_INPUT, { preset: 'structured' })).toEqual(
       renderExport(SAMPLE_RECAP_INPUT, { preset: 'structured' }),
     );
+  });
+});
+
+describe('reviveRecapOptions (what the worker does with a cloned request)', () => {
+  it('renders cloned options exactly as the page would, front matter dates and odd keys included', () => {
+    const extra = Object.fromEntries([
+      ['datetime', new FrontMatterDate('2025-09-09T10:30:00+02:00')],
+      ['showAuthor', true],
+      ['categories', ['DevOps', 'Events']],
+      ['__proto__', 'a key like any other'],
+    ]);
+    for (const format of ['yaml', 'toml'] as const) {
+      const options: RecapOptions = { preset: 'structured', frontMatter: { flavour: 'hugo', format, extra } };
+      const cloned = structuredClone(options);
+      const expected = renderExport(SAMPLE_RECAP_INPUT, options);
+      expect(expected.ok).toBe(true);
+      // The clone alone is what the worker used to render: the date arrives as a plain object.
+      expect(renderExport(SAMPLE_RECAP_INPUT, cloned)).not.toEqual(expected);
+      expect(renderExport(SAMPLE_RECAP_INPUT, reviveRecapOptions(cloned))).toEqual(expected);
+    }
+  });
+
+  it('leaves options without dates as they are', () => {
+    const options: RecapOptions = { preset: 'bulleted', frontMatter: { flavour: 'jekyll', extra: { a: 'b' } } };
+    expect(reviveRecapOptions(options)).toBe(options);
   });
 });
