@@ -10,6 +10,9 @@ import { readPanelFirst } from '../../lib/talks/panel-first-read';
 import { createExtensionIo } from '../../lib/extension/page-io';
 import { OPEN_PANEL_COMMAND, parseMessage } from '../../lib/messages';
 
+// The panel places its own scroll (the newest note above the note box, components/NoteList.tsx):
+// a reload must not put back an old position over it a moment later.
+history.scrollRestoration = 'manual';
 // First of all: keys typed while the panel is still reading its talks go to the note box.
 keepEarlyKeys();
 const root = document.getElementById('app')!;
