@@ -156,8 +156,15 @@ export function SidePanel({ shortcut, focusSignal, onOpenSettings }: SidePanelPr
     if (focusSignal) toNoteBox();
   }, [focusSignal]);
   const platform = currentPlatform();
-  // Another view starts at its top, not at the scroll position the last one was left at.
-  useEffect(() => window.scrollTo(0, 0), [view]);
+  // Another view starts at its top, not at the scroll position the last one was left at. Not the
+  // Now view, nor the panel's first frame: its note list puts the newest note above the note box
+  // (NoteList, a layout effect, which this effect would undo as it runs after it).
+  const shownView = useRef(view);
+  useEffect(() => {
+    if (shownView.current === view) return;
+    shownView.current = view;
+    if (view !== 'now') window.scrollTo(0, 0);
+  }, [view]);
 
   // First render with data, for the benchmark (User Timing, visible in DevTools too): when the
   // Now view shows a talk, its note list marks once the notes are on screen (panelReady.ts).

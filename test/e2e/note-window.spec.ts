@@ -93,3 +93,20 @@ test('Shift+Tab out of the note box and Home reach the oldest note', async ({ op
   }
   expect(await onScreen(panel, 0)).toBe(true);
 });
+
+test('back from the Agenda, the Now view shows its newest note again, and the Agenda opens at its top', async ({
+  openExtensionPage,
+}) => {
+  test.setTimeout(120_000);
+  const panel = await panelWithNotes(openExtensionPage);
+  await expect(panel.getByRole('textbox', { name: 'Note' })).toBeFocused({ timeout: 15_000 });
+  const items = panel.getByRole('list', { name: 'Notes of this talk' }).getByRole('listitem');
+  await expect(items).toHaveCount(COUNT, { timeout: 15_000 });
+  await panel.getByRole('button', { name: 'Agenda' }).click();
+  await expect(panel.getByRole('heading', { name: talk.title })).toBeVisible();
+  expect(await panel.evaluate(() => scrollY)).toBe(0);
+  await panel.getByRole('button', { name: 'Now', exact: true }).click();
+  await expect(items).toHaveCount(COUNT, { timeout: 15_000 });
+  await expect(items.last()).toContainText(`Note ${COUNT - 1}:`);
+  await expectBetweenHeaderAndBox(panel, items.last());
+});
