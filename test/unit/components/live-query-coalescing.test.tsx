@@ -25,32 +25,32 @@ async function pull(db: TalkmarkDB, batches: number, gap: number) {
   }
 }
 
+/** A database with the talk, and the counting view on screen showing it has no notes. */
+async function counting() {
+  const db = testDb();
+  await db.talks.add(talk);
+  const reads = { n: 0 };
+  render(<Count db={db} reads={reads} />);
+  await screen.findByText('0 notes');
+  return { db, reads };
+}
+
 afterEach(() => setPulling('test', false));
 
 describe('useLiveQuery while a sync pull runs', () => {
   it('renders once per refresh period instead of once per replicated batch, and still shows the last batch', async () => {
-    const db = testDb();
-    await db.talks.add(talk);
-    const reads = { n: 0 };
-    render(<Count db={db} reads={reads} />);
-    await screen.findByText('0 notes');
+    const { db, reads } = await counting();
     setPulling('test', true);
     const before = reads.n;
     await pull(db, 30, 15);
     // 30 batches over ~450 ms or more: a view following each would have rendered ~30 times.
     expect(reads.n - before).toBeLessThan(12);
     // The last batch is on screen within a second, with the pull still running.
-    const t0 = Date.now();
     await screen.findByText('300 notes', {}, { timeout: 1000 });
-    expect(Date.now() - t0).toBeLessThan(1000);
   });
 
   it('shows one replicated note within a second while the pull goes on', async () => {
-    const db = testDb();
-    await db.talks.add(talk);
-    const reads = { n: 0 };
-    render(<Count db={db} reads={reads} />);
-    await screen.findByText('0 notes');
+    const { db } = await counting();
     setPulling('test', true);
     await pull(db, 3, 0); // a change delivered: the query now re-reads on the refresh period
     await db.notes.add(makeNote({ id: 'late', talkId: talk.id, createdAt: 999 }));
@@ -58,11 +58,7 @@ describe('useLiveQuery while a sync pull runs', () => {
   });
 
   it('follows every change at once when no pull runs', async () => {
-    const db = testDb();
-    await db.talks.add(talk);
-    const reads = { n: 0 };
-    render(<Count db={db} reads={reads} />);
-    await screen.findByText('0 notes');
+    const { db } = await counting();
     await db.notes.add(makeNote({ id: 'a', talkId: talk.id }));
     await screen.findByText('1 notes', {}, { timeout: 200 });
     await db.notes.add(makeNote({ id: 'b', talkId: talk.id }));
